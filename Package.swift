@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Jianzheng",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "jianzheng", targets: ["jianzheng"]),
+        .library(name: "Jianzheng", targets: ["Jianzheng"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // Source files, lexer, parser, AST with ranges, diagnostics and their rendering, formatter.
+        .target(name: "JianzhengSyntax"),
+        // libxml2 as a system library (apt libxml2-dev); imported only by LegalCorpus.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Safe libxml2 layer, Akoma Ntoso corpus model, citation parsing and resolution.
+        .target(name: "LegalCorpus", dependencies: ["CLibXML2", "JianzhengSyntax"]),
+        // Typed model resolved from the AST, policy semantics, engine, issuing graph, burden.
+        .target(name: "Jianzheng", dependencies: ["JianzhengSyntax", "LegalCorpus"]),
+        // Renderers: terminal, JSON.
+        .target(name: "JianzhengReports", dependencies: ["Jianzheng"]),
+        // The command-line tool: argument mapping and exit codes only.
+        .executableTarget(
+            name: "jianzheng",
+            dependencies: [
+                "Jianzheng", "JianzhengReports", "LegalCorpus", "JianzhengSyntax",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "JianzhengSyntaxTests", dependencies: ["JianzhengSyntax"]),
+        .testTarget(name: "LegalCorpusTests", dependencies: ["LegalCorpus"]),
+        .testTarget(name: "JianzhengTests", dependencies: ["Jianzheng"]),
+        .testTarget(name: "JianzhengReportsTests", dependencies: ["JianzhengReports"]),
+        .testTarget(name: "CLITests", dependencies: ["jianzheng"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

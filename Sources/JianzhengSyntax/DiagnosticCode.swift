@@ -1,0 +1,65 @@
+/// Every diagnostic the project can emit, with a stable code (`JZ` + four digits) that tools may match on.
+///
+/// The first digit names the layer: 0 input/output, 1 lexing and parsing, 2 resolving `.jz` declarations,
+/// 3 legal citations, 4 the XML legal corpus, 5 policies. `docs/diagnostics.md` lists them all.
+public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
+    // Input and output.
+    case unreadableFile = "JZ0001"
+    case notAJianzhengFile = "JZ0002"
+
+    // Lexer and parser.
+    case unexpectedCharacter = "JZ1001"
+    case unterminatedString = "JZ1002"
+    case invalidUTF8 = "JZ1003"
+    case unterminatedCitation = "JZ1004"
+    case fullWidthPunctuation = "JZ1005"
+    case invalidEscape = "JZ1006"
+    case expectedToken = "JZ1010"
+    case missingClosingBrace = "JZ1011"
+    case unmatchedClosingBrace = "JZ1012"
+    case nestingTooDeep = "JZ1013"
+
+    // Resolver: declarations, attributes and references.
+    case unknownDeclaration = "JZ2001"
+    case unknownAttribute = "JZ2002"
+    case missingAttribute = "JZ2003"
+    case duplicateAttribute = "JZ2004"
+    case wrongValueType = "JZ2005"
+    case unknownValue = "JZ2006"
+    case malformedDate = "JZ2007"
+    case valueOutOfRange = "JZ2008"
+    case unknownReference = "JZ2010"
+    case duplicateDeclaration = "JZ2011"
+    case unusedDeclaration = "JZ2012"
+    case unknownPredicate = "JZ2014"
+    case inconsistentDates = "JZ2015"
+
+    // Citations.
+    case malformedCitation = "JZ3001"
+    case unknownAct = "JZ3002"
+    case unknownProvision = "JZ3003"
+
+    // XML legal corpus.
+    case xmlNotWellFormed = "JZ4001"
+    case xmlSchemaInvalid = "JZ4002"
+    case xmlEntityRefused = "JZ4003"
+    case xmlTooLarge = "JZ4004"
+    case corpusDuplicateEId = "JZ4005"
+    case corpusDanglingReference = "JZ4006"
+    case corpusOverlappingVersions = "JZ4007"
+    case corpusDuplicateExpression = "JZ4008"
+    case corpusInvalidMetadata = "JZ4009"
+
+    // Policies.
+    case policyRuleUnreachable = "JZ5001"
+    case policyRuleConflict = "JZ5002"
+    case policyNoDefault = "JZ5003"
+
+    /// The severity this code is reported with unless a caller says otherwise.
+    public var defaultSeverity: Diagnostic.Severity {
+        switch self {
+        case .unusedDeclaration, .policyRuleUnreachable: .warning
+        default: .error
+        }
+    }
+}

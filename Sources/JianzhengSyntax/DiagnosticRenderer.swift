@@ -1,0 +1,61 @@
+/// Renders diagnostics as one line each (for logs and editors) or annotated with the source line (for people).
+public struct DiagnosticRenderer: Sendable {
+    /// Source files by path, used to show the offending line.
+    private let files: [String: SourceFile]
+
+    public init(files: [SourceFile] = []) {
+        var byPath: [String: SourceFile] = [:]
+        for file in files { byPath[file.path] = file }
+        self.files = byPath
+    }
+
+    /// `path:line:column: severity: message [CODE]`, then one indented line per note.
+    public func line(_ diagnostic: Diagnostic) -> String {
+        var text = "\(Self.position(diagnostic.range.start)): \(diagnostic.severity.rawValue): "
+        text += "\(diagnostic.message) [\(diagnostic.code.rawValue)]"
+        for note in diagnostic.notes {
+            let place = note.range.map { Self.position($0.start) + ": " } ?? ""
+            text += "\n  \(place)note: \(note.message)"
+        }
+        return text
+    }
+
+    /// The line form followed by the source line with a caret under the offending columns, notes and fix-its.
+    public func annotated(_ diagnostic: Diagnostic) -> String {
+        var text = "\(Self.position(diagnostic.range.start)): \(diagnostic.severity.rawValue): "
+        text += "\(diagnostic.message) [\(diagnostic.code.rawValue)]\n"
+        let start = diagnostic.range.start
+        guard let file = files[start.path], start.line >= 1, start.line <= file.lineStarts.count else {
+            return text + notesText(diagnostic, gutter: "  ")
+        }
+        let source = file.lineText(start.line)
+        let number = String(start.line)
+        let gutter = String(repeating: " ", count: number.count + 1)
+        let scalars = Array(source.unicodeScalars)
+        let prefix = scalars.prefix(max(0, start.column - 1))
+        let endColumn = diagnostic.range.end.line == start.line ? diagnostic.range.end.column : scalars.count + 1
+        let marked = scalars.dropFirst(max(0, start.column - 1)).prefix(max(1, endColumn - start.column))
+        let width = max(1, marked.reduce(0) { $0 + DisplayWidth.of($1) })
+        let padding = String(prefix.map { $0 == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of($0)) }.joined())
+        text += "\(number) | \(source)\n"
+        text += "\(gutter)| \(padding)^\(String(repeating: "~", count: width - 1))\n"
+        return text + notesText(diagnostic, gutter: "\(gutter)| \(padding)")
+    }
+
+    private func notesText(_ diagnostic: Diagnostic, gutter: String) -> String {
+        var text = ""
+        for note in diagnostic.notes {
+            let place = note.range.map { " (" + Self.position($0.start) + ")" } ?? ""
+            text += "\(gutter)note: \(note.message)\(place)\n"
+        }
+        for fix in diagnostic.fixIts {
+            text += "\(gutter)fix: \(fix.message): replace with '\(fix.replacement)'\n"
+        }
+        return text
+    }
+
+    /// `path:line:column`.
+    public static func position(_ location: SourceLocation) -> String {
+        "\(location.path):\(location.line):\(location.column)"
+    }
+}

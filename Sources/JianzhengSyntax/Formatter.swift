@@ -1,0 +1,111 @@
+/// Prints a syntax tree in the one canonical layout: two-space indentation, keys aligned within a run of
+/// simple statements, one blank line between top-level declarations, every comment kept.
+///
+/// Formatting is idempotent and never changes meaning: the output parses to the same tree (see `SyntaxDump`).
+public struct Formatter: Sendable {
+    public static let indentUnit = "  "
+
+    public init() {}
+
+    /// The formatted text of a tree.
+    public func format(_ tree: SyntaxTree) -> String {
+        var output = ""
+        for (position, statement) in tree.statements.enumerated() {
+            if position > 0 {
+                let previous = tree.statements[position - 1]
+                if statement.blankLineBefore || statement.block != nil || previous.block != nil { output += "\n" }
+            }
+            write(statement, indent: "", keyWidth: 0, into: &output)
+        }
+        if !tree.trailingComments.isEmpty, !tree.statements.isEmpty { output += "\n" }
+        for comment in tree.trailingComments { output += "//\(comment.text)\n" }
+        return output
+    }
+
+    private func write(_ statement: Statement, indent: String, keyWidth: Int, into output: inout String) {
+        for comment in statement.leadingComments { output += "\(indent)//\(comment.text)\n" }
+        output += indent + statement.keyword
+        if !statement.arguments.isEmpty {
+            output += String(repeating: " ", count: max(0, keyWidth - DisplayWidth.of(statement.keyword)))
+        }
+        output += Self.arguments(statement.arguments)
+        guard let block = statement.block else {
+            if let comment = statement.trailingComment { output += " //\(comment.text)" }
+            output += "\n"
+            return
+        }
+        output += " {"
+        if let comment = statement.trailingComment { output += " //\(comment.text)" }
+        output += "\n"
+        let inner = indent + Self.indentUnit
+        let widths = alignmentWidths(block.statements)
+        for (position, child) in block.statements.enumerated() {
+            if position > 0, child.blankLineBefore { output += "\n" }
+            write(child, indent: inner, keyWidth: widths[position], into: &output)
+        }
+        for comment in block.trailingComments { output += "\(inner)//\(comment.text)\n" }
+        output += indent + "}"
+        if let comment = block.closingComment { output += " //\(comment.text)" }
+        output += "\n"
+    }
+
+    /// For each statement, the key width its run aligns to: a run is consecutive statements without a block,
+    /// a leading comment or a blank line between them.
+    private func alignmentWidths(_ statements: [Statement]) -> [Int] {
+        var widths = [Int](repeating: 0, count: statements.count)
+        var runStart = 0
+        func closeRun(_ end: Int) {
+            guard runStart < end else { return }
+            let width = statements[runStart..<end].map { DisplayWidth.of($0.keyword) }.max() ?? 0
+            for position in runStart..<end { widths[position] = width }
+        }
+        for (position, statement) in statements.enumerated() {
+            let breaksRun = statement.block != nil || !statement.leadingComments.isEmpty || statement.blankLineBefore
+            if breaksRun {
+                closeRun(position)
+                runStart = statement.block != nil ? position + 1 : position
+            }
+        }
+        closeRun(statements.count)
+        return widths
+    }
+
+    /// Arguments with the separators they were written with: `, ` after a comma, else a space.
+    static func arguments(_ arguments: [Argument]) -> String {
+        var text = ""
+        for (position, argument) in arguments.enumerated() {
+            text += position > 0 && argument.followsComma ? ", " : " "
+            text += expression(argument.expression)
+        }
+        return text
+    }
+
+    /// The canonical text of an expression.
+    public static func expression(_ expression: Expression) -> String {
+        switch expression {
+        case .name(let parts, _): parts.joined(separator: ".")
+        case .string(let value, _): quoted(value)
+        case .number(let text, _), .date(let text, _), .citation(let text, _): text
+        case .percent(let text, _): text + "%"
+        case .list(let elements, _): "[" + elements.map { Self.expression($0) }.joined(separator: ", ") + "]"
+        case .not(let operand, _): "not " + Self.expression(operand)
+        case .binary(let op, let lhs, let rhs, _): "\(Self.expression(lhs)) \(op.rawValue) \(Self.expression(rhs))"
+        case .parenthesized(let inner, _): "(" + Self.expression(inner) + ")"
+        }
+    }
+
+    /// A string literal with `"`, `\` and control characters escaped.
+    public static func quoted(_ value: String) -> String {
+        var text = "\""
+        for character in value {
+            switch character {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\t": text += "\\t"
+            default: text.append(character)
+            }
+        }
+        return text + "\""
+    }
+}

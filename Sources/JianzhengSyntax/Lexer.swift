@@ -1,0 +1,304 @@
+/// Turns the UTF-8 bytes of a `.jz` file into tokens, reporting lexical errors and going on.
+///
+/// It works on bytes and decodes a scalar only where a byte is not ASCII. Invalid UTF-8, full-width
+/// punctuation used as syntax, unterminated strings and citations each become one diagnostic; the lexer
+/// then resumes at a sensible point so that later errors are still found.
+public struct Lexer {
+    private let file: SourceFile
+    private let bytes: [UInt8]
+    private var position = 0
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(file: SourceFile) {
+        self.file = file
+        self.bytes = file.bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+    }
+
+    /// Lexes the whole file; the last token is always `.endOfFile`.
+    public mutating func tokenize() -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(bytes.count / 4)
+        while true {
+            let token = next()
+            tokens.append(token)
+            if token.kind == .endOfFile { return tokens }
+        }
+    }
+
+    private mutating func next() -> Token {
+        while position < bytes.count {
+            let byte = bytes[position]
+            let start = position
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                position += 1
+            case UInt8(ascii: "\n"):
+                position += 1
+                return Token(kind: .newline, text: "\n", start: start, end: position)
+            case UInt8(ascii: "\r"):
+                position += 1
+                if position < bytes.count, bytes[position] == UInt8(ascii: "\n") { position += 1 }
+                return Token(kind: .newline, text: "\n", start: start, end: position)
+            case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "/"):
+                position += 2
+                while position < bytes.count, bytes[position] != UInt8(ascii: "\n"),
+                    bytes[position] != UInt8(ascii: "\r")
+                {
+                    position += 1
+                }
+                return Token(kind: .comment, text: text(start + 2, position), start: start, end: position)
+            case UInt8(ascii: "\""):
+                return lexString(closing: UInt8(ascii: "\""))
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return lexNumber()
+            case UInt8(ascii: "{"): return single(.leftBrace)
+            case UInt8(ascii: "}"): return single(.rightBrace)
+            case UInt8(ascii: "["): return single(.leftBracket)
+            case UInt8(ascii: "]"): return single(.rightBracket)
+            case UInt8(ascii: "("): return single(.leftParen)
+            case UInt8(ascii: ")"): return single(.rightParen)
+            case UInt8(ascii: ","): return single(.comma)
+            case UInt8(ascii: ";"): return single(.semicolon)
+            case UInt8(ascii: "."): return single(.dot)
+            case UInt8(ascii: "="): return single(.equals)
+            case UInt8(ascii: "!") where peek(1) == UInt8(ascii: "="):
+                position += 2
+                return Token(kind: .notEquals, text: "!=", start: start, end: position)
+            case _ where Self.isASCIIIdentifierStart(byte):
+                return lexIdentifier()
+            case _ where byte < 0x80:
+                position += 1
+                report(.unexpectedCharacter, "unexpected character '\(Character(Unicode.Scalar(byte)))'", start, position)
+            default:
+                if let token = lexNonASCII() { return token }
+            }
+        }
+        return Token(kind: .endOfFile, text: "", start: bytes.count, end: bytes.count)
+    }
+
+    // MARK: - Non-ASCII
+
+    /// Full-width punctuation people type by habit, and the ASCII token each stands for.
+    private static let fullWidthSyntax: [UInt32: (Token.Kind, String)] = [
+        0xFF0C: (.comma, ","), 0xFF1B: (.semicolon, ";"), 0xFF5B: (.leftBrace, "{"), 0xFF5D: (.rightBrace, "}"),
+        0xFF3B: (.leftBracket, "["), 0xFF3D: (.rightBracket, "]"), 0xFF1D: (.equals, "="),
+    ]
+
+    private mutating func lexNonASCII() -> Token? {
+        let start = position
+        guard let (scalar, length) = decode(at: position) else {
+            while position < bytes.count, bytes[position] >= 0x80, decode(at: position) == nil { position += 1 }
+            report(.invalidUTF8, "invalid UTF-8 byte sequence", start, position)
+            return nil
+        }
+        switch scalar.value {
+        case 0x3001:  // 、 enumeration comma: accepted as a list separator
+            position += length
+            return Token(kind: .comma, text: ",", start: start, end: position)
+        case 0x300A:  // 《
+            return lexCitation()
+        case 0x201C:  // “
+            position += length
+            report(.fullWidthPunctuation, "strings use ASCII quotes '\"', not '“…”'", start, position,
+                fix: "\"")
+            position = start
+            return lexString(closing: nil)
+        case 0x3000, 0x00A0, 0xFEFF:  // ideographic space, no-break space, stray BOM: whitespace
+            position += length
+            return nil
+        default:
+            break
+        }
+        if let (kind, ascii) = Self.fullWidthSyntax[scalar.value] {
+            position += length
+            report(.fullWidthPunctuation, "full-width '\(Character(scalar))' used as syntax; write '\(ascii)'",
+                start, position, fix: ascii)
+            return Token(kind: kind, text: ascii, start: start, end: position)
+        }
+        if Self.isIdentifierScalar(scalar) { return lexIdentifier() }
+        position += length
+        report(.unexpectedCharacter, "unexpected character '\(Character(scalar))'", start, position)
+        return nil
+    }
+
+    /// Whether a non-ASCII scalar may appear in a name: anything but CJK punctuation and spaces.
+    static func isIdentifierScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3000...0x3003, 0x3008...0x3011, 0x3014...0x301F:
+            return scalar.value == 0x3014 || scalar.value == 0x3015  // 〔〕 appear in document numbers
+        case 0xFF01, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3B, 0xFF3D, 0xFF5B, 0xFF5D, 0xFF1D:
+            return false
+        case 0x2018...0x201F, 0x00A0, 0xFEFF, 0x2028, 0x2029:
+            return false
+        default:
+            return scalar.value >= 0x80
+        }
+    }
+
+    private static func isASCIIIdentifierStart(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || byte == UInt8(ascii: "_")
+    }
+
+    private static func isASCIIIdentifierContinue(_ byte: UInt8) -> Bool {
+        isASCIIIdentifierStart(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || byte == UInt8(ascii: "-")
+    }
+
+    // MARK: - Token forms
+
+    private mutating func lexIdentifier() -> Token {
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte < 0x80 {
+                guard Self.isASCIIIdentifierContinue(byte) else { break }
+                position += 1
+            } else if let (scalar, length) = decode(at: position), Self.isIdentifierScalar(scalar) {
+                position += length
+            } else {
+                break
+            }
+        }
+        return Token(kind: .identifier, text: text(start, position), start: start, end: position)
+    }
+
+    /// Numbers, percentages and dates: `12000`, `2.5`, `85%`, `2016-03-03`.
+    private mutating func lexNumber() -> Token {
+        let start = position
+        skipDigits()
+        if peek(0) == UInt8(ascii: "-"), let next = peek(1), Self.isDigit(next) {
+            position += 1
+            skipDigits()
+            if peek(0) == UInt8(ascii: "-"), let next = peek(1), Self.isDigit(next) {
+                position += 1
+                skipDigits()
+            }
+            return Token(kind: .date, text: text(start, position), start: start, end: position)
+        }
+        if peek(0) == UInt8(ascii: "."), let next = peek(1), Self.isDigit(next) {
+            position += 1
+            skipDigits()
+        }
+        if peek(0) == UInt8(ascii: "%") {
+            position += 1
+            return Token(kind: .percent, text: text(start, position - 1), start: start, end: position)
+        }
+        return Token(kind: .number, text: text(start, position), start: start, end: position)
+    }
+
+    /// `"…"` with `\"`, `\\`, `\n` and `\t`; with `closing == nil` the string was opened by `“` and ends at `”`.
+    private mutating func lexString(closing: UInt8?) -> Token {
+        let start = position
+        position += closing == nil ? 3 : 1
+        var value: [UInt8] = []
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
+            if let closing, byte == closing {
+                position += 1
+                return Token(kind: .string, text: String(decoding: value, as: UTF8.self), start: start, end: position)
+            }
+            if closing == nil, bytes[position...].starts(with: [0xE2, 0x80, 0x9D]) {  // ”
+                position += 3
+                return Token(kind: .string, text: String(decoding: value, as: UTF8.self), start: start, end: position)
+            }
+            if byte == UInt8(ascii: "\\") {
+                let escapeStart = position
+                position += 1
+                switch peek(0) {
+                case UInt8(ascii: "\""): value.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): value.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
+                default:
+                    report(.invalidEscape, "unknown escape sequence in string", escapeStart, min(position + 1, bytes.count))
+                }
+                position = min(position + 1, bytes.count)
+                continue
+            }
+            value.append(byte)
+            position += 1
+        }
+        report(.unterminatedString, "unterminated string: a string must close on the line it opens", start, position)
+        return Token(kind: .string, text: String(decoding: value, as: UTF8.self), start: start, end: position)
+    }
+
+    /// `《title》` followed by a pinpoint such as `第十五条第（四）项` or `第5条`.
+    private mutating func lexCitation() -> Token {
+        let start = position
+        position += 3
+        while position < bytes.count, !bytes[position...].starts(with: [0xE3, 0x80, 0x8B]) {  // 》
+            if bytes[position] == UInt8(ascii: "\n") || bytes[position] == UInt8(ascii: "\r") { break }
+            position += 1
+        }
+        guard bytes[position...].starts(with: [0xE3, 0x80, 0x8B]) else {
+            report(.unterminatedCitation, "citation opened with '《' is not closed with '》'", start, position)
+            return Token(kind: .citation, text: text(start, position), start: start, end: position)
+        }
+        position += 3
+        while position < bytes.count, let (scalar, length) = decode(at: position), Self.isPinpointScalar(scalar) {
+            position += length
+        }
+        return Token(kind: .citation, text: text(start, position), start: start, end: position)
+    }
+
+    /// Characters that may follow `》` in a pinpoint: 第, digits, Chinese numerals, 条款项目之, brackets.
+    private static func isPinpointScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return ("0"..."9").contains(scalar) || scalar == "(" || scalar == ")" }
+        return "第条款项目之〇零一二三四五六七八九十百千两（）０１２３４５６７８９".unicodeScalars.contains(scalar)
+    }
+
+    // MARK: - Helpers
+
+    private mutating func single(_ kind: Token.Kind) -> Token {
+        let start = position
+        position += 1
+        return Token(kind: kind, text: text(start, position), start: start, end: position)
+    }
+
+    private mutating func skipDigits() {
+        while let byte = peek(0), Self.isDigit(byte) { position += 1 }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private func peek(_ ahead: Int) -> UInt8? {
+        position + ahead < bytes.count ? bytes[position + ahead] : nil
+    }
+
+    private func text(_ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// Decodes one well-formed UTF-8 scalar, or nil for an invalid sequence.
+    private func decode(at index: Int) -> (Unicode.Scalar, Int)? {
+        let lead = bytes[index]
+        let length: Int
+        var value: UInt32
+        switch lead {
+        case 0xC2...0xDF: length = 2; value = UInt32(lead & 0x1F)
+        case 0xE0...0xEF: length = 3; value = UInt32(lead & 0x0F)
+        case 0xF0...0xF4: length = 4; value = UInt32(lead & 0x07)
+        default: return nil
+        }
+        guard index + length <= bytes.count else { return nil }
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            guard byte & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
+        guard value >= minimum, let scalar = Unicode.Scalar(value) else { return nil }
+        return (scalar, length)
+    }
+
+    private mutating func report(
+        _ code: DiagnosticCode, _ message: String, _ start: Int, _ end: Int, fix: String? = nil
+    ) {
+        let range = file.range(start, end)
+        let fixIts = fix.map { [Diagnostic.FixIt("use ASCII punctuation", range: range, replacement: $0)] } ?? []
+        diagnostics.append(Diagnostic(code, message, at: range, fixIts: fixIts))
+    }
+}

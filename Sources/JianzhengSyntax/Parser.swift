@@ -1,0 +1,334 @@
+/// A recursive-descent parser from tokens to a `SyntaxTree`, recovering from errors so that one run reports
+/// every independent problem (recovery policy: docs/language.md, "Errors and recovery").
+public struct Parser {
+    /// Keywords that only start top-level declarations. One of them at column 1 inside a block means the
+    /// block was not closed: the parser reports the missing `}` and closes it there.
+    public static let declarationKeywords: Set<String> = [
+        "material", "source", "procedure", "policy", "test", "department", "cost-model",
+    ]
+    /// Words that are operators inside conditions and cannot be names.
+    public static let reservedWords: Set<String> = ["and", "or", "not", "in"]
+    /// Deeper blocks or expressions than this are refused rather than risk the stack.
+    public static let maximumDepth = 128
+
+    private let file: SourceFile
+    private var tokens: [Token]
+    private var index = 0
+    private var diagnostics: [Diagnostic]
+
+    /// Lexes and parses a file.
+    public static func parse(_ file: SourceFile) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
+        var lexer = Lexer(file: file)
+        let tokens = lexer.tokenize()
+        var parser = Parser(file: file, tokens: tokens, diagnostics: lexer.diagnostics)
+        let (statements, trailing, _, _) = parser.parseStatements(openBrace: nil, depth: 0)
+        return (SyntaxTree(file: file, statements: statements, trailingComments: trailing), parser.diagnostics)
+    }
+
+    private init(file: SourceFile, tokens: [Token], diagnostics: [Diagnostic]) {
+        self.file = file
+        self.tokens = tokens
+        self.diagnostics = diagnostics
+    }
+
+    // MARK: - Statements
+
+    /// Parses statements until `}` (when inside a block) or the end of the file.
+    /// Returns the statements, comments after the last one, whether the block was closed, and the `}` token.
+    private mutating func parseStatements(openBrace: Token?, depth: Int)
+        -> ([Statement], [Comment], Bool, Token?)
+    {
+        var statements: [Statement] = []
+        var pendingComments: [Comment] = []
+        var newlinesInRow = 0
+        var blankLine = false
+        while true {
+            let token = current
+            switch token.kind {
+            case .newline, .semicolon:
+                if token.kind == .newline { newlinesInRow += 1 }
+                if newlinesInRow >= 2 { blankLine = true }
+                advance()
+            case .comment:
+                pendingComments.append(comment(token))
+                newlinesInRow = 0
+                advance()
+            case .rightBrace:
+                if openBrace != nil {
+                    advance()
+                    return (statements, pendingComments, true, token)
+                }
+                report(.unmatchedClosingBrace, "'}' does not close any block", token)
+                advance()
+            case .endOfFile:
+                if let openBrace {
+                    reportMissingBrace(opened: openBrace, at: token)
+                }
+                return (statements, pendingComments, openBrace == nil, nil)
+            case .identifier:
+                let location = file.location(at: token.start)
+                if openBrace != nil, location.column == 1, Self.declarationKeywords.contains(token.text) {
+                    reportMissingBrace(opened: openBrace!, at: previousLineEnd(before: token))
+                    return (statements, pendingComments, false, nil)
+                }
+                var statement = parseStatement(depth: depth)
+                statement.leadingComments = pendingComments
+                statement.blankLineBefore = blankLine && !statements.isEmpty
+                statements.append(statement)
+                pendingComments = []
+                blankLine = false
+                newlinesInRow = 0
+            default:
+                report(.expectedToken, "expected a keyword at the start of a statement, found \(describe(token))", token)
+                skipToLineEnd()
+                if current.kind == .leftBrace { skipBalancedBlock() }
+            }
+        }
+    }
+
+    private mutating func parseStatement(depth: Int) -> Statement {
+        let keywordToken = current
+        advance()
+        var arguments: [Argument] = []
+        var followsComma = false
+        argumentLoop: while true {
+            switch current.kind {
+            case .newline, .semicolon, .leftBrace, .rightBrace, .endOfFile, .comment:
+                break argumentLoop
+            case .comma:
+                if arguments.isEmpty || followsComma {
+                    report(.expectedToken, "expected a value before ','", current)
+                }
+                followsComma = true
+                advance()
+            default:
+                guard let expression = parseExpression(depth: depth) else {
+                    skipToLineEnd()
+                    break argumentLoop
+                }
+                arguments.append(Argument(expression: expression, followsComma: followsComma))
+                followsComma = false
+            }
+        }
+        var statement = Statement(
+            keyword: keywordToken.text, keywordRange: range(keywordToken), arguments: arguments, block: nil,
+            leadingComments: [], trailingComment: nil, blankLineBefore: false, range: range(keywordToken))
+        if let last = arguments.last { statement.range = statement.range.union(last.expression.range) }
+        if current.kind == .leftBrace {
+            let brace = current
+            if depth + 1 > Self.maximumDepth {
+                report(.nestingTooDeep, "blocks nested deeper than \(Self.maximumDepth) levels", brace)
+                skipBalancedBlock()
+                return statement
+            }
+            advance()
+            if current.kind == .comment {
+                statement.trailingComment = comment(current)
+                advance()
+            }
+            let (children, trailing, closed, closingBrace) = parseStatements(openBrace: brace, depth: depth + 1)
+            var block = Block(
+                statements: children, trailingComments: trailing, closingComment: nil,
+                range: file.range(brace.start, closingBrace?.end ?? brace.end))
+            if closed, current.kind == .comment {
+                block.closingComment = comment(current)
+                advance()
+            }
+            statement.block = block
+            statement.range = statement.range.union(block.range)
+        } else if current.kind == .comment {
+            statement.trailingComment = comment(current)
+            advance()
+        }
+        return statement
+    }
+
+    // MARK: - Expressions
+
+    private mutating func parseExpression(depth: Int) -> Expression? {
+        guard depth < Self.maximumDepth else {
+            report(.nestingTooDeep, "expression nested deeper than \(Self.maximumDepth) levels", current)
+            return nil
+        }
+        return parseBinary(level: 0, depth: depth + 1)
+    }
+
+    private static let levels: [[String: BinaryOperator]] = [["or": .or], ["and": .and]]
+
+    private mutating func parseBinary(level: Int, depth: Int) -> Expression? {
+        guard level < Self.levels.count else { return parseNot(depth: depth) }
+        guard var lhs = parseBinary(level: level + 1, depth: depth) else { return nil }
+        while current.kind == .identifier, let op = Self.levels[level][current.text] {
+            advance()
+            skipNewlines()
+            guard let rhs = parseBinary(level: level + 1, depth: depth) else { return nil }
+            lhs = .binary(op, lhs, rhs, lhs.range.union(rhs.range))
+        }
+        return lhs
+    }
+
+    private mutating func parseNot(depth: Int) -> Expression? {
+        if current.kind == .identifier, current.text == "not" {
+            let start = current
+            advance()
+            guard depth < Self.maximumDepth else {
+                report(.nestingTooDeep, "expression nested deeper than \(Self.maximumDepth) levels", start)
+                return nil
+            }
+            guard let operand = parseNot(depth: depth + 1) else { return nil }
+            return .not(operand, range(start).union(operand.range))
+        }
+        return parseComparison(depth: depth)
+    }
+
+    private mutating func parseComparison(depth: Int) -> Expression? {
+        guard let lhs = parsePrimary(depth: depth) else { return nil }
+        let op: BinaryOperator? =
+            switch current.kind {
+            case .equals: .equals
+            case .notEquals: .notEquals
+            case .identifier where current.text == "in": .in
+            default: nil
+            }
+        guard let op else { return lhs }
+        advance()
+        guard let rhs = parsePrimary(depth: depth) else { return nil }
+        return .binary(op, lhs, rhs, lhs.range.union(rhs.range))
+    }
+
+    private mutating func parsePrimary(depth: Int) -> Expression? {
+        let token = current
+        switch token.kind {
+        case .identifier where !Self.reservedWords.contains(token.text):
+            advance()
+            var parts = [token.text]
+            var end = token
+            while current.kind == .dot {
+                advance()
+                guard current.kind == .identifier else {
+                    report(.expectedToken, "expected a name after '.', found \(describe(current))", current)
+                    return nil
+                }
+                parts.append(current.text)
+                end = current
+                advance()
+            }
+            return .name(parts, file.range(token.start, end.end))
+        case .string: advance(); return .string(token.text, range(token))
+        case .number: advance(); return .number(token.text, range(token))
+        case .percent: advance(); return .percent(token.text, range(token))
+        case .date: advance(); return .date(token.text, range(token))
+        case .citation: advance(); return .citation(token.text, range(token))
+        case .leftBracket:
+            return parseList(depth: depth)
+        case .leftParen:
+            advance()
+            skipNewlines()
+            guard let inner = parseExpression(depth: depth + 1) else { return nil }
+            skipNewlines()
+            guard current.kind == .rightParen else {
+                report(.expectedToken, "expected ')' to close '(', found \(describe(current))", current,
+                    notes: [Diagnostic.Note("'(' opened here", at: range(token))])
+                return nil
+            }
+            let close = current
+            advance()
+            return .parenthesized(inner, file.range(token.start, close.end))
+        default:
+            report(.expectedToken, "expected a value, found \(describe(token))", token)
+            return nil
+        }
+    }
+
+    private mutating func parseList(depth: Int) -> Expression? {
+        let open = current
+        advance()
+        var elements: [Expression] = []
+        skipNewlines()
+        while current.kind != .rightBracket {
+            guard let element = parseExpression(depth: depth + 1) else { return nil }
+            elements.append(element)
+            skipNewlines()
+            if current.kind == .comma {
+                advance()
+                skipNewlines()
+            } else if current.kind != .rightBracket {
+                report(.expectedToken, "expected ',' or ']' in list, found \(describe(current))", current,
+                    notes: [Diagnostic.Note("'[' opened here", at: range(open))])
+                return nil
+            }
+        }
+        let close = current
+        advance()
+        return .list(elements, file.range(open.start, close.end))
+    }
+
+    // MARK: - Recovery and helpers
+
+    private var current: Token { tokens[index] }
+
+    private mutating func advance() {
+        if index < tokens.count - 1 { index += 1 }
+    }
+
+    private mutating func skipNewlines() {
+        while current.kind == .newline || current.kind == .comment { advance() }
+    }
+
+    /// Skips to the end of the line, stopping before `{`, `}` or the end of the file.
+    private mutating func skipToLineEnd() {
+        while ![.newline, .semicolon, .leftBrace, .rightBrace, .endOfFile].contains(current.kind) { advance() }
+    }
+
+    /// Skips a `{ … }` block without recursion, however deep it is nested.
+    private mutating func skipBalancedBlock() {
+        var depth = 0
+        repeat {
+            switch current.kind {
+            case .leftBrace: depth += 1
+            case .rightBrace: depth -= 1
+            case .endOfFile: return
+            default: break
+            }
+            advance()
+        } while depth > 0
+    }
+
+    private func previousLineEnd(before token: Token) -> Token {
+        var probe = index - 1
+        while probe > 0, [.newline, .comment].contains(tokens[probe].kind) { probe -= 1 }
+        let previous = tokens[max(probe, 0)]
+        return Token(kind: .newline, text: "", start: previous.end, end: previous.end)
+    }
+
+    private mutating func reportMissingBrace(opened brace: Token, at token: Token) {
+        let place = file.location(at: brace.start)
+        report(.missingClosingBrace, "expected '}' to close the block opened at line \(place.line)", token,
+            notes: [Diagnostic.Note("'{' opened here", at: range(brace))])
+        diagnostics[diagnostics.count - 1].fixIts = [
+            Diagnostic.FixIt("close the block", range: file.range(token.start, token.start), replacement: "}")
+        ]
+    }
+
+    private func comment(_ token: Token) -> Comment {
+        Comment(text: token.text, range: range(token))
+    }
+
+    private func range(_ token: Token) -> SourceRange { file.range(token.start, token.end) }
+
+    private func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .newline: "end of line"
+        case .endOfFile: "end of file"
+        case .string: "a string"
+        case .comment: "a comment"
+        default: "'\(token.text)'"
+        }
+    }
+
+    private mutating func report(
+        _ code: DiagnosticCode, _ message: String, _ token: Token, notes: [Diagnostic.Note] = []
+    ) {
+        diagnostics.append(Diagnostic(code, message, at: range(token), notes: notes))
+    }
+}

@@ -1,0 +1,101 @@
+/// A source file held as UTF-8 bytes, with the offsets needed to turn byte offsets into lines and columns.
+///
+/// Columns are 1-based and counted in Unicode scalars, so `居民户口簿` is five columns; the caret renderer
+/// separately accounts for East Asian wide characters taking two terminal cells.
+public struct SourceFile: Sendable {
+    /// The path as given by the user (used in every diagnostic).
+    public let path: String
+    public let bytes: [UInt8]
+    /// Byte offset of the first byte of each line.
+    public let lineStarts: [Int]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(index + 1)
+        }
+        self.lineStarts = starts
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The location of a byte offset: 1-based line and scalar column.
+    public func location(at offset: Int) -> SourceLocation {
+        let clamped = min(max(offset, 0), bytes.count)
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+        }
+        var column = 1
+        var index = lineStarts[low]
+        while index < clamped {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        // A continuation byte at `clamped` itself would be mid-scalar; columns count scalar starts only.
+        return SourceLocation(path: path, line: low + 1, column: column, offset: clamped)
+    }
+
+    /// The range between two byte offsets.
+    public func range(_ start: Int, _ end: Int) -> SourceRange {
+        SourceRange(start: location(at: start), end: location(at: max(start, end)))
+    }
+
+    /// The text of a 1-based line, without its line terminator; invalid UTF-8 is shown as U+FFFD.
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    }
+}
+
+/// A point in a source file.
+public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
+    public var path: String
+    /// 1-based line number.
+    public var line: Int
+    /// 1-based column, in Unicode scalars.
+    public var column: Int
+    /// Byte offset into the file.
+    public var offset: Int
+
+    public init(path: String, line: Int, column: Int, offset: Int = 0) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.offset = offset
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
+    }
+}
+
+/// A half-open span in one source file.
+public struct SourceRange: Sendable, Hashable, Codable {
+    public var start: SourceLocation
+    public var end: SourceLocation
+
+    public init(start: SourceLocation, end: SourceLocation) {
+        self.start = start
+        self.end = end
+    }
+
+    /// A zero-width range at a location.
+    public init(at location: SourceLocation) {
+        self.init(start: location, end: location)
+    }
+
+    /// The range covering both.
+    public func union(_ other: SourceRange) -> SourceRange {
+        SourceRange(start: min(start, other.start), end: max(end, other.end))
+    }
+}

@@ -1,0 +1,86 @@
+/// The syntax tree of a `.jz` file.
+///
+/// The language has one shape: a statement is a keyword, arguments, and an optional block of further
+/// statements. `material 居民户口簿 { kind licence-or-id }`, `requires 无犯罪记录证明 { basis 《…》第十五条 }` and
+/// `when not basis.sufficient` are all statements. What each keyword means and accepts is decided by the
+/// resolver in the core module, not by the grammar; this keeps the grammar small, the formatter generic and
+/// the error recovery simple.
+public struct SyntaxTree: Sendable {
+    public let file: SourceFile
+    public var statements: [Statement]
+    /// Comments after the last statement.
+    public var trailingComments: [Comment]
+}
+
+/// `keyword argument… [{ statement… }]`.
+public struct Statement: Sendable {
+    public var keyword: String
+    public var keywordRange: SourceRange
+    public var arguments: [Argument]
+    public var block: Block?
+    /// Comments on their own lines just before this statement.
+    public var leadingComments: [Comment]
+    /// A comment at the end of the statement's first line.
+    public var trailingComment: Comment?
+    /// Whether one or more blank lines separate this statement from the previous one.
+    public var blankLineBefore: Bool
+    public var range: SourceRange
+}
+
+/// One argument, remembering whether a comma preceded it so the formatter can keep lists as written.
+public struct Argument: Sendable {
+    public var expression: Expression
+    public var followsComma: Bool
+}
+
+/// `{ statement… }`.
+public struct Block: Sendable {
+    public var statements: [Statement]
+    /// Comments after the last statement of the block, before `}`.
+    public var trailingComments: [Comment]
+    /// A comment on the line of the closing `}`.
+    public var closingComment: Comment?
+    public var range: SourceRange
+}
+
+/// `// text`.
+public struct Comment: Sendable, Hashable {
+    public var text: String
+    public var range: SourceRange
+}
+
+/// An argument value or a condition.
+public indirect enum Expression: Sendable {
+    /// A name, or a dotted path such as `basis.sufficient`.
+    case name([String], SourceRange)
+    case string(String, SourceRange)
+    /// The number as written.
+    case number(String, SourceRange)
+    /// The number before `%`, as written.
+    case percent(String, SourceRange)
+    /// A date as written; validated by the resolver.
+    case date(String, SourceRange)
+    /// A legal citation as written: `《婚姻登记条例》第五条`.
+    case citation(String, SourceRange)
+    case list([Expression], SourceRange)
+    case not(Expression, SourceRange)
+    case binary(BinaryOperator, Expression, Expression, SourceRange)
+    case parenthesized(Expression, SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .name(_, let range), .string(_, let range), .number(_, let range), .percent(_, let range),
+            .date(_, let range), .citation(_, let range), .list(_, let range), .not(_, let range),
+            .binary(_, _, _, let range), .parenthesized(_, let range):
+            range
+        }
+    }
+}
+
+/// Operators of conditions, lowest precedence first.
+public enum BinaryOperator: String, Sendable {
+    case or, and
+    case equals = "="
+    case notEquals = "!="
+    case `in`
+}

@@ -1,0 +1,35 @@
+/// A lexical token: its kind, its text as written, and where it stands.
+public struct Token: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// A name: ASCII letters, digits, `_` and `-`, or any Chinese text that is not punctuation.
+        case identifier
+        /// `"…"`; `text` holds the decoded value.
+        case string
+        case number
+        /// `85%`; `text` holds the number without the sign.
+        case percent
+        /// `2016-03-03` (validated later, so a malformed date can be reported by name).
+        case date
+        /// `《act》第十五条第（四）项`.
+        case citation
+        case leftBrace, rightBrace, leftBracket, rightBracket, leftParen, rightParen
+        case comma, semicolon, dot, equals, notEquals
+        case newline
+        /// `// …` to the end of the line; `text` holds the comment without `//`.
+        case comment
+        case endOfFile
+    }
+
+    public var kind: Kind
+    public var text: String
+    /// Byte offsets into the source file.
+    public var start: Int
+    public var end: Int
+
+    public init(kind: Kind, text: String, start: Int, end: Int) {
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = end
+    }
+}
