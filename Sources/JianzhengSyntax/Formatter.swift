@@ -71,7 +71,7 @@ public struct Formatter: Sendable {
     }
 
     /// Arguments with the separators they were written with: `, ` after a comma, else a space.
-    static func arguments(_ arguments: [Argument]) -> String {
+    static func arguments(_ arguments: [StatementArgument]) -> String {
         var text = ""
         for (position, argument) in arguments.enumerated() {
             text += position > 0 && argument.followsComma ? ", " : " "

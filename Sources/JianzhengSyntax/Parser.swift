@@ -89,7 +89,7 @@ public struct Parser {
     private mutating func parseStatement(depth: Int) -> Statement {
         let keywordToken = current
         advance()
-        var arguments: [Argument] = []
+        var arguments: [StatementArgument] = []
         var followsComma = false
         argumentLoop: while true {
             switch current.kind {
@@ -106,7 +106,7 @@ public struct Parser {
                     skipToLineEnd()
                     break argumentLoop
                 }
-                arguments.append(Argument(expression: expression, followsComma: followsComma))
+                arguments.append(StatementArgument(expression: expression, followsComma: followsComma))
                 followsComma = false
             }
         }

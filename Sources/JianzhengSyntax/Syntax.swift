@@ -16,7 +16,7 @@ public struct SyntaxTree: Sendable {
 public struct Statement: Sendable {
     public var keyword: String
     public var keywordRange: SourceRange
-    public var arguments: [Argument]
+    public var arguments: [StatementArgument]
     public var block: Block?
     /// Comments on their own lines just before this statement.
     public var leadingComments: [Comment]
@@ -28,7 +28,7 @@ public struct Statement: Sendable {
 }
 
 /// One argument, remembering whether a comma preceded it so the formatter can keep lists as written.
-public struct Argument: Sendable {
+public struct StatementArgument: Sendable {
     public var expression: Expression
     public var followsComma: Bool
 }

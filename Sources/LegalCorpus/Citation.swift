@@ -1,0 +1,101 @@
+/// A parsed legal citation: the act as written and an optional pinpoint.
+///
+/// Accepted forms include `《中华人民共和国婚姻登记条例》第五条第一款`, `《婚姻登记条例》第5条`, `第十五条第（四）项`,
+/// full-width digits, a title without `《》` (`婚姻登记条例第五条`), a 文号 (`国办发〔2020〕42号`), and document
+/// sections written `二（二）` for normative documents without articles.
+public struct Citation: Sendable, Hashable, CustomStringConvertible {
+    /// The act's name as written, without `《》`.
+    public var actName: String
+    public var article: Int?
+    public var paragraph: Int?
+    public var point: Int?
+    /// Section numbers of a document without articles: `二（二）` is `[2, 2]`.
+    public var sections: [Int]
+    /// The citation as written.
+    public var text: String
+
+    /// The canonical form: `《婚姻登记条例》第五条第一款`.
+    public var description: String {
+        var result = "《\(actName)》"
+        if let article { result += "第\(ChineseNumeral.format(article))条" }
+        if let paragraph { result += "第\(ChineseNumeral.format(paragraph))款" }
+        if let point { result += "第（\(ChineseNumeral.format(point))）项" }
+        if let first = sections.first {
+            result += ChineseNumeral.format(first) + sections.dropFirst().map { "（\(ChineseNumeral.format($0))）" }.joined()
+        }
+        return result
+    }
+
+    /// The Akoma Ntoso eId of the pinpoint, e.g. `art_15__para_1__point_4`; nil for a whole act.
+    public var eId: String? {
+        if let article {
+            var id = "art_\(article)"
+            if let paragraph { id += "__para_\(paragraph)" }
+            if let point { id += "__point_\(point)" }
+            return id
+        }
+        guard let first = sections.first else { return nil }
+        return (["sec_\(first)"] + sections.dropFirst().map { "para_\($0)" }).joined(separator: "__")
+    }
+}
+
+/// Why a citation could not be parsed.
+public struct CitationSyntaxError: Error, Sendable, Hashable {
+    public let message: String
+}
+
+/// Chinese numerals (`十五`, `一百零三`, `两`) and digits, ASCII or full-width.
+public enum ChineseNumeral {
+    static let digits: [Character: Int] = [
+        "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+    static let units: [Character: Int] = ["十": 10, "百": 100, "千": 1000]
+
+    /// The value of a numeral, or nil if it is not one.
+    public static func parse(_ text: Substring) -> Int? {
+        guard !text.isEmpty else { return nil }
+        if text.allSatisfy({ $0.isASCII ? $0.isNumber : ("０"..."９").contains($0) }) {
+            let ascii = text.unicodeScalars.map { scalar -> Character in
+                scalar.value >= 0xFF10 ? Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!) : Character(scalar)
+            }
+            return Int(String(ascii))
+        }
+        var total = 0
+        var pending = 0
+        var sawDigit = false
+        for character in text {
+            if let digit = digits[character] {
+                pending = digit
+                sawDigit = true
+            } else if let unit = units[character] {
+                total += (sawDigit ? pending : 1) * unit
+                pending = 0
+                sawDigit = false
+            } else {
+                return nil
+            }
+        }
+        return total + pending
+    }
+
+    /// `15` → `十五`, `103` → `一百零三`.
+    public static func format(_ value: Int) -> String {
+        let names = Array("零一二三四五六七八九")
+        guard value > 0, value < 10000 else { return String(value) }
+        if value < 10 { return String(names[value]) }
+        if value < 20 { return "十" + (value % 10 == 0 ? "" : String(names[value % 10])) }
+        var result = ""
+        var needZero = false
+        for (unit, name) in [(1000, "千"), (100, "百"), (10, "十"), (1, "")] {
+            let digit = (value / unit) % 10
+            if digit == 0 {
+                if !result.isEmpty { needZero = true }
+                continue
+            }
+            if needZero { result += "零" }
+            result += String(names[digit]) + name
+            needZero = false
+        }
+        return result
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import JianzhengSyntax
+
+/// Why a citation does not give a valid basis on a date, in a territory.
+public enum CitationProblem: Sendable, Hashable {
+    case malformed(String)
+    case unknownAct(suggestions: [String])
+    case unknownProvision(eId: String, existsInOtherVersion: Bool)
+    case notYetInForce(effective: CalendarDate)
+    case repealed(on: CalendarDate, by: String?)
+    case outsideTerritory(actTerritory: String, actTerritoryName: String, requested: String)
+
+    /// A plain-Chinese explanation, with an English one alongside in `english`.
+    public var chinese: String {
+        switch self {
+        case .malformed(let message): "引用格式错误：\(message)"
+        case .unknownAct(let suggestions):
+            "法律依据库中没有该文件" + (suggestions.first.map { "（是否指《\($0)》？）" } ?? "")
+        case .unknownProvision(let eId, let other):
+            "该文件中没有所引条款（\(eId)）" + (other ? "；该条款仅存在于其他版本" : "")
+        case .notYetInForce(let effective): "所引文件尚未施行（\(effective.chinese)起施行）"
+        case .repealed(let date, let by): "所引文件已于\(date.chinese)废止" + (by.map { "，由《\($0)》取代" } ?? "")
+        case .outsideTerritory(_, let name, let requested): "所引文件为\(name)地方文件，不适用于\(requested)"
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .malformed(let message): "malformed citation: \(message)"
+        case .unknownAct(let suggestions):
+            "no such act in the corpus" + (suggestions.first.map { "; did you mean '\($0)'?" } ?? "")
+        case .unknownProvision(let eId, let other):
+            "the act has no provision '\(eId)'" + (other ? " in the version in force (it exists in another version)" : "")
+        case .notYetInForce(let effective): "the act is not yet in force (effective \(effective))"
+        case .repealed(let date, let by): "the act was repealed on \(date)" + (by.map { " and replaced by '\($0)'" } ?? "")
+        case .outsideTerritory(let territory, let name, let requested):
+            "the act applies only in \(name) (\(territory)), not in \(requested)"
+        }
+    }
+}
+
+/// A citation resolved against the corpus: what it points at, and what, if anything, is wrong with it.
+public struct ResolvedCitation: Sendable {
+    public let citation: Citation
+    public let act: LegalAct?
+    /// The version in force on the date; for a repealed act, its last version.
+    public let version: ActVersion?
+    public let provision: Provision?
+    public let problem: CitationProblem?
+
+    public var isValid: Bool { problem == nil }
+}
+
+extension LegalCorpus {
+    /// Parses and resolves a citation as written.
+    public func resolve(_ text: String, on date: CalendarDate? = nil, in territory: String? = nil) -> ResolvedCitation {
+        switch CitationParser.parse(text) {
+        case .success(let citation): return resolve(citation, on: date, in: territory)
+        case .failure(let error):
+            return ResolvedCitation(
+                citation: Citation(actName: text, sections: [], text: text), act: nil, version: nil,
+                provision: nil, problem: .malformed(error.message))
+        }
+    }
+
+    /// Resolves a citation on a date (nil: any version) in a territory (nil: anywhere).
+    ///
+    /// Problems are checked in this order: unknown act, not yet in force, repealed, unknown provision,
+    /// outside territory. A repealed act still yields its last version and the provision, so the text can
+    /// be quoted when explaining why the basis no longer holds.
+    public func resolve(_ citation: Citation, on date: CalendarDate?, in territory: String?) -> ResolvedCitation {
+        guard let act = act(named: citation.actName) else {
+            let suggestions = Suggestions.closest(to: citation.actName, among: citableNames, limit: 2)
+            return ResolvedCitation(
+                citation: citation, act: nil, version: nil, provision: nil,
+                problem: .unknownAct(suggestions: suggestions))
+        }
+        var problem: CitationProblem?
+        let version: ActVersion?
+        if let date {
+            if let repealed = act.repealed, date >= repealed {
+                version = act.versions.last
+                problem = .repealed(on: repealed, by: act.repealedBy.flatMap { self.act(workURI: $0)?.title })
+            } else if date < act.effective || act.version(on: date) == nil {
+                version = act.versions.first
+                problem = .notYetInForce(effective: max(act.effective, act.versions.first?.validFrom ?? act.effective))
+            } else {
+                version = act.version(on: date)
+            }
+        } else {
+            version = act.versions.last
+        }
+        var provision: Provision?
+        if let eId = citation.eId, let version {
+            provision = Self.provision(eId, in: version)
+            if provision == nil, problem == nil {
+                let elsewhere = act.versions.contains { Self.provision(eId, in: $0) != nil }
+                problem = .unknownProvision(eId: eId, existsInOtherVersion: elsewhere)
+            }
+        }
+        if problem == nil, let territory, !act.applies(in: territory) {
+            problem = .outsideTerritory(actTerritory: act.territory, actTerritoryName: act.territoryName, requested: territory)
+        }
+        return ResolvedCitation(citation: citation, act: act, version: version, provision: provision, problem: problem)
+    }
+
+    /// Finds a provision; a point cited without its paragraph (`第十五条第（四）项`) is found in any paragraph.
+    static func provision(_ eId: String, in version: ActVersion) -> Provision? {
+        if let exact = version.provisions[eId] { return exact }
+        guard eId.contains("__point_"), !eId.contains("__para_") else { return nil }
+        let parts = eId.components(separatedBy: "__point_")
+        let candidates = version.provisions.keys.filter {
+            $0.hasPrefix(parts[0] + "__para_") && $0.hasSuffix("__point_" + parts[1])
+        }
+        return candidates.count == 1 ? version.provisions[candidates[0]] : nil
+    }
+}

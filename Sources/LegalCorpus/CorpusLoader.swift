@@ -1,0 +1,126 @@
+import Dispatch
+import Foundation
+import JianzhengSyntax
+
+/// Loads and checks a `legal-basis/` directory: every `.xml` outside `schema/` is parsed safely, validated
+/// against `schema/akn-subset.xsd`, read into acts, and cross-checked (duplicate versions, overlapping
+/// dates, dangling repeal references, inconsistent metadata). Files load in parallel.
+public enum CorpusLoader {
+    /// The schema path inside a corpus directory.
+    public static let schemaPath = "schema/akn-subset.xsd"
+
+    public static func load(directory: String) -> (LegalCorpus, [Diagnostic]) {
+        let schemaFile = (directory as NSString).appendingPathComponent(schemaPath)
+        let schema: XMLSchema
+        switch XMLSchema.load(path: schemaFile) {
+        case .success(let loaded): schema = loaded
+        case .failure(let error): return (LegalCorpus(acts: []), error.diagnostics)
+        }
+        let files = xmlFiles(in: directory)
+        let results = loadInParallel(files, schema: schema)
+        var diagnostics = results.flatMap(\.1)
+        let documents = results.compactMap(\.0)
+        let acts = assemble(documents, diagnostics: &diagnostics)
+        return (LegalCorpus(acts: acts), Diagnostic.sorted(diagnostics))
+    }
+
+    /// Parses, validates and reads one document.
+    public static func loadDocument(path: String, schema: XMLSchema) -> (LegalAct?, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (nil, [Diagnostic(.unreadableFile, "cannot read file",
+                at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1)))])
+        }
+        let (tree, parseDiagnostics) = XMLLoader.parse([UInt8](data), path: path)
+        guard let tree else { return (nil, parseDiagnostics) }
+        let schemaDiagnostics = schema.validate(tree)
+        guard schemaDiagnostics.isEmpty else { return (nil, parseDiagnostics + schemaDiagnostics) }
+        let (act, readDiagnostics) = CorpusDocumentReader(tree: tree).read()
+        return (act, parseDiagnostics + readDiagnostics)
+    }
+
+    private static func xmlFiles(in directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.hasPrefix("schema/") || !relative.hasSuffix(".xml") { continue }
+            files.append((directory as NSString).appendingPathComponent(relative))
+        }
+        return files.sorted()
+    }
+
+    private static func loadInParallel(_ files: [String], schema: XMLSchema) -> [(LegalAct?, [Diagnostic])] {
+        let results = ResultSlots<(LegalAct?, [Diagnostic])>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            results[index] = loadDocument(path: files[index], schema: schema)
+        }
+        return results.values.map { $0 ?? (nil, []) }
+    }
+
+    /// Groups documents by work into acts with ordered versions, and cross-checks them.
+    private static func assemble(_ documents: [LegalAct], diagnostics: inout [Diagnostic]) -> [LegalAct] {
+        var byWork: [String: [LegalAct]] = [:]
+        for document in documents { byWork[document.workURI, default: []].append(document) }
+        var acts: [LegalAct] = []
+        for (_, group) in byWork.sorted(by: { $0.key < $1.key }) {
+            let sorted = group.sorted { $0.versions[0].validFrom < $1.versions[0].validFrom }
+            var act = sorted[sorted.count - 1]
+            var versions = sorted.map { $0.versions[0] }
+            for (index, document) in sorted.enumerated() {
+                let version = document.versions[0]
+                if index > 0, versions[index - 1].validFrom == version.validFrom {
+                    let code: DiagnosticCode =
+                        versions[index - 1].expressionURI == version.expressionURI
+                        ? .corpusDuplicateExpression : .corpusOverlappingVersions
+                    diagnostics.append(Diagnostic(
+                        code, "two versions of '\(act.title)' start on \(version.validFrom)",
+                        at: documentRange(version.path),
+                        notes: [Diagnostic.Note("the other version", at: documentRange(versions[index - 1].path))]))
+                }
+                if document.rank != act.rank || document.territory != act.territory {
+                    diagnostics.append(Diagnostic(
+                        .corpusInvalidMetadata, "rank or territory of '\(act.title)' differs between versions",
+                        at: documentRange(version.path)))
+                }
+                if let repealed = act.repealed, version.validFrom >= repealed {
+                    diagnostics.append(Diagnostic(
+                        .corpusOverlappingVersions, "version starts \(version.validFrom), after the repeal on \(repealed)",
+                        at: documentRange(version.path)))
+                }
+            }
+            for index in versions.indices {
+                versions[index].validUntil = index + 1 < versions.count ? versions[index + 1].validFrom : act.repealed
+            }
+            act.versions = versions
+            acts.append(act)
+        }
+        let known = Set(acts.map(\.workURI))
+        for act in acts {
+            let references = [act.repealedBy].compactMap { $0 } + act.replaces + act.delegatesFrom
+            for reference in references where !known.contains(reference) {
+                diagnostics.append(Diagnostic(
+                    .corpusDanglingReference, "'\(act.title)' refers to '\(reference)', which is not in the corpus",
+                    at: documentRange(act.versions[act.versions.count - 1].path)))
+            }
+        }
+        return acts
+    }
+
+    private static func documentRange(_ path: String) -> SourceRange {
+        SourceRange(at: SourceLocation(path: path, line: 1, column: 1))
+    }
+}
+
+/// Fixed slots written by concurrent workers, each slot by exactly one worker.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Value?] { lock.withLock { storage } }
+}

@@ -1,0 +1,66 @@
+import JianzhengSyntax
+
+/// An act (a FRBR work) with all its versions (expressions).
+public struct LegalAct: Sendable {
+    /// The FRBR work URI, e.g. `/akn/cn/act/2003/387`.
+    public let workURI: String
+    public let title: String
+    /// Short titles and other names the act is cited by.
+    public let aliases: [String]
+    /// 文号, e.g. `国务院令第387号`.
+    public let documentNumber: String?
+    public let issuer: String
+    public let rank: LegalRank
+    /// `CN` for national acts, `CN-62` for Gansu, and so on; a territory applies to its sub-territories.
+    public let territory: String
+    public let territoryName: String
+    public let promulgated: CalendarDate
+    public let effective: CalendarDate
+    public let repealed: CalendarDate?
+    /// The work URI of the act that repealed or replaced this one.
+    public let repealedBy: String?
+    public let replaces: [String]
+    public let delegatesFrom: [String]
+    /// Whether the article text was checked against an official source.
+    public let textStatus: TextStatus
+    public let notes: [String]
+    /// Versions by start date, oldest first.
+    public internal(set) var versions: [ActVersion]
+
+    public enum TextStatus: String, Sendable, Codable {
+        case verified, excerpt, unverified
+    }
+
+    /// The version in force on a date, if any.
+    public func version(on date: CalendarDate) -> ActVersion? {
+        versions.last { $0.validFrom <= date && $0.validUntil.map { date < $0 } ?? true }
+    }
+
+    /// Whether the act applies in a territory (`CN-62-01` is inside `CN-62`).
+    public func applies(in territory: String) -> Bool {
+        territory == self.territory || territory.hasPrefix(self.territory + "-")
+    }
+}
+
+/// One version of an act: the text valid from a date until the next version or the repeal.
+public struct ActVersion: Sendable {
+    /// The FRBR expression URI.
+    public let expressionURI: String
+    public let validFrom: CalendarDate
+    /// Exclusive end: the next version's start, or the act's repeal date.
+    public internal(set) var validUntil: CalendarDate?
+    /// Provisions by eId (`art_15__para_1__point_4`).
+    public let provisions: [String: Provision]
+    /// The document this version was read from.
+    public let path: String
+}
+
+/// An article, paragraph (款) or point (项) with its text.
+public struct Provision: Sendable {
+    public let eId: String
+    /// The human label, e.g. `第十五条第一款第（四）项`.
+    public let label: String
+    /// The full text of the provision, including its sub-provisions.
+    public let text: String
+    public let line: Int
+}

@@ -1,0 +1,44 @@
+import Foundation
+import JianzhengSyntax
+
+/// All acts of a `legal-basis/` directory, looked up by title, short title or 文号.
+public struct LegalCorpus: Sendable {
+    /// Acts sorted by work URI.
+    public private(set) var acts: [LegalAct]
+    private var indexByName: [String: Int] = [:]
+    private var indexByWork: [String: Int] = [:]
+
+    public init(acts: [LegalAct]) {
+        self.acts = acts.sorted { $0.workURI < $1.workURI }
+        for (index, act) in self.acts.enumerated() {
+            indexByWork[act.workURI] = index
+            for name in [act.title] + act.aliases + [act.documentNumber].compactMap({ $0 }) {
+                indexByName[Self.normalizedName(name)] = index
+            }
+        }
+    }
+
+    /// The act cited by a title, short title or 文号 (`中华人民共和国` and spacing are ignored).
+    public func act(named name: String) -> LegalAct? {
+        indexByName[Self.normalizedName(name)].map { acts[$0] }
+    }
+
+    public func act(workURI: String) -> LegalAct? {
+        indexByWork[workURI].map { acts[$0] }
+    }
+
+    /// Every name an act can be cited by, for "did you mean" suggestions.
+    public var citableNames: [String] {
+        acts.flatMap { [$0.title] + $0.aliases + [$0.documentNumber].compactMap { $0 } }
+    }
+
+    /// Folds the ways one name is written: the `中华人民共和国` prefix, spaces, and bracket variants in 文号.
+    public static func normalizedName(_ name: String) -> String {
+        var text = name.filter { !$0.isWhitespace }
+        for (variant, canonical) in [("[", "〔"), ("]", "〕"), ("［", "〔"), ("］", "〕"), ("【", "〔"), ("】", "〕")] {
+            text = text.replacingOccurrences(of: variant, with: canonical)
+        }
+        if text.hasPrefix("中华人民共和国") { text.removeFirst("中华人民共和国".count) }
+        return text
+    }
+}

@@ -1,0 +1,132 @@
+import CLibXML2
+import JianzhengSyntax
+
+/// Limits applied to every XML input before and during parsing.
+public struct XMLLimits: Sendable {
+    /// Larger files are refused before parsing.
+    public var maximumBytes: Int = 32 * 1024 * 1024
+    public static let standard = XMLLimits()
+}
+
+/// Parses XML with libxml2 safely: no network, no DTD, no entity expansion, errors captured as diagnostics.
+///
+/// A document type declaration is refused outright (Akoma Ntoso needs none), which stops external entities
+/// (XXE) and entity-expansion bombs (billion laughs) before libxml2 sees them. libxml2 itself still runs with
+/// `XML_PARSE_NONET`, without `XML_PARSE_NOENT` or DTD loading, and with its default depth limit, as a
+/// second line of defence. Nothing is printed on stderr: every libxml2 message becomes a `Diagnostic`.
+public enum XMLLoader {
+    /// Initialises libxml2 once, before any concurrent use.
+    private static let initialised: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    static func ensureInitialised() { precondition(initialised) }
+
+    /// Parses bytes; returns the document, or nil with the diagnostics that explain why.
+    public static func parse(
+        _ bytes: [UInt8], path: String, limits: XMLLimits = .standard
+    ) -> (XMLTree?, [Diagnostic]) {
+        ensureInitialised()
+        let file = SourceFile(path: path, bytes: [])
+        if bytes.count > limits.maximumBytes {
+            return (nil, [Diagnostic(
+                .xmlTooLarge, "XML file of \(bytes.count) bytes exceeds the limit of \(limits.maximumBytes) bytes",
+                at: SourceRange(at: file.location(at: 0)))])
+        }
+        if let offset = declarationOffset(in: bytes) {
+            let located = SourceFile(path: path, bytes: bytes)
+            return (nil, [Diagnostic(
+                .xmlEntityRefused,
+                "document type declarations are refused: external entities and entity expansion are not allowed",
+                at: located.range(offset, offset + 9))])
+        }
+        guard let context = xmlNewParserCtxt() else {
+            return (nil, [Diagnostic(.xmlNotWellFormed, "libxml2 could not allocate a parser", at: file.range(0, 0))])
+        }
+        defer { xmlFreeParserCtxt(context) }
+        let sink = XMLErrorSink(path: path)
+        let unmanaged = Unmanaged.passRetained(sink)
+        defer { unmanaged.release() }
+        context.pointee._private = unmanaged.toOpaque()
+        context.pointee.sax.pointee.serror = { userData, error in
+            guard let userData, let error else { return }
+            let parser = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+            guard let sinkPointer = parser.pointee._private else { return }
+            Unmanaged<XMLErrorSink>.fromOpaque(sinkPointer).takeUnretainedValue().record(error.pointee)
+        }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOBLANKS.rawValue)
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                xmlCtxtReadMemory(context, base, Int32(buffer.count), path, "UTF-8", options)
+            }
+        }
+        var diagnostics = sink.diagnostics
+        guard let document, context.pointee.wellFormed != 0 else {
+            if let document { xmlFreeDoc(document) }
+            if diagnostics.isEmpty {
+                diagnostics.append(Diagnostic(.xmlNotWellFormed, "XML is not well-formed", at: file.range(0, 0)))
+            }
+            return (nil, diagnostics)
+        }
+        if document.pointee.intSubset != nil || document.pointee.extSubset != nil {
+            xmlFreeDoc(document)
+            diagnostics.append(Diagnostic(.xmlEntityRefused, "document type declarations are refused", at: file.range(0, 0)))
+            return (nil, diagnostics)
+        }
+        return (XMLTree(document: document, path: path), diagnostics)
+    }
+
+    /// The byte offset of `<!DOCTYPE` or `<!ENTITY` outside comments, if any.
+    static func declarationOffset(in bytes: [UInt8]) -> Int? {
+        let doctype = Array("<!DOCTYPE".utf8)
+        let entity = Array("<!ENTITY".utf8)
+        let commentOpen = Array("<!--".utf8)
+        let commentClose = Array("-->".utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "<") {
+                let rest = bytes[index...]
+                if rest.starts(with: commentOpen) {
+                    var probe = index + 4
+                    while probe < bytes.count, !bytes[probe...].starts(with: commentClose) { probe += 1 }
+                    index = probe + 3
+                    continue
+                }
+                if rest.starts(with: doctype) || rest.starts(with: entity) { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+}
+
+/// Collects libxml2's structured errors for one parse or validation.
+final class XMLErrorSink: @unchecked Sendable {
+    let path: String
+    private(set) var diagnostics: [Diagnostic] = []
+    var code: DiagnosticCode = .xmlNotWellFormed
+
+    init(path: String) { self.path = path }
+
+    func record(_ error: xmlError) {
+        guard error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        let message = error.message.map { String(cString: $0) } ?? "XML error \(error.code)"
+        let cleaned = message.trimmingTrailingWhitespace()
+        let line = max(1, Int(error.line))
+        let location = SourceLocation(path: path, line: line, column: max(1, Int(error.int2)))
+        let code: DiagnosticCode =
+            cleaned.contains("Detected an entity reference loop") || cleaned.contains("entity") && cleaned.contains("amplification")
+            ? .xmlEntityRefused
+            : cleaned.contains("Excessive depth") || cleaned.contains("huge") ? .xmlTooLarge : self.code
+        diagnostics.append(Diagnostic(code, cleaned, at: SourceRange(at: location)))
+    }
+}
+
+extension String {
+    func trimmingTrailingWhitespace() -> String {
+        var text = Substring(self)
+        while let last = text.last, last.isWhitespace { text = text.dropLast() }
+        return String(text)
+    }
+}

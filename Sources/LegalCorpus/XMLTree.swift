@@ -1,0 +1,98 @@
+import CLibXML2
+import JianzhengSyntax
+
+/// A parsed XML document that frees itself. Use it inside one task.
+public final class XMLTree {
+    let document: xmlDocPtr
+    public let path: String
+
+    init(document: xmlDocPtr, path: String) {
+        self.document = document
+        self.path = path
+    }
+
+    deinit { xmlFreeDoc(document) }
+
+    /// The root element.
+    public var root: XMLElementRef? {
+        xmlDocGetRootElement(document).map { XMLElementRef(node: $0, tree: self) }
+    }
+
+    /// Elements selected by an XPath 1.0 expression; `namespaces` maps prefixes to URIs.
+    public func select(_ xpath: String, namespaces: [String: String] = [:]) throws(XPathError) -> [XMLElementRef] {
+        guard let context = xmlXPathNewContext(document) else { throw XPathError(message: "cannot create context") }
+        defer { xmlXPathFreeContext(context) }
+        for (prefix, uri) in namespaces { xmlXPathRegisterNs(context, prefix, uri) }
+        let sink = XMLErrorSink(path: path)
+        let unmanaged = Unmanaged.passRetained(sink)
+        defer { unmanaged.release() }
+        // libxml2 2.9 hands the per-context handler messages without text, so the thread-local handler is set
+        // for this synchronous call only.
+        xmlSetStructuredErrorFunc(unmanaged.toOpaque()) { userData, error in
+            guard let userData, let error else { return }
+            Unmanaged<XMLErrorSink>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
+        }
+        let result = xmlXPathEvalExpression(xpath, context)
+        xmlSetStructuredErrorFunc(nil, nil)
+        guard let result else {
+            throw XPathError(message: sink.diagnostics.first?.message ?? "invalid XPath expression '\(xpath)'")
+        }
+        defer { xmlXPathFreeObject(result) }
+        guard let set = result.pointee.nodesetval, set.pointee.nodeNr > 0 else { return [] }
+        return (0..<Int(set.pointee.nodeNr)).compactMap { index in
+            guard let node = set.pointee.nodeTab[index], node.pointee.type == XML_ELEMENT_NODE else { return nil }
+            return XMLElementRef(node: node, tree: self)
+        }
+    }
+}
+
+/// An XPath expression that libxml2 could not evaluate.
+public struct XPathError: Error, Sendable {
+    public let message: String
+}
+
+/// An element of an `XMLTree`; it keeps the tree alive.
+public struct XMLElementRef {
+    let node: xmlNodePtr
+    let tree: XMLTree
+
+    /// The local name (`article`).
+    public var name: String { String(cString: node.pointee.name) }
+
+    /// The namespace URI, if any.
+    public var namespace: String? { node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) } }
+
+    /// 1-based line in the source.
+    public var line: Int { Int(xmlGetLineNo(node)) }
+
+    /// An attribute without namespace.
+    public func attribute(_ name: String) -> String? {
+        guard let value = xmlGetNoNsProp(node, name) else { return nil }
+        defer { jz_xmlFree(value) }
+        return String(cString: value)
+    }
+
+    /// The concatenated text of this element and its descendants.
+    public var text: String {
+        guard let value = xmlNodeGetContent(node) else { return "" }
+        defer { jz_xmlFree(value) }
+        return String(cString: value)
+    }
+
+    /// Child elements in document order.
+    public var children: [XMLElementRef] {
+        var result: [XMLElementRef] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { result.append(XMLElementRef(node: current, tree: tree)) }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// The first child element with a local name.
+    public func child(_ name: String) -> XMLElementRef? { children.first { $0.name == name } }
+
+    /// The location of this element.
+    public var location: SourceLocation { SourceLocation(path: tree.path, line: line, column: 1) }
+}

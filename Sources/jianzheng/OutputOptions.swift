@@ -1,0 +1,36 @@
+import ArgumentParser
+import JianzhengSyntax
+
+/// How results are printed.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// `--format` and `--corpus`, shared by the subcommands that read rules and law.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(help: "The legal-basis corpus directory.")
+    var corpus: String = "legal-basis"
+}
+
+/// Writes diagnostics to standard error (text) or standard output (JSON).
+struct DiagnosticPrinter {
+    let format: OutputFormat
+    let files: [SourceFile]
+
+    func print(_ diagnostics: [Diagnostic]) {
+        let sorted = Diagnostic.sorted(diagnostics)
+        switch format {
+        case .json:
+            Swift.print(JSONText.encode(sorted))
+        case .text:
+            let renderer = DiagnosticRenderer(files: files)
+            for diagnostic in sorted { StandardError.write(renderer.annotated(diagnostic)) }
+            let errors = sorted.filter { $0.severity == .error }.count
+            let warnings = sorted.filter { $0.severity == .warning }.count
+            if errors + warnings > 0 { StandardError.write("\(errors) error(s), \(warnings) warning(s)\n") }
+        }
+    }
+}
