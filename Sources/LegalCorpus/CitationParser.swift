@@ -78,7 +78,10 @@ public enum CitationParser {
             return .success((name, text[text.index(after: close)...]))
         }
         if text.contains("》") { return .failure(.init(message: "'》' without '《'")) }
-        if let number = text.firstIndex(of: "号"), text[..<number].contains(where: { "〔[［【".contains($0) }) {
+        // A 文号: `国办发〔2020〕42号` or a decree number `国务院令第387号`.
+        if let number = text.firstIndex(of: "号"),
+            text[..<number].contains(where: { "〔[［【".contains($0) }) || text[..<number].contains("令第")
+        {
             return .success((String(text[...number]), text[text.index(after: number)...]))
         }
         if let first = text.firstIndex(of: "第"), first != text.startIndex {

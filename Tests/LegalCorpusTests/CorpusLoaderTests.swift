@@ -1,0 +1,49 @@
+import Foundation
+import JianzhengSyntax
+import Testing
+
+@testable import LegalCorpus
+
+@Suite struct CorpusLoaderTests {
+    @Test func shippedCorpusLoadsCleanlyWithEveryRank() {
+        let (corpus, diagnostics) = CorpusLoader.load(directory: Fixtures.corpusDirectory)
+        #expect(diagnostics.isEmpty, "\(diagnostics.map { DiagnosticRenderer().line($0) })")
+        #expect(corpus.acts.count >= 25)
+        #expect(Set(corpus.acts.map(\.rank)) == Set(LegalRank.allCases.filter { $0 != .stateCouncilDecision && $0 != .autonomousRegulation }))
+    }
+
+    @Test func schemaViolationIsReportedWithFileAndLine() throws {
+        let original = try Fixtures.shipped("national/regulation/教师资格条例.xml")
+        let broken = original.replacingOccurrences(of: "rank=\"administrative-regulation\"", with: "rank=\"imperial-edict\"")
+        let directory = try Fixtures.corpus(["broken.xml": broken])
+        let (corpus, diagnostics) = CorpusLoader.load(directory: directory)
+        #expect(corpus.acts.isEmpty)
+        let problem = try #require(diagnostics.first)
+        #expect(problem.code == .xmlSchemaInvalid)
+        #expect(problem.range.start.path.hasSuffix("broken.xml"))
+        let expectedLine = broken.components(separatedBy: "\n").firstIndex { $0.contains("imperial-edict") }! + 1
+        #expect(problem.range.start.line == expectedLine)
+    }
+
+    @Test func duplicateEIdDanglingReferenceAndOverlapAreReported() throws {
+        let base = try Fixtures.shipped("national/regulation/教师资格条例.xml")
+        let duplicated = base.replacingOccurrences(
+            of: "</article>", with: "</article>\n<article eId=\"art_15\"><num>第十五条</num><paragraph eId=\"art_15__para_9\"><num>第九款</num><content><p>重复</p></content></paragraph></article>")
+        let dangling = base.replacingOccurrences(of: "/akn/cn/act/1993/zxfl-15", with: "/akn/cn/act/1900/none")
+        let directory = try Fixtures.corpus(["a.xml": duplicated, "b.xml": dangling])
+        let (_, diagnostics) = CorpusLoader.load(directory: directory)
+        let codes = Set(diagnostics.map(\.code))
+        #expect(codes.contains(.corpusDuplicateEId))
+        #expect(codes.contains(.corpusDanglingReference))
+        #expect(codes.contains(.corpusDuplicateExpression))
+    }
+
+    @Test func versionsAreOrderedAndClosedByTheNextVersion() throws {
+        let (corpus, _) = CorpusLoader.load(directory: Fixtures.corpusDirectory)
+        let act = try #require(corpus.act(named: "建筑法"))
+        #expect(act.versions.map(\.validFrom.description) == ["2011-07-01", "2019-04-23"])
+        #expect(act.versions[0].validUntil?.description == "2019-04-23")
+        #expect(act.version(on: CalendarDate("2015-01-01")!)?.validFrom.description == "2011-07-01")
+        #expect(act.version(on: CalendarDate("2019-04-23")!)?.validFrom.description == "2019-04-23")
+    }
+}
