@@ -11,19 +11,29 @@ public struct Formatter: Sendable {
     public func format(_ tree: SyntaxTree) -> String {
         var output = ""
         for (position, statement) in tree.statements.enumerated() {
-            if position > 0 {
-                let previous = tree.statements[position - 1]
-                if statement.blankLineBefore || statement.block != nil || previous.block != nil { output += "\n" }
-            }
-            write(statement, indent: "", keyWidth: 0, into: &output)
+            let separated = position > 0 && (statement.block != nil || tree.statements[position - 1].block != nil)
+            write(statement, indent: "", keyWidth: 0, first: position == 0, separated: separated, into: &output)
         }
-        if !tree.trailingComments.isEmpty, !tree.statements.isEmpty { output += "\n" }
-        for comment in tree.trailingComments { output += "//\(comment.text)\n" }
+        writeComments(tree.trailingComments, indent: "", first: tree.statements.isEmpty, separated: !tree.statements.isEmpty, into: &output)
         return output
     }
 
-    private func write(_ statement: Statement, indent: String, keyWidth: Int, into output: inout String) {
-        for comment in statement.leadingComments { output += "\(indent)//\(comment.text)\n" }
+    /// Comments on their own lines, keeping a blank line where the source had one (never at the very start).
+    private func writeComments(_ comments: [Comment], indent: String, first: Bool, separated: Bool, into output: inout String) {
+        for (position, comment) in comments.enumerated() {
+            let isFirst = position == 0
+            if !(first && isFirst), comment.blankLineBefore || (isFirst && separated) { output += "\n" }
+            output += "\(indent)//\(comment.text)\n"
+        }
+    }
+
+    /// `separated` forces a blank line before the statement's group (its comments, then itself).
+    private func write(
+        _ statement: Statement, indent: String, keyWidth: Int, first: Bool, separated: Bool, into output: inout String
+    ) {
+        writeComments(statement.leadingComments, indent: indent, first: first, separated: separated, into: &output)
+        let blank = statement.blankLineBefore || (separated && statement.leadingComments.isEmpty)
+        if blank, !(first && statement.leadingComments.isEmpty) { output += "\n" }
         output += indent + statement.keyword
         if !statement.arguments.isEmpty {
             output += String(repeating: " ", count: max(0, keyWidth - DisplayWidth.of(statement.keyword)))
@@ -40,10 +50,9 @@ public struct Formatter: Sendable {
         let inner = indent + Self.indentUnit
         let widths = alignmentWidths(block.statements)
         for (position, child) in block.statements.enumerated() {
-            if position > 0, child.blankLineBefore { output += "\n" }
-            write(child, indent: inner, keyWidth: widths[position], into: &output)
+            write(child, indent: inner, keyWidth: widths[position], first: position == 0, separated: false, into: &output)
         }
-        for comment in block.trailingComments { output += "\(inner)//\(comment.text)\n" }
+        writeComments(block.trailingComments, indent: inner, first: block.statements.isEmpty, separated: false, into: &output)
         output += indent + "}"
         if let comment = block.closingComment { output += " //\(comment.text)" }
         output += "\n"

@@ -50,7 +50,10 @@ public struct Parser {
                 if newlinesInRow >= 2 { blankLine = true }
                 advance()
             case .comment:
-                pendingComments.append(comment(token))
+                var leading = comment(token)
+                leading.blankLineBefore = blankLine
+                pendingComments.append(leading)
+                blankLine = false
                 newlinesInRow = 0
                 advance()
             case .rightBrace:
@@ -73,7 +76,7 @@ public struct Parser {
                 }
                 var statement = parseStatement(depth: depth)
                 statement.leadingComments = pendingComments
-                statement.blankLineBefore = blankLine && !statements.isEmpty
+                statement.blankLineBefore = blankLine
                 statements.append(statement)
                 pendingComments = []
                 blankLine = false

@@ -22,7 +22,8 @@ public struct Statement: Sendable {
     public var leadingComments: [Comment]
     /// A comment at the end of the statement's first line.
     public var trailingComment: Comment?
-    /// Whether one or more blank lines separate this statement from the previous one.
+    /// Whether one or more blank lines separate this statement's keyword from what precedes it
+    /// (its own leading comments, or the previous statement).
     public var blankLineBefore: Bool
     public var range: SourceRange
 }
@@ -47,6 +48,8 @@ public struct Block: Sendable {
 public struct Comment: Sendable, Hashable {
     public var text: String
     public var range: SourceRange
+    /// Whether a blank line separates this comment from what precedes it.
+    public var blankLineBefore = false
 }
 
 /// An argument value or a condition.

@@ -5,8 +5,11 @@ import JianzhengSyntax
 public enum CitationProblem: Sendable, Hashable {
     case malformed(String)
     case unknownAct(suggestions: [String])
-    case unknownProvision(eId: String, existsInOtherVersion: Bool)
+    case unknownProvision(eId: String)
+    /// The act, or the cited provision (added by an amendment), takes effect later.
     case notYetInForce(effective: CalendarDate)
+    /// The provision was deleted or renumbered by an amendment in force from this date.
+    case provisionRemoved(on: CalendarDate)
     case repealed(on: CalendarDate, by: String?)
     case outsideTerritory(actTerritory: String, actTerritoryName: String, requested: String)
 
@@ -16,9 +19,9 @@ public enum CitationProblem: Sendable, Hashable {
         case .malformed(let message): "引用格式错误：\(message)"
         case .unknownAct(let suggestions):
             "法律依据库中没有该文件" + (suggestions.first.map { "（是否指《\($0)》？）" } ?? "")
-        case .unknownProvision(let eId, let other):
-            "该文件中没有所引条款（\(eId)）" + (other ? "；该条款仅存在于其他版本" : "")
-        case .notYetInForce(let effective): "所引文件尚未施行（\(effective.chinese)起施行）"
+        case .unknownProvision(let eId): "该文件中没有所引条款（\(eId)）"
+        case .notYetInForce(let effective): "所引文件或条款尚未施行（\(effective.chinese)起施行）"
+        case .provisionRemoved(let date): "所引条款已于\(date.chinese)经修改删除"
         case .repealed(let date, let by): "所引文件已于\(date.chinese)废止" + (by.map { "，由《\($0)》取代" } ?? "")
         case .outsideTerritory(_, let name, let requested): "所引文件为\(name)地方文件，不适用于\(requested)"
         }
@@ -29,9 +32,9 @@ public enum CitationProblem: Sendable, Hashable {
         case .malformed(let message): "malformed citation: \(message)"
         case .unknownAct(let suggestions):
             "no such act in the corpus" + (suggestions.first.map { "; did you mean '\($0)'?" } ?? "")
-        case .unknownProvision(let eId, let other):
-            "the act has no provision '\(eId)'" + (other ? " in the version in force (it exists in another version)" : "")
-        case .notYetInForce(let effective): "the act is not yet in force (effective \(effective))"
+        case .unknownProvision(let eId): "the act has no provision '\(eId)'"
+        case .notYetInForce(let effective): "the act or the cited provision is not yet in force (effective \(effective))"
+        case .provisionRemoved(let date): "the cited provision was removed by an amendment in force from \(date)"
         case .repealed(let date, let by): "the act was repealed on \(date)" + (by.map { " and replaced by '\($0)'" } ?? "")
         case .outsideTerritory(let territory, let name, let requested):
             "the act applies only in \(name) (\(territory)), not in \(requested)"
@@ -94,14 +97,29 @@ extension LegalCorpus {
         if let eId = citation.eId, let version {
             provision = Self.provision(eId, in: version)
             if provision == nil, problem == nil {
-                let elsewhere = act.versions.contains { Self.provision(eId, in: $0) != nil }
-                problem = .unknownProvision(eId: eId, existsInOtherVersion: elsewhere)
+                (provision, problem) = Self.provisionElsewhere(eId, in: act, around: version, dated: date != nil)
             }
         }
         if problem == nil, let territory, !act.applies(in: territory) {
             problem = .outsideTerritory(actTerritory: act.territory, actTerritoryName: act.territoryName, requested: territory)
         }
         return ResolvedCitation(citation: citation, act: act, version: version, provision: provision, problem: problem)
+    }
+
+    /// A provision missing from the version in force: found in a later version it is not yet in force, in an
+    /// earlier one it was removed by amendment; without a date any version will do.
+    private static func provisionElsewhere(_ eId: String, in act: LegalAct, around version: ActVersion, dated: Bool)
+        -> (Provision?, CitationProblem?)
+    {
+        let holding = act.versions.filter { provision(eId, in: $0) != nil }
+        if !dated, let latest = holding.last { return (provision(eId, in: latest), nil) }
+        if let later = holding.first(where: { $0.validFrom > version.validFrom }) {
+            return (provision(eId, in: later), .notYetInForce(effective: later.validFrom))
+        }
+        if let earlier = holding.last, let removed = earlier.validUntil {
+            return (provision(eId, in: earlier), .provisionRemoved(on: removed))
+        }
+        return (nil, .unknownProvision(eId: eId))
     }
 
     /// Finds a provision; a point cited without its paragraph (`第十五条第（四）项`) is found in any paragraph.

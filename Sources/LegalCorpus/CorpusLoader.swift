@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import JianzhengSyntax
 
@@ -49,11 +48,7 @@ public enum CorpusLoader {
     }
 
     private static func loadInParallel(_ files: [String], schema: XMLSchema) -> [(LegalAct?, [Diagnostic])] {
-        let results = ResultSlots<(LegalAct?, [Diagnostic])>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results[index] = loadDocument(path: files[index], schema: schema)
-        }
-        return results.values.map { $0 ?? (nil, []) }
+        ConcurrentSlots.map(files) { loadDocument(path: $0, schema: schema) }
     }
 
     /// Groups documents by work into acts with ordered versions, and cross-checks them.
@@ -108,19 +103,4 @@ public enum CorpusLoader {
     private static func documentRange(_ path: String) -> SourceRange {
         SourceRange(at: SourceLocation(path: path, line: 1, column: 1))
     }
-}
-
-/// Fixed slots written by concurrent workers, each slot by exactly one worker.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    var values: [Value?] { lock.withLock { storage } }
 }

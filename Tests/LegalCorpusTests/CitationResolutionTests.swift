@@ -35,9 +35,12 @@ import Testing
     @Test func unknownProvisionAndAmendedArticle() {
         #expect(
             Self.corpus.resolve("《婚姻登记条例》第九十九条", on: nil).problem
-                == .unknownProvision(eId: "art_99", existsInOtherVersion: false))
+                == .unknownProvision(eId: "art_99"))
         let amended = Self.corpus.resolve("《建筑法》第八条第一款第（七）项", on: date("2020-01-01"))
-        #expect(amended.problem == .unknownProvision(eId: "art_8__para_1__point_7", existsInOtherVersion: true))
+        #expect(amended.problem == .provisionRemoved(on: date("2019-04-23")))
+        #expect(amended.provision?.text == "建设资金已经落实；")
+        let future = Self.corpus.resolve("《甘肃省人口与计划生育条例》第二十一条", on: date("2026-11-29"))
+        #expect(future.problem == .notYetInForce(effective: date("2027-01-01")))
         let before = Self.corpus.resolve("《建筑法》第八条第一款第（七）项", on: date("2015-01-01"))
         #expect(before.provision?.text == "建设资金已经落实；")
     }

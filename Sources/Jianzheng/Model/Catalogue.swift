@@ -1,0 +1,138 @@
+import JianzhengSyntax
+import LegalCorpus
+
+/// Everything declared in a set of `.jz` files, with names resolved to typed references.
+public struct Catalogue: Sendable {
+    public var departments: [String: Department] = [:]
+    public var materials: [String: Material] = [:]
+    public var sources: [String: DataSource] = [:]
+    /// Procedures by id, in declaration order in `procedureOrder`.
+    public var procedures: [String: Procedure] = [:]
+    public var procedureOrder: [String] = []
+    public var policies: [String: Policy] = [:]
+    public var costModels: [String: CostModel] = [:]
+    public var tests: [RuleTest] = []
+
+    public init() {}
+
+    /// Procedures in declaration order.
+    public var orderedProcedures: [Procedure] { procedureOrder.compactMap { procedures[$0] } }
+}
+
+/// A citation as written in a `.jz` file, with where it was written.
+public struct CitationReference: Sendable {
+    public var text: String
+    public var range: SourceRange
+}
+
+/// An office, committee, hospital or other body that requires or issues materials.
+public struct Department: Sendable {
+    public var name: String
+    public var kind: DepartmentKind
+    public var territory: String?
+    public var range: SourceRange
+}
+
+/// A document a procedure may require (申请材料).
+public struct Material: Sendable {
+    public var name: String
+    public var kind: MaterialKind
+    /// The data items the material proves.
+    public var proves: [String]
+    public var issuer: String?
+    /// The procedure that issues it: an edge of the circular-proof graph.
+    public var issuedBy: String?
+    /// The general basis that sets this material as a requirement, used when a requirement cites none.
+    public var basis: [CitationReference]
+    /// Data sources that supply the material itself (e.g. its e-licence).
+    public var sources: [String]
+    public var concerns: [ConcernCategory]
+    public var commitment: CommitmentTerms?
+    /// Other materials that show the same facts.
+    public var alternatives: [String]
+    public var absurd: [AbsurdPattern]
+    /// Trips and working days an applicant spends obtaining it when no issuing procedure is declared.
+    public var trips: Int
+    public var days: Int
+    /// Fees in yuan.
+    public var fee: Double
+    public var range: SourceRange
+}
+
+/// A written-commitment substitute (告知承诺) and the audit that follows it.
+public struct CommitmentTerms: Sendable {
+    public var text: String
+    public var method: AuditMethod
+    public var withinWorkingDays: Int?
+    /// Share of commitments audited, 0…1.
+    public var sample: Double
+    public var auditor: String?
+    public var liability: String?
+    public var range: SourceRange
+}
+
+/// A shareable data resource (政务数据资源).
+public struct DataSource: Sendable {
+    public var name: String
+    public var provider: String
+    public var sharing: SharingType
+    public var kind: SourceKind
+    public var items: [String]
+    /// Departments or procedure ids approved to use a conditional source.
+    public var approved: [String]
+    /// Share of the population covered, 0…1.
+    public var coverage: Double
+    public var coverageNote: String?
+    public var from: CalendarDate?
+    public var until: CalendarDate?
+    public var range: SourceRange
+
+    /// Whether the source is available on a date.
+    public func isAvailable(on date: CalendarDate) -> Bool {
+        (from.map { $0 <= date } ?? true) && (until.map { date < $0 } ?? true)
+    }
+}
+
+/// A public-service procedure (办事事项).
+public struct Procedure: Sendable {
+    public var id: String
+    public var name: String
+    public var department: String
+    public var domain: String?
+    /// Territory code, e.g. `CN-62` for Gansu.
+    public var territory: String
+    public var basis: [CitationReference]
+    /// Applications per year.
+    public var volume: Int
+    public var requirements: [Requirement]
+    public var issues: [String]
+    /// Trips the procedure itself costs the applicant, and its processing time in working days.
+    public var trips: Int
+    public var days: Int
+    public var fee: Double
+    public var range: SourceRange
+}
+
+/// One material a procedure requires, with this procedure's own basis for it.
+public struct Requirement: Sendable {
+    public var material: String
+    public var basis: [CitationReference]
+    /// Share of applicants who must provide it, 0…1.
+    public var share: Double
+    public var purpose: String?
+    public var note: String?
+    public var absurd: [AbsurdPattern]
+    public var range: SourceRange
+}
+
+/// Standard Cost Model parameters (domain/README.md §7).
+public struct CostModel: Sendable {
+    public var name: String
+    /// Yuan per hour of an applicant's time.
+    public var hourlyTariff: Double
+    /// Hours of travel and waiting per trip.
+    public var hoursPerTrip: Double
+    /// Hours of cost per working day of delay.
+    public var hoursPerDayOfDelay: Double
+    public var range: SourceRange
+}

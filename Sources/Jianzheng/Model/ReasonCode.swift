@@ -1,0 +1,34 @@
+/// Stable codes for why a verdict was given, and flags that accompany it.
+public enum ReasonCode: String, Sendable, Codable, CaseIterable {
+    case noBasis = "NO_BASIS"
+    case basisRankInsufficient = "BASIS_RANK_INSUFFICIENT"
+    case basisRepealed = "BASIS_REPEALED"
+    case basisNotYetInForce = "BASIS_NOT_YET_IN_FORCE"
+    case basisOutsideTerritory = "BASIS_OUTSIDE_TERRITORY"
+    case issuerProhibited = "ISSUER_PROHIBITED"
+    case absurdProvableByLicence = "ABSURD_PROVABLE_BY_LICENCE"
+    case absurdSelfEvident = "ABSURD_SELF_EVIDENT"
+    case absurdIssuerCannotVerify = "ABSURD_ISSUER_CANNOT_VERIFY"
+    case absurdUnrelated = "ABSURD_UNRELATED_TO_PURPOSE"
+    case dutyShifted = "DUTY_SHIFTED"
+    case shareable = "SHAREABLE"
+    case commitmentEligible = "COMMITMENT_ELIGIBLE"
+    case basisSufficient = "BASIS_SUFFICIENT"
+    case notACertificate = "NOT_A_CERTIFICATE"
+    case policyDefault = "POLICY_DEFAULT"
+}
+
+/// Facts worth a human's attention that do not by themselves decide the verdict.
+public enum Flag: String, Sendable, Codable, CaseIterable {
+    case delegatedBasis = "DELEGATED_BASIS"
+    case conditionOnlyBasis = "CONDITION_ONLY_BASIS"
+    case dutyShifted = "DUTY_SHIFTED"
+    case partialCoverage = "PARTIAL_COVERAGE"
+    case commitmentExcludedDomain = "COMMITMENT_EXCLUDED_DOMAIN"
+    case commitmentExcludedApplicant = "COMMITMENT_EXCLUDED_APPLICANT"
+    case catalogueConflict = "CATALOGUE_CONFLICT"
+    case issuerProhibited = "ISSUER_PROHIBITED"
+    case absurd = "ABSURD_CERTIFICATE"
+    case circularProof = "CIRCULAR_PROOF"
+    case unverifiedLegalText = "UNVERIFIED_LEGAL_TEXT"
+}

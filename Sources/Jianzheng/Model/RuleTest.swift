@@ -1,0 +1,18 @@
+import JianzhengSyntax
+
+/// `test "…" { as-of …; policy …; expect … }`: an expectation on the review, written in the DSL.
+public struct RuleTest: Sendable {
+    public var title: String
+    public var asOf: CalendarDate?
+    public var policy: String?
+    public var expectations: [Expectation]
+    public var range: SourceRange
+}
+
+/// One expectation of a rule test.
+public enum Expectation: Sendable {
+    /// `expect "ID" MATERIAL { verdict …; reason …; flag … }`.
+    case decision(procedure: String, material: String, verdict: Verdict?, reason: ReasonCode?, flags: [Flag], range: SourceRange)
+    /// `expect-cycle "A", "B"`: these procedures form a circular proof (in any rotation).
+    case cycle(procedures: [String], unresolved: Bool?, range: SourceRange)
+}

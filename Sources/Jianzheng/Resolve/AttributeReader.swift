@@ -1,0 +1,206 @@
+import JianzhengSyntax
+import LegalCorpus
+
+/// How often an attribute may appear in a declaration's block.
+enum Cardinality {
+    case required, optional, many
+}
+
+/// Reads the attributes of one declaration's block against a schema, reporting unknown, missing and
+/// duplicate attributes and values of the wrong type. Collects diagnostics and keeps going.
+struct AttributeReader {
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// The statements of a block grouped by keyword, checked against `schema`.
+    mutating func attributes(
+        of declaration: Statement, schema: [String: Cardinality], what: String
+    ) -> [String: [Statement]] {
+        var found: [String: [Statement]] = [:]
+        for statement in declaration.block?.statements ?? [] {
+            guard let cardinality = schema[statement.keyword] else {
+                let suggestion = Suggestions.closest(to: statement.keyword, among: schema.keys)
+                diagnostics.append(Diagnostic(
+                    .unknownAttribute, "unknown attribute '\(statement.keyword)' in \(what)", at: statement.keywordRange,
+                    notes: suggestion.map { Diagnostic.Note("did you mean '\($0)'?") }
+                        + [Diagnostic.Note("allowed here: " + schema.keys.sorted().joined(separator: ", "))],
+                    fixIts: suggestion.map { Diagnostic.FixIt("rename", range: statement.keywordRange, replacement: $0) }))
+                continue
+            }
+            if cardinality != .many, let first = found[statement.keyword]?.first {
+                diagnostics.append(Diagnostic(
+                    .duplicateAttribute, "'\(statement.keyword)' is given more than once in \(what)",
+                    at: statement.keywordRange, notes: [Diagnostic.Note("first given here", at: first.keywordRange)]))
+                continue
+            }
+            found[statement.keyword, default: []].append(statement)
+        }
+        for (key, cardinality) in schema.sorted(by: { $0.key < $1.key }) where cardinality == .required && found[key] == nil {
+            diagnostics.append(Diagnostic(
+                .missingAttribute, "\(what) lacks the required attribute '\(key)'", at: declaration.keywordRange))
+        }
+        return found
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    // MARK: - Values
+
+    /// A name written as an identifier or a string.
+    static func nameValue(_ expression: Expression) -> String? {
+        switch expression {
+        case .name(let parts, _): parts.joined(separator: ".")
+        case .string(let value, _): value
+        default: nil
+        }
+    }
+
+    /// Exactly one name.
+    mutating func name(_ statement: Statement?) -> String? {
+        guard let statement else { return nil }
+        guard statement.arguments.count == 1, let value = Self.nameValue(statement.arguments[0].expression) else {
+            wrongType(statement, expected: "one name")
+            return nil
+        }
+        return value
+    }
+
+    /// One or more names.
+    mutating func names(_ statements: [Statement]?) -> [(String, SourceRange)] {
+        var result: [(String, SourceRange)] = []
+        for statement in statements ?? [] {
+            if statement.arguments.isEmpty { wrongType(statement, expected: "one or more names") }
+            for argument in statement.arguments {
+                guard let value = Self.nameValue(argument.expression) else {
+                    wrongType(statement, expected: "names", at: argument.expression.range)
+                    continue
+                }
+                result.append((value, argument.expression.range))
+            }
+        }
+        return result
+    }
+
+    /// One string literal.
+    mutating func string(_ statement: Statement?) -> String? {
+        guard let statement else { return nil }
+        guard statement.arguments.count == 1, case .string(let value, _) = statement.arguments[0].expression else {
+            wrongType(statement, expected: "one string in quotes")
+            return nil
+        }
+        return value
+    }
+
+    /// One date, `YYYY-MM-DD`.
+    mutating func date(_ statement: Statement?) -> CalendarDate? {
+        guard let statement else { return nil }
+        guard statement.arguments.count == 1, case .date(let text, let range) = statement.arguments[0].expression else {
+            wrongType(statement, expected: "a date written YYYY-MM-DD")
+            return nil
+        }
+        guard let date = CalendarDate(text) else {
+            diagnostics.append(Diagnostic(.malformedDate, "'\(text)' is not a valid date", at: range,
+                notes: [Diagnostic.Note("write a real calendar date as YYYY-MM-DD")]))
+            return nil
+        }
+        return date
+    }
+
+    /// One non-negative number, optionally followed by a unit word (`20 工作日`).
+    mutating func number(_ statement: Statement?, units: Set<String> = []) -> Double? {
+        guard let statement else { return nil }
+        let arguments = statement.arguments
+        let unitOK = arguments.count == 1
+            || (arguments.count == 2 && Self.nameValue(arguments[1].expression).map(units.contains) == true)
+        guard unitOK, case .number(let text, let range) = arguments[0].expression else {
+            wrongType(statement, expected: units.isEmpty ? "a number" : "a number, optionally with " + units.sorted().joined(separator: "/"))
+            return nil
+        }
+        guard let value = Double(text), value.isFinite, value < 1e12 else {
+            diagnostics.append(Diagnostic(.valueOutOfRange, "number '\(text)' is out of range", at: range))
+            return nil
+        }
+        return value
+    }
+
+    /// One whole number.
+    mutating func integer(_ statement: Statement?, units: Set<String> = []) -> Int? {
+        guard let value = number(statement, units: units) else { return nil }
+        guard value == value.rounded() else {
+            wrongType(statement!, expected: "a whole number")
+            return nil
+        }
+        return Int(value)
+    }
+
+    /// A percentage as a fraction 0…1; the first argument must be `N%`.
+    mutating func fraction(_ statement: Statement?) -> Double? {
+        guard let statement else { return nil }
+        guard let first = statement.arguments.first, case .percent(let text, let range) = first.expression else {
+            wrongType(statement, expected: "a percentage such as 85%")
+            return nil
+        }
+        guard let value = Double(text), value >= 0, value <= 100 else {
+            diagnostics.append(Diagnostic(.valueOutOfRange, "percentage '\(text)%' must be between 0% and 100%", at: range))
+            return nil
+        }
+        return value / 100
+    }
+
+    /// One value of a closed vocabulary, with "did you mean" on a typo.
+    mutating func value<Value: RawRepresentable & CaseIterable>(_ statement: Statement?, _ type: Value.Type) -> Value?
+    where Value.RawValue == String {
+        guard let statement else { return nil }
+        guard statement.arguments.count == 1 else {
+            wrongType(statement, expected: "one of " + Value.allCases.map(\.rawValue).joined(separator: ", "))
+            return nil
+        }
+        return vocabularyValue(statement.arguments[0].expression, type)
+    }
+
+    /// Several values of a closed vocabulary.
+    mutating func values<Value: RawRepresentable & CaseIterable>(_ statements: [Statement]?, _ type: Value.Type) -> [Value]
+    where Value.RawValue == String {
+        (statements ?? []).flatMap { statement in statement.arguments.compactMap { vocabularyValue($0.expression, type) } }
+    }
+
+    mutating func vocabularyValue<Value: RawRepresentable & CaseIterable>(_ expression: Expression, _ type: Value.Type)
+        -> Value? where Value.RawValue == String
+    {
+        let allowed = Value.allCases.map(\.rawValue)
+        guard let text = Self.nameValue(expression) else {
+            diagnostics.append(Diagnostic(.wrongValueType, "expected one of " + allowed.joined(separator: ", "), at: expression.range))
+            return nil
+        }
+        if let value = Value(rawValue: text) { return value }
+        let suggestion = Suggestions.closest(to: text, among: allowed)
+        diagnostics.append(Diagnostic(
+            .unknownValue, "unknown value '\(text)'", at: expression.range,
+            notes: suggestion.isEmpty
+                ? [Diagnostic.Note("expected one of " + allowed.joined(separator: ", "))]
+                : suggestion.map { Diagnostic.Note("did you mean '\($0)'?") },
+            fixIts: suggestion.map { Diagnostic.FixIt("replace", range: expression.range, replacement: $0) }))
+        return nil
+    }
+
+    /// Citations written as `《…》…` or as strings (`"国办发〔2020〕42号"`).
+    mutating func citations(_ statements: [Statement]?) -> [CitationReference] {
+        var result: [CitationReference] = []
+        for statement in statements ?? [] {
+            if statement.arguments.isEmpty { wrongType(statement, expected: "one or more citations") }
+            for argument in statement.arguments {
+                switch argument.expression {
+                case .citation(let text, let range), .string(let text, let range):
+                    result.append(CitationReference(text: text, range: range))
+                default:
+                    wrongType(statement, expected: "a citation such as 《婚姻登记条例》第五条", at: argument.expression.range)
+                }
+            }
+        }
+        return result
+    }
+
+    mutating func wrongType(_ statement: Statement, expected: String, at range: SourceRange? = nil) {
+        diagnostics.append(Diagnostic(
+            .wrongValueType, "'\(statement.keyword)' expects \(expected)", at: range ?? statement.range))
+    }
+}

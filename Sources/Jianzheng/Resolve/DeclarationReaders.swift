@@ -1,0 +1,289 @@
+import JianzhengSyntax
+import LegalCorpus
+
+/// A name used in one declaration that must be declared elsewhere.
+struct PendingReference {
+    enum Kind: String {
+        case department, material, source, procedure, policy, costModel = "cost-model", departmentOrProcedure = "department or procedure"
+    }
+    var kind: Kind
+    var name: String
+    var range: SourceRange
+}
+
+/// Reads each kind of top-level declaration into the typed model.
+struct DeclarationReaders {
+    var reader = AttributeReader()
+    var references: [PendingReference] = []
+    var citations: [CitationReference] = []
+
+    private mutating func refer(_ kind: PendingReference.Kind, _ name: String?, _ range: SourceRange?) {
+        guard let name, let range else { return }
+        references.append(PendingReference(kind: kind, name: name, range: range))
+    }
+
+    private mutating func referAll(_ kind: PendingReference.Kind, _ names: [(String, SourceRange)]) {
+        for (name, range) in names { refer(kind, name, range) }
+    }
+
+    private mutating func cite(_ references: [CitationReference]) -> [CitationReference] {
+        citations += references
+        return references
+    }
+
+    /// The name after the keyword: `material 居民户口簿` or `procedure "ID" 名称` (index 1).
+    mutating func declarationName(_ statement: Statement, index: Int = 0, what: String) -> String? {
+        guard statement.arguments.count > index, let name = AttributeReader.nameValue(statement.arguments[index].expression) else {
+            reader.report(Diagnostic(.expectedToken, "\(what) needs a name after '\(statement.keyword)'", at: statement.keywordRange))
+            return nil
+        }
+        return name
+    }
+
+    // MARK: - department
+
+    mutating func department(_ statement: Statement, name: String) -> Department {
+        let fields = reader.attributes(of: statement, schema: ["kind": .required, "territory": .optional], what: "department '\(name)'")
+        return Department(
+            name: name, kind: reader.value(fields["kind"]?.first, DepartmentKind.self) ?? .government,
+            territory: reader.name(fields["territory"]?.first), range: Self.headRange(statement))
+    }
+
+    // MARK: - material
+
+    mutating func material(_ statement: Statement, name: String) -> Material {
+        let fields = reader.attributes(
+            of: statement,
+            schema: [
+                "kind": .required, "proves": .many, "issuer": .optional, "issued-by": .optional, "basis": .many,
+                "source": .many, "concerns": .many, "commitment": .optional, "alternatives": .many, "absurd": .many,
+                "trips": .optional, "days": .optional, "fee": .optional,
+            ], what: "material '\(name)'")
+        let issuer = reader.name(fields["issuer"]?.first)
+        refer(.department, issuer, fields["issuer"]?.first?.arguments.first?.expression.range)
+        let issuedBy = reader.name(fields["issued-by"]?.first)
+        refer(.procedure, issuedBy, fields["issued-by"]?.first?.arguments.first?.expression.range)
+        let sources = reader.names(fields["source"])
+        referAll(.source, sources)
+        let alternatives = reader.names(fields["alternatives"])
+        referAll(.material, alternatives)
+        return Material(
+            name: name, kind: reader.value(fields["kind"]?.first, MaterialKind.self) ?? .certificate,
+            proves: reader.names(fields["proves"]).map(\.0), issuer: issuer, issuedBy: issuedBy,
+            basis: cite(reader.citations(fields["basis"])), sources: sources.map(\.0),
+            concerns: reader.values(fields["concerns"], ConcernCategory.self),
+            commitment: fields["commitment"]?.first.map { commitment($0, material: name) },
+            alternatives: alternatives.map(\.0), absurd: reader.values(fields["absurd"], AbsurdPattern.self),
+            trips: reader.integer(fields["trips"]?.first) ?? 1,
+            days: reader.integer(fields["days"]?.first, units: ["工作日", "working-days"]) ?? 0,
+            fee: reader.number(fields["fee"]?.first, units: ["元"]) ?? 0, range: Self.headRange(statement))
+    }
+
+    private mutating func commitment(_ statement: Statement, material: String) -> CommitmentTerms {
+        let fields = reader.attributes(
+            of: statement,
+            schema: ["text": .required, "method": .required, "within": .optional, "sample": .optional, "auditor": .optional, "liability": .optional],
+            what: "commitment of '\(material)'")
+        let auditor = reader.name(fields["auditor"]?.first)
+        refer(.department, auditor, fields["auditor"]?.first?.arguments.first?.expression.range)
+        return CommitmentTerms(
+            text: reader.string(fields["text"]?.first) ?? "",
+            method: reader.value(fields["method"]?.first, AuditMethod.self) ?? .书面核查,
+            withinWorkingDays: reader.integer(fields["within"]?.first, units: ["工作日", "working-days"]),
+            sample: reader.fraction(fields["sample"]?.first) ?? 1, auditor: auditor,
+            liability: reader.string(fields["liability"]?.first), range: Self.headRange(statement))
+    }
+
+    // MARK: - source
+
+    mutating func source(_ statement: Statement, name: String) -> DataSource {
+        let fields = reader.attributes(
+            of: statement,
+            schema: [
+                "provider": .required, "sharing": .required, "kind": .optional, "items": .many, "approved": .many,
+                "coverage": .optional, "from": .optional, "until": .optional,
+            ], what: "source '\(name)'")
+        let provider = reader.name(fields["provider"]?.first)
+        refer(.department, provider, fields["provider"]?.first?.arguments.first?.expression.range)
+        let approved = reader.names(fields["approved"])
+        referAll(.departmentOrProcedure, approved)
+        let coverageStatement = fields["coverage"]?.first
+        var coverageNote: String?
+        if let coverageStatement, coverageStatement.arguments.count == 2,
+            case .string(let note, _) = coverageStatement.arguments[1].expression
+        {
+            coverageNote = note
+        }
+        let from = reader.date(fields["from"]?.first)
+        let until = reader.date(fields["until"]?.first)
+        if let from, let until, until <= from, let statement = fields["until"]?.first {
+            reader.report(Diagnostic(.inconsistentDates, "'until' \(until) is not after 'from' \(from)", at: statement.range))
+        }
+        return DataSource(
+            name: name, provider: provider ?? "", sharing: reader.value(fields["sharing"]?.first, SharingType.self) ?? .none,
+            kind: reader.value(fields["kind"]?.first, SourceKind.self) ?? .database, items: reader.names(fields["items"]).map(\.0),
+            approved: approved.map(\.0), coverage: reader.fraction(coverageStatement) ?? 1, coverageNote: coverageNote,
+            from: from, until: until, range: Self.headRange(statement))
+    }
+
+    // MARK: - procedure
+
+    mutating func procedure(_ statement: Statement, id: String) -> Procedure {
+        let name = declarationName(statement, index: 1, what: "procedure '\(id)'") ?? id
+        let fields = reader.attributes(
+            of: statement,
+            schema: [
+                "department": .required, "domain": .optional, "territory": .required, "basis": .many, "volume": .optional,
+                "requires": .many, "issues": .many, "trips": .optional, "days": .optional, "fee": .optional,
+            ], what: "procedure '\(id)'")
+        let department = reader.name(fields["department"]?.first)
+        refer(.department, department, fields["department"]?.first?.arguments.first?.expression.range)
+        let issues = reader.names(fields["issues"])
+        referAll(.material, issues)
+        return Procedure(
+            id: id, name: name, department: department ?? "", domain: reader.name(fields["domain"]?.first),
+            territory: reader.name(fields["territory"]?.first) ?? "CN", basis: cite(reader.citations(fields["basis"])),
+            volume: reader.integer(fields["volume"]?.first, units: ["件/年", "per-year"]) ?? 0,
+            requirements: (fields["requires"] ?? []).compactMap { requirement($0) }, issues: issues.map(\.0),
+            trips: reader.integer(fields["trips"]?.first) ?? 1,
+            days: reader.integer(fields["days"]?.first, units: ["工作日", "working-days"]) ?? 0,
+            fee: reader.number(fields["fee"]?.first, units: ["元"]) ?? 0, range: Self.headRange(statement))
+    }
+
+    private mutating func requirement(_ statement: Statement) -> Requirement? {
+        guard statement.arguments.count == 1, let material = AttributeReader.nameValue(statement.arguments[0].expression) else {
+            reader.wrongType(statement, expected: "one material name")
+            return nil
+        }
+        refer(.material, material, statement.arguments[0].expression.range)
+        let fields = reader.attributes(
+            of: statement,
+            schema: ["basis": .many, "share": .optional, "purpose": .optional, "note": .optional, "absurd": .many],
+            what: "requirement '\(material)'")
+        return Requirement(
+            material: material, basis: cite(reader.citations(fields["basis"])), share: reader.fraction(fields["share"]?.first) ?? 1,
+            purpose: reader.string(fields["purpose"]?.first), note: reader.string(fields["note"]?.first),
+            absurd: reader.values(fields["absurd"], AbsurdPattern.self), range: Self.headRange(statement))
+    }
+
+    // MARK: - cost-model
+
+    mutating func costModel(_ statement: Statement, name: String) -> CostModel {
+        let fields = reader.attributes(
+            of: statement,
+            schema: ["hourly-tariff": .required, "hours-per-trip": .required, "hours-per-day-of-delay": .required],
+            what: "cost-model '\(name)'")
+        return CostModel(
+            name: name, hourlyTariff: reader.number(fields["hourly-tariff"]?.first, units: ["元"]) ?? 0,
+            hoursPerTrip: reader.number(fields["hours-per-trip"]?.first) ?? 0,
+            hoursPerDayOfDelay: reader.number(fields["hours-per-day-of-delay"]?.first) ?? 0, range: Self.headRange(statement))
+    }
+
+    // MARK: - policy
+
+    mutating func policy(_ statement: Statement, name: String) -> Policy {
+        let fields = reader.attributes(
+            of: statement,
+            schema: [
+                "title": .optional, "cites": .many, "effective": .required, "until": .optional, "sufficient-ranks": .required,
+                "commitment-excludes": .many, "issuer-prohibited": .many, "cost-model": .optional, "rule": .many,
+                "otherwise": .optional,
+            ], what: "policy '\(name)'")
+        let costModel = reader.name(fields["cost-model"]?.first)
+        refer(.costModel, costModel, fields["cost-model"]?.first?.arguments.first?.expression.range)
+        return Policy(
+            name: name, title: reader.string(fields["title"]?.first), cites: cite(reader.citations(fields["cites"])),
+            effective: reader.date(fields["effective"]?.first) ?? CalendarDate(year: 1, month: 1, day: 1)!,
+            until: reader.date(fields["until"]?.first),
+            sufficientRanks: Set(reader.values(fields["sufficient-ranks"], LegalRank.self)),
+            commitmentExcludes: Set(reader.values(fields["commitment-excludes"], ConcernCategory.self)),
+            issuerProhibitions: (fields["issuer-prohibited"] ?? []).map { issuerProhibition($0) }, costModel: costModel,
+            rules: (fields["rule"] ?? []).compactMap { rule($0, policy: name) },
+            otherwise: reader.value(fields["otherwise"]?.first, Verdict.self), range: Self.headRange(statement))
+    }
+
+    private mutating func issuerProhibition(_ statement: Statement) -> IssuerProhibition {
+        let fields = reader.attributes(
+            of: statement, schema: ["issuer-kinds": .required, "certificates": .many, "cites": .many], what: "issuer-prohibited")
+        return IssuerProhibition(
+            issuerKinds: Set(reader.values(fields["issuer-kinds"], DepartmentKind.self)),
+            certificates: Set(reader.names(fields["certificates"]).map(\.0)), cites: cite(reader.citations(fields["cites"])),
+            range: Self.headRange(statement))
+    }
+
+    private mutating func rule(_ statement: Statement, policy: String) -> PolicyRule? {
+        guard let name = declarationName(statement, what: "rule in policy '\(policy)'") else { return nil }
+        let fields = reader.attributes(
+            of: statement,
+            schema: [
+                "verdict": .required, "when": .optional, "unless": .optional, "because": .required, "cites": .many,
+                "reason": .optional, "exception-to": .optional, "effective": .optional,
+            ], what: "rule '\(name)'")
+        return PolicyRule(
+            name: name, verdict: reader.value(fields["verdict"]?.first, Verdict.self) ?? .keep,
+            when: condition(fields["when"]?.first), unless: condition(fields["unless"]?.first),
+            because: reader.string(fields["because"]?.first) ?? "", cites: cite(reader.citations(fields["cites"])),
+            reason: reader.value(fields["reason"]?.first, ReasonCode.self), exceptionTo: reader.name(fields["exception-to"]?.first),
+            effective: reader.date(fields["effective"]?.first), range: Self.headRange(statement))
+    }
+
+    private mutating func condition(_ statement: Statement?) -> Condition? {
+        guard let statement else { return nil }
+        guard statement.arguments.count == 1 else {
+            reader.wrongType(statement, expected: "one condition; join facts with 'and' / 'or'")
+            return nil
+        }
+        return ConditionBuilder.build(statement.arguments[0].expression, reader: &reader)
+    }
+
+    // MARK: - test
+
+    mutating func test(_ statement: Statement, title: String) -> RuleTest {
+        let fields = reader.attributes(
+            of: statement, schema: ["as-of": .optional, "policy": .optional, "expect": .many, "expect-cycle": .many],
+            what: "test '\(title)'")
+        let policy = reader.name(fields["policy"]?.first)
+        refer(.policy, policy, fields["policy"]?.first?.arguments.first?.expression.range)
+        var expectations: [Expectation] = []
+        for expect in fields["expect"] ?? [] {
+            guard expect.arguments.count == 2, let procedure = AttributeReader.nameValue(expect.arguments[0].expression),
+                let material = AttributeReader.nameValue(expect.arguments[1].expression)
+            else {
+                reader.wrongType(expect, expected: "a procedure id and a material name")
+                continue
+            }
+            refer(.procedure, procedure, expect.arguments[0].expression.range)
+            refer(.material, material, expect.arguments[1].expression.range)
+            let details = reader.attributes(of: expect, schema: ["verdict": .optional, "reason": .optional, "flag": .many], what: "expect")
+            expectations.append(.decision(
+                procedure: procedure, material: material, verdict: reader.value(details["verdict"]?.first, Verdict.self),
+                reason: reader.value(details["reason"]?.first, ReasonCode.self), flags: reader.values(details["flag"], Flag.self),
+                range: expect.range))
+        }
+        for expect in fields["expect-cycle"] ?? [] {
+            let procedures = reader.names([expect])
+            referAll(.procedure, procedures)
+            let details = reader.attributes(of: expect, schema: ["unresolved": .optional], what: "expect-cycle")
+            var unresolved: Bool?
+            if let flag = reader.name(details["unresolved"]?.first) {
+                unresolved = flag == "true" ? true : flag == "false" ? false : nil
+                if unresolved == nil, let statement = details["unresolved"]?.first {
+                    reader.wrongType(statement, expected: "true or false")
+                }
+            }
+            expectations.append(.cycle(procedures: procedures.map(\.0), unresolved: unresolved, range: expect.range))
+        }
+        return RuleTest(
+            title: title, asOf: reader.date(fields["as-of"]?.first), policy: policy, expectations: expectations,
+            range: Self.headRange(statement))
+    }
+}
+
+extension DeclarationReaders {
+    /// The keyword and name of a declaration (`material 居民户口簿`): where its diagnostics point.
+    static func headRange(_ statement: Statement) -> SourceRange {
+        guard let first = statement.arguments.first else { return statement.keywordRange }
+        let last = statement.arguments.count > 1 && statement.keyword == "procedure" ? statement.arguments[1] : first
+        return statement.keywordRange.union(last.expression.range)
+    }
+}

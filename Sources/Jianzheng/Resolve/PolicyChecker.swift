@@ -1,0 +1,41 @@
+import JianzhengSyntax
+
+/// Static checks of a policy: exceptions that name no rule, rules that can never fire because an earlier
+/// rule always fires first, and rules with the same condition but different verdicts.
+enum PolicyChecker {
+    static func check(_ policy: Policy, into reader: inout AttributeReader) {
+        let names = policy.rules.map(\.name)
+        for rule in policy.rules {
+            if let target = rule.exceptionTo, !names.contains(target) {
+                let suggestion = Suggestions.closest(to: target, among: names)
+                reader.report(Diagnostic(
+                    .unknownReference, "rule '\(rule.name)' is an exception to unknown rule '\(target)'", at: rule.range,
+                    notes: suggestion.map { Diagnostic.Note("did you mean '\($0)'?") }))
+            }
+        }
+        if policy.otherwise == nil {
+            reader.report(Diagnostic(
+                .policyNoDefault, "policy '\(policy.name)' has no 'otherwise' verdict for materials no rule decides",
+                at: policy.range, fixIts: [Diagnostic.FixIt("add a default", range: policy.range, replacement: "otherwise keep")]))
+        }
+        let ordered = policy.evaluationOrder
+        for (index, rule) in ordered.enumerated() {
+            for earlier in ordered[..<index] where earlier.effective == nil || earlier.effective == rule.effective {
+                let shadows = earlier.unless == nil && (earlier.when == nil || earlier.when == .always)
+                let same = earlier.when == rule.when && earlier.unless == rule.unless
+                guard shadows || same else { continue }
+                if same, earlier.verdict != rule.verdict {
+                    reader.report(Diagnostic(
+                        .policyRuleConflict,
+                        "rules '\(earlier.name)' and '\(rule.name)' have the same condition but give '\(earlier.verdict.rawValue)' and '\(rule.verdict.rawValue)'",
+                        at: rule.range, notes: [Diagnostic.Note("'\(earlier.name)' is here and always wins", at: earlier.range)]))
+                } else {
+                    reader.report(Diagnostic(
+                        .policyRuleUnreachable, "rule '\(rule.name)' can never fire: '\(earlier.name)' always fires first",
+                        at: rule.range, notes: [Diagnostic.Note("'\(earlier.name)' is here", at: earlier.range)]))
+                }
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import JianzhengSyntax
+
+/// The `.jz` files named on a command line: files as given, directories searched recursively.
+public enum SourceSet {
+    /// Reads and parses every `.jz` file under `paths`, in parallel; the result is in path order.
+    public static func load(_ paths: [String]) -> (files: [SourceFile], trees: [SyntaxTree], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let filePaths = expand(paths, diagnostics: &diagnostics)
+        let results = ConcurrentSlots<((SourceFile, SyntaxTree)?, [Diagnostic])>.map(filePaths) { path in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return (nil, [Diagnostic(.unreadableFile, "cannot read file", at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1)))])
+            }
+            let file = SourceFile(path: path, bytes: [UInt8](data))
+            let (tree, parseDiagnostics) = Parser.parse(file)
+            return ((file, tree), parseDiagnostics)
+        }
+        diagnostics += results.flatMap(\.1)
+        let parsed = results.compactMap(\.0)
+        return (parsed.map(\.0), parsed.map(\.1), diagnostics)
+    }
+
+    /// `.jz` files under the paths, sorted, each once.
+    public static func expand(_ paths: [String], diagnostics: inout [Diagnostic]) -> [String] {
+        var result: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                diagnostics.append(Diagnostic(.unreadableFile, "no such file or directory", at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1))))
+                continue
+            }
+            guard isDirectory.boolValue else {
+                if !path.hasSuffix(".jz") {
+                    diagnostics.append(Diagnostic(.notAJianzhengFile, "not a .jz file", at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1))))
+                } else {
+                    result.append(path)
+                }
+                continue
+            }
+            let enumerator = FileManager.default.enumerator(atPath: path)
+            var found: [String] = []
+            while let relative = enumerator?.nextObject() as? String {
+                if relative.hasSuffix(".jz") { found.append((path as NSString).appendingPathComponent(relative)) }
+            }
+            result += found.sorted()
+        }
+        var seen = Set<String>()
+        return result.filter { seen.insert($0).inserted }
+    }
+}
