@@ -10,6 +10,8 @@ public enum CitationProblem: Sendable, Hashable {
     case notYetInForce(effective: CalendarDate)
     /// The provision was deleted or renumbered by an amendment in force from this date.
     case provisionRemoved(on: CalendarDate)
+    /// The act was in force on the date, but the corpus lacks the text version of that date.
+    case versionNotInCorpus(on: CalendarDate)
     case repealed(on: CalendarDate, by: String?)
     case outsideTerritory(actTerritory: String, actTerritoryName: String, requested: String)
 
@@ -22,6 +24,7 @@ public enum CitationProblem: Sendable, Hashable {
         case .unknownProvision(let eId): "该文件中没有所引条款（\(eId)）"
         case .notYetInForce(let effective): "所引文件或条款尚未施行（\(effective.chinese)起施行）"
         case .provisionRemoved(let date): "所引条款已于\(date.chinese)经修改删除"
+        case .versionNotInCorpus(let date): "该文件在\(date.chinese)有效，但本库未收录当日施行的文本，条款无法核对"
         case .repealed(let date, let by): "所引文件已于\(date.chinese)废止" + (by.map { "，由《\($0)》取代" } ?? "")
         case .outsideTerritory(_, let name, let requested): "所引文件为\(name)地方文件，不适用于\(requested)"
         }
@@ -35,6 +38,7 @@ public enum CitationProblem: Sendable, Hashable {
         case .unknownProvision(let eId): "the act has no provision '\(eId)'"
         case .notYetInForce(let effective): "the act or the cited provision is not yet in force (effective \(effective))"
         case .provisionRemoved(let date): "the cited provision was removed by an amendment in force from \(date)"
+        case .versionNotInCorpus(let date): "the act was in force on \(date) but the corpus lacks that version's text"
         case .repealed(let date, let by): "the act was repealed on \(date)" + (by.map { " and replaced by '\($0)'" } ?? "")
         case .outsideTerritory(let territory, let name, let requested):
             "the act applies only in \(name) (\(territory)), not in \(requested)"
@@ -84,9 +88,12 @@ extension LegalCorpus {
             if let repealed = act.repealed, date >= repealed {
                 version = act.versions.last
                 problem = .repealed(on: repealed, by: act.repealedBy.flatMap { self.act(workURI: $0)?.title })
-            } else if date < act.effective || act.version(on: date) == nil {
+            } else if date < act.effective {
                 version = act.versions.first
-                problem = .notYetInForce(effective: max(act.effective, act.versions.first?.validFrom ?? act.effective))
+                problem = .notYetInForce(effective: act.effective)
+            } else if act.version(on: date) == nil {
+                version = nil
+                problem = .versionNotInCorpus(on: date)
             } else {
                 version = act.version(on: date)
             }

@@ -7,7 +7,8 @@ struct JianzhengCommand: ParsableCommand {
         commandName: "jianzheng",
         abstract: "减证：find the certificates a procedure should stop asking citizens for.",
         subcommands: [
-            CheckCommand.self, FormatCommand.self, CiteCommand.self, CorpusCommand.self,
+            ReviewCommand.self, ExplainCommand.self, CheckCommand.self, FormatCommand.self, CiteCommand.self,
+            CorpusCommand.self,
         ])
 }
 

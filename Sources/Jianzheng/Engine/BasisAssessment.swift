@@ -1,0 +1,120 @@
+import JianzhengSyntax
+import LegalCorpus
+
+/// One cited article as the engine used it: what it is, its rank and version, its text, and its status.
+public struct CitedArticle: Sendable, Codable, Hashable {
+    /// The citation as written in the `.jz` file.
+    public var citation: String
+    public var act: String?
+    public var documentNumber: String?
+    public var rank: LegalRank?
+    public var rankChinese: String?
+    public var versionFrom: CalendarDate?
+    public var provision: String?
+    public var eId: String?
+    /// The quoted article text; empty when it could not be resolved.
+    public var text: String
+    public var textStatus: String?
+    /// Why the citation is not a valid basis on the date, in Chinese and English; nil when valid.
+    public var problem: String?
+    public var problemEnglish: String?
+}
+
+/// How well a requirement is grounded in law on a date, under a policy's list of sufficient ranks.
+public struct BasisAssessment: Sendable {
+    public enum Status: String, Sendable, Codable {
+        case sufficient, none
+        case rankInsufficient = "rank-insufficient"
+        case repealed
+        case notYetInForce = "not-yet-in-force"
+        case outsideTerritory = "outside-territory"
+    }
+
+    public var status: Status
+    public var articles: [CitedArticle]
+    /// The basis leaves the certificate's content to lower rules ("按照国家有关规定"), or a low-rank
+    /// citation was made under a higher act that should be checked instead.
+    public var delegated: Bool
+    public var delegationNote: String?
+    /// The article sets a condition without naming any document.
+    public var conditionOnly: Bool
+    /// Whether any cited text is not verified against an official source.
+    public var unverifiedText: Bool
+
+    /// The reason code a removal on this basis carries.
+    public var reasonCode: ReasonCode {
+        switch status {
+        case .sufficient, .none: .noBasis
+        case .rankInsufficient: .basisRankInsufficient
+        case .repealed: .basisRepealed
+        case .notYetInForce: .basisNotYetInForce
+        case .outsideTerritory: .basisOutsideTerritory
+        }
+    }
+}
+
+/// Assesses citations against the corpus.
+struct BasisAssessor {
+    let corpus: LegalCorpus
+    let date: CalendarDate
+    let sufficientRanks: Set<LegalRank>
+
+    /// Phrases by which an article hands the content of a requirement to lower rules.
+    static let delegationMarkers = ["国家有关规定", "公安部门规定", "卫生行政部门规定", "监督管理部门规定"]
+    /// Words by which an article names a document rather than only a condition.
+    static let documentWords = ["证明", "材料", "证件", "证书", "户口簿", "身份证", "结婚证", "声明", "申请书", "申请表", "文件", "照片"]
+
+    func assess(_ citations: [CitationReference], territory: String) -> BasisAssessment {
+        var statuses: [BasisAssessment.Status] = []
+        var articles: [CitedArticle] = []
+        var delegationNote: String?
+        var conditionOnly = false
+        var unverified = false
+        for reference in citations {
+            let resolved = corpus.resolve(reference.text, on: date, in: territory)
+            let status = Self.status(resolved, sufficientRanks: sufficientRanks)
+            statuses.append(status)
+            articles.append(Self.article(reference.text, resolved))
+            if let act = resolved.act, act.textStatus == .unverified { unverified = true }
+            if case .versionNotInCorpus = resolved.problem { unverified = true }
+            guard resolved.isValid else { continue }
+            let text = resolved.provision?.text ?? ""
+            if let marker = Self.delegationMarkers.first(where: text.contains) {
+                delegationNote = "所引条款将具体要求交由其他规定（“\(marker)”）"
+            } else if status == .rankInsufficient, let act = resolved.act, let upstream = act.delegatesFrom.first,
+                let parent = corpus.act(workURI: upstream)
+            {
+                delegationNote = "所引\(act.rank.chinese)依据《\(parent.title)》制定，应核查上位法是否设定该证明"
+            }
+            if status == .sufficient, !text.isEmpty, !Self.documentWords.contains(where: text.contains) {
+                conditionOnly = true
+            }
+        }
+        let order: [BasisAssessment.Status] = [.sufficient, .rankInsufficient, .repealed, .notYetInForce, .outsideTerritory]
+        let overall = order.first(where: statuses.contains) ?? .none
+        return BasisAssessment(
+            status: overall, articles: articles, delegated: delegationNote != nil, delegationNote: delegationNote,
+            conditionOnly: overall == .sufficient && conditionOnly, unverifiedText: unverified)
+    }
+
+    static func status(_ resolved: ResolvedCitation, sufficientRanks: Set<LegalRank>) -> BasisAssessment.Status {
+        switch resolved.problem {
+        case nil: resolved.act.map { sufficientRanks.contains($0.rank) } == true ? .sufficient : .rankInsufficient
+        case .repealed, .provisionRemoved: .repealed
+        case .notYetInForce: .notYetInForce
+        case .outsideTerritory: .outsideTerritory
+        case .versionNotInCorpus:
+            resolved.act.map { sufficientRanks.contains($0.rank) } == true ? .sufficient : .rankInsufficient
+        case .malformed, .unknownAct, .unknownProvision: .none
+        }
+    }
+
+    static func article(_ citation: String, _ resolved: ResolvedCitation) -> CitedArticle {
+        CitedArticle(
+            citation: citation, act: resolved.act?.title, documentNumber: resolved.act?.documentNumber,
+            rank: resolved.act?.rank, rankChinese: resolved.act?.rank.chinese, versionFrom: resolved.version?.validFrom,
+            provision: resolved.provision?.label, eId: resolved.provision?.eId, text: resolved.provision?.text ?? "",
+            textStatus: resolved.act?.textStatus.rawValue, problem: resolved.problem?.chinese,
+            problemEnglish: resolved.problem?.english)
+    }
+}

@@ -1,0 +1,91 @@
+/// What an applicant spends to complete a procedure, transitively through the procedures that issue
+/// the certificates it demands. Values are expected per applicant (each requirement weighted by its share).
+public struct Burden: Sendable, Codable, Equatable {
+    public var certificates: Double = 0
+    public var trips: Double = 0
+    public var days: Double = 0
+    public var fees: Double = 0
+
+    static func + (lhs: Burden, rhs: Burden) -> Burden {
+        Burden(certificates: lhs.certificates + rhs.certificates, trips: lhs.trips + rhs.trips, days: lhs.days + rhs.days, fees: lhs.fees + rhs.fees)
+    }
+
+    static func * (share: Double, burden: Burden) -> Burden {
+        Burden(certificates: share * burden.certificates, trips: share * burden.trips, days: share * burden.days, fees: share * burden.fees)
+    }
+
+    /// Hours of the applicant's time under a cost model.
+    public func hours(_ model: CostModel?) -> Double {
+        guard let model else { return 0 }
+        return trips * model.hoursPerTrip + days * model.hoursPerDayOfDelay
+    }
+
+    /// Cost in yuan per applicant: hours × tariff + fees (Standard Cost Model).
+    public func cost(_ model: CostModel?) -> Double {
+        hours(model) * (model?.hourlyTariff ?? 0) + fees
+    }
+}
+
+/// A procedure's burden before and after the verdicts, and the annual totals.
+public struct ProcedureBurden: Sendable {
+    public var procedureID: String
+    public var procedureName: String
+    public var volume: Int
+    public var before: Burden
+    public var after: Burden
+    /// Whether the procedure sits in a circular proof (its burden then covers the whole cycle).
+    public var inCycle: Bool
+
+    public func annualCost(_ burden: Burden, _ model: CostModel?) -> Double { Double(volume) * burden.cost(model) }
+    public var annualTripsSaved: Double { Double(volume) * (before.trips - after.trips) }
+    public func annualHoursSaved(_ model: CostModel?) -> Double { Double(volume) * (before.hours(model) - after.hours(model)) }
+}
+
+/// Computes burdens over the condensation of the certificate graph, sinks first, without recursion.
+struct BurdenCalculator {
+    let catalogue: Catalogue
+    let graph: IssuingGraph
+
+    /// `counted(procedureID, material)` says whether the applicant must still obtain that certificate.
+    func burdens(counted: (String, String) -> Bool) -> [Burden] {
+        let ids = graph.procedureIDs
+        let procedures = ids.map { catalogue.procedures[$0] }
+        // Successors: certificate edges to issuing procedures that the applicant must still walk.
+        let successors = ids.indices.map { node in
+            graph.edges[node].filter { isCertificate($0.material) && counted(ids[node], $0.material) }.map(\.to)
+        }
+        let components = StronglyConnectedComponents.compute(nodeCount: ids.count, successors: successors)
+        var componentOf = [Int](repeating: 0, count: ids.count)
+        for (position, component) in components.enumerated() { for node in component { componentOf[node] = position } }
+        var totals = [Burden](repeating: Burden(), count: components.count)
+        for (position, component) in components.enumerated() {
+            var total = Burden()
+            for node in component {
+                guard let procedure = procedures[node] else { continue }
+                total = total + Burden(certificates: 0, trips: Double(procedure.trips), days: Double(procedure.days), fees: procedure.fee)
+                for requirement in procedure.requirements
+                where isCertificate(requirement.material) && counted(procedure.id, requirement.material) {
+                    let issuer = graph.edges[node].first { $0.material == requirement.material }?.to
+                    let obtained: Burden
+                    if let issuer, componentOf[issuer] != position {
+                        obtained = Burden(certificates: 1, trips: 0, days: 0, fees: 0) + totals[componentOf[issuer]]
+                    } else if issuer != nil {
+                        obtained = Burden(certificates: 1, trips: 0, days: 0, fees: 0)
+                    } else {
+                        let material = catalogue.materials[requirement.material]
+                        obtained = Burden(
+                            certificates: 1, trips: Double(material?.trips ?? 1), days: Double(material?.days ?? 0),
+                            fees: material?.fee ?? 0)
+                    }
+                    total = total + requirement.share * obtained
+                }
+            }
+            totals[position] = total
+        }
+        return ids.indices.map { totals[componentOf[$0]] }
+    }
+
+    private func isCertificate(_ material: String) -> Bool {
+        catalogue.materials[material]?.kind == .certificate
+    }
+}

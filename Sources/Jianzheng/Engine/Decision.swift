@@ -1,0 +1,64 @@
+import JianzhengSyntax
+
+/// The decision for one material that one procedure requires, with everything needed to explain it.
+public struct Decision: Sendable {
+    public var procedureID: String
+    public var procedureName: String
+    public var department: String
+    public var material: String
+    public var kind: MaterialKind
+    public var verdict: Verdict
+    public var reason: ReasonCode
+    /// The policy rule that decided, or nil for the policy's `otherwise`.
+    public var rule: String?
+    public var because: String
+    public var ruleCitations: [CitedArticle]
+    public var flags: [Flag]
+    /// Other rules whose conditions also held (secondary findings).
+    public var alsoMatched: [String]
+    public var basis: BasisAssessment
+    public var sharing: SharingAssessment
+    public var commitment: CommitmentCheck
+    /// For a removal: how the underlying fact is established instead.
+    public var replacement: String?
+    /// Every rule tried, in order, with the facts it read.
+    public var trace: [TraceStep]
+    /// Share of applicants who must provide the material.
+    public var share: Double
+    public var location: SourceRange
+}
+
+/// The commitment check: whether a written commitment may replace the certificate, and on what terms.
+public struct CommitmentCheck: Sendable {
+    public var available: Bool
+    /// Excluded matters the proved fact directly concerns.
+    public var excludedBy: [ConcernCategory]
+    public var terms: CommitmentTerms?
+    /// The audit plan and the 告知承诺书 text, present when the verdict is a commitment.
+    public var plan: CommitmentPlan?
+}
+
+/// What follows a commitment: the audit and the notice the applicant signs.
+public struct CommitmentPlan: Sendable, Codable {
+    public var method: String
+    public var withinWorkingDays: Int?
+    public var sample: Double
+    public var auditor: String?
+    public var liability: String
+    public var notice: String
+}
+
+/// One rule tried for a decision.
+public struct TraceStep: Sendable, Codable {
+    public var rule: String
+    public var outcome: Outcome
+    /// The facts the rule's conditions read, with their values.
+    public var facts: [String: Bool]
+
+    public enum Outcome: String, Sendable, Codable {
+        case fired
+        case matchedAfterDecision = "matched-after-decision"
+        case notMatched = "not-matched"
+        case notYetEffective = "not-yet-effective"
+    }
+}

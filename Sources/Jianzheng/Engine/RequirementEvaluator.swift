@@ -1,0 +1,221 @@
+import JianzhengSyntax
+import LegalCorpus
+
+/// Decides one requirement: gathers its facts, runs the policy's rules in order, and explains the result.
+struct RequirementEvaluator {
+    let catalogue: Catalogue
+    let corpus: LegalCorpus
+    let policy: Policy
+    let date: CalendarDate
+    /// `procedureID \0 material` of requirements on a circular-proof edge.
+    let cycleEdges: Set<String>
+
+    static let defaultLiability =
+        "不实承诺的，行政机关终止办理、责令限期整改、撤销行政决定或者予以行政处罚，并纳入信用记录（《中华人民共和国行政许可法》第六十九条、第七十八条、第七十九条）"
+
+    func decide(_ requirement: Requirement, in procedure: Procedure) -> Decision {
+        let material = catalogue.materials[requirement.material]
+            ?? Material(
+                name: requirement.material, kind: .certificate, proves: [], basis: [], sources: [], concerns: [],
+                alternatives: [], absurd: [], trips: 1, days: 0, fee: 0, range: requirement.range)
+        let basis = BasisAssessor(corpus: corpus, date: date, sufficientRanks: policy.sufficientRanks)
+            .assess(requirement.basis.isEmpty ? material.basis : requirement.basis, territory: procedure.territory)
+        let sharing = SharingAssessor(catalogue: catalogue, date: date).assess(material, for: procedure)
+        let excludedBy = Set(material.concerns).intersection(policy.commitmentExcludes).sorted { $0.rawValue < $1.rawValue }
+        let absurdPatterns = Set(material.absurd + requirement.absurd)
+        let provable = provableByLicence(material, in: procedure)
+        let dutyShifted = material.kind == .certificate && basis.status != .sufficient && shiftsDuty(procedure)
+        let prohibition = prohibited(material)
+
+        var facts = FactSet(facts: [], kind: material.kind, concerns: Set(material.concerns), department: procedure.department, domain: procedure.domain)
+        facts.set(.basisPresent, !basis.articles.isEmpty)
+        facts.set(.basisSufficient, basis.status == .sufficient)
+        facts.set(.basisNone, basis.status == .none)
+        facts.set(.basisRankInsufficient, basis.status == .rankInsufficient)
+        facts.set(.basisRepealed, basis.status == .repealed)
+        facts.set(.basisNotYetInForce, basis.status == .notYetInForce)
+        facts.set(.basisOutsideTerritory, basis.status == .outsideTerritory)
+        facts.set(.basisDelegated, basis.delegated)
+        facts.set(.basisConditionOnly, basis.conditionOnly)
+        facts.set(.dutyShifted, dutyShifted)
+        let modes = sharing.modes
+        facts.set(.sharingAvailable, !modes.isEmpty)
+        facts.set(.sharingInternal, modes.contains(.internal))
+        facts.set(.sharingUnconditional, modes.contains(.unconditional))
+        facts.set(.sharingConditionalApproved, modes.contains(.conditionalApproved))
+        facts.set(.sharingELicence, modes.contains(.eLicence))
+        facts.set(.sharingPartial, (sharing.best?.coverage ?? 1) < 1)
+        facts.set(.commitmentAvailable, material.commitment != nil)
+        facts.set(.commitmentExcluded, !excludedBy.isEmpty)
+        facts.set(.issuerProhibited, prohibition != nil)
+        facts.set(.absurdProvableByLicence, provable != nil)
+        facts.set(.absurdSelfEvident, absurdPatterns.contains(.selfEvident))
+        facts.set(.absurdIssuerCannotVerify, absurdPatterns.contains(.issuerCannotVerify))
+        facts.set(.absurdUnrelated, absurdPatterns.contains(.unrelatedToPurpose))
+        facts.set(.absurd, provable != nil || !absurdPatterns.isEmpty)
+        facts.set(.inCycle, cycleEdges.contains(procedure.id + "\u{0}" + material.name))
+
+        var trace: [TraceStep] = []
+        var decided: PolicyRule?
+        var alsoMatched: [String] = []
+        for rule in policy.evaluationOrder {
+            let read = Dictionary(
+                ((rule.when?.facts ?? []) + (rule.unless?.facts ?? [])).map { ($0.rawValue, facts[$0]) },
+                uniquingKeysWith: { first, _ in first })
+            if let effective = rule.effective, date < effective {
+                trace.append(TraceStep(rule: rule.name, outcome: .notYetEffective, facts: read))
+                continue
+            }
+            let matched = facts.holds(rule.when ?? .always) && !(rule.unless.map(facts.holds) ?? false)
+            if matched, decided == nil {
+                decided = rule
+                trace.append(TraceStep(rule: rule.name, outcome: .fired, facts: read))
+            } else {
+                if matched { alsoMatched.append(rule.name) }
+                trace.append(TraceStep(rule: rule.name, outcome: matched ? .matchedAfterDecision : .notMatched, facts: read))
+            }
+        }
+        let verdict = decided?.verdict ?? policy.otherwise ?? .keep
+        let reason = decided?.reason ?? derivedReason(verdict, rule: decided, facts: facts, basis: basis, kind: material.kind)
+
+        var flags: [Flag] = []
+        if material.kind == .certificate {
+            if basis.delegated { flags.append(.delegatedBasis) }
+            if basis.conditionOnly { flags.append(.conditionOnlyBasis) }
+            if dutyShifted { flags.append(.dutyShifted) }
+            if !excludedBy.isEmpty { flags.append(.commitmentExcludedDomain) }
+            if material.commitment != nil, !excludedBy.isEmpty { flags.append(.catalogueConflict) }
+            if prohibition != nil { flags.append(.issuerProhibited) }
+            if facts[.absurd] { flags.append(.absurd) }
+        }
+        if verdict == .obtainBySharing, facts[.sharingPartial] { flags.append(.partialCoverage) }
+        if verdict == .commitment { flags.append(.commitmentExcludedApplicant) }
+        if facts[.inCycle] { flags.append(.circularProof) }
+        if basis.unverifiedText { flags.append(.unverifiedLegalText) }
+
+        var ruleCitations = (decided?.cites ?? []).map { reference in
+            BasisAssessor.article(reference.text, corpus.resolve(reference.text, on: date))
+        }
+        if reason == .issuerProhibited, let prohibition {
+            ruleCitations += prohibition.cites.map { BasisAssessor.article($0.text, corpus.resolve($0.text, on: date)) }
+        }
+        let plan = verdict == .commitment ? material.commitment.map { commitmentPlan($0, material, procedure, basis) } : nil
+        return Decision(
+            procedureID: procedure.id, procedureName: procedure.name, department: procedure.department,
+            material: material.name, kind: material.kind, verdict: verdict, reason: reason, rule: decided?.name,
+            because: decided?.because ?? "政策未规定其他处理，按默认处理", ruleCitations: uniqueArticles(ruleCitations),
+            flags: flags, alsoMatched: alsoMatched, basis: basis, sharing: sharing,
+            commitment: CommitmentCheck(available: material.commitment != nil, excludedBy: excludedBy, terms: material.commitment, plan: plan),
+            replacement: verdict == .remove ? replacement(material, procedure, sharing, facts, provable) : nil,
+            trace: trace, share: requirement.share, location: requirement.range)
+    }
+
+    // MARK: - Facts
+
+    /// The licence already required by the procedure that shows everything the certificate proves.
+    private func provableByLicence(_ material: Material, in procedure: Procedure) -> String? {
+        guard material.kind == .certificate, !material.proves.isEmpty else { return nil }
+        let needed = Set(material.proves)
+        for other in procedure.requirements where other.material != material.name {
+            guard let licence = catalogue.materials[other.material], licence.kind == .licenceOrID else { continue }
+            if needed.isSubset(of: Set(licence.proves)) { return licence.name }
+        }
+        return nil
+    }
+
+    /// Whether the procedure's own basis makes the office investigate the facts itself.
+    private func shiftsDuty(_ procedure: Procedure) -> Bool {
+        procedure.basis.contains { reference in
+            let text = corpus.resolve(reference.text, on: date).provision?.text ?? ""
+            return ["调查核实", "入户调查", "信息核查"].contains(where: text.contains)
+        }
+    }
+
+    /// The prohibition that bars the material's issuer from issuing it, if its cited authority is in force.
+    private func prohibited(_ material: Material) -> IssuerProhibition? {
+        guard let issuer = material.issuer, let kind = catalogue.departments[issuer]?.kind else { return nil }
+        return policy.issuerProhibitions.first { prohibition in
+            prohibition.issuerKinds.contains(kind)
+                && prohibition.certificates.contains { material.name == $0 || material.name.contains($0) }
+                && prohibition.cites.allSatisfy { corpus.resolve($0.text, on: date).isValid }
+        }
+    }
+
+    // MARK: - Explanation
+
+    private func derivedReason(
+        _ verdict: Verdict, rule: PolicyRule?, facts: FactSet, basis: BasisAssessment, kind: MaterialKind
+    ) -> ReasonCode {
+        let read = Set((rule?.when?.facts ?? []) + (rule?.unless?.facts ?? []))
+        switch verdict {
+        case .remove:
+            if read.contains(.issuerProhibited), facts[.issuerProhibited] { return .issuerProhibited }
+            let absurdCodes: [(Fact, ReasonCode)] = [
+                (.absurdProvableByLicence, .absurdProvableByLicence), (.absurdSelfEvident, .absurdSelfEvident),
+                (.absurdIssuerCannotVerify, .absurdIssuerCannotVerify), (.absurdUnrelated, .absurdUnrelated),
+            ]
+            if !read.isDisjoint(with: [.absurd] + absurdCodes.map(\.0)), let code = absurdCodes.first(where: { facts[$0.0] }) {
+                return code.1
+            }
+            return facts[.dutyShifted] ? .dutyShifted : basis.reasonCode
+        case .obtainBySharing: return .shareable
+        case .commitment: return .commitmentEligible
+        case .keep:
+            if kind != .certificate { return .notACertificate }
+            return basis.status == .sufficient ? .basisSufficient : basis.reasonCode
+        }
+    }
+
+    private func replacement(
+        _ material: Material, _ procedure: Procedure, _ sharing: SharingAssessment, _ facts: FactSet, _ provable: String?
+    ) -> String {
+        if let best = sharing.best {
+            return "由办事部门通过“\(best.source)”（\(best.provider)，\(best.mode?.chinese ?? "")）获取"
+        }
+        if let provable { return "以申请人已提交的\(provable)证明" }
+        let required = Set(procedure.requirements.map(\.material))
+        if let alternative = material.alternatives.first(where: { required.contains($0) }) ?? material.alternatives.first {
+            return "以\(alternative)代替"
+        }
+        if let terms = material.commitment, !facts[.commitmentExcluded] {
+            return "以告知承诺书代替，事后\(terms.method.rawValue)"
+        }
+        if facts[.dutyShifted] { return "由办事部门依法调查核实，不再要求申请人提供" }
+        if facts[.absurdSelfEvident] { return "当场核验，无需证明" }
+        return "直接取消，无需替代"
+    }
+
+    private func commitmentPlan(_ terms: CommitmentTerms, _ material: Material, _ procedure: Procedure, _ basis: BasisAssessment) -> CommitmentPlan {
+        let liability = terms.liability ?? Self.defaultLiability
+        let within = terms.withinWorkingDays.map { "办结后\($0)个工作日内" } ?? "办结后"
+        let sample = Self.percent(terms.sample)
+        let basisText = basis.articles.map { article in
+            article.provision.map { "《\(article.act ?? article.citation)》\($0)" } ?? article.citation
+        }
+        let notice = """
+            告知承诺书
+            事项名称：\(procedure.name)（\(procedure.id)）
+            证明名称：\(material.name)
+            设定依据：\(basisText.isEmpty ? "无" : basisText.joined(separator: "；"))
+            证明内容：\(material.proves.isEmpty ? material.name : material.proves.joined(separator: "、"))
+            承诺方式：申请人书面承诺，行政机关不再索要该证明；申请人也可选择提交证明
+            承诺内容：\(terms.text)
+            不实承诺的法律责任：\(liability)
+            核查方式：\(terms.auditor ?? procedure.department)于\(within)以\(terms.method.rawValue)方式核查，抽查比例\(sample)
+            承诺的效力：承诺书与证明具有同等效力；申请人有较严重的不良信用记录或者曾作出虚假承诺的，在信用修复前不适用告知承诺制
+            """
+        return CommitmentPlan(
+            method: terms.method.rawValue, withinWorkingDays: terms.withinWorkingDays, sample: terms.sample,
+            auditor: terms.auditor ?? procedure.department, liability: liability, notice: notice)
+    }
+
+    static func percent(_ fraction: Double) -> String {
+        let value = fraction * 100
+        return value == value.rounded() ? "\(Int(value))%" : String(format: "%.1f%%", value)
+    }
+
+    private func uniqueArticles(_ articles: [CitedArticle]) -> [CitedArticle] {
+        var seen = Set<String>()
+        return articles.filter { seen.insert($0.citation).inserted }
+    }
+}

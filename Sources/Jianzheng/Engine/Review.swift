@@ -1,0 +1,48 @@
+import JianzhengSyntax
+
+/// The result of reviewing a catalogue on a date under a policy.
+public struct Review: Sendable {
+    public var asOf: CalendarDate
+    public var policy: Policy
+    /// Set when the policy was chosen by fallback rather than being in force on the date.
+    public var policyNote: String?
+    public var costModel: CostModel?
+    /// Decisions in procedure order, then requirement order.
+    public var decisions: [Decision]
+    public var cycles: [CircularProof]
+    public var burdens: [ProcedureBurden]
+
+    /// Requirements counted by verdict.
+    public var verdictCounts: [Verdict: Int] {
+        decisions.reduce(into: [:]) { $0[$1.verdict, default: 0] += 1 }
+    }
+
+    /// Requirements counted by reason code.
+    public var reasonCounts: [ReasonCode: Int] {
+        decisions.reduce(into: [:]) { $0[$1.reason, default: 0] += 1 }
+    }
+
+    /// Certificate requirements the review removes.
+    public var certificatesRemoved: Int {
+        decisions.filter { $0.kind == .certificate && $0.verdict == .remove }.count
+    }
+
+    public var annualTripsBefore: Double { burdens.reduce(0) { $0 + Double($1.volume) * $1.before.trips } }
+    public var annualTripsAfter: Double { burdens.reduce(0) { $0 + Double($1.volume) * $1.after.trips } }
+    public var annualHoursSaved: Double { burdens.reduce(0) { $0 + $1.annualHoursSaved(costModel) } }
+    public var annualCostBefore: Double { burdens.reduce(0) { $0 + $1.annualCost($1.before, costModel) } }
+    public var annualCostAfter: Double { burdens.reduce(0) { $0 + $1.annualCost($1.after, costModel) } }
+
+    /// The decision for a procedure and material.
+    public func decision(_ procedureID: String, _ material: String) -> Decision? {
+        decisions.first { $0.procedureID == procedureID && $0.material == material }
+    }
+
+    /// Procedures with the heaviest annual burden before the verdicts, heaviest first.
+    public func heaviest(_ count: Int) -> [ProcedureBurden] {
+        Array(burdens.sorted {
+            let lhs = $0.annualCost($0.before, costModel), rhs = $1.annualCost($1.before, costModel)
+            return lhs != rhs ? lhs > rhs : $0.procedureID < $1.procedureID
+        }.prefix(count))
+    }
+}

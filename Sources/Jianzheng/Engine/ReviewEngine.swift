@@ -1,0 +1,111 @@
+import JianzhengSyntax
+import LegalCorpus
+
+/// Why a review could not start.
+public struct ReviewError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+}
+
+/// Reviews a catalogue: decides every requirement under a policy on a date, finds circular proofs
+/// before and after the verdicts, and computes burdens. The same inputs give the same review.
+public struct ReviewEngine: Sendable {
+    public let catalogue: Catalogue
+    public let corpus: LegalCorpus
+
+    public init(catalogue: Catalogue, corpus: LegalCorpus) {
+        self.catalogue = catalogue
+        self.corpus = corpus
+    }
+
+    /// The named policy, or the one in force on the date, or (with a note) the earliest one.
+    public func selectPolicy(named name: String?, on date: CalendarDate) throws(ReviewError) -> (Policy, String?) {
+        if let name {
+            guard let policy = catalogue.policies[name] else {
+                let suggestion = Suggestions.closest(to: name, among: catalogue.policies.keys).first
+                throw ReviewError(description: "unknown policy '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+                    + " (policies: " + catalogue.policies.keys.sorted().joined(separator: ", ") + ")")
+            }
+            let note = policy.isInForce(on: date) ? nil : "政策“\(name)”在\(date.chinese)不在有效期内，按要求仍以其评估"
+            return (policy, note)
+        }
+        let sorted = catalogue.policies.values.sorted { ($0.effective, $0.name) < ($1.effective, $1.name) }
+        if let inForce = sorted.last(where: { $0.isInForce(on: date) }) { return (inForce, nil) }
+        guard let earliest = sorted.first else { throw ReviewError(description: "the catalogue declares no policy") }
+        return (earliest, "\(date.chinese)没有有效的政策，按最早的政策“\(earliest.name)”评估")
+    }
+
+    public func review(asOf date: CalendarDate, policy name: String? = nil) throws(ReviewError) -> Review {
+        let (policy, note) = try selectPolicy(named: name, on: date)
+        let graph = IssuingGraph(catalogue)
+        var cycleEdges = Set<String>()
+        let cyclesBefore = graph.cycles()
+        for component in cyclesBefore {
+            for edge in graph.edges(within: component) { cycleEdges.insert(edge.from + "\u{0}" + edge.material) }
+        }
+        let evaluator = RequirementEvaluator(catalogue: catalogue, corpus: corpus, policy: policy, date: date, cycleEdges: cycleEdges)
+        let procedures = catalogue.orderedProcedures
+        let perProcedure = ConcurrentSlots<[Decision]>.map(procedures) { procedure in
+            procedure.requirements.map { evaluator.decide($0, in: procedure) }
+        }
+        let decisions = perProcedure.flatMap { $0 }
+        var verdictOf: [String: Verdict] = [:]
+        for decision in decisions { verdictOf[decision.procedureID + "\u{0}" + decision.material] = decision.verdict }
+        func kept(_ procedure: String, _ material: String) -> Bool { verdictOf[procedure + "\u{0}" + material] == .keep }
+
+        let cycles = cyclesBefore.map { component in
+            circularProof(component, graph: graph, decisions: decisions, keptAfter: { kept($0.from, $0.material) })
+        }
+        let calculator = BurdenCalculator(catalogue: catalogue, graph: graph)
+        let before = calculator.burdens { _, _ in true }
+        let after = calculator.burdens(counted: kept)
+        let burdens = procedures.enumerated().map { position, procedure in
+            ProcedureBurden(
+                procedureID: procedure.id, procedureName: procedure.name, volume: procedure.volume,
+                before: before[position], after: after[position], inCycle: cycleEdges.contains { $0.hasPrefix(procedure.id + "\u{0}") })
+        }
+        return Review(
+            asOf: date, policy: policy, policyNote: note, costModel: policy.costModel.flatMap { catalogue.costModels[$0] },
+            decisions: decisions, cycles: cycles, burdens: burdens)
+    }
+
+    private func circularProof(
+        _ component: [Int], graph: IssuingGraph, decisions: [Decision], keptAfter: @escaping (IssuingEdge) -> Bool
+    ) -> CircularProof {
+        let edges = graph.edges(within: component).map { edge -> CircularProof.Edge in
+            let decision = decisions.first { $0.procedureID == edge.from && $0.material == edge.material }
+            return CircularProof.Edge(
+                from: edge.from, to: edge.to, material: edge.material,
+                department: catalogue.procedures[edge.from]?.department ?? "",
+                citations: decision?.basis.articles.map(\.citation) ?? [], verdict: decision?.verdict ?? .keep,
+                basisSufficient: decision?.basis.status == .sufficient)
+        }
+        let members = Set(component.map { graph.procedureIDs[$0] })
+        let stillCyclic = graph.cycles(keeping: keptAfter).contains { Set($0.map { graph.procedureIDs[$0] }).isSubset(of: members) }
+        let (cut, reason) = cheapestCut(edges, decisions: decisions)
+        return CircularProof(
+            procedures: component.map { graph.procedureIDs[$0] }, path: graph.path(through: component), edges: edges,
+            status: stillCyclic ? .unresolved : .broken, cheapestCut: cut, cutReason: reason)
+    }
+
+    /// The edge to cut first: no sufficient basis, else shareable, else commitment-eligible, else the lowest rank.
+    private func cheapestCut(_ edges: [CircularProof.Edge], decisions: [Decision]) -> (CircularProof.Edge?, String?) {
+        func decision(_ edge: CircularProof.Edge) -> Decision? {
+            decisions.first { $0.procedureID == edge.from && $0.material == edge.material }
+        }
+        if let edge = edges.first(where: { !$0.basisSufficient }) {
+            return (edge, "“\(edge.material)”没有充分的法律依据，可直接取消")
+        }
+        if let edge = edges.first(where: { decision($0)?.sharing.best != nil }) {
+            return (edge, "“\(edge.material)”可通过数据共享获取")
+        }
+        if let edge = edges.first(where: { decision($0)?.commitment.available == true && decision($0)?.commitment.excludedBy.isEmpty == true }) {
+            return (edge, "“\(edge.material)”可以告知承诺替代")
+        }
+        let weakest = edges.max { lhs, rhs in
+            let left = decision(lhs)?.basis.articles.compactMap(\.rank).min() ?? .law
+            let right = decision(rhs)?.basis.articles.compactMap(\.rank).min() ?? .law
+            return left < right
+        }
+        return (weakest, weakest.map { "各环节均有有效依据；“\($0.material)”的依据位阶最低，需修改该依据或建立数据共享" })
+    }
+}

@@ -1,0 +1,89 @@
+import JianzhengSyntax
+
+/// How a data source could supply a material to the office instead of the applicant.
+public struct SharingOption: Sendable, Codable, Hashable {
+    public enum Mode: String, Sendable, Codable, Comparable {
+        /// The requiring department holds the data itself.
+        case `internal`
+        /// An electronic licence (电子证照).
+        case eLicence = "e-licence"
+        case unconditional
+        /// Conditional sharing approved for this department or procedure.
+        case conditionalApproved = "conditional-approved"
+
+        public var chinese: String {
+            switch self {
+            case .internal: "部门内部数据"
+            case .eLicence: "电子证照"
+            case .unconditional: "无条件共享"
+            case .conditionalApproved: "有条件共享（已获批准）"
+            }
+        }
+
+        public static func < (lhs: Mode, rhs: Mode) -> Bool {
+            let order: [Mode] = [.internal, .eLicence, .unconditional, .conditionalApproved]
+            return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
+        }
+    }
+
+    public var source: String
+    public var provider: String
+    public var sharing: SharingType
+    /// Nil when the source does not qualify; `refusal` says why.
+    public var mode: Mode?
+    public var refusal: String?
+    public var coverage: Double
+    public var coverageNote: String?
+}
+
+/// The sharing check for one requirement: every candidate source, and the best qualifying one.
+public struct SharingAssessment: Sendable {
+    public var options: [SharingOption]
+
+    /// The qualifying option with the widest coverage, preferring internal data and e-licences.
+    public var best: SharingOption? {
+        options.filter { $0.mode != nil }.min { lhs, rhs in
+            if lhs.coverage != rhs.coverage { return lhs.coverage > rhs.coverage }
+            return (lhs.mode ?? .conditionalApproved) < (rhs.mode ?? .conditionalApproved)
+        }
+    }
+
+    public var modes: Set<SharingOption.Mode> { Set(options.compactMap(\.mode)) }
+}
+
+/// Finds the sources that can supply a material to a procedure on a date.
+struct SharingAssessor {
+    let catalogue: Catalogue
+    let date: CalendarDate
+
+    func assess(_ material: Material, for procedure: Procedure) -> SharingAssessment {
+        let proves = Set(material.proves)
+        let candidates = catalogue.sources.values
+            .filter { material.sources.contains($0.name) || (!proves.isEmpty && proves.isSubset(of: Set($0.items))) }
+            .sorted { $0.name < $1.name }
+        return SharingAssessment(options: candidates.map { option($0, procedure) })
+    }
+
+    private func option(_ source: DataSource, _ procedure: Procedure) -> SharingOption {
+        var option = SharingOption(
+            source: source.name, provider: source.provider, sharing: source.sharing, mode: nil, refusal: nil,
+            coverage: source.coverage, coverageNote: source.coverageNote)
+        if !source.isAvailable(on: date) {
+            option.refusal = "数据资源在\(date.chinese)尚未上线或已停用"
+        } else if source.provider == procedure.department {
+            option.mode = .internal
+        } else {
+            switch source.sharing {
+            case .unconditional:
+                option.mode = source.kind == .eLicence ? .eLicence : .unconditional
+            case .conditional where source.approved.contains(procedure.department) || source.approved.contains(procedure.id):
+                option.mode = .conditionalApproved
+            case .conditional:
+                option.refusal = "有条件共享，\(procedure.department)的使用申请未获批准"
+            case .none:
+                option.refusal = "不予共享，仅\(source.provider)内部使用"
+            }
+        }
+        return option
+    }
+}

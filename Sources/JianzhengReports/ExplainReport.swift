@@ -1,0 +1,80 @@
+import Jianzheng
+
+/// `jianzheng explain`: the full reasoning for one decision, in plain Chinese with citations.
+public enum ExplainReport {
+    public static func render(_ decision: Decision, review: Review) -> String {
+        var lines: [String] = []
+        lines.append("事项 \(decision.procedureID) \(decision.procedureName)（\(decision.department)）")
+        lines.append("材料 \(decision.material)（\(decision.kind.chinese)）")
+        lines.append("评估日期 \(review.asOf) · 政策 \(review.policy.name)")
+        lines.append("")
+        lines.append("结论：\(decision.verdict.chinese)（\(decision.verdict.rawValue)），理由代码 \(decision.reason.rawValue)")
+        lines.append("决定规则：" + (decision.rule.map { "“\($0)”" } ?? "默认（otherwise）") + " — \(decision.because)")
+        for article in decision.ruleCitations { lines += quote(article, prefix: "规则依据") }
+        if let replacement = decision.replacement { lines.append("替代方式：\(replacement)") }
+        if !decision.flags.isEmpty { lines.append("提示：" + decision.flags.map(\.rawValue).joined(separator: ", ")) }
+        lines.append("")
+        lines.append("一、设定依据（\(statusText(decision.basis.status))）")
+        if decision.basis.articles.isEmpty { lines.append("  未引用任何依据") }
+        for article in decision.basis.articles { lines += quote(article, prefix: "  引用") }
+        if let note = decision.basis.delegationNote { lines.append("  注意：\(note)") }
+        if decision.basis.conditionOnly { lines.append("  注意：所引条款只规定条件，未规定须提交证明，宜通过共享或告知承诺核实") }
+        lines.append("")
+        lines.append("二、数据共享核查")
+        if decision.sharing.options.isEmpty { lines.append("  没有能提供该材料所证明信息的数据资源") }
+        for option in decision.sharing.options {
+            let status = option.mode.map { "可用：\($0.chinese)" } ?? "不可用：\(option.refusal ?? "")"
+            var line = "  “\(option.source)”（\(option.provider)）\(status)，覆盖 \(Numbers.percent(option.coverage))"
+            if let note = option.coverageNote { line += "（\(note)）" }
+            lines.append(line)
+        }
+        lines.append("")
+        lines.append("三、告知承诺核查")
+        let check = decision.commitment
+        if !check.available { lines.append("  该材料未列入告知承诺目录") }
+        if !check.excludedBy.isEmpty {
+            lines.append("  所证明事项直接涉及" + check.excludedBy.map(\.chinese).joined(separator: "、") + "，不适用告知承诺")
+        } else if check.available {
+            lines.append("  不涉及排除事项，可以告知承诺")
+        }
+        if let plan = check.plan {
+            lines.append("  核查：\(plan.auditor ?? "") · \(plan.method) · " + (plan.withinWorkingDays.map { "\($0)个工作日内" } ?? "") + " · 抽查 \(Numbers.percent(plan.sample))")
+            lines.append("")
+            lines += plan.notice.split(separator: "\n").map { "  | " + $0 }
+        }
+        lines.append("")
+        lines.append("四、规则逐条评估 trace")
+        for step in decision.trace {
+            let facts = step.facts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+            lines.append("  \(step.rule): \(step.outcome.rawValue)" + (facts.isEmpty ? "" : " [\(facts)]"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func quote(_ article: CitedArticle, prefix: String) -> [String] {
+        var head = "\(prefix) \(article.citation)"
+        if let act = article.act {
+            head += " → 《\(act)》" + (article.provision ?? "") + "（\(article.rankChinese ?? "")"
+            head += article.versionFrom.map { "，\($0)起施行的版本" } ?? ""
+            head += "）"
+        }
+        var lines = [head]
+        if !article.text.isEmpty {
+            lines += article.text.split(separator: "\n").map { "      “" + $0 + "”" }
+            if let status = article.textStatus, status != "verified" { lines.append("      （条文状态：\(status)，引用前请与公报核对）") }
+        }
+        if let problem = article.problem { lines.append("      问题：\(problem)") }
+        return lines
+    }
+
+    private static func statusText(_ status: BasisAssessment.Status) -> String {
+        switch status {
+        case .sufficient: "依据充分"
+        case .none: "无依据"
+        case .rankInsufficient: "依据位阶不足"
+        case .repealed: "依据已废止或已修改删除"
+        case .notYetInForce: "依据尚未施行"
+        case .outsideTerritory: "依据不适用于本地"
+        }
+    }
+}

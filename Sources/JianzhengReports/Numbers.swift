@@ -1,0 +1,27 @@
+import Foundation
+
+/// Number formatting shared by the renderers: grouped integers and fixed decimals, locale-independent.
+enum Numbers {
+    /// `1234567.8` → `1,234,568`.
+    static func grouped(_ value: Double) -> String {
+        let rounded = Int(value.rounded())
+        let digits = String(abs(rounded))
+        var result = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { result += "," }
+            result.append(character)
+        }
+        return (rounded < 0 ? "-" : "") + result
+    }
+
+    /// A value with `places` decimals.
+    static func fixed(_ value: Double, _ places: Int = 1) -> String {
+        String(format: "%.\(places)f", value)
+    }
+
+    /// A fraction as a percentage.
+    static func percent(_ fraction: Double) -> String {
+        let value = fraction * 100
+        return value == value.rounded() ? "\(Int(value))%" : String(format: "%.1f%%", value)
+    }
+}

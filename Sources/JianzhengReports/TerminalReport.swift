@@ -1,0 +1,66 @@
+import Jianzheng
+
+/// The readable summary `jianzheng review` prints: counts, removals, cycles, burden, heaviest procedures.
+public enum TerminalReport {
+    public static func render(_ review: Review, heaviest: Int = 5) -> String {
+        var lines: [String] = []
+        let title = review.policy.title.map { "（\($0)）" } ?? ""
+        lines.append("减证审查 Jianzheng review")
+        lines.append("日期 as of \(review.asOf)  ·  政策 policy \(review.policy.name)\(title)")
+        if let note = review.policyNote { lines.append("注意 note: \(note)") }
+        let certificates = review.decisions.filter { $0.kind == .certificate }.count
+        lines.append("事项 procedures \(review.burdens.count)  ·  材料要求 requirements \(review.decisions.count)（其中证明 certificates \(certificates)）")
+        lines.append("")
+        lines.append("结论 verdicts")
+        let counts = review.verdictCounts
+        for verdict in Verdict.allCases {
+            lines.append("  \(pad(verdict.chinese + " " + verdict.rawValue, 26)) \(counts[verdict] ?? 0)")
+        }
+        lines.append("")
+        lines.append("理由 reasons")
+        for (reason, count) in review.reasonCounts.sorted(by: { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }) {
+            lines.append("  \(pad(reason.rawValue, 28)) \(count)")
+        }
+        let removed = review.decisions.filter { $0.verdict == .remove }
+        if !removed.isEmpty {
+            lines.append("")
+            lines.append("取消的证明 certificates to remove (\(removed.count))")
+            for decision in removed {
+                lines.append("  \(decision.procedureID) \(decision.procedureName) · \(decision.material) — \(decision.reason.rawValue)")
+                if let replacement = decision.replacement { lines.append("      替代 instead: \(replacement)") }
+            }
+        }
+        lines.append("")
+        let broken = review.cycles.filter { $0.status == .broken }.count
+        lines.append("循环证明 circular proofs \(review.cycles.count)（破除 broken \(broken)，未解决 unresolved \(review.cycles.count - broken)）")
+        for cycle in review.cycles {
+            lines.append("  " + (cycle.path + [cycle.path[0]]).joined(separator: " → ") + "  [\(cycle.status.rawValue)]")
+            if let cut = cycle.cheapestCut, let reason = cycle.cutReason {
+                lines.append("      优先切断 cut first: \(cut.from) 索要 \(cut.material) — \(reason)")
+            }
+        }
+        lines.append("")
+        let model = review.costModel
+        lines.append("办事负担（每年）annual burden" + (model.map { "（成本模型 \($0.name)）" } ?? "（未指定成本模型 no cost model）"))
+        lines.append("  跑动次数 trips   \(Numbers.grouped(review.annualTripsBefore)) → \(Numbers.grouped(review.annualTripsAfter))（减少 saved \(Numbers.grouped(review.annualTripsBefore - review.annualTripsAfter))）")
+        lines.append("  节省时间 hours saved \(Numbers.grouped(review.annualHoursSaved))")
+        lines.append("  成本 cost (元) \(Numbers.grouped(review.annualCostBefore)) → \(Numbers.grouped(review.annualCostAfter))")
+        lines.append("")
+        lines.append("负担最重的事项 heaviest procedures（每件 per application: 证明/跑动/天 certificates/trips/days）")
+        for burden in review.heaviest(heaviest) {
+            lines.append(
+                "  \(burden.procedureID) \(burden.procedureName)：\(triple(burden.before)) → \(triple(burden.after))，年成本 \(Numbers.grouped(burden.annualCost(burden.before, model))) → \(Numbers.grouped(burden.annualCost(burden.after, model))) 元")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func triple(_ burden: Burden) -> String {
+        "\(Numbers.fixed(burden.certificates))/\(Numbers.fixed(burden.trips))/\(Numbers.fixed(burden.days))"
+    }
+
+    /// Pads to a display width, counting CJK characters as two cells.
+    static func pad(_ text: String, _ width: Int) -> String {
+        let cells = text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
+        return text + String(repeating: " ", count: max(1, width - cells))
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Jianzheng
+import JianzhengReports
+import JianzhengSyntax
+
+/// `jianzheng review [PATH…]`: decide every required material of a catalogue.
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review", abstract: "Review a catalogue: verdicts, circular proofs and burden.")
+
+    @OptionGroup var options: CommonOptions
+    @OptionGroup var evaluation: EvaluationOptions
+
+    @Argument(help: "Catalogue files or directories; rules/ is always included.")
+    var paths: [String] = []
+
+    func run() throws {
+        let (_, review) = try evaluation.review(paths: paths, options: options)
+        switch options.format {
+        case .text: print(TerminalReport.render(review), terminator: "")
+        case .json: print(ReviewDocument(review).json(), terminator: "")
+        }
+    }
+}
+
+/// `jianzheng explain PROCEDURE MATERIAL`: the full reasoning for one decision.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain", abstract: "Explain one decision in plain Chinese, with citations and the rule trace.")
+
+    @OptionGroup var options: CommonOptions
+    @OptionGroup var evaluation: EvaluationOptions
+
+    @Argument(help: "Procedure id, e.g. 620000-MZ-0001.")
+    var procedure: String
+
+    @Argument(help: "Material name, e.g. 婚姻状况证明.")
+    var material: String
+
+    @Option(name: .customLong("in"), help: "Catalogue files or directories (default: examples).")
+    var paths: [String] = []
+
+    func run() throws {
+        let (workspace, review) = try evaluation.review(paths: paths, options: options)
+        guard let decision = review.decision(procedure, material) else {
+            let ids = workspace.catalogue.procedures.keys
+            guard let found = workspace.catalogue.procedures[procedure] else {
+                let hint = Suggestions.closest(to: procedure, among: ids).first.map { "; did you mean '\($0)'?" } ?? ""
+                throw ValidationError("unknown procedure '\(procedure)'\(hint)")
+            }
+            let required = found.requirements.map(\.material)
+            throw ValidationError("procedure '\(procedure)' does not require '\(material)'; it requires: " + required.joined(separator: ", "))
+        }
+        print(ExplainReport.render(decision, review: review), terminator: "")
+    }
+}
