@@ -8,7 +8,7 @@ struct JianzhengCommand: ParsableCommand {
         abstract: "减证：find the certificates a procedure should stop asking citizens for.",
         subcommands: [
             ReviewCommand.self, ExplainCommand.self, CheckCommand.self, FormatCommand.self, CiteCommand.self,
-            CorpusCommand.self,
+            CorpusCommand.self, TestCommand.self,
         ])
 }
 
