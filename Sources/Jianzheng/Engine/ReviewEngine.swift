@@ -48,20 +48,25 @@ public struct ReviewEngine: Sendable {
             procedure.requirements.map { evaluator.decide($0, in: procedure) }
         }
         let decisions = perProcedure.flatMap { $0 }
-        var verdictOf: [String: Verdict] = [:]
-        for decision in decisions { verdictOf[decision.procedureID + "\u{0}" + decision.material] = decision.verdict }
-        func kept(_ procedure: String, _ material: String) -> Bool { verdictOf[procedure + "\u{0}" + material] == .keep }
-
-        let cycles = cyclesBefore.map { component in
-            circularProof(component, graph: graph, decisions: decisions, keptAfter: { kept($0.from, $0.material) })
+        var decisionIndex: [String: Int] = [:]
+        for (position, decision) in decisions.enumerated() {
+            decisionIndex[decision.procedureID + "\u{0}" + decision.material] = decisionIndex[decision.procedureID + "\u{0}" + decision.material] ?? position
         }
+        let lookup = { (procedure: String, material: String) in decisionIndex[procedure + "\u{0}" + material].map { decisions[$0] } }
+        func kept(_ procedure: String, _ material: String) -> Bool { lookup(procedure, material)?.verdict == .keep }
+
+        let cyclesAfter = graph.cycles { kept($0.from, $0.material) }.map { Set($0) }
+        let cycles = cyclesBefore.map { component in
+            circularProof(component, graph: graph, decision: lookup, stillCyclic: cyclesAfter.contains { $0.isSubset(of: Set(component)) })
+        }
+        let inCycle = Set(cyclesBefore.flatMap { $0 })
         let calculator = BurdenCalculator(catalogue: catalogue, graph: graph)
         let before = calculator.burdens { _, _ in true }
         let after = calculator.burdens(counted: kept)
         let burdens = procedures.enumerated().map { position, procedure in
             ProcedureBurden(
                 procedureID: procedure.id, procedureName: procedure.name, volume: procedure.volume,
-                before: before[position], after: after[position], inCycle: cycleEdges.contains { $0.hasPrefix(procedure.id + "\u{0}") })
+                before: before[position], after: after[position], inCycle: inCycle.contains(position))
         }
         return Review(
             asOf: date, policy: policy, policyNote: note, costModel: policy.costModel.flatMap { catalogue.costModels[$0] },
@@ -69,29 +74,26 @@ public struct ReviewEngine: Sendable {
     }
 
     private func circularProof(
-        _ component: [Int], graph: IssuingGraph, decisions: [Decision], keptAfter: @escaping (IssuingEdge) -> Bool
+        _ component: [Int], graph: IssuingGraph, decision: (String, String) -> Decision?, stillCyclic: Bool
     ) -> CircularProof {
         let edges = graph.edges(within: component).map { edge -> CircularProof.Edge in
-            let decision = decisions.first { $0.procedureID == edge.from && $0.material == edge.material }
+            let found = decision(edge.from, edge.material)
             return CircularProof.Edge(
                 from: edge.from, to: edge.to, material: edge.material,
                 department: catalogue.procedures[edge.from]?.department ?? "",
-                citations: decision?.basis.articles.map(\.citation) ?? [], verdict: decision?.verdict ?? .keep,
-                basisSufficient: decision?.basis.status == .sufficient)
+                citations: found?.basis.articles.map(\.citation) ?? [], verdict: found?.verdict ?? .keep,
+                basisSufficient: found?.basis.status == .sufficient)
         }
-        let members = Set(component.map { graph.procedureIDs[$0] })
-        let stillCyclic = graph.cycles(keeping: keptAfter).contains { Set($0.map { graph.procedureIDs[$0] }).isSubset(of: members) }
-        let (cut, reason) = cheapestCut(edges, decisions: decisions)
+        let (cut, reason) = cheapestCut(edges) { decision($0.from, $0.material) }
         return CircularProof(
             procedures: component.map { graph.procedureIDs[$0] }, path: graph.path(through: component), edges: edges,
             status: stillCyclic ? .unresolved : .broken, cheapestCut: cut, cutReason: reason)
     }
 
     /// The edge to cut first: no sufficient basis, else shareable, else commitment-eligible, else the lowest rank.
-    private func cheapestCut(_ edges: [CircularProof.Edge], decisions: [Decision]) -> (CircularProof.Edge?, String?) {
-        func decision(_ edge: CircularProof.Edge) -> Decision? {
-            decisions.first { $0.procedureID == edge.from && $0.material == edge.material }
-        }
+    private func cheapestCut(
+        _ edges: [CircularProof.Edge], decision: (CircularProof.Edge) -> Decision?
+    ) -> (CircularProof.Edge?, String?) {
         if let edge = edges.first(where: { !$0.basisSufficient }) {
             return (edge, "“\(edge.material)”没有充分的法律依据，可直接取消")
         }

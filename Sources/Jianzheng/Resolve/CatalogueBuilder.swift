@@ -69,10 +69,12 @@ public struct CatalogueBuilder {
     }
 
     private mutating func checkReferences() {
+        var known: [PendingReference.Kind: Set<String>] = [:]
         for reference in readers.references {
-            let known = candidates(reference.kind)
-            guard !known.contains(reference.name) else { continue }
-            let suggestion = Suggestions.closest(to: reference.name, among: known)
+            let names = known[reference.kind] ?? Set(candidates(reference.kind))
+            known[reference.kind] = names
+            guard !names.contains(reference.name) else { continue }
+            let suggestion = Suggestions.closest(to: reference.name, among: names)
             readers.reader.report(Diagnostic(
                 .unknownReference, "unknown \(reference.kind.rawValue) '\(reference.name)'", at: reference.range,
                 notes: suggestion.map { Diagnostic.Note("did you mean '\($0)'?") },

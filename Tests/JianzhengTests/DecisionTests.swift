@@ -1,0 +1,200 @@
+import JianzhengSyntax
+import Testing
+
+@testable import Jianzheng
+
+@Suite struct DecisionTests {
+    @Test func certificateWithoutBasisIsRemovedWithNoBasis() throws {
+        let review = try Fixture.review(
+            """
+            material 收入证明 {
+              kind certificate
+              proves 收入
+              issuer 工作单位
+            }
+            procedure "P1" 资助 {
+              department 教育行政部门
+              territory CN-62
+              requires 收入证明
+            }
+            """)
+        let decision = try #require(review.decision("P1", "收入证明"))
+        #expect(decision.verdict == .remove)
+        #expect(decision.reason == .noBasis)
+        #expect(decision.rule == "无依据")
+        #expect(decision.replacement == "直接取消，无需替代")
+    }
+
+    @Test func sharingBeatsCommitmentAndValidBasisIsStillShared() throws {
+        let review = try Fixture.review(
+            """
+            source 婚姻库 {
+              provider 民政部门
+              sharing conditional
+              items 婚姻状况
+              approved 公安机关
+              coverage 90%
+            }
+            material 婚姻证明 {
+              kind certificate
+              proves 婚姻状况
+              issuer 民政部门
+              commitment {
+                text "承诺"
+                method 网络核验
+              }
+            }
+            procedure "P1" 落户 {
+              department 公安机关
+              territory CN-62
+              requires 婚姻证明 { basis 《婚姻登记条例》第五条 }
+            }
+            procedure "P2" 其他 {
+              department 教育行政部门
+              territory CN-62
+              requires 婚姻证明 { basis 《婚姻登记条例》第五条 }
+            }
+            """)
+        let shared = try #require(review.decision("P1", "婚姻证明"))
+        #expect(shared.verdict == .obtainBySharing)
+        #expect(shared.sharing.best?.mode == .conditionalApproved)
+        #expect(shared.flags.contains(.partialCoverage))
+        #expect(shared.alsoMatched == ["承诺"])
+        let notApproved = try #require(review.decision("P2", "婚姻证明"))
+        #expect(notApproved.verdict == .commitment)
+        #expect(notApproved.sharing.options.first?.refusal?.contains("未获批准") == true)
+        let plan = try #require(notApproved.commitment.plan)
+        #expect(plan.method == "网络核验")
+        #expect(plan.notice.contains("事项名称：其他（P2）"))
+        #expect(plan.notice.contains("《婚姻登记条例》第五条"))
+        #expect(notApproved.flags.contains(.commitmentExcludedApplicant))
+    }
+
+    @Test func internalDataCountsEvenWhenNotShared() throws {
+        let review = try Fixture.review(
+            """
+            source 犯罪记录库 {
+              provider 公安机关
+              sharing none
+              items 无犯罪记录
+            }
+            material 无犯罪记录证明 {
+              kind certificate
+              proves 无犯罪记录
+              issuer 公安机关
+            }
+            procedure "P1" 保安员证 {
+              department 公安机关
+              territory CN-62
+              requires 无犯罪记录证明 { basis 《保安服务管理条例》第十六条 }
+            }
+            procedure "P2" 其他 {
+              department 教育行政部门
+              territory CN-62
+              requires 无犯罪记录证明 { basis 《保安服务管理条例》第十六条 }
+            }
+            """)
+        #expect(review.decision("P1", "无犯罪记录证明")?.sharing.best?.mode == .internal)
+        #expect(review.decision("P1", "无犯罪记录证明")?.verdict == .obtainBySharing)
+        #expect(review.decision("P2", "无犯罪记录证明")?.verdict == .keep)
+        #expect(review.decision("P2", "无犯罪记录证明")?.flags.contains(.conditionOnlyBasis) == true)
+    }
+
+    @Test func commitmentIsExcludedByTheFactProvedNotTheDepartment() throws {
+        let review = try Fixture.review(
+            """
+            material 安全条件证明 {
+              kind certificate
+              proves 安全条件
+              issuer 工作单位
+              concerns public-safety
+              commitment {
+                text "承诺"
+                method 实地调查
+              }
+            }
+            procedure "P1" 许可 {
+              department 公安机关
+              territory CN-62
+              requires 安全条件证明 { basis 《烟花爆竹安全管理条例》第十九条 }
+            }
+            """)
+        let decision = try #require(review.decision("P1", "安全条件证明"))
+        #expect(decision.verdict == .keep)
+        #expect(decision.reason == .basisSufficient)
+        #expect(decision.commitment.excludedBy == [.publicSafety])
+        #expect(decision.flags.contains(.catalogueConflict))
+        #expect(decision.flags.contains(.commitmentExcludedDomain))
+    }
+
+    @Test func lowerRankBasisIsRankInsufficientAndPointsUpstream() throws {
+        let review = try Fixture.review(
+            """
+            material 资金证明 {
+              kind certificate
+              proves 资金
+              issuer 工作单位
+            }
+            procedure "P1" 施工许可 {
+              department 公安机关
+              territory CN-62
+              requires 资金证明 { basis 《建筑工程施工许可管理办法》第四条第一款第（二）项 }
+            }
+            """)
+        let decision = try #require(review.decision("P1", "资金证明"))
+        #expect(decision.reason == .basisRankInsufficient)
+        #expect(decision.flags.contains(.delegatedBasis))
+        #expect(decision.basis.delegationNote?.contains("建筑法") == true)
+        #expect(decision.basis.articles.first?.text.contains("承诺书") == true)
+    }
+
+    @Test func issuerProhibitionAppliesByNameAndIssuerKind() throws {
+        let review = try Fixture.review(
+            """
+            material 供养亲属关系证明 {
+              kind certificate
+              proves 亲属关系
+              issuer 居民委员会
+            }
+            material 单位亲属关系证明 {
+              kind certificate
+              proves 亲属关系
+              issuer 工作单位
+            }
+            procedure "P1" 抚恤 {
+              department 民政部门
+              territory CN-62
+              requires 供养亲属关系证明
+              requires 单位亲属关系证明
+            }
+            """)
+        #expect(review.decision("P1", "供养亲属关系证明")?.reason == .issuerProhibited)
+        #expect(review.decision("P1", "单位亲属关系证明")?.reason == .noBasis)
+    }
+
+    @Test func provableByLicenceIsAbsurd() throws {
+        let review = try Fixture.review(
+            """
+            material 户口簿 {
+              kind licence-or-id
+              proves 姓名, 同户亲属关系
+              issuer 公安机关
+            }
+            material 同户关系证明 {
+              kind certificate
+              proves 同户亲属关系
+              issuer 公安机关
+            }
+            procedure "P1" 入学 {
+              department 教育行政部门
+              territory CN-62
+              requires 户口簿
+              requires 同户关系证明
+            }
+            """)
+        let decision = try #require(review.decision("P1", "同户关系证明"))
+        #expect(decision.reason == .absurdProvableByLicence)
+        #expect(decision.replacement == "以申请人已提交的户口簿证明")
+        #expect(review.decision("P1", "户口簿")?.reason == .notACertificate)
+    }
+}

@@ -1,0 +1,120 @@
+import JianzhengSyntax
+import Testing
+
+@testable import Jianzheng
+
+@Suite struct GraphAndBurdenTests {
+    @Test func tarjanFindsSeveralComponentsAndSelfLoops() {
+        // 0→1→2→0, 3→4→3, 5→5, 6 alone, 2→3.
+        let successors = [[1], [2], [0, 3], [4], [3], [5], []]
+        let components = StronglyConnectedComponents.compute(nodeCount: 7, successors: successors)
+        #expect(Set(components) == Set([[0, 1, 2], [3, 4], [5], [6]]))
+        // Reverse topological order: {3,4} (a sink of {0,1,2}) comes first.
+        #expect(components.firstIndex(of: [3, 4])! < components.firstIndex(of: [0, 1, 2])!)
+    }
+
+    @Test func hundredThousandNodeCycleDoesNotOverflow() {
+        let count = 100_000
+        let successors = (0..<count).map { [($0 + 1) % count] }
+        let components = StronglyConnectedComponents.compute(nodeCount: count, successors: successors)
+        #expect(components.count == 1)
+        #expect(components[0].count == count)
+    }
+
+    /// `n` procedures where each requires a certificate issued by the next, and the last by the first.
+    static func ring(_ count: Int, basis: String? = nil) -> String {
+        var text = ""
+        for index in 0..<count {
+            text += """
+                material 证明\(index) {
+                  kind certificate
+                  issuer 工作单位
+                  issued-by "R\(index)"
+                }
+                procedure "R\(index)" 事项\(index) {
+                  department 民政部门
+                  territory CN-62
+                  volume 10
+                  requires 证明\((index + 1) % count)\(basis.map { " { basis \($0) }" } ?? "")
+                }
+
+                """
+        }
+        return text
+    }
+
+    @Test func cycleWithoutBasisIsBrokenAndNamesTheCut() throws {
+        let review = try Fixture.review(Self.ring(5))
+        #expect(review.cycles.count == 1)
+        let cycle = try #require(review.cycles.first)
+        #expect(cycle.procedures.count == 5)
+        #expect(cycle.path == ["R0", "R1", "R2", "R3", "R4"])
+        #expect(cycle.status == .broken)
+        #expect(cycle.cheapestCut?.basisSufficient == false)
+        #expect(review.decisions.allSatisfy { $0.flags.contains(.circularProof) })
+    }
+
+    @Test func cycleWhoseEveryEdgeHasABasisIsUnresolved() throws {
+        let review = try Fixture.review(Self.ring(3, basis: "《中华人民共和国公证法》第十一条"))
+        let cycle = try #require(review.cycles.first)
+        #expect(cycle.status == .unresolved)
+        #expect(cycle.cutReason?.contains("位阶最低") == true)
+    }
+
+    @Test func tenThousandMutuallyRecursiveProceduresReviewWithoutStackOverflow() throws {
+        let review = try Fixture.review(Self.ring(10_000))
+        #expect(review.cycles.count == 1)
+        #expect(review.cycles[0].procedures.count == 10_000)
+        #expect(review.burdens.count == 10_000)
+    }
+
+    @Test func burdenIsTransitiveAndMatchesHandComputedFigures() throws {
+        let review = try Fixture.review(
+            """
+            material 底层证明 {
+              kind certificate
+              issuer 工作单位
+              trips 2
+              days 3
+              fee 10 元
+            }
+            material 中间证明 {
+              kind certificate
+              issuer 工作单位
+              issued-by "B"
+            }
+            procedure "B" 开具中间证明 {
+              department 民政部门
+              territory CN-62
+              trips 1
+              days 5
+              requires 底层证明
+            }
+            procedure "A" 主事项 {
+              department 民政部门
+              territory CN-62
+              volume 1000
+              trips 1
+              days 2
+              requires 中间证明 { share 50% }
+            }
+            """)
+        let a = try #require(review.burdens.first { $0.procedureID == "A" })
+        // A's own 1 trip and 2 days, plus half of (中间证明 + B's 1 trip, 5 days + 底层证明's 2 trips, 3 days, 10 元).
+        #expect(a.before == Burden(certificates: 1, trips: 2.5, days: 6, fees: 5))
+        // Both certificates are removed (no basis): only A's own trip and days remain.
+        #expect(a.after == Burden(certificates: 0, trips: 1, days: 2, fees: 0))
+        let model = review.costModel
+        // Hours = 2.5 × 2 + 6 × 1 = 11; cost = 11 × 20 + 5 = 225 元 per applicant; × 1000 a year.
+        #expect(a.before.hours(model) == 11)
+        #expect(a.annualCost(a.before, model) == 225_000)
+        #expect(a.annualTripsSaved == 1500)
+    }
+
+    @Test func reviewIsDeterministic() throws {
+        let first = try Fixture.review(Self.ring(50))
+        let second = try Fixture.review(Self.ring(50))
+        #expect(first.decisions.map { "\($0.procedureID)\($0.material)\($0.verdict)\($0.reason)" }
+            == second.decisions.map { "\($0.procedureID)\($0.material)\($0.verdict)\($0.reason)" })
+    }
+}
