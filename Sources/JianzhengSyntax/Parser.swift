@@ -65,7 +65,7 @@ public struct Parser {
                 advance()
             case .endOfFile:
                 if let openBrace {
-                    reportMissingBrace(opened: openBrace, at: token)
+                    reportMissingBrace(opened: openBrace, at: previousLineEnd(before: token))
                 }
                 return (statements, pendingComments, openBrace == nil, nil)
             case .identifier:

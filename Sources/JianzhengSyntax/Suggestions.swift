@@ -11,7 +11,31 @@ public enum Suggestions {
             let distance = editDistance(target, chars)
             if distance <= threshold { scored.append((distance, candidate)) }
         }
-        return scored.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit).map(\.1)
+        if !scored.isEmpty { return scored.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit).map(\.1) }
+        // Chinese names often differ by a prefix or a synonym (户口本 / 居民户口簿): fall back to the longest
+        // shared run of characters, if it covers at least two thirds of the name and two characters.
+        let needed = max(2, (2 * target.count + 2) / 3)
+        let shared = Set(candidates).compactMap { candidate -> (Int, String)? in
+            let length = longestCommonRun(target, Array(candidate))
+            return length >= needed ? (-length, candidate) : nil
+        }
+        return shared.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit).map(\.1)
+    }
+
+    /// The length of the longest run of characters the two share.
+    static func longestCommonRun(_ lhs: [Character], _ rhs: [Character]) -> Int {
+        guard !lhs.isEmpty, !rhs.isEmpty else { return 0 }
+        var previous = [Int](repeating: 0, count: rhs.count + 1)
+        var best = 0
+        for left in lhs {
+            var current = [Int](repeating: 0, count: rhs.count + 1)
+            for (j, right) in rhs.enumerated() where left == right {
+                current[j + 1] = previous[j] + 1
+                best = max(best, current[j + 1])
+            }
+            previous = current
+        }
+        return best
     }
 
     /// Levenshtein distance.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Jianzheng
+import JianzhengSyntax
 
 /// `jianzheng check [PATH…]`: parse and resolve `.jz` files against the legal corpus.
 struct CheckCommand: ParsableCommand {
@@ -21,6 +22,9 @@ struct CheckCommand: ParsableCommand {
                 "checked \(workspace.files.count) files: \(catalogue.procedures.count) procedures, "
                     + "\(catalogue.materials.count) materials, \(catalogue.sources.count) sources, "
                     + "\(catalogue.policies.count) policies, \(catalogue.tests.count) tests")
+        }
+        if workspace.diagnostics.contains(where: { $0.code == .unreadableFile || $0.code == .notAJianzhengFile }) {
+            throw ExitStatus.usage
         }
         if workspace.diagnostics.hasErrors { throw ExitStatus.findings }
     }

@@ -10,6 +10,29 @@ struct JianzhengCommand: ParsableCommand {
             ReviewCommand.self, ExplainCommand.self, CheckCommand.self, FormatCommand.self, CiteCommand.self,
             CorpusCommand.self, TestCommand.self,
         ])
+
+    /// Runs the command; usage errors exit with 2 (not ArgumentParser's 64), as documented.
+    static func main() {
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            if exitCode(for: error) == .success { Self.exit(withError: error) }
+            StandardError.write(fullMessage(for: error) + "\n")
+            Self.exit(withError: ExitStatus.usage)
+        }
+        do {
+            try command.run()
+        } catch let exit as ExitCode {
+            Self.exit(withError: exit)
+        } catch let error as ValidationError {
+            StandardError.write("error: \(error.message)\n")
+            Self.exit(withError: ExitStatus.usage)
+        } catch {
+            StandardError.write("error: \(error)\n")
+            Self.exit(withError: ExitStatus.usage)
+        }
+    }
 }
 
 /// Exit codes shared by every subcommand.

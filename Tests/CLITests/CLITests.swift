@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct CLITests {
+    @Test func shippedRulesAndExamplesCheckCleanly() throws {
+        let result = try CLI.run("check")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("42 procedures"))
+    }
+
+    @Test func threeIndependentErrorsAreAllReportedWithCarets() throws {
+        let path = try CLI.scratch(
+            "三个错误.jz",
+            """
+            procedure "620000-MZ-0099" 结婚登记 {
+              department 民政部门
+              territory  CN-62
+              requires   户口本
+            }
+
+            source 婚姻库 {
+              provider 民政部门
+              sharing  none
+              from     2016-13-45
+            }
+
+            material 未闭合 {
+              kind certificate
+
+            """)
+        let result = try CLI.run("check", "rules", path)
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains("\(path):4:14: error: unknown material '户口本' [JZ2010]"))
+        #expect(lines.contains("\(path):10:12: error: '2016-13-45' is not a valid date [JZ2007]"))
+        #expect(lines.contains("\(path):14:19: error: expected '}' to close the block opened at line 13 [JZ1011]"))
+        // The caret sits under 户口本 although Chinese text precedes it on the line.
+        let sourceLine = try #require(lines.firstIndex(of: "4 |   requires   户口本"))
+        #expect(lines[sourceLine + 1] == "  |              ^~~~~~")
+        #expect(lines.contains { $0.contains("did you mean '居民户口簿'?") })
+    }
+
+    @Test func jsonDiagnosticsCarryCodeAndPosition() throws {
+        let path = try CLI.scratch("坏.jz", "material 甲 {\n  kind certficate\n}\n")
+        let result = try CLI.run("check", "--format", "json", path)
+        #expect(result.status == 1)
+        let diagnostics = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let unknown = try #require(diagnostics.first { $0["code"] as? String == "JZ2006" })
+        let range = try #require(unknown["range"] as? [String: Any])
+        let start = try #require(range["start"] as? [String: Any])
+        #expect(start["line"] as? Int == 2)
+        #expect(start["column"] as? Int == 8)
+    }
+
+    @Test func formatterRewritesOnceKeepsCommentsAndCheckFailsBefore() throws {
+        let path = try CLI.scratch("未格式化.jz", "// 头注释\nmaterial   甲{ // 行尾\nkind certificate\n  proves 甲,乙\n}\n")
+        #expect(try CLI.run("fmt", "--check", path).status == 1)
+        #expect(try CLI.run("fmt", path).status == 0)
+        let formatted = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(formatted == "// 头注释\nmaterial 甲 { // 行尾\n  kind   certificate\n  proves 甲, 乙\n}\n")
+        #expect(try CLI.run("fmt", "--check", path).status == 0)
+    }
+
+    @Test func shippedFilesAreFormatted() throws {
+        let result = try CLI.run("fmt", "--check")
+        #expect(result.status == 0, "\(result.stdout)")
+    }
+
+    @Test func citeQuotesTheArticleOrSaysWhyNot() throws {
+        let valid = try CLI.run("cite", "《婚姻登记条例》第五条", "--as-of", "2004-01-01")
+        #expect(valid.status == 0)
+        #expect(valid.stdout.contains("本人无配偶以及与对方当事人没有直系血亲和三代以内旁系血亲关系的签字声明"))
+        let repealed = try CLI.run("cite", "《婚姻登记管理条例》第九条", "--as-of", "2004-01-01")
+        #expect(repealed.status == 1)
+        #expect(repealed.stdout.contains("已于2003年10月1日废止，由《婚姻登记条例》取代"))
+        #expect(repealed.stdout.contains("repealed on 2003-10-01"))
+    }
+
+    @Test func corpusCheckPassesOnTheShippedCorpus() throws {
+        let result = try CLI.run("corpus", "check")
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test func reviewJSONHasEveryVerdictReasonAndALongCycleAndIsDeterministic() throws {
+        let first = try CLI.run("review", "examples/gansu", "--format", "json", "--as-of", "2026-11-29")
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try CLI.run("review", "examples/gansu", "--format", "json", "--as-of", "2026-11-29")
+        #expect(first.stdout == second.stdout)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        let decisions = try #require(document["decisions"] as? [[String: Any]])
+        let verdicts = Set(decisions.compactMap { $0["verdict"] as? String })
+        #expect(verdicts == ["remove", "obtain-by-sharing", "commitment", "keep"])
+        let reasons = Set(decisions.compactMap { $0["reason"] as? String })
+        for reason in [
+            "NO_BASIS", "BASIS_RANK_INSUFFICIENT", "BASIS_REPEALED", "BASIS_NOT_YET_IN_FORCE", "BASIS_OUTSIDE_TERRITORY",
+            "ISSUER_PROHIBITED", "ABSURD_PROVABLE_BY_LICENCE", "ABSURD_SELF_EVIDENT", "ABSURD_ISSUER_CANNOT_VERIFY",
+            "ABSURD_UNRELATED_TO_PURPOSE", "DUTY_SHIFTED", "SHAREABLE", "COMMITMENT_ELIGIBLE", "BASIS_SUFFICIENT",
+            "NOT_A_CERTIFICATE",
+        ] {
+            #expect(reasons.contains(reason), "missing \(reason)")
+        }
+        let cycles = try #require(document["cycles"] as? [[String: Any]])
+        #expect(cycles.contains { ($0["procedures"] as? [String])?.count ?? 0 >= 3 })
+    }
+
+    @Test func explainNamesTheDecidingRuleAndQuotesTheLaw() throws {
+        let result = try CLI.run("explain", "620000-MZ-0001", "婚姻状况证明", "--as-of", "2026-11-29", "--policy", "全国现行")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("决定规则：“无依据取消”"))
+        #expect(result.stdout.contains("所引文件已于2003年10月1日废止"))
+        let unknown = try CLI.run("explain", "620000-MZ-0001", "户口本")
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("requires: 居民户口簿"))
+    }
+
+    @Test func ruleTestsPassAndUsageErrorsExitTwo() throws {
+        let tests = try CLI.run("test")
+        #expect(tests.status == 0, "\(tests.stdout)")
+        #expect(tests.stdout.contains(" passed, 0 failed"))
+        #expect(try CLI.run("review", "--as-of", "2016-13-01").status == 2)
+        #expect(try CLI.run("check", "/nonexistent").status == 2)
+    }
+}
