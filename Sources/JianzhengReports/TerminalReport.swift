@@ -14,7 +14,7 @@ public enum TerminalReport {
         lines.append("结论 verdicts")
         let counts = review.verdictCounts
         for verdict in Verdict.allCases {
-            lines.append("  \(pad(verdict.chinese + " " + verdict.rawValue, 26)) \(counts[verdict] ?? 0)")
+            lines.append("  \(pad(verdict.chinese + " " + verdict.rawValue, 28)) \(counts[verdict] ?? 0)")
         }
         lines.append("")
         lines.append("理由 reasons")

@@ -103,3 +103,13 @@ import Testing
         #expect(unknown.fixIts.first?.replacement == "民政部门")
     }
 }
+
+@Suite struct DiagnosticDocumentationTests {
+    @Test func everyCodeIsDocumented() throws {
+        let text = try String(
+            contentsOf: Fixture.repositoryRoot.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
+        for code in DiagnosticCode.allCases {
+            #expect(text.contains("| \(code.rawValue) |"), "docs/diagnostics.md lacks \(code.rawValue)")
+        }
+    }
+}
