@@ -109,6 +109,13 @@ final class XMLErrorSink: @unchecked Sendable {
 
     init(path: String) { self.path = path }
 
+    /// The structured-error callback for schema and XPath contexts, whose user data is the sink itself.
+    /// The parameter type differs across libxml2 versions, so it is never named here.
+    static let handler: xmlStructuredErrorFunc = { userData, error in
+        guard let userData, let error else { return }
+        Unmanaged<XMLErrorSink>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
+    }
+
     func record(_ error: xmlError) {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
         let message = error.message.map { String(cString: $0) } ?? "XML error \(error.code)"

@@ -18,10 +18,7 @@ public final class XMLSchema: @unchecked Sendable {
         sink.code = .xmlSchemaInvalid
         let unmanaged = Unmanaged.passRetained(sink)
         defer { unmanaged.release() }
-        xmlSchemaSetParserStructuredErrors(context, { userData, error in
-            guard let userData, let error else { return }
-            Unmanaged<XMLErrorSink>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
-        }, unmanaged.toOpaque())
+        xmlSchemaSetParserStructuredErrors(context, XMLErrorSink.handler, unmanaged.toOpaque())
         guard let schema = xmlSchemaParse(context) else {
             return .failure(SchemaLoadError(diagnostics: sink.diagnostics))
         }
@@ -46,10 +43,7 @@ public final class XMLSchema: @unchecked Sendable {
         sink.code = .xmlSchemaInvalid
         let unmanaged = Unmanaged.passRetained(sink)
         defer { unmanaged.release() }
-        xmlSchemaSetValidStructuredErrors(context, { userData, error in
-            guard let userData, let error else { return }
-            Unmanaged<XMLErrorSink>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
-        }, unmanaged.toOpaque())
+        xmlSchemaSetValidStructuredErrors(context, XMLErrorSink.handler, unmanaged.toOpaque())
         let result = xmlSchemaValidateDoc(context, tree.document)
         if result != 0, sink.diagnostics.isEmpty {
             return [Diagnostic(.xmlSchemaInvalid, "document does not match the schema",

@@ -28,10 +28,7 @@ public final class XMLTree {
         defer { unmanaged.release() }
         // libxml2 2.9 hands the per-context handler messages without text, so the thread-local handler is set
         // for this synchronous call only.
-        xmlSetStructuredErrorFunc(unmanaged.toOpaque()) { userData, error in
-            guard let userData, let error else { return }
-            Unmanaged<XMLErrorSink>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
-        }
+        xmlSetStructuredErrorFunc(unmanaged.toOpaque(), XMLErrorSink.handler)
         let result = xmlXPathEvalExpression(xpath, context)
         xmlSetStructuredErrorFunc(nil, nil)
         guard let result else {

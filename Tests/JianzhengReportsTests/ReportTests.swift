@@ -1,0 +1,59 @@
+import Foundation
+import Jianzheng
+import JianzhengSyntax
+import Testing
+
+@testable import JianzhengReports
+
+@Suite struct ReportTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let review: Review = {
+        let workspace = Workspace.load(
+            paths: [root.appendingPathComponent("rules").path, root.appendingPathComponent("examples").path],
+            corpusDirectory: root.appendingPathComponent("legal-basis").path)
+        let engine = ReviewEngine(catalogue: workspace.catalogue, corpus: workspace.corpus)
+        return try! engine.review(asOf: CalendarDate("2026-11-29")!, policy: "全国现行")
+    }()
+
+    @Test func numbersAreGroupedAndRounded() {
+        #expect(Numbers.grouped(1_234_567.8) == "1,234,568")
+        #expect(Numbers.grouped(-1000) == "-1,000")
+        #expect(Numbers.grouped(999) == "999")
+        #expect(Numbers.percent(0.925) == "92.5%")
+        #expect(Numbers.percent(1) == "100%")
+    }
+
+    @Test func terminalSummaryShowsTheComputedCounts() {
+        let text = TerminalReport.render(Self.review)
+        let removed = Self.review.verdictCounts[.remove] ?? 0
+        #expect(text.contains("取消 remove                  \(removed)\n"))
+        #expect(text.contains("取消的证明 certificates to remove (\(removed))"))
+        #expect(text.contains("循环证明 circular proofs \(Self.review.cycles.count)"))
+        #expect(text.contains(Numbers.grouped(Self.review.annualTripsBefore)))
+    }
+
+    @Test func jsonIsStableAndCarriesTheDecision() throws {
+        let first = ReviewDocument(Self.review).json()
+        #expect(first == ReviewDocument(Self.review).json())
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
+        #expect(object["schema"] as? String == "jianzheng-review/1")
+        let decisions = try #require(object["decisions"] as? [[String: Any]])
+        let marriage = try #require(decisions.first { $0["procedureID"] as? String == "620000-MZ-0001" && $0["material"] as? String == "婚姻状况证明" })
+        #expect(marriage["reason"] as? String == "BASIS_REPEALED")
+        #expect(marriage["rule"] as? String == "无依据取消")
+        let location = try #require(marriage["location"] as? [String: Any])
+        #expect((location["path"] as? String)?.hasSuffix("examples/gansu/民政.jz") == true)
+    }
+
+    @Test func explanationOfACommitmentQuotesTheLawAndTheNotice() throws {
+        let decision = try #require(Self.review.decision("620000-JY-0012", "思想品德鉴定证明"))
+        let text = ExplainReport.render(decision, review: Self.review)
+        #expect(text.contains("结论：告知承诺（commitment），理由代码 COMMITMENT_ELIGIBLE"))
+        #expect(text.contains("《教师资格条例》第十五条第一款第（四）项（行政法规，1995-12-12起施行的版本）"))
+        #expect(text.contains("| 告知承诺书"))
+        #expect(text.contains("| 事项名称：教师资格认定（620000-JY-0012）"))
+        #expect(text.contains("公示核查"))
+    }
+}
