@@ -99,6 +99,12 @@ import Testing
         ] {
             #expect(reasons.contains(reason), "missing \(reason)")
         }
+        let flags = Set(decisions.flatMap { $0["flags"] as? [String] ?? [] })
+        #expect(flags == [
+            "DELEGATED_BASIS", "CONDITION_ONLY_BASIS", "DUTY_SHIFTED", "PARTIAL_COVERAGE", "COMMITMENT_EXCLUDED_DOMAIN",
+            "COMMITMENT_EXCLUDED_APPLICANT", "CATALOGUE_CONFLICT", "ISSUER_PROHIBITED", "ABSURD_CERTIFICATE", "CIRCULAR_PROOF",
+            "UNVERIFIED_LEGAL_TEXT",
+        ])
         let cycles = try #require(document["cycles"] as? [[String: Any]])
         #expect(cycles.contains { ($0["procedures"] as? [String])?.count ?? 0 >= 3 })
     }

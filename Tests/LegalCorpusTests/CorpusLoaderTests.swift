@@ -9,7 +9,7 @@ import Testing
         let (corpus, diagnostics) = CorpusLoader.load(directory: Fixtures.corpusDirectory)
         #expect(diagnostics.isEmpty, "\(diagnostics.map { DiagnosticRenderer().line($0) })")
         #expect(corpus.acts.count >= 25)
-        #expect(Set(corpus.acts.map(\.rank)) == Set(LegalRank.allCases.filter { $0 != .stateCouncilDecision && $0 != .autonomousRegulation }))
+        #expect(Set(corpus.acts.map(\.rank)) == Set(LegalRank.allCases))
     }
 
     @Test func schemaViolationIsReportedWithFileAndLine() throws {
