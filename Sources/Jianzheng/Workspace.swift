@@ -12,12 +12,17 @@ public struct Workspace: Sendable {
     /// The default paths when a command names none.
     public static let defaultPaths = ["rules", "examples"]
 
-    public static func load(paths: [String], corpusDirectory: String) -> Workspace {
-        let (corpus, corpusDiagnostics) = CorpusLoader.load(directory: corpusDirectory)
+    /// Loads the corpus and the `.jz` files under `paths`, with optional overlays: `.jz` files whose
+    /// declarations replace the catalogue's, and Akoma Ntoso `.xml` files added to the corpus (an amended act
+    /// version, a new act).
+    public static func load(paths: [String], corpusDirectory: String, overlays: [String] = []) -> Workspace {
+        let extraDocuments = overlays.filter { $0.hasSuffix(".xml") }
+        let (corpus, corpusDiagnostics) = CorpusLoader.load(directory: corpusDirectory, extraDocuments: extraDocuments)
         let (files, trees, parseDiagnostics) = SourceSet.load(paths)
-        let (catalogue, resolveDiagnostics) = CatalogueBuilder.build(trees, corpus: corpus)
+        let (overlayFiles, overlayTrees, overlayDiagnostics) = SourceSet.load(overlays.filter { !$0.hasSuffix(".xml") })
+        let (catalogue, resolveDiagnostics) = CatalogueBuilder.build(trees, overlays: overlayTrees, corpus: corpus)
         return Workspace(
-            corpus: corpus, files: files, catalogue: catalogue,
-            diagnostics: Diagnostic.sorted(corpusDiagnostics + parseDiagnostics + resolveDiagnostics))
+            corpus: corpus, files: files + overlayFiles, catalogue: catalogue,
+            diagnostics: Diagnostic.sorted(corpusDiagnostics + parseDiagnostics + overlayDiagnostics + resolveDiagnostics))
     }
 }

@@ -42,12 +42,7 @@ public struct ReviewDocument: Encodable {
     }
 
     /// The document as sorted, pretty-printed JSON text.
-    public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
+    public func json() -> String { JSONOutput.encode(self) }
 
     static func round(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 

@@ -8,14 +8,16 @@ public enum CorpusLoader {
     /// The schema path inside a corpus directory.
     public static let schemaPath = "schema/akn-subset.xsd"
 
-    public static func load(directory: String) -> (LegalCorpus, [Diagnostic]) {
+    /// Loads every document under `directory`, plus `extraDocuments` (paths to further `.xml` documents,
+    /// e.g. a proposed amendment), assembled together.
+    public static func load(directory: String, extraDocuments: [String] = []) -> (LegalCorpus, [Diagnostic]) {
         let schemaFile = (directory as NSString).appendingPathComponent(schemaPath)
         let schema: XMLSchema
         switch XMLSchema.load(path: schemaFile) {
         case .success(let loaded): schema = loaded
         case .failure(let error): return (LegalCorpus(acts: []), error.diagnostics)
         }
-        let files = xmlFiles(in: directory)
+        let files = xmlFiles(in: directory) + extraDocuments
         let results = loadInParallel(files, schema: schema)
         var diagnostics = results.flatMap(\.1)
         let documents = results.compactMap(\.0)

@@ -13,9 +13,17 @@ struct CheckCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let workspace = Workspace.load(
-            paths: paths.isEmpty ? Workspace.defaultPaths : paths, corpusDirectory: options.corpus)
-        DiagnosticPrinter(format: options.format, files: workspace.files).print(workspace.diagnostics)
+        let sources = paths.isEmpty ? Workspace.defaultPaths : paths
+        let workspace = Workspace.load(paths: sources, corpusDirectory: options.corpus)
+        // Proposals are checked as overlays on the catalogue; only diagnostics in the proposal itself count.
+        var diagnostics = workspace.diagnostics
+        var files = workspace.files
+        for proposal in SourceSet.proposals(in: sources) {
+            let proposed = Workspace.load(paths: sources, corpusDirectory: options.corpus, overlays: [proposal])
+            diagnostics += proposed.diagnostics.filter { $0.range.start.path == proposal }
+            files += proposed.files.filter { $0.path == proposal }
+        }
+        DiagnosticPrinter(format: options.format, files: files).print(diagnostics)
         if options.format == .text {
             let catalogue = workspace.catalogue
             print(
@@ -23,9 +31,9 @@ struct CheckCommand: ParsableCommand {
                     + "\(catalogue.materials.count) materials, \(catalogue.sources.count) sources, "
                     + "\(catalogue.policies.count) policies, \(catalogue.tests.count) tests")
         }
-        if workspace.diagnostics.contains(where: { $0.code == .unreadableFile || $0.code == .notAJianzhengFile }) {
+        if diagnostics.contains(where: { $0.code == .unreadableFile || $0.code == .notAJianzhengFile }) {
             throw ExitStatus.usage
         }
-        if workspace.diagnostics.hasErrors { throw ExitStatus.findings }
+        if diagnostics.hasErrors { throw ExitStatus.findings }
     }
 }

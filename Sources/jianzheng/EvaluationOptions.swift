@@ -10,20 +10,35 @@ struct EvaluationOptions: ParsableArguments {
     @Option(help: "Policy name (default: the policy in force on the date).")
     var policy: String?
 
-    /// Loads `rules/` plus the given paths (default `examples`), refuses on errors, and reviews.
+    @Option(name: .customLong("with"), help: "A proposal to layer on top (.jz replaces same-named declarations; .xml adds an act version). Repeatable.")
+    var overlays: [String] = []
+
+    /// Loads `rules/` plus the given paths (default `examples`) and the overlays, refuses on errors, and reviews.
     func review(paths: [String], options: CommonOptions) throws -> (Workspace, Review) {
+        let workspace = try Self.checked(Workspace.load(paths: Self.sources(paths), corpusDirectory: options.corpus, overlays: overlays))
+        return (workspace, try review(workspace))
+    }
+
+    /// Reviews a loaded workspace on the chosen date and policy.
+    func review(_ workspace: Workspace) throws -> Review {
         let date = try DateArgument.parse(asOf)
-        let sources = ["rules"] + (paths.isEmpty ? ["examples"] : paths.filter { $0 != "rules" })
-        let workspace = Workspace.load(paths: sources, corpusDirectory: options.corpus)
-        if workspace.diagnostics.hasErrors {
-            DiagnosticPrinter(format: .text, files: workspace.files).print(workspace.diagnostics)
-            StandardError.write("fix the errors above (jianzheng check) before reviewing\n")
-            throw ExitStatus.findings
-        }
         do {
-            return (workspace, try ReviewEngine(catalogue: workspace.catalogue, corpus: workspace.corpus).review(asOf: date, policy: policy))
+            return try ReviewEngine(catalogue: workspace.catalogue, corpus: workspace.corpus).review(asOf: date, policy: policy)
         } catch {
             throw ValidationError(error.description)
         }
+    }
+
+    /// `rules` plus the catalogue paths (default `examples`).
+    static func sources(_ paths: [String]) -> [String] {
+        ["rules"] + (paths.isEmpty ? ["examples"] : paths.filter { $0 != "rules" })
+    }
+
+    /// The workspace, or the errors that prevent reviewing it (exit 1).
+    static func checked(_ workspace: Workspace) throws -> Workspace {
+        guard workspace.diagnostics.hasErrors else { return workspace }
+        DiagnosticPrinter(format: .text, files: workspace.files).print(workspace.diagnostics)
+        StandardError.write("fix the errors above (jianzheng check) before reviewing\n")
+        throw ExitStatus.findings
     }
 }

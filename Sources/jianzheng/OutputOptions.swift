@@ -1,14 +1,15 @@
 import ArgumentParser
+import JianzhengReports
 import JianzhengSyntax
 
 /// How results are printed.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, sarif
 }
 
 /// `--format` and `--corpus`, shared by the subcommands that read rules and law.
 struct CommonOptions: ParsableArguments {
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json or sarif (SARIF 2.1.0).")
     var format: OutputFormat = .text
 
     @Option(help: "The legal-basis corpus directory.")
@@ -24,7 +25,9 @@ struct DiagnosticPrinter {
         let sorted = Diagnostic.sorted(diagnostics)
         switch format {
         case .json:
-            Swift.print(JSONText.encode(sorted))
+            Swift.print(JSONOutput.encode(sorted), terminator: "")
+        case .sarif:
+            Swift.print(Sarif.diagnostics(sorted), terminator: "")
         case .text:
             let renderer = DiagnosticRenderer(files: files)
             for diagnostic in sorted { StandardError.write(renderer.annotated(diagnostic)) }

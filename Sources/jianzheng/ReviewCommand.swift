@@ -19,6 +19,7 @@ struct ReviewCommand: ParsableCommand {
         switch options.format {
         case .text: print(TerminalReport.render(review), terminator: "")
         case .json: print(ReviewDocument(review).json(), terminator: "")
+        case .sarif: print(Sarif.review(review), terminator: "")
         }
     }
 }

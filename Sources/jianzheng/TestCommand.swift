@@ -16,30 +16,24 @@ struct TestCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let sources = ["rules"] + (paths.isEmpty ? ["examples"] : paths.filter { $0 != "rules" })
+        let sources = EvaluationOptions.sources(paths)
         let workspace = Workspace.load(paths: sources, corpusDirectory: options.corpus)
-        if workspace.diagnostics.hasErrors {
-            DiagnosticPrinter(format: .text, files: workspace.files).print(workspace.diagnostics)
-            throw ExitStatus.findings
+        try requireClean(workspace)
+        let engine = ReviewEngine(catalogue: workspace.catalogue, corpus: workspace.corpus)
+        var results = RuleTestRunner(engine: engine, defaultDate: .today).run(workspace.catalogue.tests)
+        // Each proposal runs as an overlay on the catalogue; only its own tests run, diffed against the baseline.
+        for proposal in SourceSet.proposals(in: sources) {
+            let proposed = Workspace.load(paths: sources, corpusDirectory: options.corpus, overlays: [proposal])
+            try requireClean(proposed)
+            let tests = proposed.catalogue.tests.filter { $0.range.start.path == proposal }
+            let overlayEngine = ReviewEngine(catalogue: proposed.catalogue, corpus: proposed.corpus)
+            results += RuleTestRunner(engine: overlayEngine, baseline: engine, defaultDate: .today).run(tests)
         }
-        let tests = workspace.catalogue.tests
-        guard !tests.isEmpty else {
+        guard !results.isEmpty else {
             StandardError.write("no test blocks found in " + sources.joined(separator: ", ") + "\n")
             throw ExitStatus.findings
         }
-        let engine = ReviewEngine(catalogue: workspace.catalogue, corpus: workspace.corpus)
-        let results = RuleTestRunner(engine: engine, defaultDate: .today).run(tests)
-        for result in results {
-            print("\(result.passed ? "PASS" : "FAIL") \(result.test.title)")
-            for failure in result.failures {
-                print("  \(DiagnosticRenderer.position(failure.range.start)): \(failure.message)")
-                print("    expected: \(failure.expected)")
-                print("    actual:   \(failure.actual)")
-                for step in failure.trace {
-                    print("    trace: \(step.rule) \(step.outcome.rawValue) " + step.facts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
-                }
-            }
-        }
+        for result in results { print(Self.render(result), terminator: "") }
         if coverage {
             let (rules, materials) = RuleTestRunner.coverage(results, catalogue: workspace.catalogue)
             print("untested rules: " + (rules.isEmpty ? "none" : rules.joined(separator: ", ")))
@@ -48,5 +42,26 @@ struct TestCommand: ParsableCommand {
         let failed = results.filter { !$0.passed }.count
         print("\(results.count - failed) passed, \(failed) failed")
         if failed > 0 { throw ExitStatus.findings }
+    }
+
+    private func requireClean(_ workspace: Workspace) throws {
+        guard workspace.diagnostics.hasErrors else { return }
+        DiagnosticPrinter(format: .text, files: workspace.files).print(workspace.diagnostics)
+        throw ExitStatus.findings
+    }
+
+    /// PASS/FAIL with, for a failure, expected against actual and the rule trace.
+    static func render(_ result: RuleTestResult) -> String {
+        var text = "\(result.passed ? "PASS" : "FAIL") \(result.test.title)\n"
+        for failure in result.failures {
+            text += "  \(DiagnosticRenderer.position(failure.range.start)): \(failure.message)\n"
+            text += "    expected: \(failure.expected)\n"
+            text += "    actual:   \(failure.actual)\n"
+            for step in failure.trace {
+                let facts = step.facts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+                text += "    trace: \(step.rule) \(step.outcome.rawValue) \(facts)\n"
+            }
+        }
+        return text
     }
 }

@@ -9,10 +9,15 @@ public struct CatalogueBuilder {
     private var catalogue = Catalogue()
     private var firstDeclared: [String: SourceRange] = [:]
 
-    public static func build(_ trees: [SyntaxTree], corpus: LegalCorpus) -> (Catalogue, [Diagnostic]) {
+    /// Resolves `trees`, then `overlays`: a declaration in an overlay replaces the catalogue's declaration of
+    /// the same kind and name (a changed procedure, source or policy) instead of being a duplicate.
+    public static func build(_ trees: [SyntaxTree], overlays: [SyntaxTree] = [], corpus: LegalCorpus) -> (Catalogue, [Diagnostic]) {
         var builder = CatalogueBuilder()
         for tree in trees {
-            for statement in tree.statements { builder.declare(statement) }
+            for statement in tree.statements { builder.declare(statement, replacing: false) }
+        }
+        for tree in overlays {
+            for statement in tree.statements { builder.declare(statement, replacing: true) }
         }
         builder.checkReferences()
         builder.checkCitations(corpus)
@@ -21,7 +26,7 @@ public struct CatalogueBuilder {
         return (builder.catalogue, Diagnostic.sorted(builder.readers.reader.diagnostics))
     }
 
-    private mutating func declare(_ statement: Statement) {
+    private mutating func declare(_ statement: Statement, replacing: Bool) {
         let keyword = statement.keyword
         let what = keyword == "test" ? "test" : keyword
         guard Parser.declarationKeywords.contains(keyword) else {
@@ -35,7 +40,7 @@ public struct CatalogueBuilder {
         guard let name = readers.declarationName(statement, what: what) else { return }
         if keyword != "test" {
             let key = keyword + "\u{0}" + name
-            if let first = firstDeclared[key] {
+            if let first = firstDeclared[key], !replacing {
                 readers.reader.report(Diagnostic(
                     .duplicateDeclaration, "\(keyword) '\(name)' is declared more than once", at: statement.keywordRange,
                     notes: [Diagnostic.Note("first declared here", at: first)]))
@@ -48,8 +53,8 @@ public struct CatalogueBuilder {
         case "material": catalogue.materials[name] = readers.material(statement, name: name)
         case "source": catalogue.sources[name] = readers.source(statement, name: name)
         case "procedure":
+            if catalogue.procedures[name] == nil { catalogue.procedureOrder.append(name) }
             catalogue.procedures[name] = readers.procedure(statement, id: name)
-            catalogue.procedureOrder.append(name)
         case "policy": catalogue.policies[name] = readers.policy(statement, name: name)
         case "cost-model": catalogue.costModels[name] = readers.costModel(statement, name: name)
         default: catalogue.tests.append(readers.test(statement, title: name))

@@ -240,7 +240,11 @@ struct DeclarationReaders {
 
     mutating func test(_ statement: Statement, title: String) -> RuleTest {
         let fields = reader.attributes(
-            of: statement, schema: ["as-of": .optional, "policy": .optional, "expect": .many, "expect-cycle": .many],
+            of: statement,
+            schema: [
+                "as-of": .optional, "policy": .optional, "expect": .many, "expect-cycle": .many, "expect-finding": .many,
+                "expect-gate": .optional,
+            ],
             what: "test '\(title)'")
         let policy = reader.name(fields["policy"]?.first)
         refer(.policy, policy, fields["policy"]?.first?.arguments.first?.expression.range)
@@ -272,6 +276,23 @@ struct DeclarationReaders {
                 }
             }
             expectations.append(.cycle(procedures: procedures.map(\.0), unresolved: unresolved, range: expect.range))
+        }
+        for expect in fields["expect-finding"] ?? [] {
+            guard let first = expect.arguments.first, let kind = reader.vocabularyValue(first.expression, DiffFinding.Kind.self) else {
+                if expect.arguments.isEmpty { reader.wrongType(expect, expected: "a finding kind") }
+                continue
+            }
+            let rest = expect.arguments.dropFirst().compactMap { AttributeReader.nameValue($0.expression) }
+            if let procedure = rest.first { refer(.procedure, procedure, expect.arguments[1].expression.range) }
+            expectations.append(.finding(kind: kind, procedure: rest.first, material: rest.dropFirst().first, range: expect.range))
+        }
+        if let gate = fields["expect-gate"]?.first {
+            switch reader.name(gate) {
+            case "pass": expectations.append(.gate(fails: false, range: gate.range))
+            case "fail": expectations.append(.gate(fails: true, range: gate.range))
+            case nil: break
+            default: reader.wrongType(gate, expected: "pass or fail")
+            }
         }
         return RuleTest(
             title: title, asOf: reader.date(fields["as-of"]?.first), policy: policy, expectations: expectations,

@@ -3,6 +3,9 @@ import JianzhengSyntax
 
 /// The `.jz` files named on a command line: files as given, directories searched recursively.
 public enum SourceSet {
+    /// Directories with this name hold proposals (overlays) and are skipped when a parent directory is expanded.
+    public static let proposalsDirectory = "proposals"
+
     /// Reads and parses every `.jz` file under `paths`, in parallel; the result is in path order.
     public static func load(_ paths: [String]) -> (files: [SourceFile], trees: [SyntaxTree], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -40,11 +43,31 @@ public enum SourceSet {
             let enumerator = FileManager.default.enumerator(atPath: path)
             var found: [String] = []
             while let relative = enumerator?.nextObject() as? String {
+                // Proposals are overlays, never part of the catalogue they change: name them explicitly.
+                if relative.split(separator: "/").contains(Substring(proposalsDirectory)) { continue }
                 if relative.hasSuffix(".jz") { found.append((path as NSString).appendingPathComponent(relative)) }
             }
             result += found.sorted()
         }
         var seen = Set<String>()
         return result.filter { seen.insert($0).inserted }
+    }
+}
+
+extension SourceSet {
+    /// Proposal files (`.jz` under a `proposals` directory) found under the paths, sorted.
+    public static func proposals(in paths: [String]) -> [String] {
+        var result: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            let enumerator = FileManager.default.enumerator(atPath: path)
+            while let relative = enumerator?.nextObject() as? String {
+                if relative.hasSuffix(".jz"), relative.split(separator: "/").contains(Substring(proposalsDirectory)) {
+                    result.append((path as NSString).appendingPathComponent(relative))
+                }
+            }
+        }
+        return result.sorted()
     }
 }

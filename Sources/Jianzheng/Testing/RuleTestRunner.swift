@@ -23,20 +23,29 @@ public struct RuleTestFailure: Sendable {
 /// Runs the `test` blocks of a catalogue against reviews of that catalogue.
 public struct RuleTestRunner: Sendable {
     public let engine: ReviewEngine
+    /// For tests inside a proposal: the catalogue without the proposal, to diff against.
+    public let baseline: ReviewEngine?
     /// The date used by tests that give no `as-of`.
     public let defaultDate: CalendarDate
 
-    public init(engine: ReviewEngine, defaultDate: CalendarDate) {
+    public init(engine: ReviewEngine, baseline: ReviewEngine? = nil, defaultDate: CalendarDate) {
         self.engine = engine
+        self.baseline = baseline
         self.defaultDate = defaultDate
     }
 
     public func run(_ tests: [RuleTest]) -> [RuleTestResult] {
-        var reviews: [String: Result<Review, ReviewError>] = [:]
+        var reviews: [String: Result<(Review, ReviewDiff?), ReviewError>] = [:]
         return tests.map { test in
             let date = test.asOf ?? defaultDate
             let key = "\(date)\u{0}\(test.policy ?? "")"
-            let outcome = reviews[key] ?? Result { () throws(ReviewError) in try engine.review(asOf: date, policy: test.policy) }
+            let outcome = reviews[key] ?? Result { () throws(ReviewError) in
+                let review = try engine.review(asOf: date, policy: test.policy)
+                guard let baseline else { return (review, nil) }
+                let before = try baseline.review(asOf: date, policy: test.policy)
+                return (review, ReviewDiff.compare(
+                    before: before, beforeCatalogue: baseline.catalogue, after: review, afterCatalogue: engine.catalogue))
+            }
             reviews[key] = outcome
             switch outcome {
             case .failure(let error):
@@ -44,13 +53,13 @@ public struct RuleTestRunner: Sendable {
                     test: test,
                     failures: [RuleTestFailure(message: "cannot review: \(error.description)", expected: "", actual: "", trace: [], range: test.range)],
                     rulesExercised: [], materialsExercised: [])
-            case .success(let review):
-                return check(test, against: review)
+            case .success(let (review, diff)):
+                return check(test, against: review, diff: diff)
             }
         }
     }
 
-    private func check(_ test: RuleTest, against review: Review) -> RuleTestResult {
+    private func check(_ test: RuleTest, against review: Review, diff: ReviewDiff?) -> RuleTestResult {
         var failures: [RuleTestFailure] = []
         var rules = Set<String>()
         var materials = Set<String>()
@@ -89,9 +98,40 @@ public struct RuleTestRunner: Sendable {
                         message: "circular proof status differs", expected: unresolved ? "CIRCULAR_UNRESOLVED" : "broken",
                         actual: cycle.status.rawValue, trace: [], range: range))
                 }
+            case .finding(let kind, let procedure, let material, let range):
+                guard let diff else {
+                    failures.append(Self.needsProposal(range))
+                    continue
+                }
+                let matching = diff.findings.filter {
+                    $0.kind == kind && (procedure == nil || $0.procedureID == procedure) && (material == nil || $0.material == material)
+                }
+                if matching.isEmpty {
+                    failures.append(RuleTestFailure(
+                        message: "the diff has no finding \(kind.rawValue)" + (procedure.map { " for \($0)" } ?? "") + (material.map { " \($0)" } ?? ""),
+                        expected: kind.rawValue, actual: diff.findings.map { "\($0.kind.rawValue) \($0.procedureID ?? "")" }.joined(separator: "; "),
+                        trace: [], range: range))
+                }
+            case .gate(let fails, let range):
+                guard let diff else {
+                    failures.append(Self.needsProposal(range))
+                    continue
+                }
+                let failing = diff.findings.filter { FailurePolicy.default.fails($0) }
+                if fails != !failing.isEmpty {
+                    failures.append(RuleTestFailure(
+                        message: "the diff gate \(failing.isEmpty ? "passes" : "fails")", expected: fails ? "fail" : "pass",
+                        actual: failing.isEmpty ? "pass" : "fail: " + failing.map(\.message).joined(separator: "; "), trace: [], range: range))
+                }
             }
         }
         return RuleTestResult(test: test, failures: failures, rulesExercised: rules, materialsExercised: materials)
+    }
+
+    private static func needsProposal(_ range: SourceRange) -> RuleTestFailure {
+        RuleTestFailure(
+            message: "expect-finding and expect-gate belong in a proposal file (examples/proposals/…), run as an overlay",
+            expected: "a proposal", actual: "a catalogue test", trace: [], range: range)
     }
 
     /// Policy rules and materials that no passing or failing expectation exercised.

@@ -1,0 +1,155 @@
+import JianzhengSyntax
+
+/// What a proposed change does to a catalogue's review: requirements added, removed or changed, verdicts
+/// that move, circular proofs created or broken, burden before and after, and findings to gate on.
+public struct ReviewDiff: Sendable {
+    public enum ChangeKind: String, Sendable, Codable {
+        case added, removed, changed
+        /// The requirement is unchanged but its verdict or reason moved (a new source, policy or law).
+        case verdictOnly = "verdict-only"
+    }
+
+    /// One requirement that differs between the two sides.
+    public struct RequirementChange: Sendable {
+        public var procedureID: String
+        public var procedureName: String
+        public var material: String
+        public var kind: ChangeKind
+        /// What changed in the requirement's text (basis, share …), in words.
+        public var details: [String]
+        public var before: Decision?
+        public var after: Decision?
+    }
+
+    public var before: Review
+    public var after: Review
+    public var changes: [RequirementChange]
+    public var cyclesCreated: [CircularProof]
+    public var cyclesBroken: [CircularProof]
+    /// Procedures whose burden (after verdicts) differs, as (before, after).
+    public var burdenChanges: [(before: ProcedureBurden?, after: ProcedureBurden?)]
+    public var findings: [DiffFinding]
+
+    /// Compares two reviews of two catalogues (before and after the proposed change).
+    public static func compare(before: Review, beforeCatalogue: Catalogue, after: Review, afterCatalogue: Catalogue) -> ReviewDiff {
+        func key(_ decision: Decision) -> String { decision.procedureID + "\u{0}" + decision.material }
+        let beforeDecisions = Dictionary(before.decisions.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let afterDecisions = Dictionary(after.decisions.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        var changes: [RequirementChange] = []
+        var findings: [DiffFinding] = []
+
+        for decision in after.decisions {
+            let old = beforeDecisions[key(decision)]
+            let details = old == nil ? [] : requirementDetails(decision, beforeCatalogue: beforeCatalogue, afterCatalogue: afterCatalogue)
+            let kind: ChangeKind? =
+                old == nil ? .added
+                : !details.isEmpty ? .changed
+                : (old?.verdict != decision.verdict || old?.reason != decision.reason) ? .verdictOnly : nil
+            guard let kind else { continue }
+            changes.append(RequirementChange(
+                procedureID: decision.procedureID, procedureName: decision.procedureName, material: decision.material,
+                kind: kind, details: details, before: old, after: decision))
+            findings += requirementFindings(kind, old: old, new: decision)
+        }
+        for decision in before.decisions where afterDecisions[key(decision)] == nil {
+            changes.append(RequirementChange(
+                procedureID: decision.procedureID, procedureName: decision.procedureName, material: decision.material,
+                kind: .removed, details: [], before: decision, after: nil))
+            findings.append(DiffFinding(
+                kind: .requirementRemoved, message: "\(decision.procedureID) 不再要求“\(decision.material)”（原结论：\(decision.verdict.chinese)）",
+                procedureID: decision.procedureID, material: decision.material, location: nil))
+        }
+
+        let beforeCycles = Set(before.cycles.map { Set($0.procedures) })
+        let afterCycles = Set(after.cycles.map { Set($0.procedures) })
+        let created = after.cycles.filter { !beforeCycles.contains(Set($0.procedures)) }
+        let broken = before.cycles.filter { !afterCycles.contains(Set($0.procedures)) }
+        for cycle in created {
+            let edge = cycle.edges.first
+            let location = edge.flatMap { afterDecisions[$0.from + "\u{0}" + $0.material]?.location }
+            findings.append(DiffFinding(
+                kind: .newCircularProof,
+                message: "新增循环证明：" + (cycle.path + [cycle.path[0]]).joined(separator: " → ") + "（\(cycle.status.rawValue)）",
+                procedureID: edge?.from, material: edge?.material, location: location))
+        }
+        for cycle in broken {
+            findings.append(DiffFinding(
+                kind: .circularProofBroken, message: "循环证明消除：" + cycle.procedures.joined(separator: "、"),
+                procedureID: cycle.procedures.first, material: nil, location: nil))
+        }
+
+        let beforeBurdens = Dictionary(before.burdens.map { ($0.procedureID, $0) }, uniquingKeysWith: { first, _ in first })
+        let afterBurdens = Dictionary(after.burdens.map { ($0.procedureID, $0) }, uniquingKeysWith: { first, _ in first })
+        var burdenChanges: [(before: ProcedureBurden?, after: ProcedureBurden?)] = []
+        for burden in after.burdens {
+            let old = beforeBurdens[burden.procedureID]
+            guard old?.after != burden.after || old?.volume != burden.volume else { continue }
+            burdenChanges.append((old, burden))
+            if let old, burden.annualCost(burden.after, after.costModel) > old.annualCost(old.after, before.costModel) {
+                findings.append(DiffFinding(
+                    kind: .burdenIncreased,
+                    message: "\(burden.procedureID) \(burden.procedureName) 每件跑动 \(old.after.trips) → \(burden.after.trips)，天数 \(old.after.days) → \(burden.after.days)",
+                    procedureID: burden.procedureID, material: nil,
+                    location: afterCatalogue.procedures[burden.procedureID]?.range))
+            }
+        }
+        for burden in before.burdens where afterBurdens[burden.procedureID] == nil { burdenChanges.append((burden, nil)) }
+
+        return ReviewDiff(
+            before: before, after: after, changes: changes, cyclesCreated: created, cyclesBroken: broken,
+            burdenChanges: burdenChanges, findings: findings)
+    }
+
+    /// How a requirement's own text or its material's definition differs between the two sides.
+    private static func requirementDetails(_ decision: Decision, beforeCatalogue: Catalogue, afterCatalogue: Catalogue) -> [String] {
+        guard let oldProcedure = beforeCatalogue.procedures[decision.procedureID],
+            let newProcedure = afterCatalogue.procedures[decision.procedureID],
+            let old = oldProcedure.requirements.first(where: { $0.material == decision.material }),
+            let new = newProcedure.requirements.first(where: { $0.material == decision.material })
+        else { return [] }
+        var details: [String] = []
+        let oldBasis = old.basis.map(\.text), newBasis = new.basis.map(\.text)
+        if oldBasis != newBasis {
+            details.append("依据 basis: " + (oldBasis.isEmpty ? "无" : oldBasis.joined(separator: "、")) + " → " + (newBasis.isEmpty ? "无" : newBasis.joined(separator: "、")))
+        }
+        if old.share != new.share { details.append("比例 share: \(old.share) → \(new.share)") }
+        if old.absurd != new.absurd { details.append("奇葩标注 absurd: \(old.absurd.map(\.rawValue)) → \(new.absurd.map(\.rawValue))") }
+        let oldMaterial = beforeCatalogue.materials[decision.material], newMaterial = afterCatalogue.materials[decision.material]
+        if let oldMaterial, let newMaterial {
+            if oldMaterial.kind != newMaterial.kind { details.append("类型 kind: \(oldMaterial.kind.rawValue) → \(newMaterial.kind.rawValue)") }
+            if oldMaterial.issuer != newMaterial.issuer { details.append("开具单位 issuer: \(oldMaterial.issuer ?? "无") → \(newMaterial.issuer ?? "无")") }
+            if oldMaterial.proves != newMaterial.proves { details.append("证明内容 proves: \(oldMaterial.proves) → \(newMaterial.proves)") }
+        }
+        return details
+    }
+
+    private static func requirementFindings(_ kind: ChangeKind, old: Decision?, new: Decision) -> [DiffFinding] {
+        var findings: [DiffFinding] = []
+        let introduced = kind == .added || kind == .changed
+        let basisReasons: Set<ReasonCode> = [.noBasis, .basisRankInsufficient, .basisRepealed, .basisNotYetInForce, .basisOutsideTerritory, .dutyShifted]
+        if introduced, new.kind == .certificate, new.basis.status != .sufficient, new.verdict == .remove || basisReasons.contains(new.reason) {
+            let problem = new.basis.articles.compactMap(\.problem).first ?? (new.basis.articles.isEmpty ? "未引用任何依据" : "依据位阶不足")
+            findings.append(DiffFinding(
+                kind: .newRequirementWithoutBasis,
+                message: "\(new.procedureID) 要求的证明“\(new.material)”没有充分的法律依据（\(new.reason.rawValue)：\(problem)）",
+                procedureID: new.procedureID, material: new.material, location: new.location))
+        }
+        if introduced, new.flags.contains(.issuerProhibited), old?.flags.contains(.issuerProhibited) != true {
+            findings.append(DiffFinding(
+                kind: .newDemandOnProhibitedIssuer, message: "\(new.procedureID) 要求村（居）委会等不得开具的证明“\(new.material)”",
+                procedureID: new.procedureID, material: new.material, location: new.location))
+        }
+        if kind == .added, new.flags.contains(.absurd) {
+            findings.append(DiffFinding(
+                kind: .newAbsurdCertificate, message: "\(new.procedureID) 新增的“\(new.material)”属于奇葩证明（\(new.reason.rawValue)）",
+                procedureID: new.procedureID, material: new.material, location: new.location))
+        }
+        if let old, old.verdict != new.verdict || old.reason != new.reason {
+            findings.append(DiffFinding(
+                kind: .verdictChanged,
+                message: "\(new.procedureID) “\(new.material)”：\(old.verdict.chinese)（\(old.reason.rawValue)）→ \(new.verdict.chinese)（\(new.reason.rawValue)）",
+                procedureID: new.procedureID, material: new.material, location: new.location))
+        }
+        return findings
+    }
+}

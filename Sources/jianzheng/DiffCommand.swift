@@ -1,0 +1,78 @@
+import ArgumentParser
+import Jianzheng
+import JianzhengReports
+
+/// `jianzheng diff [BEFORE] [AFTER] [--git REV] [--with FILE…]`: what a proposed change does.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show what a change does: requirements, verdicts, circular proofs, burden; gate on findings.",
+        discussion: """
+            Sides: two directories (a repository root, or a catalogue directory reviewed with the working tree's \
+            rules/ and legal-basis/); --git REV for a revision (default: HEAD against the working tree); or --with \
+            FILE to layer a proposal on the working tree.
+            """)
+
+    @OptionGroup var options: CommonOptions
+    @OptionGroup var evaluation: EvaluationOptions
+
+    @Argument(help: "Before and after directories.")
+    var sides: [String] = []
+
+    @Option(help: "Compare this git revision (before) with the working tree or AFTER.")
+    var git: String?
+
+    @Option(name: .customLong("fail-on"), help: "Findings that fail (exit 1): error, warning, note, none, or finding kinds, comma-separated.")
+    var failOn = "error"
+
+    @Option(name: .customLong("in"), help: "Catalogue paths of the working tree (default: examples).")
+    var paths: [String] = []
+
+    func run() throws {
+        let gate: FailurePolicy
+        switch FailurePolicy.parse(failOn) {
+        case .success(let parsed): gate = parsed
+        case .failure(let error): throw ValidationError(error.description)
+        }
+        let (beforeLabel, before, afterLabel, after) = try loadSides()
+        let beforeReview = try evaluation.review(before)
+        let afterReview = try evaluation.review(after)
+        let diff = ReviewDiff.compare(
+            before: beforeReview, beforeCatalogue: before.catalogue, after: afterReview, afterCatalogue: after.catalogue)
+        switch options.format {
+        case .text: print(DiffReport.render(diff, beforeLabel: beforeLabel, afterLabel: afterLabel, failing: gate.fails), terminator: "")
+        case .json: print(DiffDocument(diff, failing: gate.fails).json(), terminator: "")
+        case .sarif: print(Sarif.diff(diff, failing: gate.fails), terminator: "")
+        }
+        if diff.findings.contains(where: gate.fails) { throw ExitStatus.findings }
+    }
+
+    private func loadSides() throws -> (String, Workspace, String, Workspace) {
+        let overlays = evaluation.overlays
+        if !overlays.isEmpty {
+            guard sides.isEmpty, git == nil else { throw ValidationError("--with compares the working tree with itself plus the proposal; give no sides or --git") }
+            let base = try EvaluationOptions.checked(Workspace.load(paths: EvaluationOptions.sources(paths), corpusDirectory: options.corpus))
+            let proposed = try EvaluationOptions.checked(
+                Workspace.load(paths: EvaluationOptions.sources(paths), corpusDirectory: options.corpus, overlays: overlays))
+            return ("working tree", base, "with " + overlays.joined(separator: ", "), proposed)
+        }
+        let workingTree = { try EvaluationOptions.checked(Workspace.load(paths: EvaluationOptions.sources(paths), corpusDirectory: options.corpus)) }
+        switch (sides.count, git) {
+        case (2, nil):
+            return (sides[0], try EvaluationOptions.checked(CatalogueSide.load(sides[0])), sides[1], try EvaluationOptions.checked(CatalogueSide.load(sides[1])))
+        case (0, _), (1, _):
+            let revision = git ?? "HEAD"
+            let snapshot: String
+            do {
+                snapshot = try GitSnapshot.export(revision)
+            } catch {
+                throw ValidationError(error.description)
+            }
+            let before = try EvaluationOptions.checked(CatalogueSide.load(snapshot))
+            guard let afterPath = sides.first else { return ("git \(revision)", before, "working tree", try workingTree()) }
+            return ("git \(revision)", before, afterPath, try EvaluationOptions.checked(CatalogueSide.load(afterPath)))
+        default:
+            throw ValidationError("give two directories, or --git REV [AFTER], or --with FILE")
+        }
+    }
+}
