@@ -126,4 +126,54 @@ import Testing
         #expect(try CLI.run("review", "--as-of", "2016-13-01").status == 2)
         #expect(try CLI.run("check", "/nonexistent").status == 2)
     }
+
+    @Test(arguments: [
+        ("新增规范性文件设定的证明.jz", Int32(1)), ("婚姻信息无条件共享.jz", Int32(0)), ("居住证与公租房循环证明.jz", Int32(1)),
+        ("采用现行国家规则.jz", Int32(0)),
+    ])
+    func diffOfEachProposalGivesTheExpectedExitCode(_ proposal: String, _ status: Int32) throws {
+        let result = try CLI.run("diff", "--with", "examples/proposals/\(proposal)", "--as-of", "2018-06-30")
+        #expect(result.status == status, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("结果 result: " + (status == 0 ? "pass" : "fail")))
+        let permissive = try CLI.run("diff", "--with", "examples/proposals/\(proposal)", "--as-of", "2018-06-30", "--fail-on", "none")
+        #expect(permissive.status == 0)
+    }
+
+    @Test func sarifFromDiffIsWellFormed() throws {
+        let result = try CLI.run("diff", "--with", "examples/proposals/居住证与公租房循环证明.jz", "--format", "sarif")
+        #expect(result.status == 1)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        let runs = try #require(log["runs"] as? [[String: Any]])
+        let results = try #require(runs.first?["results"] as? [[String: Any]])
+        #expect(results.contains { $0["ruleId"] as? String == "new-circular-proof" && $0["level"] as? String == "error" })
+    }
+
+    @Test func aWrongExpectationFailsWithExpectedAndActual() throws {
+        let path = try CLI.scratch(
+            "错误的测试.jz",
+            """
+            test "故意写错的期望" {
+              as-of  2026-11-29
+              policy 全国现行
+              expect "620000-MZ-0001" 婚姻状况证明 {
+                reason NO_BASIS
+              }
+            }
+            """)
+        let directory = (path as NSString).deletingLastPathComponent
+        let result = try CLI.run("test", "examples/gansu", directory)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("FAIL 故意写错的期望"))
+        #expect(result.stdout.contains("expected: reason NO_BASIS"))
+        #expect(result.stdout.contains("actual:   remove because BASIS_REPEALED"))
+        #expect(result.stdout.contains("trace: 无依据取消 fired basis.sufficient=false"))
+    }
+
+    @Test func reviewWithAProposalShowsTheProposedState() throws {
+        let result = try CLI.run(
+            "explain", "620000-RS-0004", "收入证明", "--with", "examples/proposals/新增规范性文件设定的证明.jz", "--as-of", "2026-11-29")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("理由代码 BASIS_RANK_INSUFFICIENT"))
+    }
 }
