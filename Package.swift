@@ -9,23 +9,28 @@ let package = Package(
         .library(name: "Jianzheng", targets: ["Jianzheng"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Source files, lexer, parser, AST with ranges, diagnostics and their rendering, formatter.
         .target(name: "JianzhengSyntax"),
-        // libxml2 as a system library (apt libxml2-dev); imported only by LegalCorpus.
+        // libxml2 as a system library (apt libxml2-dev); imported only by JianzhengXML.
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // Safe libxml2 layer, Akoma Ntoso corpus model, citation parsing and resolution.
-        .target(name: "LegalCorpus", dependencies: ["CLibXML2", "JianzhengSyntax"]),
+        // The safe Swift layer over libxml2: hostile-input-proof parsing, XPath, XSD validation, writing.
+        .target(name: "JianzhengXML", dependencies: ["CLibXML2", "JianzhengSyntax"]),
+        // Akoma Ntoso corpus model, citation parsing and dated resolution.
+        .target(name: "LegalCorpus", dependencies: ["JianzhengXML", "JianzhengSyntax"]),
         // Typed model resolved from the AST, policy semantics, engine, issuing graph, burden.
         .target(name: "Jianzheng", dependencies: ["JianzhengSyntax", "LegalCorpus"]),
-        // Renderers: terminal, JSON.
-        .target(name: "JianzhengReports", dependencies: ["Jianzheng"]),
+        // Renderers: terminal, explain, JSON, SARIF, and hearing reports (HTML, DOCX, Markdown).
+        .target(
+            name: "JianzhengReports",
+            dependencies: ["Jianzheng", "JianzhengXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The command-line tool: argument mapping and exit codes only.
         .executableTarget(
             name: "jianzheng",
@@ -35,6 +40,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "JianzhengSyntaxTests", dependencies: ["JianzhengSyntax"]),
+        .testTarget(name: "JianzhengXMLTests", dependencies: ["JianzhengXML", "LegalCorpus"]),
         .testTarget(name: "LegalCorpusTests", dependencies: ["LegalCorpus"]),
         .testTarget(name: "JianzhengTests", dependencies: ["Jianzheng"]),
         .testTarget(name: "JianzhengReportsTests", dependencies: ["JianzhengReports"]),

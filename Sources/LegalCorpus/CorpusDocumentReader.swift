@@ -1,4 +1,5 @@
 import JianzhengSyntax
+import JianzhengXML
 
 /// Reads one validated Akoma Ntoso document into an act and its one version.
 struct CorpusDocumentReader {

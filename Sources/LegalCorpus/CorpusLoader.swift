@@ -1,5 +1,6 @@
 import Foundation
 import JianzhengSyntax
+import JianzhengXML
 
 /// Loads and checks a `legal-basis/` directory: every `.xml` outside `schema/` is parsed safely, validated
 /// against `schema/akn-subset.xsd`, read into acts, and cross-checked (duplicate versions, overlapping

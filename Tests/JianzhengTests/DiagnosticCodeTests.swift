@@ -1,5 +1,6 @@
 import Foundation
 import JianzhengSyntax
+import JianzhengXML
 import LegalCorpus
 import Testing
 
