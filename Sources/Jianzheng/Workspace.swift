@@ -8,6 +8,9 @@ public struct Workspace: Sendable {
     public let files: [SourceFile]
     public let catalogue: Catalogue
     public let diagnostics: [Diagnostic]
+    /// Where the corpus was read from, and the proposals layered on top.
+    public let corpusDirectory: String
+    public let overlays: [String]
 
     /// The default paths when a command names none.
     public static let defaultPaths = ["rules", "examples"]
@@ -23,6 +26,7 @@ public struct Workspace: Sendable {
         let (catalogue, resolveDiagnostics) = CatalogueBuilder.build(trees, overlays: overlayTrees, corpus: corpus)
         return Workspace(
             corpus: corpus, files: files + overlayFiles, catalogue: catalogue,
-            diagnostics: Diagnostic.sorted(corpusDiagnostics + parseDiagnostics + overlayDiagnostics + resolveDiagnostics))
+            diagnostics: Diagnostic.sorted(corpusDiagnostics + parseDiagnostics + overlayDiagnostics + resolveDiagnostics),
+            corpusDirectory: corpusDirectory, overlays: overlays)
     }
 }

@@ -176,4 +176,18 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("理由代码 BASIS_RANK_INSUFFICIENT"))
     }
+
+    @Test func reportForAProposalShowsBeforeAndAfter() throws {
+        let directory = (try CLI.scratch("x", "")).replacingOccurrences(of: "/x", with: "")
+        let out = directory + "/提案.md"
+        let result = try CLI.run(
+            "report", "--format", "md", "--out", out, "--with", "examples/proposals/新增规范性文件设定的证明.jz", "--as-of", "2026-11-29")
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(text.contains("# 拟议变更论证报告"))
+        #expect(text.contains("| 620000-RS-0004 就业困难人员认定 | 收入证明 | added | — | 取消（BASIS\\_RANK\\_INSUFFICIENT） |"))
+        #expect(text.contains("new-requirement-without-basis"))
+        let unknown = try CLI.run("report", "--out", directory + "/x.html", "--procedure", "620000-XX-9999")
+        #expect(unknown.status == 2)
+    }
 }

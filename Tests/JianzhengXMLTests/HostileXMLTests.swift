@@ -76,3 +76,19 @@ import LegalCorpus
         #expect(throws: XPathError.self) { try loaded.select("//akn:article[", namespaces: namespaces) }
     }
 }
+
+@Suite struct XMLWriterTests {
+    @Test func writerEscapesMarkupAndDropsForbiddenCharacters() throws {
+        let writer = XMLWriter()
+        writer.start("root", ["名称": "<script>&\"x\""])
+        writer.element("p", text: "甲 <script>alert(1)</script> & 乙\u{01}")
+        writer.end()
+        let text = String(decoding: writer.finish(), as: UTF8.self)
+        #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; 乙</p>"))
+        #expect(!text.contains("<script>"))
+        #expect(!text.contains("\u{01}"))
+        let (tree, diagnostics) = XMLLoader.parse(Array(text.utf8), path: "written.xml")
+        #expect(diagnostics.isEmpty)
+        #expect(tree?.root?.attribute("名称") == "<script>&\"x\"")
+    }
+}

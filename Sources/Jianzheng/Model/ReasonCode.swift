@@ -15,7 +15,6 @@ public enum ReasonCode: String, Sendable, Codable, CaseIterable {
     case commitmentEligible = "COMMITMENT_ELIGIBLE"
     case basisSufficient = "BASIS_SUFFICIENT"
     case notACertificate = "NOT_A_CERTIFICATE"
-    case policyDefault = "POLICY_DEFAULT"
 }
 
 /// Facts worth a human's attention that do not by themselves decide the verdict.

@@ -1,0 +1,260 @@
+import Jianzheng
+import JianzhengSyntax
+
+/// Builds a hearing report from a review: summary, the proposed change (if any), the published lists,
+/// circular proofs, and per procedure and material the full justification. Every number comes from the review.
+public struct ReportBuilder {
+    let review: Review
+    let catalogue: Catalogue
+    let receipt: ReproducibilityReceipt
+    let diff: ReviewDiff?
+    let text: ReportText
+
+    public init(review: Review, workspace: Workspace, diff: ReviewDiff? = nil, language: ReportLanguage = .zh) {
+        self.review = review
+        self.catalogue = workspace.catalogue
+        self.receipt = ReproducibilityReceipt(workspace: workspace, review: review)
+        self.diff = diff
+        self.text = ReportText(language: language)
+    }
+
+    /// The report for the whole catalogue, or for one procedure.
+    public func build(procedure: String? = nil) -> ReportDocument {
+        let decisions = review.decisions.filter { procedure == nil || $0.procedureID == procedure }
+        var title = diff != nil ? text.proposalTitle : procedure == nil ? text.title : text.procedureTitle
+        if let procedure, let name = catalogue.procedures[procedure]?.name { title += "：\(procedure) \(name)" }
+        var blocks: [ReportBlock] = [.heading(level: 1, text: title)]
+        blocks += summary(decisions)
+        if let diff { blocks += proposal(diff) }
+        blocks += lists(decisions)
+        blocks += cycles(procedure: procedure)
+        blocks.append(.heading(level: 2, text: text.procedures))
+        for id in review.burdens.map(\.procedureID) where procedure == nil || id == procedure {
+            blocks += procedureSection(id, decisions.filter { $0.procedureID == id })
+        }
+        blocks += receiptSection()
+        return ReportDocument(title: title, language: text.language, blocks: blocks)
+    }
+
+    // MARK: - Sections
+
+    private func summary(_ decisions: [Decision]) -> [ReportBlock] {
+        let ids = Set(decisions.map(\.procedureID))
+        let burdens = review.burdens.filter { ids.contains($0.procedureID) }
+        let model = review.costModel
+        let counts = decisions.reduce(into: [Verdict: Int]()) { $0[$1.verdict, default: 0] += 1 }
+        let cycles = review.cycles.filter { !ids.isDisjoint(with: $0.procedures) }
+        let broken = cycles.filter { $0.status == .broken }.count
+        var facts: [(String, String)] = [
+            (text.asOf, review.asOf.description),
+            (text.policy, review.policy.name + (review.policy.title.map { "（\($0)）" } ?? "")),
+            (text.procedureCount, "\(ids.count)"),
+            (text.requirementCount, "\(decisions.count)（\(text.certificateCount) \(decisions.filter { $0.kind == .certificate }.count)）"),
+        ]
+        facts += Verdict.allCases.map { (text.verdict($0), "\(counts[$0] ?? 0)") }
+        facts += [
+            (text.removed, "\(decisions.filter { $0.kind == .certificate && $0.verdict == .remove }.count)"),
+            (text.tripsSaved, Numbers.grouped(burdens.reduce(0) { $0 + $1.annualTripsSaved })),
+            (text.hoursSaved, Numbers.grouped(burdens.reduce(0) { $0 + $1.annualHoursSaved(model) })),
+            (text.costBefore, Numbers.grouped(burdens.reduce(0) { $0 + $1.annualCost($1.before, model) })),
+            (text.costAfter, Numbers.grouped(burdens.reduce(0) { $0 + $1.annualCost($1.after, model) })),
+            (text.cyclesFound, "\(cycles.count) / \(broken)"),
+        ]
+        return [.heading(level: 2, text: text.summary), .facts(facts), .paragraph(text.computedNote)]
+    }
+
+    private func proposal(_ diff: ReviewDiff) -> [ReportBlock] {
+        let rows = diff.changes.map { change -> [String] in
+            [
+                "\(change.procedureID) \(change.procedureName)", change.material, change.kind.rawValue,
+                change.before.map { "\(text.verdict($0.verdict))（\($0.reason.rawValue)）" } ?? "—",
+                change.after.map { "\(text.verdict($0.verdict))（\($0.reason.rawValue)）" } ?? "—",
+                change.details.joined(separator: "；"),
+            ]
+        }
+        var blocks: [ReportBlock] = [.heading(level: 2, text: text.proposal), .table(ReportTable(caption: nil, header: text.changesHeader, rows: rows))]
+        let model = diff.after.costModel
+        blocks.append(.table(ReportTable(
+            caption: text.burden, header: ["", text.before, text.after],
+            rows: [
+                [text.costAfter, Numbers.grouped(diff.before.annualCostAfter), Numbers.grouped(diff.after.annualCostAfter)],
+                [text.tripsSaved, Numbers.grouped(diff.before.annualTripsBefore - diff.before.annualTripsAfter),
+                    Numbers.grouped(diff.after.annualTripsBefore - diff.after.annualTripsAfter)],
+                [text.hoursSaved, Numbers.grouped(diff.before.annualHoursSaved), Numbers.grouped(diff.after.burdens.reduce(0) { $0 + $1.annualHoursSaved(model) })],
+            ])))
+        if !diff.findings.isEmpty {
+            blocks.append(.heading(level: 3, text: text.findings))
+            blocks.append(.table(ReportTable(
+                caption: nil, header: ["", ""],
+                rows: diff.findings.map { ["\($0.severity.rawValue) · \($0.kind.rawValue)", $0.message] })))
+        }
+        return blocks
+    }
+
+    private func lists(_ decisions: [Decision]) -> [ReportBlock] {
+        let certificates = decisions.filter { $0.kind == .certificate }
+        let kept = certificates.filter { $0.verdict == .keep }
+        let removed = certificates.filter { $0.verdict == .remove }
+        let committed = certificates.filter { $0.verdict == .commitment }
+        let shared = decisions.filter { $0.verdict == .obtainBySharing }
+        return [
+            .heading(level: 2, text: text.lists),
+            .table(ReportTable(caption: text.retainedList, header: text.retainedHeader, rows: kept.enumerated().map { index, decision in
+                [
+                    "\(index + 1)", decision.material, purpose(decision), basisCell(decision), "\(decision.department)（\(decision.procedureName)）",
+                    issuer(decision), whyKept(decision), decision.flags.map(\.rawValue).joined(separator: " "),
+                ]
+            })),
+            .table(ReportTable(caption: text.cancelledList, header: text.cancelledHeader, rows: removed.enumerated().map { index, decision in
+                ["\(index + 1)", decision.material, "\(decision.department)（\(decision.procedureName)）", issuer(decision),
+                    text.reason(decision.reason), decision.replacement ?? ""]
+            })),
+            .table(ReportTable(caption: text.commitmentList, header: text.commitmentHeader, rows: committed.enumerated().map { index, decision in
+                let plan = decision.commitment.plan
+                return [
+                    "\(index + 1)", decision.material, "\(decision.procedureID) \(decision.procedureName)", basisCell(decision),
+                    plan?.method ?? "", plan?.withinWorkingDays.map { "\($0)" } ?? "", plan.map { Numbers.percent($0.sample) } ?? "",
+                    plan?.auditor ?? "",
+                ]
+            })),
+            .table(ReportTable(caption: text.sharingList, header: text.sharingHeader, rows: shared.enumerated().map { index, decision in
+                let best = decision.sharing.best
+                return [
+                    "\(index + 1)", decision.material, "\(decision.procedureID) \(decision.procedureName)", best?.source ?? "",
+                    best?.provider ?? "", best?.mode.map { text.language == .zh ? $0.chinese : $0.rawValue } ?? "",
+                    best.map { Numbers.percent($0.coverage) } ?? "",
+                ]
+            })),
+        ]
+    }
+
+    private func cycles(procedure: String?) -> [ReportBlock] {
+        let relevant = review.cycles.filter { cycle in procedure.map { cycle.procedures.contains($0) } ?? true }
+        guard !relevant.isEmpty else { return [] }
+        var blocks: [ReportBlock] = [.heading(level: 2, text: text.cycles)]
+        for cycle in relevant {
+            let nodes = cycle.path.map { id in CycleDiagram.Node(id: id, label: catalogue.procedures[id]?.name ?? id) }
+            let index = Dictionary(cycle.path.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            let edges = cycle.edges.compactMap { edge -> CycleDiagram.Edge? in
+                guard let from = index[edge.from], let to = index[edge.to] else { return nil }
+                let isCut = cycle.cheapestCut.map { $0.from == edge.from && $0.material == edge.material } ?? false
+                return CycleDiagram.Edge(from: from, to: to, label: edge.material, cut: isCut, kept: edge.verdict == .keep)
+            }
+            blocks.append(.cycle(CycleDiagram(title: "\(cycle.status.rawValue)：" + cycle.path.joined(separator: " → "), nodes: nodes, edges: edges)))
+            blocks.append(.table(ReportTable(
+                caption: nil, header: text.language == .zh ? ["索要事项", "所需证明", "索要单位", "依据", "结论"] : ["Procedure", "Certificate", "Department", "Basis", "Verdict"],
+                rows: cycle.edges.map { [$0.from, $0.material, $0.department, $0.citations.isEmpty ? text.none : $0.citations.joined(separator: "；"), text.verdict($0.verdict)] })))
+            if let cut = cycle.cheapestCut, let reason = cycle.cutReason {
+                blocks.append(.paragraph("\(text.cut)：\(cut.from) → \(cut.material)。\(reason)"))
+            }
+        }
+        return blocks
+    }
+
+    private func procedureSection(_ id: String, _ decisions: [Decision]) -> [ReportBlock] {
+        guard let procedure = catalogue.procedures[id] else { return [] }
+        var blocks: [ReportBlock] = [
+            .heading(level: 3, text: "\(id) \(procedure.name)"),
+            .facts([
+                (text.language == .zh ? "实施部门" : "Department", procedure.department),
+                (text.language == .zh ? "年办件量" : "Annual volume", Numbers.grouped(Double(procedure.volume))),
+            ] + procedure.basis.map { (text.basisChain, $0.text) }),
+            .table(ReportTable(caption: nil, header: text.materialHeader, rows: decisions.map {
+                [$0.material, $0.kind.chinese, text.verdict($0.verdict), $0.reason.rawValue, $0.rule ?? "otherwise"]
+            })),
+        ]
+        for decision in decisions { blocks += materialSection(decision) }
+        if let burden = review.burdens.first(where: { $0.procedureID == id }) {
+            let model = review.costModel
+            func row(_ label: String, _ value: Burden) -> [String] {
+                [label, Numbers.fixed(value.certificates), Numbers.fixed(value.trips), Numbers.fixed(value.days), Numbers.fixed(value.fees, 0),
+                    Numbers.grouped(burden.annualCost(value, model))]
+            }
+            blocks.append(.table(ReportTable(caption: text.burden, header: text.burdenHeader, rows: [row(text.before, burden.before), row(text.after, burden.after)])))
+        }
+        return blocks
+    }
+
+    private func materialSection(_ decision: Decision) -> [ReportBlock] {
+        var blocks: [ReportBlock] = [
+            .heading(level: 4, text: "\(decision.material)：\(text.verdict(decision.verdict))"),
+            .paragraph("\(text.verdictLine)：\(text.verdict(decision.verdict))——\(text.reason(decision.reason))。\(decision.because)"
+                + (decision.rule.map { text.language == .zh ? "（政策规则“\($0)”）" : " (policy rule '\($0)')" } ?? "")),
+        ]
+        for article in decision.ruleCitations where !article.text.isEmpty {
+            blocks.append(.quote(text: article.text, source: source(article)))
+        }
+        if let replacement = decision.replacement { blocks.append(.paragraph("\(text.replacement)：\(replacement)")) }
+        blocks.append(.paragraph("\(text.basisChain)："))
+        if decision.basis.articles.isEmpty { blocks.append(.paragraph(text.noBasis)) }
+        for article in decision.basis.articles {
+            if article.text.isEmpty {
+                blocks.append(.paragraph("\(article.citation)：\(article.problem ?? "")"))
+            } else {
+                blocks.append(.quote(text: article.text, source: source(article) + (article.problem.map { " — \($0)" } ?? "")))
+            }
+        }
+        if let note = decision.basis.delegationNote { blocks.append(.paragraph(note)) }
+        let sharing = decision.sharing.options.isEmpty
+            ? text.noSource
+            : decision.sharing.options.map { option in
+                "\(option.source)（\(option.provider)，\(option.sharing.rawValue)）："
+                    + (option.mode.map { text.language == .zh ? $0.chinese : $0.rawValue } ?? option.refusal ?? "")
+                    + "，\(Numbers.percent(option.coverage))" + (option.coverageNote.map { "（\($0)）" } ?? "")
+            }.joined(separator: "；")
+        blocks.append(.paragraph("\(text.sharingCheck)：\(sharing)"))
+        let check = decision.commitment
+        let commitment = !check.excludedBy.isEmpty
+            ? text.excludedBecause + check.excludedBy.map { text.language == .zh ? $0.chinese : $0.rawValue }.joined(separator: "、")
+            : check.available ? text.eligible : text.notInCatalogue
+        blocks.append(.paragraph("\(text.commitmentCheck)：\(commitment)"))
+        if let plan = check.plan { blocks.append(.notice(plan.notice)) }
+        return blocks
+    }
+
+    private func receiptSection() -> [ReportBlock] {
+        var facts: [(String, String)] = [
+            (text.engine, "jianzheng \(receipt.engineVersion)"),
+            (text.rulesDigest, "\(receipt.rulesDigest)（\(receipt.rulesFiles)）"),
+            (text.corpusDigest, "\(receipt.corpusDigest)（\(receipt.corpusFiles)）"),
+            (text.policy, receipt.policy),
+            (text.asOf, receipt.asOf.description),
+        ]
+        if !receipt.overlays.isEmpty { facts.append((text.overlays, receipt.overlays.joined(separator: "、"))) }
+        return [.heading(level: 2, text: text.receipt), .facts(facts)]
+    }
+
+    // MARK: - Cells
+
+    private func source(_ article: CitedArticle) -> String {
+        var source = "《\(article.act ?? article.citation)》\(article.provision ?? "")（\(text.rank(article.rank))"
+        if let from = article.versionFrom { source += text.language == .zh ? "，\(from)\(text.version)" : ", \(text.version) \(from)" }
+        if article.textStatus == "unverified" { source += "；\(text.unverified)" }
+        return source + "）"
+    }
+
+    private func basisCell(_ decision: Decision) -> String {
+        decision.basis.articles.map { article in
+            "【\(text.rank(article.rank))】" + (article.act.map { "《\($0)》\(article.provision ?? "")" } ?? article.citation)
+        }.joined(separator: "；")
+    }
+
+    private func purpose(_ decision: Decision) -> String {
+        catalogue.procedures[decision.procedureID]?.requirements.first { $0.material == decision.material }?.purpose ?? decision.procedureName
+    }
+
+    private func issuer(_ decision: Decision) -> String {
+        catalogue.materials[decision.material]?.issuer ?? ""
+    }
+
+    private func whyKept(_ decision: Decision) -> String {
+        var parts: [String] = []
+        if !decision.commitment.excludedBy.isEmpty {
+            parts.append(text.excludedBecause + decision.commitment.excludedBy.map { text.language == .zh ? $0.chinese : $0.rawValue }.joined(separator: "、"))
+        } else if !decision.commitment.available {
+            parts.append(text.notInCatalogue)
+        }
+        parts.append(text.reason(decision.reason))
+        return parts.joined(separator: "；")
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Jianzheng
+import JianzhengReports
+
+/// `jianzheng report`: a justification report for a public hearing, as HTML, DOCX or Markdown.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Write a hearing report (HTML, DOCX or Markdown) quoting the law for every decision.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case html, docx, md
+    }
+
+    @Option(help: "html, docx or md.")
+    var format: Format = .html
+
+    @Option(help: "The file to write.")
+    var out: String
+
+    @Option(help: "Report on one procedure only.")
+    var procedure: String?
+
+    @Option(help: "zh (default) or en.")
+    var lang: String = "zh"
+
+    @Option(help: "The legal-basis corpus directory.")
+    var corpus: String = "legal-basis"
+
+    @OptionGroup var evaluation: EvaluationOptions
+
+    @Argument(help: "Catalogue files or directories (default: examples).")
+    var paths: [String] = []
+
+    func run() throws {
+        guard let language = ReportLanguage(rawValue: lang) else { throw ValidationError("--lang takes zh or en") }
+        let sources = EvaluationOptions.sources(paths)
+        let proposed = try EvaluationOptions.checked(Workspace.load(paths: sources, corpusDirectory: corpus, overlays: evaluation.overlays))
+        let review = try evaluation.review(proposed)
+        if let procedure, proposed.catalogue.procedures[procedure] == nil {
+            throw ValidationError("unknown procedure '\(procedure)'")
+        }
+        var diff: ReviewDiff?
+        if !evaluation.overlays.isEmpty {
+            let current = try EvaluationOptions.checked(Workspace.load(paths: sources, corpusDirectory: corpus))
+            diff = ReviewDiff.compare(
+                before: try evaluation.review(current), beforeCatalogue: current.catalogue, after: review, afterCatalogue: proposed.catalogue)
+        }
+        let document = ReportBuilder(review: review, workspace: proposed, diff: diff, language: language).build(procedure: procedure)
+        let data: Data
+        switch format {
+        case .html: data = Data(HTMLRenderer.render(document).utf8)
+        case .md: data = Data(MarkdownRenderer.render(document).utf8)
+        case .docx: data = try DocxRenderer.render(document, date: review.asOf.description)
+        }
+        try AtomicFile.write(data, to: out)
+        print("wrote \(out) (\(data.count) bytes)")
+    }
+}
