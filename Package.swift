@@ -27,15 +27,23 @@ let package = Package(
         .target(name: "LegalCorpus", dependencies: ["JianzhengXML", "JianzhengSyntax"]),
         // Typed model resolved from the AST, policy semantics, engine, issuing graph, burden.
         .target(name: "Jianzheng", dependencies: ["JianzhengSyntax", "LegalCorpus"]),
-        // Renderers: terminal, explain, JSON, SARIF, and hearing reports (HTML, DOCX, Markdown).
+        // Spreadsheets in and out: CSV (UTF-8, GB18030) and XLSX read and written natively.
+        .target(
+            name: "JianzhengSpreadsheet",
+            dependencies: ["JianzhengSyntax", "JianzhengXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Departmental spreadsheets to formatted .jz files, with a diagnostic per cell it cannot understand.
+        .target(name: "JianzhengImport", dependencies: ["Jianzheng", "JianzhengSpreadsheet"]),
+        // Renderers: terminal, explain, JSON, SARIF, hearing reports (HTML, DOCX, Markdown), published lists (XLSX, CSV).
         .target(
             name: "JianzhengReports",
-            dependencies: ["Jianzheng", "JianzhengXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: [
+                "Jianzheng", "JianzhengXML", "JianzhengSpreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // The command-line tool: argument mapping and exit codes only.
         .executableTarget(
             name: "jianzheng",
             dependencies: [
-                "Jianzheng", "JianzhengReports", "LegalCorpus", "JianzhengSyntax",
+                "Jianzheng", "JianzhengReports", "JianzhengImport", "JianzhengSpreadsheet", "LegalCorpus", "JianzhengSyntax",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +52,9 @@ let package = Package(
         .testTarget(name: "LegalCorpusTests", dependencies: ["LegalCorpus"]),
         .testTarget(name: "JianzhengTests", dependencies: ["Jianzheng"]),
         .testTarget(name: "JianzhengReportsTests", dependencies: ["JianzhengReports"]),
+        .testTarget(
+            name: "JianzhengSpreadsheetTests", dependencies: ["JianzhengSpreadsheet", "JianzhengImport", "JianzhengReports"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["jianzheng"]),
     ],
     swiftLanguageModes: [.v6]

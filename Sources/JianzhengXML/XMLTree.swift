@@ -69,6 +69,13 @@ public struct XMLElementRef {
         return String(cString: value)
     }
 
+    /// An attribute in a namespace, e.g. `r:id` with the relationships namespace.
+    public func attributeNS(_ name: String, namespace: String) -> String? {
+        guard let value = xmlGetNsProp(node, name, namespace) else { return nil }
+        defer { jz_xmlFree(value) }
+        return String(cString: value)
+    }
+
     /// The concatenated text of this element and its descendants.
     public var text: String {
         guard let value = xmlNodeGetContent(node) else { return "" }

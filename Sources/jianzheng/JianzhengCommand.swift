@@ -7,7 +7,7 @@ struct JianzhengCommand: ParsableCommand {
         commandName: "jianzheng",
         abstract: "减证：find the certificates a procedure should stop asking citizens for.",
         subcommands: [
-            ReviewCommand.self, ExplainCommand.self, DiffCommand.self, ReportCommand.self, CheckCommand.self, FormatCommand.self, CiteCommand.self,
+            ReviewCommand.self, ExplainCommand.self, DiffCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self, CheckCommand.self, FormatCommand.self, CiteCommand.self,
             CorpusCommand.self, TestCommand.self,
         ])
 

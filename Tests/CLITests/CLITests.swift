@@ -190,4 +190,29 @@ import Testing
         let unknown = try CLI.run("report", "--out", directory + "/x.html", "--procedure", "620000-XX-9999")
         #expect(unknown.status == 2)
     }
+
+    @Test func importRefusesToOverwriteAndReportsCellErrors() throws {
+        let directory = (try CLI.scratch("x", "")).replacingOccurrences(of: "/x", with: "") + "/导入"
+        let fixture = "Tests/JianzhengSpreadsheetTests/Fixtures/民政目录.xlsx"
+        let first = try CLI.run("import", fixture, "--out", directory)
+        #expect(first.status == 1)
+        #expect(first.stderr.contains("民政目录.xlsx[事项清单]:5:7: error: unparseable citation"))
+        #expect(first.stdout.contains("imported 3 procedures, 7 requirements"))
+        let again = try CLI.run("import", fixture, "--out", directory)
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("refusing to overwrite"))
+        #expect(try CLI.run("import", fixture, "--out", directory, "--force").status == 1)
+        let check = try CLI.run("check", "rules", "examples", directory)
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
+    @Test func exportWritesListsAndRefusesCSVForAll() throws {
+        let directory = (try CLI.scratch("x", "")).replacingOccurrences(of: "/x", with: "")
+        let result = try CLI.run("export", "--list", "cancelled", "--format", "csv", "--out", directory + "/取消.csv")
+        #expect(result.status == 0)
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: directory + "/取消.csv")))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF] + Array("序号,证明名称".utf8)))
+        #expect(try CLI.run("export", "--format", "csv", "--out", directory + "/all.csv").status == 2)
+        #expect(try CLI.run("export", "--out", directory + "/lists.xlsx").status == 0)
+    }
 }

@@ -134,7 +134,7 @@ struct DeclarationReaders {
             of: statement,
             schema: [
                 "department": .required, "domain": .optional, "territory": .required, "basis": .many, "volume": .optional,
-                "requires": .many, "issues": .many, "trips": .optional, "days": .optional, "fee": .optional,
+                "requires": .many, "issues": .many, "trips": .optional, "days": .optional, "fee": .optional, "note": .many,
             ], what: "procedure '\(id)'")
         let department = reader.name(fields["department"]?.first)
         refer(.department, department, fields["department"]?.first?.arguments.first?.expression.range)

@@ -92,40 +92,8 @@ public struct ReportBuilder {
     }
 
     private func lists(_ decisions: [Decision]) -> [ReportBlock] {
-        let certificates = decisions.filter { $0.kind == .certificate }
-        let kept = certificates.filter { $0.verdict == .keep }
-        let removed = certificates.filter { $0.verdict == .remove }
-        let committed = certificates.filter { $0.verdict == .commitment }
-        let shared = decisions.filter { $0.verdict == .obtainBySharing }
-        return [
-            .heading(level: 2, text: text.lists),
-            .table(ReportTable(caption: text.retainedList, header: text.retainedHeader, rows: kept.enumerated().map { index, decision in
-                [
-                    "\(index + 1)", decision.material, purpose(decision), basisCell(decision), "\(decision.department)（\(decision.procedureName)）",
-                    issuer(decision), whyKept(decision), decision.flags.map(\.rawValue).joined(separator: " "),
-                ]
-            })),
-            .table(ReportTable(caption: text.cancelledList, header: text.cancelledHeader, rows: removed.enumerated().map { index, decision in
-                ["\(index + 1)", decision.material, "\(decision.department)（\(decision.procedureName)）", issuer(decision),
-                    text.reason(decision.reason), decision.replacement ?? ""]
-            })),
-            .table(ReportTable(caption: text.commitmentList, header: text.commitmentHeader, rows: committed.enumerated().map { index, decision in
-                let plan = decision.commitment.plan
-                return [
-                    "\(index + 1)", decision.material, "\(decision.procedureID) \(decision.procedureName)", basisCell(decision),
-                    plan?.method ?? "", plan?.withinWorkingDays.map { "\($0)" } ?? "", plan.map { Numbers.percent($0.sample) } ?? "",
-                    plan?.auditor ?? "",
-                ]
-            })),
-            .table(ReportTable(caption: text.sharingList, header: text.sharingHeader, rows: shared.enumerated().map { index, decision in
-                let best = decision.sharing.best
-                return [
-                    "\(index + 1)", decision.material, "\(decision.procedureID) \(decision.procedureName)", best?.source ?? "",
-                    best?.provider ?? "", best?.mode.map { text.language == .zh ? $0.chinese : $0.rawValue } ?? "",
-                    best.map { Numbers.percent($0.coverage) } ?? "",
-                ]
-            })),
-        ]
+        let lists = PublishedLists(decisions: decisions, catalogue: catalogue, language: text.language)
+        return [.heading(level: 2, text: text.lists)] + [PublishedLists.Kind.retained, .cancelled, .commitment, .sharing].map { .table(lists.table($0)) }
     }
 
     private func cycles(procedure: String?) -> [ReportBlock] {
@@ -231,30 +199,5 @@ public struct ReportBuilder {
         if let from = article.versionFrom { source += text.language == .zh ? "，\(from)\(text.version)" : ", \(text.version) \(from)" }
         if article.textStatus == "unverified" { source += "；\(text.unverified)" }
         return source + "）"
-    }
-
-    private func basisCell(_ decision: Decision) -> String {
-        decision.basis.articles.map { article in
-            "【\(text.rank(article.rank))】" + (article.act.map { "《\($0)》\(article.provision ?? "")" } ?? article.citation)
-        }.joined(separator: "；")
-    }
-
-    private func purpose(_ decision: Decision) -> String {
-        catalogue.procedures[decision.procedureID]?.requirements.first { $0.material == decision.material }?.purpose ?? decision.procedureName
-    }
-
-    private func issuer(_ decision: Decision) -> String {
-        catalogue.materials[decision.material]?.issuer ?? ""
-    }
-
-    private func whyKept(_ decision: Decision) -> String {
-        var parts: [String] = []
-        if !decision.commitment.excludedBy.isEmpty {
-            parts.append(text.excludedBecause + decision.commitment.excludedBy.map { text.language == .zh ? $0.chinese : $0.rawValue }.joined(separator: "、"))
-        } else if !decision.commitment.available {
-            parts.append(text.notInCatalogue)
-        }
-        parts.append(text.reason(decision.reason))
-        return parts.joined(separator: "；")
     }
 }

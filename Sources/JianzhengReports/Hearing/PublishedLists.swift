@@ -1,0 +1,110 @@
+import Jianzheng
+
+/// The lists a reform office publishes, in the column layout of real lists (domain/README.md §6), plus the
+/// whole catalogue in the columns `jianzheng import` reads, so an export can be imported again.
+public struct PublishedLists {
+    public enum Kind: String, CaseIterable, Sendable {
+        /// 保留证明事项清单.
+        case retained
+        /// 取消证明事项清单.
+        case cancelled
+        /// 告知承诺事项目录.
+        case commitment
+        /// Materials obtained by data sharing.
+        case sharing
+        /// Every requirement with its review result, in the import layout (the requirement's own basis, so that
+        /// importing it again gives the same catalogue).
+        case catalogue
+    }
+
+    let decisions: [Decision]
+    let catalogue: Catalogue
+    let text: ReportText
+
+    public init(decisions: [Decision], catalogue: Catalogue, language: ReportLanguage = .zh) {
+        self.decisions = decisions
+        self.catalogue = catalogue
+        self.text = ReportText(language: language)
+    }
+
+    /// The list's title (the sheet name in a workbook).
+    public func title(_ kind: Kind) -> String {
+        switch kind {
+        case .retained: text.retainedList
+        case .cancelled: text.cancelledList
+        case .commitment: text.commitmentList
+        case .sharing: text.sharingList
+        case .catalogue: "事项材料目录"
+        }
+    }
+
+    public func table(_ kind: Kind) -> ReportTable {
+        let certificates = decisions.filter { $0.kind == .certificate }
+        func numbered(_ rows: [[String]]) -> [[String]] { rows.enumerated().map { ["\($0.offset + 1)"] + $0.element } }
+        switch kind {
+        case .retained:
+            return ReportTable(caption: title(kind), header: text.retainedHeader, rows: numbered(certificates.filter { $0.verdict == .keep }.map {
+                [$0.material, purpose($0), basisCell($0), "\($0.department)（\($0.procedureName)）", issuer($0), whyKept($0), $0.flags.map(\.rawValue).joined(separator: " ")]
+            }))
+        case .cancelled:
+            return ReportTable(caption: title(kind), header: text.cancelledHeader, rows: numbered(certificates.filter { $0.verdict == .remove }.map {
+                [$0.material, "\($0.department)（\($0.procedureName)）", issuer($0), text.reason($0.reason), $0.replacement ?? ""]
+            }))
+        case .commitment:
+            return ReportTable(caption: title(kind), header: text.commitmentHeader, rows: numbered(certificates.filter { $0.verdict == .commitment }.map {
+                let plan = $0.commitment.plan
+                return [
+                    $0.material, "\($0.procedureID) \($0.procedureName)", basisCell($0), plan?.method ?? "",
+                    plan?.withinWorkingDays.map { "\($0)" } ?? "", plan.map { Numbers.percent($0.sample) } ?? "", plan?.auditor ?? "",
+                ]
+            }))
+        case .sharing:
+            return ReportTable(caption: title(kind), header: text.sharingHeader, rows: numbered(decisions.filter { $0.verdict == .obtainBySharing }.map {
+                let best = $0.sharing.best
+                return [
+                    $0.material, "\($0.procedureID) \($0.procedureName)", best?.source ?? "", best?.provider ?? "",
+                    best?.mode.map { text.language == .zh ? $0.chinese : $0.rawValue } ?? "", best.map { Numbers.percent($0.coverage) } ?? "",
+                ]
+            }))
+        case .catalogue:
+            let header = ["序号", "事项编码", "事项名称", "实施部门", "行政区划", "年办件量", "申请材料", "材料类型", "设定依据", "开具单位", "证明用途", "备注", "审查结论", "理由代码", "取消替代方式"]
+            return ReportTable(caption: title(kind), header: header, rows: numbered(decisions.map { decision in
+                let procedure = catalogue.procedures[decision.procedureID]
+                let requirement = procedure?.requirements.first { $0.material == decision.material }
+                return [
+                    decision.procedureID, decision.procedureName, decision.department, procedure?.territory ?? "",
+                    procedure.map { "\($0.volume)" } ?? "", decision.material, decision.kind.chinese,
+                    (requirement?.basis ?? []).map(\.text).joined(separator: "；"), issuer(decision), requirement?.purpose ?? "",
+                    requirement?.note ?? "", decision.verdict.chinese, decision.reason.rawValue, decision.replacement ?? "",
+                ]
+            }))
+        }
+    }
+
+    // MARK: - Cells
+
+    private func basisCell(_ decision: Decision) -> String {
+        decision.basis.articles.map { article in
+            "【\(text.rank(article.rank))】" + (article.act.map { "《\($0)》\(article.provision ?? "")" } ?? article.citation)
+        }.joined(separator: "；")
+    }
+
+    private func purpose(_ decision: Decision) -> String {
+        catalogue.procedures[decision.procedureID]?.requirements.first { $0.material == decision.material }?.purpose ?? decision.procedureName
+    }
+
+    private func issuer(_ decision: Decision) -> String {
+        catalogue.materials[decision.material]?.issuer ?? ""
+    }
+
+    private func whyKept(_ decision: Decision) -> String {
+        var parts: [String] = []
+        if !decision.commitment.excludedBy.isEmpty {
+            parts.append(text.excludedBecause + decision.commitment.excludedBy.map { text.language == .zh ? $0.chinese : $0.rawValue }.joined(separator: "、"))
+        } else if !decision.commitment.available {
+            parts.append(text.notInCatalogue)
+        }
+        parts.append(text.reason(decision.reason))
+        return parts.joined(separator: "；")
+    }
+}

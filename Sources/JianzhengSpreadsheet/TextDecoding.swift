@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Text encodings of CSV files: UTF-8 (with or without BOM), and GB18030 (a superset of GBK and GB2312), which
+/// government CSVs are often saved in.
+public enum TextEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8"
+    case gb18030
+
+    /// Decodes bytes: UTF-8 when they are valid UTF-8, else GB18030. Returns nil when neither fits.
+    public static func decode(_ bytes: [UInt8]) -> (String, TextEncoding)? {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if let text = String(validating: body, as: UTF8.self) { return (text, .utf8) }
+        return convert(Array(bytes), from: "GB18030", to: "UTF-8").map { (String(decoding: $0, as: UTF8.self), .gb18030) }
+    }
+
+    /// Encodes text for writing.
+    public func encode(_ text: String) -> [UInt8] {
+        switch self {
+        case .utf8: return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+        case .gb18030: return Self.convert(Array(text.utf8), from: "UTF-8", to: "GB18030") ?? Array(text.utf8)
+        }
+    }
+
+    /// Converts with iconv; nil on an invalid sequence.
+    static func convert(_ input: [UInt8], from source: String, to target: String) -> [UInt8]? {
+        let descriptor = iconv_open(target, source)
+        guard descriptor != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(descriptor) }
+        var output = [UInt8](repeating: 0, count: input.count * 4 + 16)
+        var inputLeft = input.count
+        var outputLeft = output.count
+        var source = input
+        let status = source.withUnsafeMutableBytes { inputBuffer in
+            output.withUnsafeMutableBytes { outputBuffer -> Int in
+                var inputPointer = inputBuffer.baseAddress?.assumingMemoryBound(to: CChar.self)
+                var outputPointer = outputBuffer.baseAddress?.assumingMemoryBound(to: CChar.self)
+                return iconv(descriptor, &inputPointer, &inputLeft, &outputPointer, &outputLeft)
+            }
+        }
+        guard status != -1, inputLeft == 0 else { return nil }
+        return Array(output.prefix(output.count - outputLeft))
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import JianzhengXML
+import ZIPFoundation
+
+/// Writes `.xlsx` workbooks: one sheet per table, inline strings (so no text is re-interpreted as a number or
+/// formula), a bold frozen header row, and column widths that fit CJK text. Deterministic bytes.
+public enum XLSXWriter {
+    static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    /// A sheet to write: its name (at most 31 characters, no `[]:*?/\`) and rows, the first being the header.
+    public struct SheetData {
+        public var name: String
+        public var rows: [[String]]
+
+        public init(name: String, rows: [[String]]) {
+            self.name = name
+            self.rows = rows
+        }
+    }
+
+    public static func write(_ sheets: [SheetData]) throws -> Data {
+        var parts: [(String, Data)] = [
+            ("[Content_Types].xml", contentTypes(sheets.count)),
+            ("_rels/.rels", packageRelationships()),
+            ("xl/workbook.xml", workbook(sheets)),
+            ("xl/_rels/workbook.xml.rels", workbookRelationships(sheets.count)),
+            ("xl/styles.xml", styles()),
+        ]
+        for (index, sheet) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet.rows))) }
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let timestamp = Date(timeIntervalSince1970: 1_577_836_800)
+        for (path, data) in parts {
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: timestamp, compressionMethod: .deflate
+            ) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
+        }
+        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        return data
+    }
+
+    /// A valid, unique sheet name.
+    static func sheetName(_ name: String, index: Int) -> String {
+        let cleaned = String(name.filter { !"[]:*?/\\".contains($0) }.prefix(31))
+        return cleaned.isEmpty ? "Sheet\(index + 1)" : cleaned
+    }
+
+    private static func contentTypes(_ count: Int) -> Data {
+        let writer = XMLWriter()
+        writer.start("Types", ["xmlns": "http://schemas.openxmlformats.org/package/2006/content-types"])
+        writer.element("Default", ["Extension": "rels", "ContentType": "application/vnd.openxmlformats-package.relationships+xml"])
+        writer.element("Default", ["Extension": "xml", "ContentType": "application/xml"])
+        writer.element("Override", ["PartName": "/xl/workbook.xml", "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"])
+        writer.element("Override", ["PartName": "/xl/styles.xml", "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"])
+        for index in 1...max(count, 1) {
+            writer.element("Override", ["PartName": "/xl/worksheets/sheet\(index).xml", "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"])
+        }
+        writer.end()
+        return writer.finish()
+    }
+
+    private static func packageRelationships() -> Data {
+        let writer = XMLWriter()
+        writer.start("Relationships", ["xmlns": "http://schemas.openxmlformats.org/package/2006/relationships"])
+        writer.element("Relationship", ["Id": "rId1", "Type": "\(relationships)/officeDocument", "Target": "xl/workbook.xml"])
+        writer.end()
+        return writer.finish()
+    }
+
+    private static func workbook(_ sheets: [SheetData]) -> Data {
+        let writer = XMLWriter()
+        writer.start("workbook", ["xmlns": main, "xmlns:r": relationships])
+        writer.start("sheets")
+        var used = Set<String>()
+        for (index, sheet) in sheets.enumerated() {
+            var name = sheetName(sheet.name, index: index)
+            if !used.insert(name).inserted { name = String(name.prefix(28)) + "(\(index + 1))" }
+            writer.element("sheet", ["name": name, "sheetId": "\(index + 1)", "r:id": "rId\(index + 1)"])
+        }
+        writer.end()
+        writer.end()
+        return writer.finish()
+    }
+
+    private static func workbookRelationships(_ count: Int) -> Data {
+        let writer = XMLWriter()
+        writer.start("Relationships", ["xmlns": "http://schemas.openxmlformats.org/package/2006/relationships"])
+        for index in 1...max(count, 1) {
+            writer.element("Relationship", ["Id": "rId\(index)", "Type": "\(relationships)/worksheet", "Target": "worksheets/sheet\(index).xml"])
+        }
+        writer.element("Relationship", ["Id": "rId\(count + 1)", "Type": "\(relationships)/styles", "Target": "styles.xml"])
+        writer.end()
+        return writer.finish()
+    }
+
+    private static func styles() -> Data {
+        let writer = XMLWriter()
+        writer.start("styleSheet", ["xmlns": main])
+        writer.start("fonts", ["count": "2"])
+        writer.start("font")
+        writer.element("sz", ["val": "11"])
+        writer.element("name", ["val": "宋体"])
+        writer.end()
+        writer.start("font")
+        writer.element("b")
+        writer.element("sz", ["val": "11"])
+        writer.element("name", ["val": "宋体"])
+        writer.end()
+        writer.end()
+        writer.start("fills", ["count": "2"])
+        writer.start("fill")
+        writer.element("patternFill", ["patternType": "none"])
+        writer.end()
+        writer.start("fill")
+        writer.element("patternFill", ["patternType": "gray125"])
+        writer.end()
+        writer.end()
+        writer.start("borders", ["count": "1"])
+        writer.start("border")
+        for side in ["left", "right", "top", "bottom", "diagonal"] { writer.element(side) }
+        writer.end()
+        writer.end()
+        writer.start("cellStyleXfs", ["count": "1"])
+        writer.element("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0"])
+        writer.end()
+        writer.start("cellXfs", ["count": "3"])
+        writer.element("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0"])
+        writer.element("xf", ["numFmtId": "0", "fontId": "1", "fillId": "0", "borderId": "0", "xfId": "0", "applyFont": "1"])
+        writer.start("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0", "applyAlignment": "1"])
+        writer.element("alignment", ["wrapText": "1", "vertical": "top"])
+        writer.end()
+        writer.end()
+        writer.start("cellStyles", ["count": "1"])
+        writer.element("cellStyle", ["name": "Normal", "xfId": "0", "builtinId": "0"])
+        writer.end()
+        writer.end()
+        return writer.finish()
+    }
+
+    private static func worksheet(_ rows: [[String]]) -> Data {
+        let writer = XMLWriter()
+        writer.start("worksheet", ["xmlns": main])
+        writer.start("sheetViews")
+        writer.start("sheetView", ["workbookViewId": "0"])
+        writer.element("pane", ["ySplit": "1", "topLeftCell": "A2", "activePane": "bottomLeft", "state": "frozen"])
+        writer.end()
+        writer.end()
+        let columns = rows.map(\.count).max() ?? 0
+        if columns > 0 {
+            writer.start("cols")
+            for column in 1...columns {
+                let widest = rows.map { $0.count >= column ? width($0[column - 1]) : 0 }.max() ?? 8
+                writer.element("col", ["min": "\(column)", "max": "\(column)", "width": "\(min(max(widest + 2, 6), 60))", "customWidth": "1"])
+            }
+            writer.end()
+        }
+        writer.start("sheetData")
+        for (rowIndex, row) in rows.enumerated() {
+            writer.start("row", ["r": "\(rowIndex + 1)"])
+            for (columnIndex, value) in row.enumerated() where !value.isEmpty {
+                writer.start("c", ["r": "\(ColumnName.letters(columnIndex + 1))\(rowIndex + 1)", "t": "inlineStr", "s": rowIndex == 0 ? "1" : "2"])
+                writer.start("is")
+                writer.element("t", ["xml:space": "preserve"], text: value)
+                writer.end()
+                writer.end()
+            }
+            writer.end()
+        }
+        writer.end()
+        writer.end()
+        return writer.finish()
+    }
+
+    /// Approximate display width: CJK characters count double.
+    private static func width(_ text: String) -> Int {
+        text.split(separator: "\n").map { line in line.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) } }.max() ?? 0
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import Jianzheng
+import JianzhengReports
+import JianzhengSpreadsheet
+
+/// `jianzheng export --list … --format xlsx|csv --out FILE`: the published lists as spreadsheets.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export the published lists (保留/取消/告知承诺/共享/目录) as XLSX or CSV.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case xlsx, csv
+    }
+
+    @Option(help: "retained, cancelled, commitment, sharing, catalogue, or all (XLSX only: one sheet each).")
+    var list = "all"
+
+    @Option(help: "xlsx or csv.")
+    var format: Format = .xlsx
+
+    @Option(help: "The file to write.")
+    var out: String
+
+    @Option(help: "CSV encoding: utf-8 (with BOM) or gb18030.")
+    var encoding = "utf-8"
+
+    @Option(help: "zh (default) or en headers for the published lists.")
+    var lang = "zh"
+
+    @Option(help: "The legal-basis corpus directory.")
+    var corpus = "legal-basis"
+
+    @OptionGroup var evaluation: EvaluationOptions
+
+    @Argument(help: "Catalogue files or directories (default: examples).")
+    var paths: [String] = []
+
+    func run() throws {
+        guard let language = ReportLanguage(rawValue: lang) else { throw ValidationError("--lang takes zh or en") }
+        let kinds: [PublishedLists.Kind]
+        if list == "all" {
+            kinds = PublishedLists.Kind.allCases
+        } else if let kind = PublishedLists.Kind(rawValue: list) {
+            kinds = [kind]
+        } else {
+            throw ValidationError("--list takes " + (PublishedLists.Kind.allCases.map(\.rawValue) + ["all"]).joined(separator: ", "))
+        }
+        let workspace = try EvaluationOptions.checked(
+            Workspace.load(paths: EvaluationOptions.sources(paths), corpusDirectory: corpus, overlays: evaluation.overlays))
+        let review = try evaluation.review(workspace)
+        let lists = PublishedLists(decisions: review.decisions, catalogue: workspace.catalogue, language: language)
+        let data: Data
+        switch format {
+        case .xlsx:
+            data = try XLSXWriter.write(kinds.map { kind in
+                let table = lists.table(kind)
+                return XLSXWriter.SheetData(name: lists.title(kind), rows: [table.header] + table.rows)
+            })
+        case .csv:
+            guard kinds.count == 1, let kind = kinds.first else { throw ValidationError("CSV holds one list: choose --list, or use --format xlsx") }
+            guard let textEncoding = TextEncoding(rawValue: encoding) else { throw ValidationError("--encoding takes utf-8 or gb18030") }
+            let table = lists.table(kind)
+            data = Data(textEncoding.encode(CSV.write([table.header] + table.rows)))
+        }
+        try AtomicFile.write(data, to: out)
+        print("wrote \(out): " + kinds.map { "\(lists.title($0)) \(lists.table($0).rows.count)" }.joined(separator: ", "))
+    }
+}

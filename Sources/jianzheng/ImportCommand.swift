@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Jianzheng
+import JianzhengImport
+import JianzhengSpreadsheet
+import JianzhengSyntax
+
+/// `jianzheng import FILE.xlsx|FILE.csv --out DIR`: a departmental spreadsheet to formatted `.jz` files.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a catalogue spreadsheet (XLSX, or CSV in UTF-8 or GB18030) as .jz files.",
+        discussion: "Every cell that cannot be understood is reported with sheet, row and column and kept as a note; exit 1 when any is an error.")
+
+    @Argument(help: "The spreadsheet.")
+    var file: String
+
+    @Option(help: "Directory for the .jz files.")
+    var out: String
+
+    @ArgumentParser.Flag(help: "Overwrite existing files in the output directory.")
+    var force = false
+
+    @Option(help: "A .jz mapping file naming the columns of an unusual layout.")
+    var mapping: String?
+
+    @Option(help: "Territory code for procedures without a 行政区划 column.")
+    var territory = "CN-62"
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read '\(file)'") }
+        var diagnostics: [Diagnostic] = []
+        var columns: [ImportColumn: String] = [:]
+        if let mapping {
+            guard let bytes = FileManager.default.contents(atPath: mapping) else { throw ValidationError("cannot read mapping '\(mapping)'") }
+            (columns, diagnostics) = ColumnMapping.parse(SourceFile(path: mapping, bytes: [UInt8](bytes)))
+            if diagnostics.hasErrors {
+                DiagnosticPrinter(format: options.format, files: []).print(diagnostics)
+                throw ExitStatus.usage
+            }
+        }
+        let workbook: Workbook
+        do {
+            workbook = try Self.read(file, data)
+        } catch {
+            DiagnosticPrinter(format: options.format, files: []).print(error.diagnostics)
+            throw ExitStatus.usage
+        }
+        let rules = Workspace.load(paths: ["rules"], corpusDirectory: options.corpus)
+        let result = CatalogueImporter(catalogue: rules.catalogue, corpus: rules.corpus, mapping: columns, territory: territory).run(workbook)
+        let existing = result.files.map { (out as NSString).appendingPathComponent($0.name) }.filter { FileManager.default.fileExists(atPath: $0) }
+        if !existing.isEmpty, !force {
+            throw ValidationError("refusing to overwrite " + existing.joined(separator: ", ") + " (use --force)")
+        }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        for (name, text) in result.files { try AtomicFile.write(text, to: (out as NSString).appendingPathComponent(name)) }
+        DiagnosticPrinter(format: options.format, files: []).print(diagnostics + result.diagnostics)
+        if options.format == .text {
+            print("imported \(result.procedures) procedures, \(result.requirements) requirements into \(result.files.count) files in \(out)")
+        }
+        if result.diagnostics.hasErrors { throw ExitStatus.findings }
+    }
+
+    static func read(_ path: String, _ data: Data) throws(SpreadsheetError) -> Workbook {
+        let lowered = path.lowercased()
+        if lowered.hasSuffix(".csv") || lowered.hasSuffix(".txt") { return try CSV.read(path: path, bytes: [UInt8](data)) }
+        return try XLSXReader.read(path: path, data: data)
+    }
+}

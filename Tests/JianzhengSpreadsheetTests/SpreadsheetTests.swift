@@ -1,0 +1,70 @@
+import Foundation
+import JianzhengSyntax
+import Testing
+
+@testable import JianzhengSpreadsheet
+
+enum Fixture {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func data(_ name: String) throws -> Data {
+        try Data(contentsOf: directory.appendingPathComponent(name))
+    }
+}
+
+@Suite struct CSVTests {
+    @Test func quotedFieldsEmbeddedNewlinesAndDoubledQuotes() {
+        let rows = CSV.parse("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"line1\nline2\",x\n\n中文,")
+        #expect(rows == [["a", "b,c", "say \"hi\""], ["line1\nline2", "x"], [""], ["中文", ""]])
+    }
+
+    @Test func gb18030IsDetectedAndDecoded() throws {
+        let workbook = try CSV.read(path: "教育目录-gbk.csv", bytes: [UInt8](try Fixture.data("教育目录-gbk.csv")))
+        #expect(workbook.sheets[0].rows[0][0] == "事项编码")
+        #expect(workbook.sheets[0].rows[2][8] == "第一行\n第二行")
+        #expect(TextEncoding.decode(Array("\u{FEFF}甲".utf8))?.1 == .utf8)
+        #expect(TextEncoding.decode([0xD6, 0xD0])?.0 == "中")
+    }
+
+    @Test func writerQuotesAndDefusesFormulas() {
+        let text = CSV.write([["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "普通,文本", " 空格"]])
+        #expect(text == "\"'=HYPERLINK(\"\"x\"\")\",'+1,'-2,'@SUM(A1),\"普通,文本\",\" 空格\"\r\n")
+        #expect(CSV.parse(text)[0][0] == "'=HYPERLINK(\"x\")")
+        #expect(TextEncoding.gb18030.encode("中") == [0xD6, 0xD0])
+    }
+}
+
+@Suite struct XLSXTests {
+    @Test func readsMergedCellsNumbersDatesAndSheets() throws {
+        let workbook = try XLSXReader.read(path: "民政目录.xlsx", data: try Fixture.data("民政目录.xlsx"))
+        #expect(workbook.sheets.map(\.name) == ["事项清单", "填表说明"])
+        let sheet = workbook.sheets[0]
+        #expect(sheet.cell(row: 1, column: 11) == sheet.cell(row: 1, column: 1))
+        #expect(sheet.cell(row: 6, column: 2) == "内地居民结婚登记")
+        #expect(sheet.cell(row: 3, column: 9) == "18000")
+        #expect(sheet.cell(row: 6, column: 9) == "18000")
+        #expect(sheet.cell(row: 3, column: 10) == "2024-03-01")
+        #expect(sheet.cell(row: 7, column: 1) == "")
+    }
+
+    @Test func writtenWorkbooksReadBackIncludingHostileText() throws {
+        let rows = [["名称", "说明"], ["<script>&\"", "=1+1"], ["多行\n文本", ""], ["", "只在第二列"]]
+        let data = try XLSXWriter.write([XLSXWriter.SheetData(name: "清单/测试?", rows: rows), XLSXWriter.SheetData(name: "第二", rows: [["a"]])])
+        let workbook = try XLSXReader.read(path: "w.xlsx", data: data)
+        #expect(workbook.sheets.map(\.name) == ["清单测试", "第二"])
+        #expect(workbook.sheets[0].rows == [["名称", "说明"], ["<script>&\"", "=1+1"], ["多行\n文本"], ["", "只在第二列"]])
+        #expect(try XLSXWriter.write([XLSXWriter.SheetData(name: "x", rows: rows)]) == (try XLSXWriter.write([XLSXWriter.SheetData(name: "x", rows: rows)])))
+    }
+
+    @Test func aNonZipFileIsRefusedWithADiagnostic() {
+        #expect(throws: SpreadsheetError.self) { try XLSXReader.read(path: "bad.xlsx", data: Data("not a zip".utf8)) }
+    }
+
+    @Test func columnLetters() {
+        #expect(ColumnName.letters(1) == "A")
+        #expect(ColumnName.letters(27) == "AA")
+        #expect(ColumnName.parse("AB12")?.column == 28)
+        #expect(ColumnName.parse("12AB") == nil)
+    }
+}
