@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "jianzheng", targets: ["jianzheng"]),
+        .executable(name: "jianzheng-bench", targets: ["jianzheng-bench"]),
         .library(name: "Jianzheng", targets: ["Jianzheng"]),
     ],
     dependencies: [
@@ -44,6 +45,14 @@ let package = Package(
             name: "jianzheng",
             dependencies: [
                 "Jianzheng", "JianzhengReports", "JianzhengImport", "JianzhengSpreadsheet", "LegalCorpus", "JianzhengSyntax",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The benchmark: a synthetic catalogue generator and a per-phase timer (docs/performance.md).
+        .executableTarget(
+            name: "jianzheng-bench",
+            dependencies: [
+                "Jianzheng", "JianzhengReports", "LegalCorpus", "JianzhengSyntax",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -272,9 +272,10 @@ public struct Lexer {
         String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
-    /// Decodes one well-formed UTF-8 scalar, or nil for an invalid sequence.
+    /// Decodes one well-formed UTF-8 scalar (ASCII included), or nil for an invalid sequence.
     private func decode(at index: Int) -> (Unicode.Scalar, Int)? {
         let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
         let length: Int
         var value: UInt32
         switch lead {

@@ -51,12 +51,12 @@ struct DiffCommand: ParsableCommand {
         let overlays = evaluation.overlays
         if !overlays.isEmpty {
             guard sides.isEmpty, git == nil else { throw ValidationError("--with compares the working tree with itself plus the proposal; give no sides or --git") }
-            let base = try EvaluationOptions.checked(Workspace.load(paths: EvaluationOptions.sources(paths), corpusDirectory: options.corpus))
+            let base = try EvaluationOptions.checked(Workspace.load(paths: evaluation.sources(paths), corpusDirectory: options.corpus))
             let proposed = try EvaluationOptions.checked(
-                Workspace.load(paths: EvaluationOptions.sources(paths), corpusDirectory: options.corpus, overlays: overlays))
+                Workspace.load(paths: evaluation.sources(paths), corpusDirectory: options.corpus, overlays: overlays))
             return ("working tree", base, "with " + overlays.joined(separator: ", "), proposed)
         }
-        let workingTree = { try EvaluationOptions.checked(Workspace.load(paths: EvaluationOptions.sources(paths), corpusDirectory: options.corpus)) }
+        let workingTree = { try EvaluationOptions.checked(Workspace.load(paths: evaluation.sources(paths), corpusDirectory: options.corpus)) }
         switch (sides.count, git) {
         case (2, nil):
             return (sides[0], try EvaluationOptions.checked(CatalogueSide.load(sides[0])), sides[1], try EvaluationOptions.checked(CatalogueSide.load(sides[1])))

@@ -10,12 +10,15 @@ struct EvaluationOptions: ParsableArguments {
     @Option(help: "Policy name (default: the policy in force on the date).")
     var policy: String?
 
+    @Option(help: "The rules directory loaded with every catalogue.")
+    var rules = "rules"
+
     @Option(name: .customLong("with"), help: "A proposal to layer on top (.jz replaces same-named declarations; .xml adds an act version). Repeatable.")
     var overlays: [String] = []
 
     /// Loads `rules/` plus the given paths (default `examples`) and the overlays, refuses on errors, and reviews.
     func review(paths: [String], options: CommonOptions) throws -> (Workspace, Review) {
-        let workspace = try Self.checked(Workspace.load(paths: Self.sources(paths), corpusDirectory: options.corpus, overlays: overlays))
+        let workspace = try Self.checked(Workspace.load(paths: sources(paths), corpusDirectory: options.corpus, overlays: overlays))
         return (workspace, try review(workspace))
     }
 
@@ -29,9 +32,9 @@ struct EvaluationOptions: ParsableArguments {
         }
     }
 
-    /// `rules` plus the catalogue paths (default `examples`).
-    static func sources(_ paths: [String]) -> [String] {
-        ["rules"] + (paths.isEmpty ? ["examples"] : paths.filter { $0 != "rules" })
+    /// The rules directory plus the catalogue paths (default `examples`).
+    func sources(_ paths: [String]) -> [String] {
+        [rules] + (paths.isEmpty ? ["examples"] : paths.filter { $0 != rules })
     }
 
     /// The workspace, or the errors that prevent reviewing it (exit 1).

@@ -47,7 +47,7 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("--list takes " + (PublishedLists.Kind.allCases.map(\.rawValue) + ["all"]).joined(separator: ", "))
         }
         let workspace = try EvaluationOptions.checked(
-            Workspace.load(paths: EvaluationOptions.sources(paths), corpusDirectory: corpus, overlays: evaluation.overlays))
+            Workspace.load(paths: evaluation.sources(paths), corpusDirectory: corpus, overlays: evaluation.overlays))
         let review = try evaluation.review(workspace)
         let lists = PublishedLists(decisions: review.decisions, catalogue: workspace.catalogue, language: language)
         let data: Data

@@ -29,7 +29,9 @@ struct JianzhengCommand: ParsableCommand {
             StandardError.write("error: \(error.message)\n")
             Self.exit(withError: ExitStatus.usage)
         } catch {
-            StandardError.write("error: \(error)\n")
+            // Help and version requests arrive here as errors that exit 0.
+            if exitCode(for: error) == .success { Self.exit(withError: error) }
+            StandardError.write("error: \(fullMessage(for: error))\n")
             Self.exit(withError: ExitStatus.usage)
         }
     }

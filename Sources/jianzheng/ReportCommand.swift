@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         guard let language = ReportLanguage(rawValue: lang) else { throw ValidationError("--lang takes zh or en") }
-        let sources = EvaluationOptions.sources(paths)
+        let sources = evaluation.sources(paths)
         let proposed = try EvaluationOptions.checked(Workspace.load(paths: sources, corpusDirectory: corpus, overlays: evaluation.overlays))
         let review = try evaluation.review(proposed)
         if let procedure, proposed.catalogue.procedures[procedure] == nil {

@@ -16,7 +16,7 @@ struct TestCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let sources = EvaluationOptions.sources(paths)
+        let sources = ["rules"] + (paths.isEmpty ? ["examples"] : paths.filter { $0 != "rules" })
         let workspace = Workspace.load(paths: sources, corpusDirectory: options.corpus)
         try requireClean(workspace)
         let engine = ReviewEngine(catalogue: workspace.catalogue, corpus: workspace.corpus)

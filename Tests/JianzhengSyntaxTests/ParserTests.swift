@@ -48,6 +48,12 @@ func parseMarked(_ source: String) -> (SyntaxTree, [Diagnostic], [JianzhengSynta
                 """)
     }
 
+    @Test func citationPinpointsWithASCIIDigitsAndBracketsAreOneToken() {
+        let (tree, diagnostics, _) = parseMarked("basis 《婚姻登记条例》第5条第1款第(4)项, 《法规127》第4条\n")
+        #expect(diagnostics.isEmpty)
+        #expect(SyntaxDump.dump(tree) == "(basis citation:《婚姻登记条例》第5条第1款第(4)项 , citation:《法规127》第4条)\n")
+    }
+
     @Test func parsesConditionsWithPrecedence() {
         let (tree, diagnostics, _) = parseMarked("when not a.b and c = x or d in [p, q]\n")
         #expect(diagnostics.isEmpty)

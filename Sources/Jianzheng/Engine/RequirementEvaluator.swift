@@ -136,7 +136,7 @@ struct RequirementEvaluator {
         guard let issuer = material.issuer, let kind = catalogue.departments[issuer]?.kind else { return nil }
         return policy.issuerProhibitions.first { prohibition in
             prohibition.issuerKinds.contains(kind)
-                && prohibition.certificates.contains { material.name == $0 || material.name.contains($0) }
+                && prohibition.certificates.contains { material.name == $0 || material.name.hasSuffix($0) }
                 && prohibition.cites.allSatisfy { corpus.resolve($0.text, on: date).isValid }
         }
     }

@@ -34,7 +34,9 @@ public struct ReviewEngine: Sendable {
         return (earliest, "\(date.chinese)没有有效的政策，按最早的政策“\(earliest.name)”评估")
     }
 
-    public func review(asOf date: CalendarDate, policy name: String? = nil) throws(ReviewError) -> Review {
+    /// Reviews the catalogue. `phase`, when given, is called as each phase ends ("evaluate", "cycles",
+    /// "burden"), so a benchmark can time them.
+    public func review(asOf date: CalendarDate, policy name: String? = nil, phase: ((String) -> Void)? = nil) throws(ReviewError) -> Review {
         let (policy, note) = try selectPolicy(named: name, on: date)
         let graph = IssuingGraph(catalogue)
         var cycleEdges = Set<String>()
@@ -55,11 +57,13 @@ public struct ReviewEngine: Sendable {
         let lookup = { (procedure: String, material: String) in decisionIndex[procedure + "\u{0}" + material].map { decisions[$0] } }
         func kept(_ procedure: String, _ material: String) -> Bool { lookup(procedure, material)?.verdict == .keep }
 
+        phase?("evaluate")
         let cyclesAfter = graph.cycles { kept($0.from, $0.material) }.map { Set($0) }
         let cycles = cyclesBefore.map { component in
             circularProof(component, graph: graph, decision: lookup, stillCyclic: cyclesAfter.contains { $0.isSubset(of: Set(component)) })
         }
         let inCycle = Set(cyclesBefore.flatMap { $0 })
+        phase?("cycles")
         let calculator = BurdenCalculator(catalogue: catalogue, graph: graph)
         let before = calculator.burdens { _, _ in true }
         let after = calculator.burdens(counted: kept)
@@ -68,6 +72,7 @@ public struct ReviewEngine: Sendable {
                 procedureID: procedure.id, procedureName: procedure.name, volume: procedure.volume,
                 before: before[position], after: after[position], inCycle: inCycle.contains(position))
         }
+        phase?("burden")
         return Review(
             asOf: date, policy: policy, policyNote: note, costModel: policy.costModel.flatMap { catalogue.costModels[$0] },
             decisions: decisions, cycles: cycles, burdens: burdens)

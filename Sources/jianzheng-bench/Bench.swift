@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import Jianzheng
+import JianzhengReports
+import JianzhengSyntax
+import LegalCorpus
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jianzheng-bench", abstract: "Generate synthetic catalogues and time the review phase by phase.",
+        subcommands: [Generate.self, Run.self])
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a synthetic catalogue (run from the repository root).")
+
+    @Option var procedures = 1000
+    @Option var seed: UInt64 = 1
+    @Option var out: String
+
+    func run() throws {
+        let started = Date()
+        let (files, bytes) = try CatalogueGenerator(procedures: procedures, seed: seed, directory: URL(fileURLWithPath: out)).run()
+        print("wrote \(files) files, \(bytes / 1_000_000) MB in \(String(format: "%.1f", Date().timeIntervalSince(started))) s to \(out)")
+    }
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Time each phase of a review of a generated catalogue.")
+
+    @Option var dir: String
+    @Option var runs = 3
+    @Option(help: "Output to time: compact (JSON lines), full (the JSON document with traces) or none.")
+    var output = "compact"
+    @Option(help: "Also time a one-procedure what-if on the resolved catalogue.")
+    var whatIf = true
+
+    func run() throws {
+        var samples: [String: [(wall: Double, cpu: Double)]] = [:]
+        var order: [String] = []
+        var stats = ""
+        for _ in 0..<runs {
+            var clock = PhaseClock()
+            var record: (String) -> Void = { _ in }
+            record = { name in
+                let lap = clock.lap()
+                if samples[name] == nil { order.append(name) }
+                samples[name, default: []].append(lap)
+            }
+            let (corpus, corpusDiagnostics) = CorpusLoader.load(directory: dir + "/legal-basis")
+            record("load corpus")
+            let (files, trees, parseDiagnostics) = SourceSet.load([dir + "/rules", dir + "/catalogue"])
+            record("lex+parse")
+            let (catalogue, resolveDiagnostics) = CatalogueBuilder.build(trees, corpus: corpus)
+            record("resolve")
+            let errors = (corpusDiagnostics + parseDiagnostics + resolveDiagnostics).filter { $0.severity == .error }
+            if !errors.isEmpty {
+                throw ValidationError("\(errors.count) errors, first: " + DiagnosticRenderer().line(errors[0]))
+            }
+            let engine = ReviewEngine(catalogue: catalogue, corpus: corpus)
+            let review = try engine.review(asOf: CalendarDate(year: 2026, month: 1, day: 1)!, policy: "基准政策", phase: record)
+            switch output {
+            case "full":
+                let text = ReviewDocument(review).json()
+                FileHandle.nullDevice.write(Data(text.utf8))
+                record("write JSON (full)")
+            case "compact":
+                var writer = CompactReviewWriter(handle: FileHandle.nullDevice)
+                writer.write(review)
+                record("write JSON (compact)")
+            default: break
+            }
+            let bytes = files.reduce(0) { $0 + $1.bytes.count }
+            stats = "\(catalogue.procedures.count) procedures, \(review.decisions.count) decisions, \(review.cycles.count) cycles, "
+                + "\(corpus.acts.count) acts, \(files.count) .jz files (\(bytes / 1_000_000) MB)"
+        }
+        print(stats)
+        print("phase                      wall ms (median)   cpu ms (median)")
+        var totalWall = 0.0, totalCPU = 0.0
+        for name in order {
+            let wall = median(samples[name]!.map(\.wall)), cpu = median(samples[name]!.map(\.cpu))
+            totalWall += wall
+            totalCPU += cpu
+            print(name.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%10.0f %18.0f", wall * 1000, cpu * 1000))
+        }
+        print("total".padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%10.0f %18.0f", totalWall * 1000, totalCPU * 1000))
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        print(String(format: "peak RSS %.0f MB", Double(usage.ru_maxrss) / 1024))
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted[sorted.count / 2]
+    }
+}
+
+/// Wall and CPU time since the last lap.
+struct PhaseClock {
+    private var wall = PhaseClock.now()
+    private var cpu = PhaseClock.cpuNow()
+
+    mutating func lap() -> (wall: Double, cpu: Double) {
+        let (newWall, newCPU) = (Self.now(), Self.cpuNow())
+        defer { (wall, cpu) = (newWall, newCPU) }
+        return (newWall - wall, newCPU - cpu)
+    }
+
+    static func now() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    static func cpuNow() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+}
