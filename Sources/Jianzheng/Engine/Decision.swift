@@ -48,17 +48,41 @@ public struct CommitmentPlan: Sendable, Codable {
     public var notice: String
 }
 
-/// One rule tried for a decision.
-public struct TraceStep: Sendable, Codable {
+/// One rule tried for a decision: the facts it read are kept as the decision's fact bits and the list of
+/// facts read (shared by every decision of the rule), and shown as a dictionary.
+public struct TraceStep: Sendable, Encodable {
     public var rule: String
     public var outcome: Outcome
-    /// The facts the rule's conditions read, with their values.
-    public var facts: [String: Bool]
+    let reads: [Fact]
+    let bits: UInt32
 
     public enum Outcome: String, Sendable, Codable {
         case fired
         case matchedAfterDecision = "matched-after-decision"
         case notMatched = "not-matched"
         case notYetEffective = "not-yet-effective"
+    }
+
+    init(rule: String, outcome: Outcome, reads: [Fact], bits: UInt32) {
+        self.rule = rule
+        self.outcome = outcome
+        self.reads = reads
+        self.bits = bits
+    }
+
+    /// The facts the rule's conditions read, with their values.
+    public var facts: [String: Bool] {
+        Dictionary(reads.map { ($0.rawValue, bits & $0.bit != 0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case rule, outcome, facts
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(rule, forKey: .rule)
+        try container.encode(outcome, forKey: .outcome)
+        try container.encode(facts, forKey: .facts)
     }
 }

@@ -1,33 +1,42 @@
 import JianzhengSyntax
 import LegalCorpus
 
-/// Decides one requirement: gathers its facts, runs the policy's rules in order, and explains the result.
+/// Decides the requirements of one procedure: gathers each one's facts, runs the policy's rules in order, and
+/// explains the result. Reads only the shared `EvaluationContext`.
 struct RequirementEvaluator {
-    let catalogue: Catalogue
-    let corpus: LegalCorpus
-    let policy: Policy
-    let date: CalendarDate
-    /// `procedureID \0 material` of requirements on a circular-proof edge.
-    let cycleEdges: Set<String>
+    let context: EvaluationContext
 
     static let defaultLiability =
         "不实承诺的，行政机关终止办理、责令限期整改、撤销行政决定或者予以行政处罚，并纳入信用记录（《中华人民共和国行政许可法》第六十九条、第七十八条、第七十九条）"
 
-    func decide(_ requirement: Requirement, in procedure: Procedure) -> Decision {
-        let material = catalogue.materials[requirement.material]
-            ?? Material(
-                name: requirement.material, kind: .certificate, proves: [], basis: [], sources: [], concerns: [],
-                alternatives: [], absurd: [], trips: 1, days: 0, fee: 0, range: requirement.range)
-        let basis = BasisAssessor(corpus: corpus, date: date, sufficientRanks: policy.sufficientRanks)
-            .assess(requirement.basis.isEmpty ? material.basis : requirement.basis, territory: procedure.territory)
-        let sharing = SharingAssessor(catalogue: catalogue, date: date).assess(material, for: procedure)
-        let excludedBy = Set(material.concerns).intersection(policy.commitmentExcludes).sorted { $0.rawValue < $1.rawValue }
-        let absurdPatterns = Set(material.absurd + requirement.absurd)
-        let provable = provableByLicence(material, in: procedure)
-        let dutyShifted = material.kind == .certificate && basis.status != .sufficient && shiftsDuty(procedure)
-        let prohibition = prohibited(material)
+    /// Decisions for every requirement of a procedure, in order.
+    func decide(_ procedure: Procedure) -> [Decision] {
+        let dutyShift = shiftsDuty(procedure)
+        let licences = procedure.requirements.compactMap { requirement -> (String, Set<String>)? in
+            guard let profile = context.materials[requirement.material], profile.material.kind == .licenceOrID else { return nil }
+            return (profile.material.name, profile.proves)
+        }
+        return procedure.requirements.map { decide($0, in: procedure, dutyShift: dutyShift, licences: licences) }
+    }
 
-        var facts = FactSet(facts: [], kind: material.kind, concerns: Set(material.concerns), department: procedure.department, domain: procedure.domain)
+    private func decide(
+        _ requirement: Requirement, in procedure: Procedure, dutyShift: Bool, licences: [(String, Set<String>)]
+    ) -> Decision {
+        let profile = context.profile(requirement.material, range: requirement.range)
+        let material = profile.material
+        let citations = requirement.basis.isEmpty ? material.basis : requirement.basis
+        let basis = context.bases[EvaluationContext.basisKey(procedure.territory, citations)]
+            ?? BasisAssessor(corpus: context.corpus, date: context.date, sufficientRanks: context.policy.sufficientRanks)
+                .assess(citations, territory: procedure.territory)
+        let sharing = SharingAssessor(date: context.date).assess(profile.candidates, for: procedure)
+        let excludedBy = profile.excludedBy
+        let absurdPatterns = Set(material.absurd + requirement.absurd)
+        let provable = material.kind == .certificate && !profile.proves.isEmpty
+            ? licences.first { $0.0 != material.name && profile.proves.isSubset(of: $0.1) }?.0 : nil
+        let dutyShifted = material.kind == .certificate && basis.status != .sufficient && dutyShift
+        let prohibition = profile.prohibition
+
+        var facts = FactSet(kind: material.kind, concerns: Set(material.concerns), department: procedure.department, domain: procedure.domain)
         facts.set(.basisPresent, !basis.articles.isEmpty)
         facts.set(.basisSufficient, basis.status == .sufficient)
         facts.set(.basisNone, basis.status == .none)
@@ -53,30 +62,32 @@ struct RequirementEvaluator {
         facts.set(.absurdIssuerCannotVerify, absurdPatterns.contains(.issuerCannotVerify))
         facts.set(.absurdUnrelated, absurdPatterns.contains(.unrelatedToPurpose))
         facts.set(.absurd, provable != nil || !absurdPatterns.isEmpty)
-        facts.set(.inCycle, cycleEdges.contains(procedure.id + "\u{0}" + material.name))
+        facts.set(.inCycle, !context.cycleEdges.isEmpty && context.cycleEdges.contains(procedure.id + "\u{0}" + material.name))
 
         var trace: [TraceStep] = []
-        var decided: PolicyRule?
+        trace.reserveCapacity(context.rules.count)
+        var decided: EvaluationContext.CompiledRule?
         var alsoMatched: [String] = []
-        for rule in policy.evaluationOrder {
-            let read = Dictionary(
-                ((rule.when?.facts ?? []) + (rule.unless?.facts ?? [])).map { ($0.rawValue, facts[$0]) },
-                uniquingKeysWith: { first, _ in first })
-            if let effective = rule.effective, date < effective {
-                trace.append(TraceStep(rule: rule.name, outcome: .notYetEffective, facts: read))
+        for compiled in context.rules {
+            guard compiled.effective else {
+                trace.append(TraceStep(rule: compiled.rule.name, outcome: .notYetEffective, reads: compiled.reads, bits: facts.bits))
                 continue
             }
+            let rule = compiled.rule
             let matched = facts.holds(rule.when ?? .always) && !(rule.unless.map(facts.holds) ?? false)
+            let outcome: TraceStep.Outcome
             if matched, decided == nil {
-                decided = rule
-                trace.append(TraceStep(rule: rule.name, outcome: .fired, facts: read))
+                decided = compiled
+                outcome = .fired
             } else {
                 if matched { alsoMatched.append(rule.name) }
-                trace.append(TraceStep(rule: rule.name, outcome: matched ? .matchedAfterDecision : .notMatched, facts: read))
+                outcome = matched ? .matchedAfterDecision : .notMatched
             }
+            trace.append(TraceStep(rule: rule.name, outcome: outcome, reads: compiled.reads, bits: facts.bits))
         }
-        let verdict = decided?.verdict ?? policy.otherwise ?? .keep
-        let reason = decided?.reason ?? derivedReason(verdict, rule: decided, facts: facts, basis: basis, kind: material.kind)
+        let verdict = decided?.rule.verdict ?? context.policy.otherwise ?? .keep
+        let reason = decided?.rule.reason
+            ?? derivedReason(verdict, reads: decided?.readSet ?? [], facts: facts, basis: basis, kind: material.kind)
 
         var flags: [Flag] = []
         if material.kind == .certificate {
@@ -93,17 +104,16 @@ struct RequirementEvaluator {
         if facts[.inCycle] { flags.append(.circularProof) }
         if basis.unverifiedText { flags.append(.unverifiedLegalText) }
 
-        var ruleCitations = (decided?.cites ?? []).map { reference in
-            BasisAssessor.article(reference.text, corpus.resolve(reference.text, on: date))
-        }
-        if reason == .issuerProhibited, let prohibition {
-            ruleCitations += prohibition.cites.map { BasisAssessor.article($0.text, corpus.resolve($0.text, on: date)) }
+        var ruleCitations = decided?.articles ?? []
+        if reason == .issuerProhibited {
+            let cited = Set(ruleCitations.map(\.citation))
+            ruleCitations += profile.prohibitionArticles.filter { !cited.contains($0.citation) }
         }
         let plan = verdict == .commitment ? material.commitment.map { commitmentPlan($0, material, procedure, basis) } : nil
         return Decision(
             procedureID: procedure.id, procedureName: procedure.name, department: procedure.department,
-            material: material.name, kind: material.kind, verdict: verdict, reason: reason, rule: decided?.name,
-            because: decided?.because ?? "政策未规定其他处理，按默认处理", ruleCitations: uniqueArticles(ruleCitations),
+            material: material.name, kind: material.kind, verdict: verdict, reason: reason, rule: decided?.rule.name,
+            because: decided?.rule.because ?? "政策未规定其他处理，按默认处理", ruleCitations: ruleCitations,
             flags: flags, alsoMatched: alsoMatched, basis: basis, sharing: sharing,
             commitment: CommitmentCheck(available: material.commitment != nil, excludedBy: excludedBy, terms: material.commitment, plan: plan),
             replacement: verdict == .remove ? replacement(material, procedure, sharing, facts, provable) : nil,
@@ -112,41 +122,19 @@ struct RequirementEvaluator {
 
     // MARK: - Facts
 
-    /// The licence already required by the procedure that shows everything the certificate proves.
-    private func provableByLicence(_ material: Material, in procedure: Procedure) -> String? {
-        guard material.kind == .certificate, !material.proves.isEmpty else { return nil }
-        let needed = Set(material.proves)
-        for other in procedure.requirements where other.material != material.name {
-            guard let licence = catalogue.materials[other.material], licence.kind == .licenceOrID else { continue }
-            if needed.isSubset(of: Set(licence.proves)) { return licence.name }
-        }
-        return nil
-    }
-
     /// Whether the procedure's own basis makes the office investigate the facts itself.
     private func shiftsDuty(_ procedure: Procedure) -> Bool {
         procedure.basis.contains { reference in
-            let text = corpus.resolve(reference.text, on: date).provision?.text ?? ""
+            let text = context.corpus.resolve(reference.text, on: context.date).provision?.text ?? ""
             return ["调查核实", "入户调查", "信息核查"].contains(where: text.contains)
-        }
-    }
-
-    /// The prohibition that bars the material's issuer from issuing it, if its cited authority is in force.
-    private func prohibited(_ material: Material) -> IssuerProhibition? {
-        guard let issuer = material.issuer, let kind = catalogue.departments[issuer]?.kind else { return nil }
-        return policy.issuerProhibitions.first { prohibition in
-            prohibition.issuerKinds.contains(kind)
-                && prohibition.certificates.contains { material.name == $0 || material.name.hasSuffix($0) }
-                && prohibition.cites.allSatisfy { corpus.resolve($0.text, on: date).isValid }
         }
     }
 
     // MARK: - Explanation
 
     private func derivedReason(
-        _ verdict: Verdict, rule: PolicyRule?, facts: FactSet, basis: BasisAssessment, kind: MaterialKind
+        _ verdict: Verdict, reads read: Set<Fact>, facts: FactSet, basis: BasisAssessment, kind: MaterialKind
     ) -> ReasonCode {
-        let read = Set((rule?.when?.facts ?? []) + (rule?.unless?.facts ?? []))
         switch verdict {
         case .remove:
             if read.contains(.issuerProhibited), facts[.issuerProhibited] { return .issuerProhibited }
@@ -212,10 +200,5 @@ struct RequirementEvaluator {
     static func percent(_ fraction: Double) -> String {
         let value = fraction * 100
         return value == value.rounded() ? "\(Int(value))%" : String(format: "%.1f%%", value)
-    }
-
-    private func uniqueArticles(_ articles: [CitedArticle]) -> [CitedArticle] {
-        var seen = Set<String>()
-        return articles.filter { seen.insert($0.citation).inserted }
     }
 }

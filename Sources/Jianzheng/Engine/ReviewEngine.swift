@@ -44,11 +44,10 @@ public struct ReviewEngine: Sendable {
         for component in cyclesBefore {
             for edge in graph.edges(within: component) { cycleEdges.insert(edge.from + "\u{0}" + edge.material) }
         }
-        let evaluator = RequirementEvaluator(catalogue: catalogue, corpus: corpus, policy: policy, date: date, cycleEdges: cycleEdges)
+        let context = EvaluationContext(catalogue: catalogue, corpus: corpus, policy: policy, date: date, cycleEdges: cycleEdges)
+        let evaluator = RequirementEvaluator(context: context)
         let procedures = catalogue.orderedProcedures
-        let perProcedure = ConcurrentSlots<[Decision]>.map(procedures) { procedure in
-            procedure.requirements.map { evaluator.decide($0, in: procedure) }
-        }
+        let perProcedure = ConcurrentSlots<[Decision]>.map(procedures) { evaluator.decide($0) }
         let decisions = perProcedure.flatMap { $0 }
         var decisionIndex: [String: Int] = [:]
         for (position, decision) in decisions.enumerated() {

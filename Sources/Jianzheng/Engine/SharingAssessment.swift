@@ -51,17 +51,12 @@ public struct SharingAssessment: Sendable {
     public var modes: Set<SharingOption.Mode> { Set(options.compactMap(\.mode)) }
 }
 
-/// Finds the sources that can supply a material to a procedure on a date.
+/// Decides which of a material's candidate sources can supply it to a procedure on a date, and how.
 struct SharingAssessor {
-    let catalogue: Catalogue
     let date: CalendarDate
 
-    func assess(_ material: Material, for procedure: Procedure) -> SharingAssessment {
-        let proves = Set(material.proves)
-        let candidates = catalogue.sources.values
-            .filter { material.sources.contains($0.name) || (!proves.isEmpty && proves.isSubset(of: Set($0.items))) }
-            .sorted { $0.name < $1.name }
-        return SharingAssessment(options: candidates.map { option($0, procedure) })
+    func assess(_ candidates: [DataSource], for procedure: Procedure) -> SharingAssessment {
+        SharingAssessment(options: candidates.map { option($0, procedure) })
     }
 
     private func option(_ source: DataSource, _ procedure: Procedure) -> SharingOption {
