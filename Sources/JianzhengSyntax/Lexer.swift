@@ -19,8 +19,11 @@ public struct Lexer {
     public mutating func tokenize() -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 4)
+        var cursor = SourceFile.Cursor(file: file)
         while true {
-            let token = next()
+            var token = next()
+            (token.startLine, token.startColumn) = cursor.position(at: token.start)
+            (token.endLine, token.endColumn) = cursor.position(at: token.end)
             tokens.append(token)
             if token.kind == .endOfFile { return tokens }
         }

@@ -69,8 +69,7 @@ public struct Parser {
                 }
                 return (statements, pendingComments, openBrace == nil, nil)
             case .identifier:
-                let location = file.location(at: token.start)
-                if openBrace != nil, location.column == 1, Self.declarationKeywords.contains(token.text) {
+                if openBrace != nil, token.startColumn == 1, Self.declarationKeywords.contains(token.text) {
                     reportMissingBrace(opened: openBrace!, at: previousLineEnd(before: token))
                     return (statements, pendingComments, false, nil)
                 }
@@ -132,7 +131,7 @@ public struct Parser {
             let (children, trailing, closed, closingBrace) = parseStatements(openBrace: brace, depth: depth + 1)
             var block = Block(
                 statements: children, trailingComments: trailing, closingComment: nil,
-                range: file.range(brace.start, closingBrace?.end ?? brace.end))
+                range: SourceRange(start: range(brace).start, end: range(closingBrace ?? brace).end))
             if closed, current.kind == .comment {
                 block.closingComment = comment(current)
                 advance()
@@ -216,7 +215,7 @@ public struct Parser {
                 end = current
                 advance()
             }
-            return .name(parts, file.range(token.start, end.end))
+            return .name(parts, SourceRange(start: range(token).start, end: range(end).end))
         case .string: advance(); return .string(token.text, range(token))
         case .number: advance(); return .number(token.text, range(token))
         case .percent: advance(); return .percent(token.text, range(token))
@@ -236,7 +235,7 @@ public struct Parser {
             }
             let close = current
             advance()
-            return .parenthesized(inner, file.range(token.start, close.end))
+            return .parenthesized(inner, SourceRange(start: range(token).start, end: range(close).end))
         default:
             report(.expectedToken, "expected a value, found \(describe(token))", token)
             return nil
@@ -263,7 +262,7 @@ public struct Parser {
         }
         let close = current
         advance()
-        return .list(elements, file.range(open.start, close.end))
+        return .list(elements, SourceRange(start: range(open).start, end: range(close).end))
     }
 
     // MARK: - Recovery and helpers
@@ -301,15 +300,16 @@ public struct Parser {
         var probe = index - 1
         while probe > 0, [.newline, .comment].contains(tokens[probe].kind) { probe -= 1 }
         let previous = tokens[max(probe, 0)]
-        return Token(kind: .newline, text: "", start: previous.end, end: previous.end)
+        var token = Token(kind: .newline, text: "", start: previous.end, end: previous.end)
+        (token.startLine, token.startColumn, token.endLine, token.endColumn) = (previous.endLine, previous.endColumn, previous.endLine, previous.endColumn)
+        return token
     }
 
     private mutating func reportMissingBrace(opened brace: Token, at token: Token) {
-        let place = file.location(at: brace.start)
-        report(.missingClosingBrace, "expected '}' to close the block opened at line \(place.line)", token,
+        report(.missingClosingBrace, "expected '}' to close the block opened at line \(brace.startLine)", token,
             notes: [Diagnostic.Note("'{' opened here", at: range(brace))])
         diagnostics[diagnostics.count - 1].fixIts = [
-            Diagnostic.FixIt("close the block", range: file.range(token.start, token.start), replacement: "}")
+            Diagnostic.FixIt("close the block", range: SourceRange(at: range(token).start), replacement: "}")
         ]
     }
 
@@ -317,7 +317,7 @@ public struct Parser {
         Comment(text: token.text, range: range(token))
     }
 
-    private func range(_ token: Token) -> SourceRange { file.range(token.start, token.end) }
+    private func range(_ token: Token) -> SourceRange { token.range(in: file.path) }
 
     private func describe(_ token: Token) -> String {
         switch token.kind {

@@ -25,11 +25,23 @@ public struct Token: Sendable, Hashable {
     /// Byte offsets into the source file.
     public var start: Int
     public var end: Int
+    /// Line and column of `start` and `end`, filled in by the lexer (kept small: the parser recurses on tokens).
+    public var startLine: Int32 = 1
+    public var startColumn: Int32 = 1
+    public var endLine: Int32 = 1
+    public var endColumn: Int32 = 1
 
     public init(kind: Kind, text: String, start: Int, end: Int) {
         self.kind = kind
         self.text = text
         self.start = start
         self.end = end
+    }
+
+    /// The token's range in a file.
+    public func range(in path: String) -> SourceRange {
+        SourceRange(
+            start: SourceLocation(path: path, line: Int(startLine), column: Int(startColumn), offset: start),
+            end: SourceLocation(path: path, line: Int(endLine), column: Int(endColumn), offset: end))
     }
 }

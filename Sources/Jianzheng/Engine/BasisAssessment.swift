@@ -79,14 +79,14 @@ struct BasisAssessor {
             if case .versionNotInCorpus = resolved.problem { unverified = true }
             guard resolved.isValid else { continue }
             let text = resolved.provision?.text ?? ""
-            if let marker = Self.delegationMarkers.first(where: text.contains) {
+            if let marker = Self.delegationMarkers.first(where: text.containsBytes) {
                 delegationNote = "所引条款将具体要求交由其他规定（“\(marker)”）"
             } else if status == .rankInsufficient, let act = resolved.act, let upstream = act.delegatesFrom.first,
                 let parent = corpus.act(workURI: upstream)
             {
                 delegationNote = "所引\(act.rank.chinese)依据《\(parent.title)》制定，应核查上位法是否设定该证明"
             }
-            if status == .sufficient, !text.isEmpty, !Self.documentWords.contains(where: text.contains) {
+            if status == .sufficient, !text.isEmpty, !Self.documentWords.contains(where: text.containsBytes) {
                 conditionOnly = true
             }
         }

@@ -126,7 +126,7 @@ struct RequirementEvaluator {
     private func shiftsDuty(_ procedure: Procedure) -> Bool {
         procedure.basis.contains { reference in
             let text = context.corpus.resolve(reference.text, on: context.date).provision?.text ?? ""
-            return ["调查核实", "入户调查", "信息核查"].contains(where: text.contains)
+            return ["调查核实", "入户调查", "信息核查"].contains(where: text.containsBytes)
         }
     }
 

@@ -89,8 +89,11 @@ public struct CatalogueBuilder {
 
     /// Every citation must name an act of the corpus and a provision that exists in some version of it.
     private mutating func checkCitations(_ corpus: LegalCorpus) {
+        // Each distinct text is resolved once (in parallel); every place it is written gets the diagnostic.
+        let texts = Array(Set(readers.citations.map(\.text)))
+        let resolutions = Dictionary(uniqueKeysWithValues: zip(texts, ConcurrentSlots<ResolvedCitation>.map(texts) { corpus.resolve($0) }))
         for reference in readers.citations {
-            let resolved = corpus.resolve(reference.text)
+            guard let resolved = resolutions[reference.text], !resolved.isValid else { continue }
             switch resolved.problem {
             case .malformed(let message):
                 readers.reader.report(Diagnostic(.malformedCitation, "malformed citation: \(message)", at: reference.range))
