@@ -317,7 +317,7 @@ public struct Parser {
         Comment(text: token.text, range: range(token))
     }
 
-    private func range(_ token: Token) -> SourceRange { token.range(in: file.path) }
+    private func range(_ token: Token) -> SourceRange { token.range(in: file.fileID) }
 
     private func describe(_ token: Token) -> String {
         switch token.kind {

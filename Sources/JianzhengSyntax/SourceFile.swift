@@ -1,3 +1,5 @@
+import Foundation
+
 /// A source file held as UTF-8 bytes, with the offsets needed to turn byte offsets into lines and columns.
 ///
 /// Columns are 1-based and counted in Unicode scalars, so `居民户口簿` is five columns; the caret renderer
@@ -5,12 +7,15 @@
 public struct SourceFile: Sendable {
     /// The path as given by the user (used in every diagnostic).
     public let path: String
+    /// The interned id of `path`.
+    public let fileID: Int32
     public let bytes: [UInt8]
     /// Byte offset of the first byte of each line.
     public let lineStarts: [Int]
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
+        self.fileID = FilePaths.shared.id(path)
         self.bytes = bytes
         var starts = [0]
         for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
@@ -39,7 +44,7 @@ public struct SourceFile: Sendable {
             index += 1
         }
         // A continuation byte at `clamped` itself would be mid-scalar; columns count scalar starts only.
-        return SourceLocation(path: path, line: low + 1, column: column, offset: clamped)
+        return SourceLocation(fileID: fileID, line: low + 1, column: column, offset: clamped)
     }
 
     /// Locations of increasing offsets in one pass over the bytes (the lexer's tokens come in order).
@@ -86,9 +91,10 @@ public struct SourceFile: Sendable {
     }
 }
 
-/// A point in a source file.
+/// A point in a source file. The path is interned (a 32-bit id into `FilePaths`), so locations and ranges are
+/// plain values that copy without reference counting, which matters for a syntax tree of millions of nodes.
 public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
-    public var path: String
+    public var fileID: Int32
     /// 1-based line number.
     public var line: Int
     /// 1-based column, in Unicode scalars.
@@ -96,15 +102,70 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
     /// Byte offset into the file.
     public var offset: Int
 
+    /// The path as given by the user.
+    public var path: String {
+        get { FilePaths.shared.path(fileID) }
+        set { fileID = FilePaths.shared.id(newValue) }
+    }
+
     public init(path: String, line: Int, column: Int, offset: Int = 0) {
-        self.path = path
+        self.init(fileID: FilePaths.shared.id(path), line: line, column: column, offset: offset)
+    }
+
+    public init(fileID: Int32, line: Int, column: Int, offset: Int = 0) {
+        self.fileID = fileID
         self.line = line
         self.column = column
         self.offset = offset
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
+        if lhs.fileID != rhs.fileID { return lhs.path < rhs.path }
+        return (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case path, line, column, offset
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            path: try container.decode(String.self, forKey: .path), line: try container.decode(Int.self, forKey: .line),
+            column: try container.decode(Int.self, forKey: .column), offset: try container.decode(Int.self, forKey: .offset))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+        try container.encode(offset, forKey: .offset)
+    }
+}
+
+/// The interned paths of every file the process has located something in.
+public final class FilePaths: @unchecked Sendable {
+    public static let shared = FilePaths()
+    private var paths: [String] = [""]
+    private var ids: [String: Int32] = ["": 0]
+    private let lock = NSLock()
+
+    /// The id of a path, registering it on first use.
+    public func id(_ path: String) -> Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        if let id = ids[path] { return id }
+        let id = Int32(paths.count)
+        paths.append(path)
+        ids[path] = id
+        return id
+    }
+
+    public func path(_ id: Int32) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return Int(id) < paths.count ? paths[Int(id)] : ""
     }
 }
 

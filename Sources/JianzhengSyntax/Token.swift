@@ -39,9 +39,9 @@ public struct Token: Sendable, Hashable {
     }
 
     /// The token's range in a file.
-    public func range(in path: String) -> SourceRange {
+    public func range(in fileID: Int32) -> SourceRange {
         SourceRange(
-            start: SourceLocation(path: path, line: Int(startLine), column: Int(startColumn), offset: start),
-            end: SourceLocation(path: path, line: Int(endLine), column: Int(endColumn), offset: end))
+            start: SourceLocation(fileID: fileID, line: Int(startLine), column: Int(startColumn), offset: start),
+            end: SourceLocation(fileID: fileID, line: Int(endLine), column: Int(endColumn), offset: end))
     }
 }
