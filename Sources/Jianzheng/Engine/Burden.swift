@@ -46,13 +46,14 @@ struct BurdenCalculator {
     let catalogue: Catalogue
     let graph: IssuingGraph
 
-    /// `counted(procedureID, material)` says whether the applicant must still obtain that certificate.
-    func burdens(counted: (String, String) -> Bool) -> [Burden] {
+    /// `counted(procedureIndex, requirementIndex)` says whether the applicant must obtain that requirement's
+    /// material (a certificate, before or after the verdicts).
+    func burdens(counted: (Int, Int) -> Bool) -> [Burden] {
         let ids = graph.procedureIDs
         let procedures = ids.map { catalogue.procedures[$0] }
         // Successors: certificate edges to issuing procedures that the applicant must still walk.
         let successors = ids.indices.map { node in
-            graph.edges[node].filter { isCertificate($0.material) && counted(ids[node], $0.material) }.map(\.to)
+            graph.edges[node].filter { counted(node, $0.requirement) }.map(\.to)
         }
         let components = StronglyConnectedComponents.compute(nodeCount: ids.count, successors: successors)
         var componentOf = [Int](repeating: 0, count: ids.count)
@@ -63,9 +64,8 @@ struct BurdenCalculator {
             for node in component {
                 guard let procedure = procedures[node] else { continue }
                 total = total + Burden(certificates: 0, trips: Double(procedure.trips), days: Double(procedure.days), fees: procedure.fee)
-                for requirement in procedure.requirements
-                where isCertificate(requirement.material) && counted(procedure.id, requirement.material) {
-                    let issuer = graph.edges[node].first { $0.material == requirement.material }?.to
+                for (index, requirement) in procedure.requirements.enumerated() where counted(node, index) {
+                    let issuer = graph.edges[node].first { $0.requirement == index }?.to
                     let obtained: Burden
                     if let issuer, componentOf[issuer] != position {
                         obtained = Burden(certificates: 1, trips: 0, days: 0, fees: 0) + totals[componentOf[issuer]]
@@ -83,9 +83,5 @@ struct BurdenCalculator {
             totals[position] = total
         }
         return ids.indices.map { totals[componentOf[$0]] }
-    }
-
-    private func isCertificate(_ material: String) -> Bool {
-        catalogue.materials[material]?.kind == .certificate
     }
 }

@@ -10,7 +10,7 @@ public struct CircularProof: Sendable {
     }
 
     /// An edge with the department that demands the material and the basis cited for it.
-    public struct Edge: Sendable {
+    public struct Edge: Sendable, Hashable {
         public var from: String
         public var to: String
         public var material: String

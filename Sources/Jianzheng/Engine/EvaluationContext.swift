@@ -11,37 +11,71 @@ struct EvaluationContext: Sendable {
     let policy: Policy
     let date: CalendarDate
     let rules: [CompiledRule]
-    /// Basis assessments by `BasisKey`.
-    let bases: [String: BasisAssessment]
-    let materials: [String: MaterialProfile]
-    /// `procedureID \0 material` of requirements on a circular-proof edge.
-    let cycleEdges: Set<String>
+    /// The procedures in review order, and where each one's decisions start (`offsets[p] + r`).
+    let procedures: [Procedure]
+    let offsets: [Int]
+    /// Distinct basis assessments, and for requirement r of procedure p the index of its assessment and of its
+    /// material profile (-1: a material the catalogue does not declare). Names are hashed once, here.
+    let bases: [BasisAssessment]
+    let profiles: [MaterialProfile]
+    let slots: [[(basis: Int32, material: Int32)]]
+    /// Global indexes (`offsets[p] + r`) of requirements on a circular-proof edge.
+    let cycleRequirements: Set<Int>
 
     /// A policy rule with what it reads and cites worked out once.
-    struct CompiledRule: Sendable {
+    final class CompiledRule: Sendable {
         let rule: PolicyRule
         let reads: [Fact]
         let readSet: Set<Fact>
         let articles: [CitedArticle]
         let effective: Bool
+
+        init(rule: PolicyRule, reads: [Fact], readSet: Set<Fact>, articles: [CitedArticle], effective: Bool) {
+            self.rule = rule
+            self.reads = reads
+            self.readSet = readSet
+            self.articles = articles
+            self.effective = effective
+        }
     }
 
     /// What does not change between the procedures that require a material.
-    struct MaterialProfile: Sendable {
+    final class MaterialProfile: Sendable {
         let material: Material
         let candidates: [DataSource]
         let excludedBy: [ConcernCategory]
         let prohibition: IssuerProhibition?
         let prohibitionArticles: [CitedArticle]
         let proves: Set<String>
+        let absurd: Set<AbsurdPattern>
+        let concerns: Set<ConcernCategory>
+
+        init(
+            material: Material, candidates: [DataSource], excludedBy: [ConcernCategory], prohibition: IssuerProhibition?,
+            prohibitionArticles: [CitedArticle], proves: Set<String>
+        ) {
+            self.material = material
+            self.candidates = candidates
+            self.excludedBy = excludedBy
+            self.prohibition = prohibition
+            self.prohibitionArticles = prohibitionArticles
+            self.proves = proves
+            self.absurd = Set(material.absurd)
+            self.concerns = Set(material.concerns)
+        }
     }
 
-    init(catalogue: Catalogue, corpus: LegalCorpus, policy: Policy, date: CalendarDate, cycleEdges: Set<String>) {
+    init(
+        catalogue: Catalogue, corpus: LegalCorpus, policy: Policy, date: CalendarDate, procedures: [Procedure], offsets: [Int],
+        cycleRequirements: Set<Int>
+    ) {
         self.catalogue = catalogue
         self.corpus = corpus
         self.policy = policy
         self.date = date
-        self.cycleEdges = cycleEdges
+        self.procedures = procedures
+        self.offsets = offsets
+        self.cycleRequirements = cycleRequirements
         let article: @Sendable (String) -> CitedArticle = { text in BasisAssessor.article(text, corpus.resolve(text, on: date)) }
         rules = policy.evaluationOrder.map { rule in
             let reads = (rule.when?.facts ?? []) + (rule.unless?.facts ?? [])
@@ -53,23 +87,12 @@ struct EvaluationContext: Sendable {
         let prohibitions = policy.issuerProhibitions.filter { prohibition in
             prohibition.cites.allSatisfy { corpus.resolve($0.text, on: date).isValid }
         }
-        // Basis assessments for every distinct (territory, citations) a requirement uses.
-        var keys: [String: (String, [CitationReference])] = [:]
-        for procedure in catalogue.procedureOrder.compactMap({ catalogue.procedures[$0] }) {
-            for requirement in procedure.requirements {
-                let citations = requirement.basis.isEmpty ? (catalogue.materials[requirement.material]?.basis ?? []) : requirement.basis
-                let key = Self.basisKey(procedure.territory, citations)
-                if keys[key] == nil { keys[key] = (procedure.territory, citations) }
-            }
-        }
-        let assessor = BasisAssessor(corpus: corpus, date: date, sufficientRanks: policy.sufficientRanks)
-        let entries = Array(keys)
-        let assessed = ConcurrentSlots<BasisAssessment>.map(entries.map(\.value)) { assessor.assess($0.1, territory: $0.0) }
-        bases = Dictionary(uniqueKeysWithValues: zip(entries.map(\.key), assessed))
-        // Material profiles; each source's items become a set once.
+        // Material profiles, in a fixed order; each source's items become a set once.
+        let materials = catalogue.materials.values.sorted { $0.name < $1.name }
+        var materialIndex: [String: Int32] = [:]
+        for (index, material) in materials.enumerated() { materialIndex[material.name] = Int32(index) }
         let sourceItems = catalogue.sources.values.sorted { $0.name < $1.name }.map { ($0, Set($0.items)) }
-        let all = Array(catalogue.materials.values)
-        let profiles = ConcurrentSlots<MaterialProfile>.map(all) { material in
+        profiles = ConcurrentSlots<MaterialProfile>.map(materials) { material in
             let proves = Set(material.proves)
             let candidates = sourceItems.filter { source, items in
                 material.sources.contains(source.name) || (!proves.isEmpty && proves.isSubset(of: items))
@@ -86,17 +109,36 @@ struct EvaluationContext: Sendable {
                 excludedBy: Set(material.concerns).intersection(policy.commitmentExcludes).sorted { $0.rawValue < $1.rawValue },
                 prohibition: prohibition, prohibitionArticles: prohibition?.cites.map { article($0.text) } ?? [], proves: proves)
         }
-        materials = Dictionary(uniqueKeysWithValues: zip(all.map(\.name), profiles))
+        // Every requirement's slots; the distinct (territory, citations) pairs are assessed once, in parallel.
+        var basisIndex: [String: Int32] = [:]
+        var basisInputs: [(String, [CitationReference])] = []
+        slots = procedures.map { procedure in
+            procedure.requirements.map { requirement in
+                let material = materialIndex[requirement.material] ?? -1
+                let citations = requirement.basis.isEmpty && material >= 0 ? materials[Int(material)].basis : requirement.basis
+                let key = ([procedure.territory] + citations.map(\.text)).joined(separator: "\u{1}")
+                if let known = basisIndex[key] { return (known, material) }
+                let index = Int32(basisInputs.count)
+                basisIndex[key] = index
+                basisInputs.append((procedure.territory, citations))
+                return (index, material)
+            }
+        }
+        let assessor = BasisAssessor(corpus: corpus, date: date, sufficientRanks: policy.sufficientRanks)
+        bases = ConcurrentSlots<BasisAssessment>.map(basisInputs.map { BasisInput(territory: $0.0, citations: $0.1) }) {
+            assessor.assess($0.citations, territory: $0.territory)
+        }
     }
 
-    /// The key of a basis assessment: the territory and the citation texts.
-    static func basisKey(_ territory: String, _ citations: [CitationReference]) -> String {
-        ([territory] + citations.map(\.text)).joined(separator: "\u{1}")
+    /// A distinct (territory, citations) pair to assess.
+    private struct BasisInput: Sendable {
+        let territory: String
+        let citations: [CitationReference]
     }
 
     /// The profile of a material the catalogue does not declare (reported by `check`; reviewed as a certificate).
-    func profile(_ name: String, range: SourceRange) -> MaterialProfile {
-        if let known = materials[name] { return known }
+    func profile(_ slot: Int32, name: String, range: SourceRange) -> MaterialProfile {
+        if slot >= 0 { return profiles[Int(slot)] }
         let material = Material(
             name: name, kind: .certificate, proves: [], basis: [], sources: [], concerns: [], alternatives: [], absurd: [],
             trips: 1, days: 0, fee: 0, range: range)

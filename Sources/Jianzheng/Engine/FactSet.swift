@@ -28,9 +28,34 @@ struct FactSet {
 }
 
 extension Fact {
-    private static let bits: [Fact: UInt32] = Dictionary(
-        uniqueKeysWithValues: Fact.allCases.enumerated().map { ($0.element, UInt32(1) << UInt32($0.offset)) })
-
-    /// This fact's bit in a `FactSet`.
-    var bit: UInt32 { Self.bits[self] ?? 0 }
+    /// This fact's bit in a `FactSet`: its position among all facts.
+    var bit: UInt32 {
+        switch self {
+        case .basisPresent: 1 << 0
+        case .basisSufficient: 1 << 1
+        case .basisNone: 1 << 2
+        case .basisRankInsufficient: 1 << 3
+        case .basisRepealed: 1 << 4
+        case .basisNotYetInForce: 1 << 5
+        case .basisOutsideTerritory: 1 << 6
+        case .basisDelegated: 1 << 7
+        case .basisConditionOnly: 1 << 8
+        case .dutyShifted: 1 << 9
+        case .sharingAvailable: 1 << 10
+        case .sharingInternal: 1 << 11
+        case .sharingUnconditional: 1 << 12
+        case .sharingConditionalApproved: 1 << 13
+        case .sharingELicence: 1 << 14
+        case .sharingPartial: 1 << 15
+        case .commitmentAvailable: 1 << 16
+        case .commitmentExcluded: 1 << 17
+        case .issuerProhibited: 1 << 18
+        case .absurd: 1 << 19
+        case .absurdProvableByLicence: 1 << 20
+        case .absurdSelfEvident: 1 << 21
+        case .absurdIssuerCannotVerify: 1 << 22
+        case .absurdUnrelated: 1 << 23
+        case .inCycle: 1 << 24
+        }
+    }
 }

@@ -5,14 +5,17 @@ public struct IssuingEdge: Sendable, Hashable {
     public var from: String
     public var to: String
     public var material: String
+    /// Positions of the requiring procedure and of the requirement within it.
+    public var fromIndex: Int
+    public var requirement: Int
 }
 
 /// The issuing graph over a catalogue: P → Q when P requires a material issued by Q.
 struct IssuingGraph {
     let procedureIDs: [String]
     let indexByID: [String: Int]
-    /// Edges per source node: (target node, material).
-    let edges: [[(to: Int, material: String)]]
+    /// Edges per source node: target node, material, and the requirement's position in the procedure.
+    let edges: [[(to: Int, material: String, requirement: Int)]]
 
     init(_ catalogue: Catalogue) {
         procedureIDs = catalogue.procedureOrder
@@ -29,8 +32,8 @@ struct IssuingGraph {
             }
         }
         edges = procedureIDs.map { id in
-            (catalogue.procedures[id]?.requirements ?? []).flatMap { requirement in
-                (issuersOf[requirement.material] ?? []).sorted().map { (to: $0, material: requirement.material) }
+            (catalogue.procedures[id]?.requirements ?? []).enumerated().flatMap { position, requirement in
+                (issuersOf[requirement.material] ?? []).sorted().map { (to: $0, material: requirement.material, requirement: position) }
             }
         }
     }
@@ -39,22 +42,22 @@ struct IssuingGraph {
     /// `keep` filters edges (e.g. only those still required after the verdicts).
     func cycles(keeping keep: (IssuingEdge) -> Bool = { _ in true }) -> [[Int]] {
         let successors = edges.enumerated().map { from, list in
-            list.filter { keep(edge(from, $0.to, $0.material)) }.map(\.to)
+            list.filter { keep(edge(from, $0.to, $0.material, $0.requirement)) }.map(\.to)
         }
         return StronglyConnectedComponents.compute(nodeCount: procedureIDs.count, successors: successors)
             .filter { $0.count > 1 || successors[$0[0]].contains($0[0]) }
             .sorted { $0[0] < $1[0] }
     }
 
-    func edge(_ from: Int, _ to: Int, _ material: String) -> IssuingEdge {
-        IssuingEdge(from: procedureIDs[from], to: procedureIDs[to], material: material)
+    func edge(_ from: Int, _ to: Int, _ material: String, _ requirement: Int) -> IssuingEdge {
+        IssuingEdge(from: procedureIDs[from], to: procedureIDs[to], material: material, fromIndex: from, requirement: requirement)
     }
 
     /// The edges inside a component.
     func edges(within component: [Int]) -> [IssuingEdge] {
         let members = Set(component)
         return component.flatMap { from in
-            edges[from].filter { members.contains($0.to) }.map { edge(from, $0.to, $0.material) }
+            edges[from].filter { members.contains($0.to) }.map { edge(from, $0.to, $0.material, $0.requirement) }
         }
     }
 

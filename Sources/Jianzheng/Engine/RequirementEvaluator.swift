@@ -9,34 +9,39 @@ struct RequirementEvaluator {
     static let defaultLiability =
         "不实承诺的，行政机关终止办理、责令限期整改、撤销行政决定或者予以行政处罚，并纳入信用记录（《中华人民共和国行政许可法》第六十九条、第七十八条、第七十九条）"
 
-    /// Decisions for every requirement of a procedure, in order.
-    func decide(_ procedure: Procedure) -> [Decision] {
+    /// Decisions for every requirement of the procedure at a position, in order.
+    func decide(at index: Int) -> [Decision] {
+        let procedure = context.procedures[index]
+        let slots = context.slots[index]
         let dutyShift = shiftsDuty(procedure)
-        let licences = procedure.requirements.compactMap { requirement -> (String, Set<String>)? in
-            guard let profile = context.materials[requirement.material], profile.material.kind == .licenceOrID else { return nil }
-            return (profile.material.name, profile.proves)
+        let licences = slots.compactMap { slot -> (String, Set<String>)? in
+            guard slot.material >= 0 else { return nil }
+            let profile = context.profiles[Int(slot.material)]
+            return profile.material.kind == .licenceOrID ? (profile.material.name, profile.proves) : nil
         }
-        return procedure.requirements.map { decide($0, in: procedure, dutyShift: dutyShift, licences: licences) }
+        return procedure.requirements.enumerated().map { position, requirement in
+            decide(
+                requirement, in: procedure, slot: slots[position], dutyShift: dutyShift, licences: licences,
+                inCycle: context.cycleRequirements.contains(context.offsets[index] + position))
+        }
     }
 
     private func decide(
-        _ requirement: Requirement, in procedure: Procedure, dutyShift: Bool, licences: [(String, Set<String>)]
+        _ requirement: Requirement, in procedure: Procedure, slot: (basis: Int32, material: Int32), dutyShift: Bool,
+        licences: [(String, Set<String>)], inCycle: Bool
     ) -> Decision {
-        let profile = context.profile(requirement.material, range: requirement.range)
+        let profile = context.profile(slot.material, name: requirement.material, range: requirement.range)
         let material = profile.material
-        let citations = requirement.basis.isEmpty ? material.basis : requirement.basis
-        let basis = context.bases[EvaluationContext.basisKey(procedure.territory, citations)]
-            ?? BasisAssessor(corpus: context.corpus, date: context.date, sufficientRanks: context.policy.sufficientRanks)
-                .assess(citations, territory: procedure.territory)
+        let basis = context.bases[Int(slot.basis)]
         let sharing = SharingAssessor(date: context.date).assess(profile.candidates, for: procedure)
         let excludedBy = profile.excludedBy
-        let absurdPatterns = Set(material.absurd + requirement.absurd)
+        let absurdPatterns = requirement.absurd.isEmpty ? profile.absurd : profile.absurd.union(requirement.absurd)
         let provable = material.kind == .certificate && !profile.proves.isEmpty
             ? licences.first { $0.0 != material.name && profile.proves.isSubset(of: $0.1) }?.0 : nil
         let dutyShifted = material.kind == .certificate && basis.status != .sufficient && dutyShift
         let prohibition = profile.prohibition
 
-        var facts = FactSet(kind: material.kind, concerns: Set(material.concerns), department: procedure.department, domain: procedure.domain)
+        var facts = FactSet(kind: material.kind, concerns: profile.concerns, department: procedure.department, domain: procedure.domain)
         facts.set(.basisPresent, !basis.articles.isEmpty)
         facts.set(.basisSufficient, basis.status == .sufficient)
         facts.set(.basisNone, basis.status == .none)
@@ -62,7 +67,7 @@ struct RequirementEvaluator {
         facts.set(.absurdIssuerCannotVerify, absurdPatterns.contains(.issuerCannotVerify))
         facts.set(.absurdUnrelated, absurdPatterns.contains(.unrelatedToPurpose))
         facts.set(.absurd, provable != nil || !absurdPatterns.isEmpty)
-        facts.set(.inCycle, !context.cycleEdges.isEmpty && context.cycleEdges.contains(procedure.id + "\u{0}" + material.name))
+        facts.set(.inCycle, inCycle)
 
         var trace: [TraceStep] = []
         trace.reserveCapacity(context.rules.count)

@@ -39,33 +39,33 @@ public struct ReviewEngine: Sendable {
     public func review(asOf date: CalendarDate, policy name: String? = nil, phase: ((String) -> Void)? = nil) throws(ReviewError) -> Review {
         let (policy, note) = try selectPolicy(named: name, on: date)
         let graph = IssuingGraph(catalogue)
-        var cycleEdges = Set<String>()
-        let cyclesBefore = graph.cycles()
-        for component in cyclesBefore {
-            for edge in graph.edges(within: component) { cycleEdges.insert(edge.from + "\u{0}" + edge.material) }
-        }
-        let context = EvaluationContext(catalogue: catalogue, corpus: corpus, policy: policy, date: date, cycleEdges: cycleEdges)
-        let evaluator = RequirementEvaluator(context: context)
         let procedures = catalogue.orderedProcedures
-        let perProcedure = ConcurrentSlots<[Decision]>.map(procedures) { evaluator.decide($0) }
-        let decisions = perProcedure.flatMap { $0 }
-        var decisionIndex: [String: Int] = [:]
-        for (position, decision) in decisions.enumerated() {
-            decisionIndex[decision.procedureID + "\u{0}" + decision.material] = decisionIndex[decision.procedureID + "\u{0}" + decision.material] ?? position
+        // Decision of requirement r of procedure p: decisions[offsets[p] + r].
+        var offsets = [Int](repeating: 0, count: procedures.count + 1)
+        for (index, procedure) in procedures.enumerated() { offsets[index + 1] = offsets[index] + procedure.requirements.count }
+        let cyclesBefore = graph.cycles()
+        var cycleRequirements = Set<Int>()
+        for component in cyclesBefore {
+            for edge in graph.edges(within: component) { cycleRequirements.insert(offsets[edge.fromIndex] + edge.requirement) }
         }
-        let lookup = { (procedure: String, material: String) in decisionIndex[procedure + "\u{0}" + material].map { decisions[$0] } }
-        func kept(_ procedure: String, _ material: String) -> Bool { lookup(procedure, material)?.verdict == .keep }
-
+        let context = EvaluationContext(
+            catalogue: catalogue, corpus: corpus, policy: policy, date: date, procedures: procedures, offsets: offsets,
+            cycleRequirements: cycleRequirements)
+        let evaluator = RequirementEvaluator(context: context)
+        let perProcedure = ConcurrentSlots<[Decision]>.map(Array(procedures.indices)) { evaluator.decide(at: $0) }
+        let decisions = perProcedure.flatMap { $0 }
+        let decision = { (edge: IssuingEdge) in decisions[offsets[edge.fromIndex] + edge.requirement] }
         phase?("evaluate")
-        let cyclesAfter = graph.cycles { kept($0.from, $0.material) }.map { Set($0) }
+        let cyclesAfter = graph.cycles { decision($0).verdict == .keep }.map { Set($0) }
         let cycles = cyclesBefore.map { component in
-            circularProof(component, graph: graph, decision: lookup, stillCyclic: cyclesAfter.contains { $0.isSubset(of: Set(component)) })
+            circularProof(component, graph: graph, decision: decision, stillCyclic: cyclesAfter.contains { $0.isSubset(of: Set(component)) })
         }
         let inCycle = Set(cyclesBefore.flatMap { $0 })
         phase?("cycles")
         let calculator = BurdenCalculator(catalogue: catalogue, graph: graph)
-        let before = calculator.burdens { _, _ in true }
-        let after = calculator.burdens(counted: kept)
+        let isCertificate = { (procedure: Int, requirement: Int) in decisions[offsets[procedure] + requirement].kind == .certificate }
+        let before = calculator.burdens(counted: isCertificate)
+        let after = calculator.burdens { isCertificate($0, $1) && decisions[offsets[$0] + $1].verdict == .keep }
         let burdens = procedures.enumerated().map { position, procedure in
             ProcedureBurden(
                 procedureID: procedure.id, procedureName: procedure.name, volume: procedure.volume,
@@ -78,17 +78,20 @@ public struct ReviewEngine: Sendable {
     }
 
     private func circularProof(
-        _ component: [Int], graph: IssuingGraph, decision: (String, String) -> Decision?, stillCyclic: Bool
+        _ component: [Int], graph: IssuingGraph, decision: (IssuingEdge) -> Decision, stillCyclic: Bool
     ) -> CircularProof {
+        var decided: [CircularProof.Edge: Decision] = [:]
         let edges = graph.edges(within: component).map { edge -> CircularProof.Edge in
-            let found = decision(edge.from, edge.material)
-            return CircularProof.Edge(
+            let found = decision(edge)
+            let proofEdge = CircularProof.Edge(
                 from: edge.from, to: edge.to, material: edge.material,
                 department: catalogue.procedures[edge.from]?.department ?? "",
-                citations: found?.basis.articles.map(\.citation) ?? [], verdict: found?.verdict ?? .keep,
-                basisSufficient: found?.basis.status == .sufficient)
+                citations: found.basis.articles.map(\.citation), verdict: found.verdict,
+                basisSufficient: found.basis.status == .sufficient)
+            decided[proofEdge] = found
+            return proofEdge
         }
-        let (cut, reason) = cheapestCut(edges) { decision($0.from, $0.material) }
+        let (cut, reason) = cheapestCut(edges) { decided[$0] }
         return CircularProof(
             procedures: component.map { graph.procedureIDs[$0] }, path: graph.path(through: component), edges: edges,
             status: stillCyclic ? .unresolved : .broken, cheapestCut: cut, cutReason: reason)
