@@ -61,7 +61,7 @@ public enum CorpusLoader {
         var acts: [LegalAct] = []
         for (_, group) in byWork.sorted(by: { $0.key < $1.key }) {
             let sorted = group.sorted { $0.versions[0].validFrom < $1.versions[0].validFrom }
-            var act = sorted[sorted.count - 1]
+            let act = sorted[sorted.count - 1]
             var versions = sorted.map { $0.versions[0] }
             for (index, document) in sorted.enumerated() {
                 let version = document.versions[0]

@@ -1,7 +1,8 @@
 import JianzhengSyntax
 
-/// An act (a FRBR work) with all its versions (expressions).
-public struct LegalAct: Sendable {
+/// An act (a FRBR work) with all its versions (expressions). A reference type, so that the many citations
+/// resolving to one act share it; `versions` is set only while the corpus is assembled.
+public final class LegalAct: @unchecked Sendable {
     /// The FRBR work URI, e.g. `/akn/cn/act/2003/387`.
     public let workURI: String
     public let title: String
@@ -26,6 +27,31 @@ public struct LegalAct: Sendable {
     public let notes: [String]
     /// Versions by start date, oldest first.
     public internal(set) var versions: [ActVersion]
+
+    init(
+        workURI: String, title: String, aliases: [String], documentNumber: String?, issuer: String, rank: LegalRank,
+        territory: String, territoryName: String, promulgated: CalendarDate, effective: CalendarDate, repealed: CalendarDate?,
+        repealedBy: String?, replaces: [String], delegatesFrom: [String], textStatus: TextStatus, notes: [String],
+        versions: [ActVersion]
+    ) {
+        self.workURI = workURI
+        self.title = title
+        self.aliases = aliases
+        self.documentNumber = documentNumber
+        self.issuer = issuer
+        self.rank = rank
+        self.territory = territory
+        self.territoryName = territoryName
+        self.promulgated = promulgated
+        self.effective = effective
+        self.repealed = repealed
+        self.repealedBy = repealedBy
+        self.replaces = replaces
+        self.delegatesFrom = delegatesFrom
+        self.textStatus = textStatus
+        self.notes = notes
+        self.versions = versions
+    }
 
     public enum TextStatus: String, Sendable, Codable {
         case verified, excerpt, unverified

@@ -13,14 +13,14 @@ struct AttributeReader {
 
     /// The statements of a block grouped by keyword, checked against `schema`.
     mutating func attributes(
-        of declaration: Statement, schema: [String: Cardinality], what: String
+        of declaration: Statement, schema: [String: Cardinality], what describe: @autoclosure () -> String
     ) -> [String: [Statement]] {
         var found: [String: [Statement]] = [:]
         for statement in declaration.block?.statements ?? [] {
             guard let cardinality = schema[statement.keyword] else {
                 let suggestion = Suggestions.closest(to: statement.keyword, among: schema.keys)
                 diagnostics.append(Diagnostic(
-                    .unknownAttribute, "unknown attribute '\(statement.keyword)' in \(what)", at: statement.keywordRange,
+                    .unknownAttribute, "unknown attribute '\(statement.keyword)' in \(describe())", at: statement.keywordRange,
                     notes: suggestion.map { Diagnostic.Note("did you mean '\($0)'?") }
                         + [Diagnostic.Note("allowed here: " + schema.keys.sorted().joined(separator: ", "))],
                     fixIts: suggestion.map { Diagnostic.FixIt("rename", range: statement.keywordRange, replacement: $0) }))
@@ -28,7 +28,7 @@ struct AttributeReader {
             }
             if cardinality != .many, let first = found[statement.keyword]?.first {
                 diagnostics.append(Diagnostic(
-                    .duplicateAttribute, "'\(statement.keyword)' is given more than once in \(what)",
+                    .duplicateAttribute, "'\(statement.keyword)' is given more than once in \(describe())",
                     at: statement.keywordRange, notes: [Diagnostic.Note("first given here", at: first.keywordRange)]))
                 continue
             }
@@ -36,7 +36,7 @@ struct AttributeReader {
         }
         for (key, cardinality) in schema.sorted(by: { $0.key < $1.key }) where cardinality == .required && found[key] == nil {
             diagnostics.append(Diagnostic(
-                .missingAttribute, "\(what) lacks the required attribute '\(key)'", at: declaration.keywordRange))
+                .missingAttribute, "\(describe()) lacks the required attribute '\(key)'", at: declaration.keywordRange))
         }
         return found
     }

@@ -130,12 +130,7 @@ struct DeclarationReaders {
 
     mutating func procedure(_ statement: Statement, id: String) -> Procedure {
         let name = declarationName(statement, index: 1, what: "procedure '\(id)'") ?? id
-        let fields = reader.attributes(
-            of: statement,
-            schema: [
-                "department": .required, "domain": .optional, "territory": .required, "basis": .many, "volume": .optional,
-                "requires": .many, "issues": .many, "trips": .optional, "days": .optional, "fee": .optional, "note": .many,
-            ], what: "procedure '\(id)'")
+        let fields = reader.attributes(of: statement, schema: Self.procedureSchema, what: "procedure '\(id)'")
         let department = reader.name(fields["department"]?.first)
         refer(.department, department, fields["department"]?.first?.arguments.first?.expression.range)
         let issues = reader.names(fields["issues"])
@@ -156,10 +151,10 @@ struct DeclarationReaders {
             return nil
         }
         refer(.material, material, statement.arguments[0].expression.range)
-        let fields = reader.attributes(
-            of: statement,
-            schema: ["basis": .many, "share": .optional, "purpose": .optional, "note": .optional, "absurd": .many],
-            what: "requirement '\(material)'")
+        guard statement.block != nil else {
+            return Requirement(material: material, basis: [], share: 1, purpose: nil, note: nil, absurd: [], range: Self.headRange(statement))
+        }
+        let fields = reader.attributes(of: statement, schema: Self.requirementSchema, what: "requirement '\(material)'")
         return Requirement(
             material: material, basis: cite(reader.citations(fields["basis"])), share: reader.fraction(fields["share"]?.first) ?? 1,
             purpose: reader.string(fields["purpose"]?.first), note: reader.string(fields["note"]?.first),
@@ -301,6 +296,14 @@ struct DeclarationReaders {
 }
 
 extension DeclarationReaders {
+    static let procedureSchema: [String: Cardinality] = [
+        "department": .required, "domain": .optional, "territory": .required, "basis": .many, "volume": .optional,
+        "requires": .many, "issues": .many, "trips": .optional, "days": .optional, "fee": .optional, "note": .many,
+    ]
+    static let requirementSchema: [String: Cardinality] = [
+        "basis": .many, "share": .optional, "purpose": .optional, "note": .optional, "absurd": .many,
+    ]
+
     /// The keyword and name of a declaration (`material 居民户口簿`): where its diagnostics point.
     static func headRange(_ statement: Statement) -> SourceRange {
         guard let first = statement.arguments.first else { return statement.keywordRange }
