@@ -95,12 +95,26 @@ public struct SourceFile: Sendable {
 /// plain values that copy without reference counting, which matters for a syntax tree of millions of nodes.
 public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
     public var fileID: Int32
+    // Stored in 32 bits: a location is 16 bytes, and a syntax tree holds millions of them.
+    private var storedLine: Int32
+    private var storedColumn: Int32
+    private var storedOffset: UInt32
+
     /// 1-based line number.
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
     /// 1-based column, in Unicode scalars.
-    public var column: Int
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
     /// Byte offset into the file.
-    public var offset: Int
+    public var offset: Int {
+        get { Int(storedOffset) }
+        set { storedOffset = UInt32(clamping: newValue) }
+    }
 
     /// The path as given by the user.
     public var path: String {
@@ -114,9 +128,9 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
 
     public init(fileID: Int32, line: Int, column: Int, offset: Int = 0) {
         self.fileID = fileID
-        self.line = line
-        self.column = column
-        self.offset = offset
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
+        storedOffset = UInt32(clamping: offset)
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

@@ -54,10 +54,14 @@ struct Run: ParsableCommand {
             }
             let (corpus, corpusDiagnostics) = CorpusLoader.load(directory: dir + "/legal-basis")
             record("load corpus")
-            let (files, trees, parseDiagnostics) = SourceSet.load([dir + "/rules", dir + "/catalogue"])
-            record("lex+parse")
-            let (catalogue, resolveDiagnostics) = CatalogueBuilder.build(trees, corpus: corpus)
-            record("resolve")
+            // The syntax trees are dropped once resolved, as in `Workspace.load`.
+            let (files, catalogue, parseDiagnostics, resolveDiagnostics) = { () -> ([SourceFile], Catalogue, [Diagnostic], [Diagnostic]) in
+                let (files, trees, parseDiagnostics) = SourceSet.load([dir + "/rules", dir + "/catalogue"])
+                record("lex+parse")
+                let (catalogue, resolveDiagnostics) = CatalogueBuilder.build(trees, corpus: corpus)
+                record("resolve")
+                return (files, catalogue, parseDiagnostics, resolveDiagnostics)
+            }()
             let errors = (corpusDiagnostics + parseDiagnostics + resolveDiagnostics).filter { $0.severity == .error }
             if !errors.isEmpty {
                 throw ValidationError("\(errors.count) errors, first: " + DiagnosticRenderer().line(errors[0]))
