@@ -41,7 +41,7 @@ struct DiffCommand: ParsableCommand {
             before: beforeReview, beforeCatalogue: before.catalogue, after: afterReview, afterCatalogue: after.catalogue)
         switch options.format {
         case .text: print(DiffReport.render(diff, beforeLabel: beforeLabel, afterLabel: afterLabel, failing: gate.fails), terminator: "")
-        case .json: print(DiffDocument(diff, failing: gate.fails).json(), terminator: "")
+        case .json, .jsonl: print(DiffDocument(diff, failing: gate.fails).json(), terminator: "")
         case .sarif: print(Sarif.diff(diff, failing: gate.fails), terminator: "")
         }
         if diff.findings.contains(where: gate.fails) { throw ExitStatus.findings }

@@ -5,11 +5,13 @@ import JianzhengSyntax
 /// How results are printed.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, sarif
+    /// One compact line per decision, streamed (review only; for large catalogues).
+    case jsonl
 }
 
 /// `--format` and `--corpus`, shared by the subcommands that read rules and law.
 struct CommonOptions: ParsableArguments {
-    @Option(help: "Output format: text, json or sarif (SARIF 2.1.0).")
+    @Option(help: "Output format: text, json, sarif (SARIF 2.1.0), or jsonl (review: one streamed line per decision).")
     var format: OutputFormat = .text
 
     @Option(help: "The legal-basis corpus directory.")
@@ -24,7 +26,7 @@ struct DiagnosticPrinter {
     func print(_ diagnostics: [Diagnostic]) {
         let sorted = Diagnostic.sorted(diagnostics)
         switch format {
-        case .json:
+        case .json, .jsonl:
             Swift.print(JSONOutput.encode(sorted), terminator: "")
         case .sarif:
             Swift.print(Sarif.diagnostics(sorted), terminator: "")

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Jianzheng
 import JianzhengReports
@@ -20,6 +21,9 @@ struct ReviewCommand: ParsableCommand {
         case .text: print(TerminalReport.render(review), terminator: "")
         case .json: print(ReviewDocument(review).json(), terminator: "")
         case .sarif: print(Sarif.review(review), terminator: "")
+        case .jsonl:
+            var writer = CompactReviewWriter(handle: FileHandle.standardOutput)
+            writer.write(review)
         }
     }
 }
