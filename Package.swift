@@ -8,6 +8,12 @@ let package = Package(
         .executable(name: "jianzheng", targets: ["jianzheng"]),
         .executable(name: "jianzheng-bench", targets: ["jianzheng-bench"]),
         .library(name: "Jianzheng", targets: ["Jianzheng"]),
+        // Library products used by the fuzz harnesses (fuzz/, scripts/fuzz.sh).
+        .library(name: "JianzhengSyntax", targets: ["JianzhengSyntax"]),
+        .library(name: "JianzhengXML", targets: ["JianzhengXML"]),
+        .library(name: "LegalCorpus", targets: ["LegalCorpus"]),
+        .library(name: "JianzhengSpreadsheet", targets: ["JianzhengSpreadsheet"]),
+        .library(name: "JianzhengImport", targets: ["JianzhengImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

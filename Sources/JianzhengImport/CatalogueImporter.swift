@@ -17,7 +17,7 @@ public struct ImportResult: Sendable {
 /// writes `.jz`: a file of procedures per department, plus declarations for materials and departments the
 /// rules do not know yet. Every cell it cannot understand becomes a diagnostic naming sheet, row and column,
 /// and its text is kept in the output as a `note`, so nothing is lost.
-public struct CatalogueImporter {
+public struct CatalogueImporter: Sendable {
     let catalogue: Catalogue
     let corpus: LegalCorpus
     let mapping: [ImportColumn: String]

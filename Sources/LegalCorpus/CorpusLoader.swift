@@ -32,7 +32,12 @@ public enum CorpusLoader {
             return (nil, [Diagnostic(.unreadableFile, "cannot read file",
                 at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1)))])
         }
-        let (tree, parseDiagnostics) = XMLLoader.parse([UInt8](data), path: path)
+        return readDocument([UInt8](data), path: path, schema: schema)
+    }
+
+    /// Parses, validates and reads one document held in memory.
+    public static func readDocument(_ bytes: [UInt8], path: String, schema: XMLSchema) -> (LegalAct?, [Diagnostic]) {
+        let (tree, parseDiagnostics) = XMLLoader.parse(bytes, path: path)
         guard let tree else { return (nil, parseDiagnostics) }
         let schemaDiagnostics = schema.validate(tree)
         guard schemaDiagnostics.isEmpty else { return (nil, parseDiagnostics + schemaDiagnostics) }
