@@ -28,13 +28,17 @@ public struct DiagnosticRenderer: Sendable {
         guard let file = files[start.path], start.line >= 1, start.line <= file.lineStarts.count else {
             return text + notesText(diagnostic, gutter: "  ")
         }
-        let source = file.lineText(start.line)
+        // A window of the line around the column, so that a 100 MB line costs no more than a short one.
+        let excerpt = file.lineExcerpt(line: start.line, column: start.column, offset: start.offset)
+        let source = (excerpt.cutStart ? "…" : "") + excerpt.text + (excerpt.cutEnd ? "…" : "")
+        let column = excerpt.column + (excerpt.cutStart ? 1 : 0)
         let number = String(start.line)
         let gutter = String(repeating: " ", count: number.count + 1)
         let scalars = Array(source.unicodeScalars)
-        let prefix = scalars.prefix(max(0, start.column - 1))
-        let endColumn = diagnostic.range.end.line == start.line ? diagnostic.range.end.column : scalars.count + 1
-        let marked = scalars.dropFirst(max(0, start.column - 1)).prefix(max(1, endColumn - start.column))
+        let prefix = scalars.prefix(max(0, column - 1))
+        let sameLine = diagnostic.range.end.line == start.line
+        let length = sameLine ? max(1, diagnostic.range.end.column - start.column) : scalars.count + 1 - column
+        let marked = scalars.dropFirst(max(0, column - 1)).prefix(max(1, length))
         let width = max(1, marked.reduce(0) { $0 + DisplayWidth.of($1) })
         let padding = String(prefix.map { $0 == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of($0)) }.joined())
         text += "\(number) | \(source)\n"

@@ -298,9 +298,20 @@ public struct Lexer {
         return (scalar, length)
     }
 
+    /// After this many errors in one file the lexer stops reporting (one last diagnostic says so), so that a huge
+    /// file of garbage costs time proportional to its size, not memory proportional to its errors.
+    public static let maximumDiagnostics = 1000
+
     private mutating func report(
         _ code: DiagnosticCode, _ message: String, _ start: Int, _ end: Int, fix: String? = nil
     ) {
+        guard diagnostics.count <= Self.maximumDiagnostics else { return }
+        if diagnostics.count == Self.maximumDiagnostics {
+            diagnostics.append(Diagnostic(
+                .unexpectedCharacter, "too many errors in this file; stopping after \(Self.maximumDiagnostics)",
+                at: file.range(start, start)))
+            return
+        }
         let range = file.range(start, end)
         let fixIts = fix.map { [Diagnostic.FixIt("use ASCII punctuation", range: range, replacement: $0)] } ?? []
         diagnostics.append(Diagnostic(code, message, at: range, fixIts: fixIts))

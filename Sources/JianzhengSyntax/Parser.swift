@@ -307,10 +307,8 @@ public struct Parser {
 
     private mutating func reportMissingBrace(opened brace: Token, at token: Token) {
         report(.missingClosingBrace, "expected '}' to close the block opened at line \(brace.startLine)", token,
-            notes: [Diagnostic.Note("'{' opened here", at: range(brace))])
-        diagnostics[diagnostics.count - 1].fixIts = [
-            Diagnostic.FixIt("close the block", range: SourceRange(at: range(token).start), replacement: "}")
-        ]
+            notes: [Diagnostic.Note("'{' opened here", at: range(brace))],
+            fixIts: [Diagnostic.FixIt("close the block", range: SourceRange(at: range(token).start), replacement: "}")])
     }
 
     private func comment(_ token: Token) -> Comment {
@@ -329,9 +327,12 @@ public struct Parser {
         }
     }
 
+    /// Records a diagnostic, up to twice the lexer's limit per file.
     private mutating func report(
-        _ code: DiagnosticCode, _ message: String, _ token: Token, notes: [Diagnostic.Note] = []
+        _ code: DiagnosticCode, _ message: String, _ token: Token, notes: [Diagnostic.Note] = [],
+        fixIts: [Diagnostic.FixIt] = []
     ) {
-        diagnostics.append(Diagnostic(code, message, at: range(token), notes: notes))
+        guard diagnostics.count < 2 * Lexer.maximumDiagnostics else { return }
+        diagnostics.append(Diagnostic(code, message, at: range(token), notes: notes, fixIts: fixIts))
     }
 }

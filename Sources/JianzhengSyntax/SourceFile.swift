@@ -81,6 +81,42 @@ public struct SourceFile: Sendable {
         SourceRange(start: location(at: start), end: location(at: max(start, end)))
     }
 
+    /// At most `radius` bytes of a line on each side of a byte offset (cut at scalar boundaries), and the
+    /// 1-based column of the offset within that excerpt; marks whether either end was cut.
+    public func lineExcerpt(
+        line: Int, column: Int, offset: Int, radius: Int = 160
+    ) -> (text: String, column: Int, cutStart: Bool, cutEnd: Bool) {
+        guard line >= 1, line <= lineStarts.count else { return ("", 1, false, false) }
+        let lineStart = lineStarts[line - 1]
+        var lineEnd = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+        let anchor = anchorOffset(lineStart: lineStart, lineEnd: lineEnd, column: column, offset: offset)
+        var start = max(lineStart, anchor - radius)
+        while start > lineStart, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        var end = min(lineEnd, anchor + radius)
+        while end < lineEnd, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        let column = bytes[start..<anchor].reduce(1) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+        return (String(decoding: bytes[start..<max(start, end)], as: UTF8.self), column, start > lineStart, end < lineEnd)
+    }
+
+    /// The byte offset of a column: the recorded offset when it agrees with the column (or the line is too long to
+    /// check cheaply), else found by counting scalars from the line start.
+    private func anchorOffset(lineStart: Int, lineEnd: Int, column: Int, offset: Int) -> Int {
+        if offset >= lineStart, offset <= lineEnd {
+            if offset - lineStart > 4096 { return offset }
+            let counted = bytes[lineStart..<offset].reduce(1) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+            if counted == column { return offset }
+        }
+        var position = lineStart
+        var current = 1
+        while position < lineEnd, current < column {
+            position += 1
+            while position < lineEnd, bytes[position] & 0xC0 == 0x80 { position += 1 }
+            current += 1
+        }
+        return position
+    }
+
     /// The text of a 1-based line, without its line terminator; invalid UTF-8 is shown as U+FFFD.
     public func lineText(_ line: Int) -> String {
         guard line >= 1, line <= lineStarts.count else { return "" }

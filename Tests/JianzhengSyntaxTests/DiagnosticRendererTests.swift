@@ -25,6 +25,18 @@ import Testing
                 """)
     }
 
+    @Test func aVeryLongLineIsShownAsAWindowAroundTheColumn() {
+        let text = String(repeating: "长", count: 100_000) + "$" + String(repeating: "长", count: 100_000)
+        let file = SourceFile(path: "long.jz", text: text)
+        let diagnostic = Diagnostic(.unexpectedCharacter, "unexpected character '$'", at: file.range(300_000, 300_001))
+        let lines = DiagnosticRenderer(files: [file]).annotated(diagnostic).split(separator: "\n")
+        #expect(lines[1].count < 200)
+        #expect(lines[1].hasPrefix("1 | …") && lines[1].hasSuffix("…"))
+        let caret = lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) }
+        let dollar = lines[1].firstIndex(of: "$").map { lines[1].prefix(upTo: $0).reduce(0) { $0 + ($1 == "长" ? 2 : 1) } }
+        #expect(caret == dollar)
+    }
+
     @Test func wideCharactersBeforeTheErrorShiftTheCaretTwoCells() {
         let file = SourceFile(path: "x.jz", text: "名称 $\n")
         let diagnostic = Diagnostic(
