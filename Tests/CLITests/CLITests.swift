@@ -215,4 +215,15 @@ import Testing
         #expect(try CLI.run("export", "--format", "csv", "--out", directory + "/all.csv").status == 2)
         #expect(try CLI.run("export", "--out", directory + "/lists.xlsx").status == 0)
     }
+
+    @Test func aDirectoryWhereAFileIsExpectedAndAnEmptyFile() throws {
+        let empty = try CLI.scratch("空.jz", "")
+        let directory = (empty as NSString).deletingLastPathComponent
+        #expect(try CLI.run("check", "rules", empty).status == 0)
+        let imported = try CLI.run("import", directory, "--out", directory + "/out")
+        #expect(imported.status == 2)
+        #expect(imported.stderr.contains("cannot read") || imported.stderr.contains("not an XLSX"))
+        #expect(try CLI.run("fmt", "--check", empty).status == 0)
+        #expect(try CLI.run("corpus", "check", "--corpus", empty).status == 1)
+    }
 }
