@@ -13,9 +13,18 @@ public enum XLSXReader {
     public static let maximumUncompressedBytes: UInt64 = 256 * 1024 * 1024
 
     public static func read(path: String, data: Data) throws(SpreadsheetError) -> Workbook {
+        // ZIPFoundation's in-memory reader traps on some malformed archives (a seek past the end becomes an invalid
+        // range; found by fuzzing); its file reader returns short reads instead. So the bytes go through a file.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jianzheng-\(UUID().uuidString).xlsx")
+        do {
+            try data.write(to: scratch)
+        } catch {
+            throw SpreadsheetError(path, "cannot stage the workbook for reading: \(error)")
+        }
+        defer { try? FileManager.default.removeItem(at: scratch) }
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: scratch, accessMode: .read)
         } catch {
             throw SpreadsheetError(path, "not an XLSX file (not a ZIP archive): \(error)")
         }

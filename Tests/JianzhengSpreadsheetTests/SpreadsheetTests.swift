@@ -57,6 +57,18 @@ enum Fixture {
         #expect(try XLSXWriter.write([XLSXWriter.SheetData(name: "x", rows: rows)]) == (try XLSXWriter.write([XLSXWriter.SheetData(name: "x", rows: rows)])))
     }
 
+    /// Found by the spreadsheet fuzzer: a mutated workbook whose directory points past the end of the data made
+    /// ZIPFoundation's in-memory reader trap.
+    @Test func aMalformedArchiveIsAnErrorNotACrash() throws {
+        let data = try Fixture.data("regressions/zip-seek-past-end.xlsx")
+        do {
+            let workbook = try XLSXReader.read(path: "bad.xlsx", data: data)
+            #expect(workbook.sheets.count <= 1)
+        } catch {
+            #expect(!error.diagnostics.isEmpty)
+        }
+    }
+
     @Test func aNonZipFileIsRefusedWithADiagnostic() {
         #expect(throws: SpreadsheetError.self) { try XLSXReader.read(path: "bad.xlsx", data: Data("not a zip".utf8)) }
     }
