@@ -116,15 +116,6 @@ public struct SourceFile: Sendable {
         }
         return position
     }
-
-    /// The text of a 1-based line, without its line terminator; invalid UTF-8 is shown as U+FFFD.
-    public func lineText(_ line: Int) -> String {
-        guard line >= 1, line <= lineStarts.count else { return "" }
-        let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
-    }
 }
 
 /// A point in a source file. The path is interned (a 32-bit id into `FilePaths`), so locations and ranges are

@@ -25,11 +25,6 @@ public enum LegalRank: String, Sendable, Hashable, Codable, CaseIterable, Compar
 
     /// Higher ranks sort first.
     public static func < (lhs: LegalRank, rhs: LegalRank) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-
-    /// Whether the rank only applies inside the issuing territory.
-    public var isTerritorial: Bool {
-        self == .localRegulation || self == .autonomousRegulation || self == .localGovernmentRule
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }
 }

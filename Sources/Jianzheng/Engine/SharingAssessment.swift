@@ -22,7 +22,7 @@ public struct SharingOption: Sendable, Codable, Hashable {
 
         public static func < (lhs: Mode, rhs: Mode) -> Bool {
             let order: [Mode] = [.internal, .eLicence, .unconditional, .conditionalApproved]
-            return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
+            return (order.firstIndex(of: lhs) ?? 0) < (order.firstIndex(of: rhs) ?? 0)
         }
     }
 

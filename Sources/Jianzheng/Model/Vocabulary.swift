@@ -104,6 +104,6 @@ public enum Verdict: String, Sendable, Codable, CaseIterable, Comparable {
     }
 
     public static func < (lhs: Verdict, rhs: Verdict) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }
 }
