@@ -34,10 +34,14 @@ let package = Package(
         .target(name: "LegalCorpus", dependencies: ["JianzhengXML", "JianzhengSyntax"]),
         // Typed model resolved from the AST, policy semantics, engine, issuing graph, burden.
         .target(name: "Jianzheng", dependencies: ["JianzhengSyntax", "LegalCorpus"]),
-        // Spreadsheets in and out: CSV (UTF-8, GB18030) and XLSX read and written natively.
+        // zlib's inflate for reading ZIP entries (apt zlib1g-dev).
+        .systemLibrary(name: "CZlibInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Spreadsheets in and out: CSV (UTF-8, GB18030) and XLSX read (own bounds-checked ZIP reader) and written.
         .target(
             name: "JianzhengSpreadsheet",
-            dependencies: ["JianzhengSyntax", "JianzhengXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: [
+                "JianzhengSyntax", "JianzhengXML", "CZlibInflate", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // Departmental spreadsheets to formatted .jz files, with a diagnostic per cell it cannot understand.
         .target(name: "JianzhengImport", dependencies: ["Jianzheng", "JianzhengSpreadsheet"]),
         // Renderers: terminal, explain, JSON, SARIF, hearing reports (HTML, DOCX, Markdown), published lists (XLSX, CSV).

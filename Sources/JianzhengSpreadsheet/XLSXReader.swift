@@ -1,36 +1,26 @@
 import Foundation
 import JianzhengSyntax
 import JianzhengXML
-import ZIPFoundation
 
 /// Reads `.xlsx` workbooks: shared and inline strings, numbers, booleans, dates (serial numbers with a date
 /// format become `YYYY-MM-DD`), and merged ranges (the top-left value fills the range). The XML parts go
-/// through the hostile-input-safe XML loader; archives whose entries would expand past a limit are refused.
+/// through the hostile-input-safe XML loader; the archive through a bounds-checked ZIP reader; archives whose
+/// entries would expand past a limit are refused.
 public enum XLSXReader {
     static let spreadsheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     /// Refuse archives whose parts would expand beyond this (zip bombs).
-    public static let maximumUncompressedBytes: UInt64 = 256 * 1024 * 1024
+    public static let maximumUncompressedBytes = 256 * 1024 * 1024
 
     public static func read(path: String, data: Data) throws(SpreadsheetError) -> Workbook {
-        // ZIPFoundation's in-memory reader traps on some malformed archives (a seek past the end becomes an invalid
-        // range; found by fuzzing); its file reader returns short reads instead. So the bytes go through a file.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jianzheng-\(UUID().uuidString).xlsx")
+        let archive: ZIPReader
         do {
-            try data.write(to: scratch)
+            archive = try ZIPReader([UInt8](data))
         } catch {
-            throw SpreadsheetError(path, "cannot stage the workbook for reading: \(error)")
+            throw SpreadsheetError(path, "not an XLSX file: \(error.message)")
         }
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let archive: Archive
-        do {
-            archive = try Archive(url: scratch, accessMode: .read)
-        } catch {
-            throw SpreadsheetError(path, "not an XLSX file (not a ZIP archive): \(error)")
-        }
-        let total = archive.reduce(UInt64(0)) { $0 + UInt64($1.uncompressedSize) }
-        guard total <= maximumUncompressedBytes else {
-            throw SpreadsheetError(path, "the archive expands to \(total) bytes, over the limit of \(maximumUncompressedBytes)")
+        guard archive.declaredSize <= maximumUncompressedBytes else {
+            throw SpreadsheetError(path, "the archive expands to \(archive.declaredSize) bytes, over the limit of \(maximumUncompressedBytes)")
         }
         let part = { (name: String) throws(SpreadsheetError) -> XMLTree? in try Self.part(archive, name, path: path) }
         guard let workbook = try part("xl/workbook.xml") else {
@@ -58,15 +48,15 @@ public enum XLSXReader {
         return Workbook(path: path, sheets: sheets)
     }
 
-    private static func part(_ archive: Archive, _ name: String, path: String) throws(SpreadsheetError) -> XMLTree? {
-        guard let entry = archive[name] else { return nil }
-        var data = Data()
+    private static func part(_ archive: ZIPReader, _ name: String, path: String) throws(SpreadsheetError) -> XMLTree? {
+        let bytes: [UInt8]?
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            bytes = try archive.data(name)
         } catch {
-            throw SpreadsheetError(path, "cannot read \(name) from the archive: \(error)")
+            throw SpreadsheetError(path, "cannot read \(name): \(error.message)")
         }
-        let (tree, diagnostics) = XMLLoader.parse([UInt8](data), path: "\(path)/\(name)")
+        guard let bytes else { return nil }
+        let (tree, diagnostics) = XMLLoader.parse(bytes, path: "\(path)/\(name)")
         guard let tree else { throw SpreadsheetError(diagnostics: diagnostics) }
         return tree
     }

@@ -57,10 +57,11 @@ enum Fixture {
         #expect(try XLSXWriter.write([XLSXWriter.SheetData(name: "x", rows: rows)]) == (try XLSXWriter.write([XLSXWriter.SheetData(name: "x", rows: rows)])))
     }
 
-    /// Found by the spreadsheet fuzzer: a mutated workbook whose directory points past the end of the data made
-    /// ZIPFoundation's in-memory reader trap.
-    @Test func aMalformedArchiveIsAnErrorNotACrash() throws {
-        let data = try Fixture.data("regressions/zip-seek-past-end.xlsx")
+    /// Found by the spreadsheet fuzzer: mutated workbooks that made ZIPFoundation's reader trap (a directory
+    /// pointing past the end of the data) or loop forever (a deflate stream that never ends).
+    @Test(arguments: ["regressions/zip-seek-past-end.xlsx", "regressions/deflate-never-ends.xlsx"])
+    func aMalformedArchiveIsAnErrorNotACrashOrAHang(_ name: String) throws {
+        let data = try Fixture.data(name)
         do {
             let workbook = try XLSXReader.read(path: "bad.xlsx", data: data)
             #expect(workbook.sheets.count <= 1)
