@@ -40,6 +40,8 @@ find legal-basis -name '*.xml' -not -path '*/schema/*' -exec cp {} "$seeds/corpu
 cp Tests/JianzhengSpreadsheetTests/Fixtures/*.xlsx Tests/JianzhengSpreadsheetTests/Fixtures/*.csv "$seeds/spreadsheet/"
 
 export JIANZHENG_CORPUS="$root/legal-basis" JIANZHENG_RULES="$root/rules"
+# Leak reports are off for the same reason as -detect_leaks=0 below, also at exit.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 for target in "${targets[@]}"; do
     if ! swift build -c debug --package-path "$pkg" --product "fuzz-$target" \
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library > "$work/build-$target.log" 2>&1; then
