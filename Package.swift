@@ -47,9 +47,7 @@ let package = Package(
         // Renderers: terminal, explain, JSON, SARIF, hearing reports (HTML, DOCX, Markdown), published lists (XLSX, CSV).
         .target(
             name: "JianzhengReports",
-            dependencies: [
-                "Jianzheng", "JianzhengXML", "JianzhengSpreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]),
+            dependencies: ["Jianzheng", "JianzhengXML", "JianzhengSpreadsheet"]),
         // The command-line tool: argument mapping and exit codes only.
         .executableTarget(
             name: "jianzheng",

@@ -1,6 +1,5 @@
 import Foundation
 import JianzhengXML
-import ZIPFoundation
 
 /// Writes `.xlsx` workbooks: one sheet per table, inline strings (so no text is re-interpreted as a number or
 /// formula), a bold frozen header row, and column widths that fit CJK text. Deterministic bytes.
@@ -28,15 +27,7 @@ public enum XLSXWriter {
             ("xl/styles.xml", styles()),
         ]
         for (index, sheet) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet.rows))) }
-        let archive = try Archive(data: Data(), accessMode: .create)
-        let timestamp = Date(timeIntervalSince1970: 1_577_836_800)
-        for (path, data) in parts {
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: timestamp, compressionMethod: .deflate
-            ) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        return try ZIPWriter.archive(parts)
     }
 
     /// A valid, unique sheet name.

@@ -34,6 +34,10 @@ struct EvaluationOptions: ParsableArguments {
 
     /// The rules directory plus the catalogue paths (default `examples`).
     func sources(_ paths: [String]) -> [String] {
+        Self.sources(rules: rules, paths)
+    }
+
+    static func sources(rules: String, _ paths: [String]) -> [String] {
         [rules] + (paths.isEmpty ? ["examples"] : paths.filter { $0 != rules })
     }
 

@@ -1,6 +1,6 @@
 import Foundation
+import JianzhengSpreadsheet
 import JianzhengXML
-import ZIPFoundation
 
 /// A Word document (Office Open XML): real heading styles, tables with repeating header rows, quotes, the
 /// 告知承诺书 boxed, cycles as an arrow chain (their edges follow as a table), A4 pages numbered in the footer.
@@ -21,18 +21,7 @@ public enum DocxRenderer {
             ("word/footer1.xml", footer()),
             ("word/document.xml", body(document)),
         ]
-        let archive = try Archive(data: Data(), accessMode: .create)
-        let timestamp = Date(timeIntervalSince1970: 1_577_836_800)  // fixed, so the bytes do not depend on the clock
-        for (path, data) in parts {
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: timestamp,
-                compressionMethod: .deflate
-            ) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        guard let bytes = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return bytes
+        return try ZIPWriter.archive(parts)
     }
 
     // MARK: - Package parts
