@@ -1,6 +1,7 @@
 import ArgumentParser
 import Jianzheng
 import JianzhengReports
+import JianzhengSyntax
 
 /// `jianzheng diff [BEFORE] [AFTER] [--git REV] [--with FILE…]`: what a proposed change does.
 struct DiffCommand: ParsableCommand {
@@ -34,11 +35,7 @@ struct DiffCommand: ParsableCommand {
         case .success(let parsed): gate = parsed
         case .failure(let error): throw ValidationError(error.description)
         }
-        let (beforeLabel, before, afterLabel, after) = try loadSides()
-        let beforeReview = try evaluation.review(before)
-        let afterReview = try evaluation.review(after)
-        let diff = ReviewDiff.compare(
-            before: beforeReview, beforeCatalogue: before.catalogue, after: afterReview, afterCatalogue: after.catalogue)
+        let (beforeLabel, afterLabel, diff) = try whatIfDiff() ?? sidesDiff()
         switch options.format {
         case .text: print(DiffReport.render(diff, beforeLabel: beforeLabel, afterLabel: afterLabel, failing: gate.fails), terminator: "")
         case .json, .jsonl: print(DiffDocument(diff, failing: gate.fails).json(), terminator: "")
@@ -47,15 +44,48 @@ struct DiffCommand: ParsableCommand {
         if diff.findings.contains(where: gate.fails) { throw ExitStatus.findings }
     }
 
-    private func loadSides() throws -> (String, Workspace, String, Workspace) {
+    /// `--with`: the working tree reviewed once; `.jz` proposals are layered on it and only what they can affect
+    /// is decided again. A proposal that adds law (`.xml`) changes the corpus, so both sides are reviewed in full.
+    private func whatIfDiff() throws -> (String, String, ReviewDiff)? {
         let overlays = evaluation.overlays
-        if !overlays.isEmpty {
-            guard sides.isEmpty, git == nil else { throw ValidationError("--with compares the working tree with itself plus the proposal; give no sides or --git") }
-            let base = try EvaluationOptions.checked(Workspace.load(paths: evaluation.sources(paths), corpusDirectory: options.corpus))
+        guard !overlays.isEmpty else { return nil }
+        guard sides.isEmpty, git == nil else { throw ValidationError("--with compares the working tree with itself plus the proposal; give no sides or --git") }
+        let afterLabel = "with " + overlays.joined(separator: ", ")
+        let base = try EvaluationOptions.checked(Workspace.load(paths: evaluation.sources(paths), corpusDirectory: options.corpus))
+        if overlays.contains(where: { $0.hasSuffix(".xml") }) {
             let proposed = try EvaluationOptions.checked(
                 Workspace.load(paths: evaluation.sources(paths), corpusDirectory: options.corpus, overlays: overlays))
-            return ("working tree", base, "with " + overlays.joined(separator: ", "), proposed)
+            let diff = ReviewDiff.compare(
+                before: try evaluation.review(base), beforeCatalogue: base.catalogue, after: try evaluation.review(proposed),
+                afterCatalogue: proposed.catalogue)
+            return ("working tree", afterLabel, diff)
         }
+        let (overlayFiles, trees, parseDiagnostics) = SourceSet.load(overlays)
+        do {
+            let session = try ReviewSession(
+                catalogue: base.catalogue, corpus: base.corpus, asOf: try DateArgument.parse(evaluation.asOf), policy: evaluation.policy)
+            let whatIf = try session.whatIf(trees)
+            let diagnostics = Diagnostic.sorted(parseDiagnostics + whatIf.diagnostics)
+            guard !diagnostics.hasErrors, let diff = session.diff(whatIf) else {
+                DiagnosticPrinter(format: .text, files: base.files + overlayFiles).print(diagnostics)
+                StandardError.write("fix the errors above (jianzheng check) before reviewing\n")
+                throw ExitStatus.findings
+            }
+            return ("working tree", afterLabel, diff)
+        } catch let error as ReviewError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    private func sidesDiff() throws -> (String, String, ReviewDiff) {
+        let (beforeLabel, before, afterLabel, after) = try loadSides()
+        let diff = ReviewDiff.compare(
+            before: try evaluation.review(before), beforeCatalogue: before.catalogue, after: try evaluation.review(after),
+            afterCatalogue: after.catalogue)
+        return (beforeLabel, afterLabel, diff)
+    }
+
+    private func loadSides() throws -> (String, Workspace, String, Workspace) {
         let workingTree = { try EvaluationOptions.checked(Workspace.load(paths: evaluation.sources(paths), corpusDirectory: options.corpus)) }
         switch (sides.count, git) {
         case (2, nil):

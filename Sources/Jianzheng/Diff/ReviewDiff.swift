@@ -32,13 +32,24 @@ public struct ReviewDiff: Sendable {
 
     /// Compares two reviews of two catalogues (before and after the proposed change).
     public static func compare(before: Review, beforeCatalogue: Catalogue, after: Review, afterCatalogue: Catalogue) -> ReviewDiff {
+        compare(
+            before: before, beforeCatalogue: beforeCatalogue, after: after, afterCatalogue: afterCatalogue,
+            decisions: (before.decisions, after.decisions), burdens: (before.burdens, after.burdens))
+    }
+
+    /// Compares two reviews where only the given decisions and burdens can differ (a what-if knows which);
+    /// cycles and totals are compared whole.
+    static func compare(
+        before: Review, beforeCatalogue: Catalogue, after: Review, afterCatalogue: Catalogue,
+        decisions compared: (before: [Decision], after: [Decision]), burdens comparedBurdens: (before: [ProcedureBurden], after: [ProcedureBurden])
+    ) -> ReviewDiff {
         func key(_ decision: Decision) -> String { decision.procedureID + "\u{0}" + decision.material }
-        let beforeDecisions = Dictionary(before.decisions.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
-        let afterDecisions = Dictionary(after.decisions.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let beforeDecisions = Dictionary(compared.before.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let afterDecisions = Dictionary(compared.after.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
         var changes: [RequirementChange] = []
         var findings: [DiffFinding] = []
 
-        for decision in after.decisions {
+        for decision in compared.after {
             let old = beforeDecisions[key(decision)]
             let details = old == nil ? [] : requirementDetails(decision, beforeCatalogue: beforeCatalogue, afterCatalogue: afterCatalogue)
             let kind: ChangeKind? =
@@ -51,7 +62,7 @@ public struct ReviewDiff: Sendable {
                 kind: kind, details: details, before: old, after: decision))
             findings += requirementFindings(kind, old: old, new: decision)
         }
-        for decision in before.decisions where afterDecisions[key(decision)] == nil {
+        for decision in compared.before where afterDecisions[key(decision)] == nil {
             changes.append(RequirementChange(
                 procedureID: decision.procedureID, procedureName: decision.procedureName, material: decision.material,
                 kind: .removed, details: [], before: decision, after: nil))
@@ -78,10 +89,10 @@ public struct ReviewDiff: Sendable {
                 procedureID: cycle.procedures.first, material: nil, location: nil))
         }
 
-        let beforeBurdens = Dictionary(before.burdens.map { ($0.procedureID, $0) }, uniquingKeysWith: { first, _ in first })
-        let afterBurdens = Dictionary(after.burdens.map { ($0.procedureID, $0) }, uniquingKeysWith: { first, _ in first })
+        let beforeBurdens = Dictionary(comparedBurdens.before.map { ($0.procedureID, $0) }, uniquingKeysWith: { first, _ in first })
+        let afterBurdens = Dictionary(comparedBurdens.after.map { ($0.procedureID, $0) }, uniquingKeysWith: { first, _ in first })
         var burdenChanges: [(before: ProcedureBurden?, after: ProcedureBurden?)] = []
-        for burden in after.burdens {
+        for burden in comparedBurdens.after {
             let old = beforeBurdens[burden.procedureID]
             guard old?.after != burden.after || old?.volume != burden.volume else { continue }
             burdenChanges.append((old, burden))
@@ -93,7 +104,7 @@ public struct ReviewDiff: Sendable {
                     location: afterCatalogue.procedures[burden.procedureID]?.range))
             }
         }
-        for burden in before.burdens where afterBurdens[burden.procedureID] == nil { burdenChanges.append((burden, nil)) }
+        for burden in comparedBurdens.before where afterBurdens[burden.procedureID] == nil { burdenChanges.append((burden, nil)) }
 
         return ReviewDiff(
             before: before, after: after, changes: changes, cyclesCreated: created, cyclesBroken: broken,

@@ -46,31 +46,37 @@ struct BurdenCalculator {
     let catalogue: Catalogue
     let graph: IssuingGraph
 
-    /// `counted(procedureIndex, requirementIndex)` says whether the applicant must obtain that requirement's
-    /// material (a certificate, before or after the verdicts).
-    func burdens(counted: (Int, Int) -> Bool) -> [Burden] {
-        let ids = graph.procedureIDs
-        let procedures = ids.map { catalogue.procedures[$0] }
+    /// The burdens of `nodes`, in their order. `counted(procedureIndex, requirementIndex)` says whether the
+    /// applicant must obtain that requirement's material (a certificate, before or after the verdicts). Every successor of a node that is not itself in `nodes` must have
+    /// the burden `outside(successor)`; a region closed under predecessors (all ancestors of what changed) has that
+    /// property, since no node outside it can reach a changed node.
+    func burdens(of nodes: [Int], counted: (Int, Int) -> Bool, outside: (Int) -> Burden) -> [Burden] {
+        var local = [Int](repeating: -1, count: graph.procedureIDs.count)
+        for (position, node) in nodes.enumerated() { local[node] = position }
         // Successors: certificate edges to issuing procedures that the applicant must still walk.
-        let successors = ids.indices.map { node in
-            graph.edges[node].filter { counted(node, $0.requirement) }.map(\.to)
+        let successors = nodes.map { node in
+            graph.edges[node].filter { counted(node, $0.requirement) && local[$0.to] >= 0 }.map { local[$0.to] }
         }
-        let components = StronglyConnectedComponents.compute(nodeCount: ids.count, successors: successors)
-        var componentOf = [Int](repeating: 0, count: ids.count)
-        for (position, component) in components.enumerated() { for node in component { componentOf[node] = position } }
+        let components = StronglyConnectedComponents.compute(nodeCount: nodes.count, successors: successors)
+        var componentOf = [Int](repeating: 0, count: nodes.count)
+        for (position, component) in components.enumerated() { for member in component { componentOf[member] = position } }
         var totals = [Burden](repeating: Burden(), count: components.count)
         for (position, component) in components.enumerated() {
             var total = Burden()
-            for node in component {
-                guard let procedure = procedures[node] else { continue }
+            for member in component {
+                let node = nodes[member]
+                guard let procedure = catalogue.procedures[graph.procedureIDs[node]] else { continue }
                 total = total + Burden(certificates: 0, trips: Double(procedure.trips), days: Double(procedure.days), fees: procedure.fee)
                 for (index, requirement) in procedure.requirements.enumerated() where counted(node, index) {
                     let issuer = graph.edges[node].first { $0.requirement == index }?.to
+                    let certificate = Burden(certificates: 1, trips: 0, days: 0, fees: 0)
                     let obtained: Burden
-                    if let issuer, componentOf[issuer] != position {
-                        obtained = Burden(certificates: 1, trips: 0, days: 0, fees: 0) + totals[componentOf[issuer]]
+                    if let issuer, local[issuer] < 0 {
+                        obtained = certificate + outside(issuer)
+                    } else if let issuer, componentOf[local[issuer]] != position {
+                        obtained = certificate + totals[componentOf[local[issuer]]]
                     } else if issuer != nil {
-                        obtained = Burden(certificates: 1, trips: 0, days: 0, fees: 0)
+                        obtained = certificate
                     } else {
                         let material = catalogue.materials[requirement.material]
                         obtained = Burden(
@@ -82,6 +88,6 @@ struct BurdenCalculator {
             }
             totals[position] = total
         }
-        return ids.indices.map { totals[componentOf[$0]] }
+        return nodes.indices.map { totals[componentOf[$0]] }
     }
 }

@@ -87,10 +87,29 @@ struct EvaluationContext: Sendable {
         let prohibitions = policy.issuerProhibitions.filter { prohibition in
             prohibition.cites.allSatisfy { corpus.resolve($0.text, on: date).isValid }
         }
-        // Material profiles, in a fixed order; each source's items become a set once.
-        let materials = catalogue.materials.values.sorted { $0.name < $1.name }
+        // Every requirement's slots. The materials the procedures require get a profile each (each source's items
+        // become a set once); the distinct (territory, citations) pairs are assessed once, in parallel.
         var materialIndex: [String: Int32] = [:]
-        for (index, material) in materials.enumerated() { materialIndex[material.name] = Int32(index) }
+        var materials: [Material] = []
+        var basisIndex: [String: Int32] = [:]
+        var basisInputs: [(String, [CitationReference])] = []
+        slots = procedures.map { procedure in
+            procedure.requirements.map { requirement in
+                var material = materialIndex[requirement.material] ?? -1
+                if material < 0, let declared = catalogue.materials[requirement.material] {
+                    material = Int32(materials.count)
+                    materialIndex[requirement.material] = material
+                    materials.append(declared)
+                }
+                let citations = requirement.basis.isEmpty && material >= 0 ? materials[Int(material)].basis : requirement.basis
+                let key = ([procedure.territory] + citations.map(\.text)).joined(separator: "\u{1}")
+                if let known = basisIndex[key] { return (known, material) }
+                let index = Int32(basisInputs.count)
+                basisIndex[key] = index
+                basisInputs.append((procedure.territory, citations))
+                return (index, material)
+            }
+        }
         let sourceItems = catalogue.sources.values.sorted { $0.name < $1.name }.map { ($0, Set($0.items)) }
         profiles = ConcurrentSlots<MaterialProfile>.map(materials) { material in
             let proves = Set(material.proves)
@@ -108,21 +127,6 @@ struct EvaluationContext: Sendable {
                 material: material, candidates: candidates,
                 excludedBy: Set(material.concerns).intersection(policy.commitmentExcludes).sorted { $0.rawValue < $1.rawValue },
                 prohibition: prohibition, prohibitionArticles: prohibition?.cites.map { article($0.text) } ?? [], proves: proves)
-        }
-        // Every requirement's slots; the distinct (territory, citations) pairs are assessed once, in parallel.
-        var basisIndex: [String: Int32] = [:]
-        var basisInputs: [(String, [CitationReference])] = []
-        slots = procedures.map { procedure in
-            procedure.requirements.map { requirement in
-                let material = materialIndex[requirement.material] ?? -1
-                let citations = requirement.basis.isEmpty && material >= 0 ? materials[Int(material)].basis : requirement.basis
-                let key = ([procedure.territory] + citations.map(\.text)).joined(separator: "\u{1}")
-                if let known = basisIndex[key] { return (known, material) }
-                let index = Int32(basisInputs.count)
-                basisIndex[key] = index
-                basisInputs.append((procedure.territory, citations))
-                return (index, material)
-            }
         }
         let assessor = BasisAssessor(corpus: corpus, date: date, sufficientRanks: policy.sufficientRanks)
         bases = ConcurrentSlots<BasisAssessment>.map(basisInputs.map { BasisInput(territory: $0.0, citations: $0.1) }) {

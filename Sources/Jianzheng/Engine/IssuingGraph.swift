@@ -11,31 +11,81 @@ public struct IssuingEdge: Sendable, Hashable {
 }
 
 /// The issuing graph over a catalogue: P → Q when P requires a material issued by Q.
-struct IssuingGraph {
-    let procedureIDs: [String]
-    let indexByID: [String: Int]
+struct IssuingGraph: Sendable {
+    private(set) var procedureIDs: [String]
+    private(set) var indexByID: [String: Int]
     /// Edges per source node: target node, material, and the requirement's position in the procedure.
-    let edges: [[(to: Int, material: String, requirement: Int)]]
+    private(set) var edges: [[(to: Int, material: String, requirement: Int)]]
+    /// Nodes whose `issues` name a material; a material's `issued-by` is looked up in the catalogue.
+    private var declaredIssuers: [String: [Int]]
 
     init(_ catalogue: Catalogue) {
         procedureIDs = catalogue.procedureOrder
         var index: [String: Int] = [:]
+        index.reserveCapacity(procedureIDs.count)
         for (position, id) in procedureIDs.enumerated() { index[id] = position }
         indexByID = index
-        var issuersOf: [String: [Int]] = [:]
+        var declared: [String: [Int]] = [:]
         for (position, id) in procedureIDs.enumerated() {
-            for material in catalogue.procedures[id]?.issues ?? [] { issuersOf[material, default: []].append(position) }
+            for material in catalogue.procedures[id]?.issues ?? [] { declared[material, default: []].append(position) }
         }
-        for material in catalogue.materials.values {
-            if let issuer = material.issuedBy, let position = index[issuer], !(issuersOf[material.name] ?? []).contains(position) {
-                issuersOf[material.name, default: []].append(position)
+        declaredIssuers = declared
+        edges = []
+        let nodes = self
+        edges = procedureIDs.map { id in catalogue.procedures[id].map { nodes.edges(of: $0, in: catalogue) } ?? [] }
+    }
+
+    /// The nodes issuing a material, ascending: procedures whose `issues` name it, and its `issued-by`.
+    private func issuers(of material: String, in catalogue: Catalogue) -> [Int] {
+        var nodes = declaredIssuers[material] ?? []
+        if let issuer = catalogue.materials[material]?.issuedBy, let node = indexByID[issuer], !nodes.contains(node) {
+            nodes.append(node)
+        }
+        return nodes.sorted()
+    }
+
+    private func edges(of procedure: Procedure, in catalogue: Catalogue) -> [(to: Int, material: String, requirement: Int)] {
+        procedure.requirements.enumerated().flatMap { position, requirement in
+            issuers(of: requirement.material, in: catalogue).map { (to: $0, material: requirement.material, requirement: position) }
+        }
+    }
+
+    /// The graph of `catalogue`, which differs from this graph's catalogue (`base`) only in the `procedures`
+    /// and `materials` named. New procedures become new nodes at the end. Returns the nodes whose outgoing
+    /// edges were rebuilt: the changed procedures and those requiring a material whose issuers changed.
+    /// `requirers(material)` lists base nodes that require a material.
+    func updated(
+        to catalogue: Catalogue, from base: Catalogue, procedures: [String], materials: Set<String>, requirers: (String) -> [Int]
+    ) -> (IssuingGraph, rebuilt: Set<Int>) {
+        var graph = self
+        var reissued = materials.filter { base.materials[$0]?.issuedBy != catalogue.materials[$0]?.issuedBy }
+        var changedNodes: [Int] = []
+        for id in procedures {
+            let node: Int
+            if let known = graph.indexByID[id] {
+                node = known
+                for material in base.procedures[id]?.issues ?? [] {
+                    graph.declaredIssuers[material]?.removeAll { $0 == node }
+                    reissued.insert(material)
+                }
+            } else {
+                node = graph.procedureIDs.count
+                graph.procedureIDs.append(id)
+                graph.indexByID[id] = node
+                graph.edges.append([])
             }
-        }
-        edges = procedureIDs.map { id in
-            (catalogue.procedures[id]?.requirements ?? []).enumerated().flatMap { position, requirement in
-                (issuersOf[requirement.material] ?? []).sorted().map { (to: $0, material: requirement.material, requirement: position) }
+            for material in catalogue.procedures[id]?.issues ?? [] {
+                graph.declaredIssuers[material, default: []].append(node)
+                reissued.insert(material)
             }
+            changedNodes.append(node)
         }
+        var rebuilt = Set(changedNodes)
+        for material in reissued { rebuilt.formUnion(requirers(material)) }
+        for node in rebuilt {
+            graph.edges[node] = catalogue.procedures[graph.procedureIDs[node]].map { graph.edges(of: $0, in: catalogue) } ?? []
+        }
+        return (graph, rebuilt)
     }
 
     /// Strongly connected components that form a circular proof: two or more procedures, or a self-loop.
@@ -59,6 +109,16 @@ struct IssuingGraph {
         return component.flatMap { from in
             edges[from].filter { members.contains($0.to) }.map { edge(from, $0.to, $0.material, $0.requirement) }
         }
+    }
+
+    /// Every node with a path to one of `targets` (the targets included), given each node's predecessors.
+    static func ancestors(of targets: Set<Int>, predecessors: (Int) -> [Int]) -> Set<Int> {
+        var found = targets
+        var pending = Array(targets)
+        while let node = pending.popLast() {
+            for predecessor in predecessors(node) where found.insert(predecessor).inserted { pending.append(predecessor) }
+        }
+        return found
     }
 
     /// One simple cycle through the component's first member (shortest by breadth-first search).

@@ -37,44 +37,99 @@ public struct ReviewEngine: Sendable {
     /// Reviews the catalogue. `phase`, when given, is called as each phase ends ("evaluate", "cycles",
     /// "burden"), so a benchmark can time them.
     public func review(asOf date: CalendarDate, policy name: String? = nil, phase: ((String) -> Void)? = nil) throws(ReviewError) -> Review {
+        try reviewKeepingState(asOf: date, policy: name, phase: phase).review
+    }
+
+    /// What a full review leaves for a what-if to reuse.
+    struct State: Sendable {
+        var review: Review
+        var graph: IssuingGraph
+        /// Decision of requirement r of procedure p: `review.decisions[offsets[p] + r]`.
+        var offsets: [Int]
+        var cyclesBefore: [[Int]]
+        /// Nodes requiring each material, by material name.
+        var requirers: [String: [Int]]
+    }
+
+    func reviewKeepingState(asOf date: CalendarDate, policy name: String?, phase: ((String) -> Void)? = nil) throws(ReviewError) -> State {
         let (policy, note) = try selectPolicy(named: name, on: date)
         let graph = IssuingGraph(catalogue)
         let procedures = catalogue.orderedProcedures
-        // Decision of requirement r of procedure p: decisions[offsets[p] + r].
-        var offsets = [Int](repeating: 0, count: procedures.count + 1)
-        for (index, procedure) in procedures.enumerated() { offsets[index + 1] = offsets[index] + procedure.requirements.count }
+        let offsets = Self.offsets(procedures.map(\.requirements.count))
         let cyclesBefore = graph.cycles()
-        var cycleRequirements = Set<Int>()
-        for component in cyclesBefore {
-            for edge in graph.edges(within: component) { cycleRequirements.insert(offsets[edge.fromIndex] + edge.requirement) }
+        let inCycle = Self.cycleRequirements(cyclesBefore, graph: graph) { offsets[$0.fromIndex] + $0.requirement }
+        let (decisions, context) = decide(procedures, offsets: offsets, cycleRequirements: inCycle, policy: policy, date: date)
+        phase?("evaluate")
+        let cycles = circularProofs(cyclesBefore, graph: graph, decisions: decisions, offsets: offsets)
+        phase?("cycles")
+        let (before, after) = burdens(of: Array(procedures.indices), graph: graph, decisions: decisions, offsets: offsets) { _ in (Burden(), Burden()) }
+        let members = Set(cyclesBefore.joined())
+        let records = procedures.enumerated().map { position, procedure in
+            ProcedureBurden(
+                procedureID: procedure.id, procedureName: procedure.name, volume: procedure.volume,
+                before: before[position], after: after[position], inCycle: members.contains(position))
         }
+        phase?("burden")
+        var requirers: [String: [Int]] = [:]
+        for (index, slots) in context.slots.enumerated() {
+            for slot in slots where slot.material >= 0 { requirers[context.profiles[Int(slot.material)].material.name, default: []].append(index) }
+        }
+        let review = Review(
+            asOf: date, policy: policy, policyNote: note, costModel: policy.costModel.flatMap { catalogue.costModels[$0] },
+            decisions: decisions, cycles: cycles, burdens: records)
+        return State(review: review, graph: graph, offsets: offsets, cyclesBefore: cyclesBefore, requirers: requirers)
+    }
+
+    /// Where each procedure's decisions start, given its requirement count; one extra entry for the end.
+    static func offsets(_ counts: [Int]) -> [Int] {
+        var offsets = [Int](repeating: 0, count: counts.count + 1)
+        for (index, count) in counts.enumerated() { offsets[index + 1] = offsets[index] + count }
+        return offsets
+    }
+
+    /// The requirements on an edge inside a circular proof, as `position(edge)` numbers them (nil: not wanted).
+    static func cycleRequirements(_ cycles: [[Int]], graph: IssuingGraph, position: (IssuingEdge) -> Int?) -> Set<Int> {
+        var requirements = Set<Int>()
+        for component in cycles {
+            for edge in graph.edges(within: component) { if let index = position(edge) { requirements.insert(index) } }
+        }
+        return requirements
+    }
+
+    /// Decides every requirement of `procedures` in parallel; `offsets` and `cycleRequirements` are positions
+    /// within this list.
+    func decide(
+        _ procedures: [Procedure], offsets: [Int], cycleRequirements: Set<Int>, policy: Policy, date: CalendarDate
+    ) -> ([Decision], EvaluationContext) {
         let context = EvaluationContext(
             catalogue: catalogue, corpus: corpus, policy: policy, date: date, procedures: procedures, offsets: offsets,
             cycleRequirements: cycleRequirements)
         let evaluator = RequirementEvaluator(context: context)
         let perProcedure = ConcurrentSlots<[Decision]>.map(Array(procedures.indices)) { evaluator.decide(at: $0) }
-        let decisions = perProcedure.flatMap { $0 }
+        return (Array(perProcedure.joined()), context)
+    }
+
+    /// The circular proofs of `cyclesBefore`, each marked broken or unresolved by the verdicts.
+    func circularProofs(_ cyclesBefore: [[Int]], graph: IssuingGraph, decisions: [Decision], offsets: [Int]) -> [CircularProof] {
         let decision = { (edge: IssuingEdge) in decisions[offsets[edge.fromIndex] + edge.requirement] }
-        phase?("evaluate")
         let cyclesAfter = graph.cycles { decision($0).verdict == .keep }.map { Set($0) }
-        let cycles = cyclesBefore.map { component in
+        return cyclesBefore.map { component in
             circularProof(component, graph: graph, decision: decision, stillCyclic: cyclesAfter.contains { $0.isSubset(of: Set(component)) })
         }
-        let inCycle = Set(cyclesBefore.flatMap { $0 })
-        phase?("cycles")
+    }
+
+    /// Burdens before and after the verdicts of the procedures at `nodes`; `outside` gives both for any
+    /// successor not among them (see `BurdenCalculator`).
+    func burdens(
+        of nodes: [Int], graph: IssuingGraph, decisions: [Decision], offsets: [Int], outside: (Int) -> (Burden, Burden)
+    ) -> (before: [Burden], after: [Burden]) {
         let calculator = BurdenCalculator(catalogue: catalogue, graph: graph)
         let isCertificate = { (procedure: Int, requirement: Int) in decisions[offsets[procedure] + requirement].kind == .certificate }
-        let before = calculator.burdens(counted: isCertificate)
-        let after = calculator.burdens { isCertificate($0, $1) && decisions[offsets[$0] + $1].verdict == .keep }
-        let burdens = procedures.enumerated().map { position, procedure in
-            ProcedureBurden(
-                procedureID: procedure.id, procedureName: procedure.name, volume: procedure.volume,
-                before: before[position], after: after[position], inCycle: inCycle.contains(position))
+        let before = calculator.burdens(of: nodes, counted: isCertificate) { outside($0).0 }
+        let after = calculator.burdens(of: nodes, counted: { isCertificate($0, $1) && decisions[offsets[$0] + $1].verdict == .keep }) {
+            outside($0).1
         }
-        phase?("burden")
-        return Review(
-            asOf: date, policy: policy, policyNote: note, costModel: policy.costModel.flatMap { catalogue.costModels[$0] },
-            decisions: decisions, cycles: cycles, burdens: burdens)
+        return (before, after)
     }
 
     private func circularProof(

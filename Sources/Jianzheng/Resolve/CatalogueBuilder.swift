@@ -8,6 +8,7 @@ public struct CatalogueBuilder {
     private var readers = DeclarationReaders()
     private var catalogue = Catalogue()
     private var firstDeclared: [String: SourceRange] = [:]
+    private var changes = DeclarationChanges()
 
     /// Resolves `trees`, then `overlays`: a declaration in an overlay replaces the catalogue's declaration of
     /// the same kind and name (a changed procedure, source or policy) instead of being a duplicate.
@@ -24,6 +25,20 @@ public struct CatalogueBuilder {
         builder.checkPolicies()
         builder.reportUnused()
         return (builder.catalogue, Diagnostic.sorted(builder.readers.reader.diagnostics))
+    }
+
+    /// Layers `overlays` on an already resolved catalogue, checking only what the overlays declare and
+    /// reference (unused declarations are not re-reported). Returns the new catalogue and what it replaced or added.
+    public static func apply(_ overlays: [SyntaxTree], to catalogue: Catalogue, corpus: LegalCorpus) -> (Catalogue, DeclarationChanges, [Diagnostic]) {
+        var builder = CatalogueBuilder()
+        builder.catalogue = catalogue
+        for tree in overlays {
+            for statement in tree.statements { builder.declare(statement, replacing: true) }
+        }
+        builder.checkReferences()
+        builder.checkCitations(corpus)
+        builder.checkPolicies(named: builder.changes.policies)
+        return (builder.catalogue, builder.changes, Diagnostic.sorted(builder.readers.reader.diagnostics))
     }
 
     private mutating func declare(_ statement: Statement, replacing: Bool) {
@@ -47,6 +62,7 @@ public struct CatalogueBuilder {
                 return
             }
             firstDeclared[key] = statement.keywordRange
+            if replacing { changes.record(keyword, name) }
         }
         switch keyword {
         case "department": catalogue.departments[name] = readers.department(statement, name: name)
@@ -58,6 +74,18 @@ public struct CatalogueBuilder {
         case "policy": catalogue.policies[name] = readers.policy(statement, name: name)
         case "cost-model": catalogue.costModels[name] = readers.costModel(statement, name: name)
         default: catalogue.tests.append(readers.test(statement, title: name))
+        }
+    }
+
+    private func isDeclared(_ name: String, as kind: PendingReference.Kind) -> Bool {
+        switch kind {
+        case .department: catalogue.departments[name] != nil
+        case .material: catalogue.materials[name] != nil
+        case .source: catalogue.sources[name] != nil
+        case .procedure: catalogue.procedures[name] != nil
+        case .policy: catalogue.policies[name] != nil
+        case .costModel: catalogue.costModels[name] != nil
+        case .departmentOrProcedure: catalogue.departments[name] != nil || catalogue.procedures[name] != nil
         }
     }
 
@@ -74,11 +102,10 @@ public struct CatalogueBuilder {
     }
 
     private mutating func checkReferences() {
-        var known: [PendingReference.Kind: Set<String>] = [:]
-        for reference in readers.references {
-            let names = known[reference.kind] ?? Set(candidates(reference.kind))
+        var known: [PendingReference.Kind: [String]] = [:]
+        for reference in readers.references where !isDeclared(reference.name, as: reference.kind) {
+            let names = known[reference.kind] ?? candidates(reference.kind)
             known[reference.kind] = names
-            guard !names.contains(reference.name) else { continue }
             let suggestion = Suggestions.closest(to: reference.name, among: names)
             readers.reader.report(Diagnostic(
                 .unknownReference, "unknown \(reference.kind.rawValue) '\(reference.name)'", at: reference.range,
@@ -112,8 +139,8 @@ public struct CatalogueBuilder {
         }
     }
 
-    private mutating func checkPolicies() {
-        for policy in catalogue.policies.values.sorted(by: { $0.name < $1.name }) {
+    private mutating func checkPolicies(named names: Set<String>? = nil) {
+        for policy in catalogue.policies.values.sorted(by: { $0.name < $1.name }) where names?.contains(policy.name) ?? true {
             PolicyChecker.check(policy, into: &readers.reader)
         }
     }
@@ -139,5 +166,27 @@ public struct CatalogueBuilder {
             warnings.append(Diagnostic(.unusedDeclaration, "cost-model '\(model.name)' is never used", at: model.range))
         }
         for warning in warnings { readers.reader.report(warning) }
+    }
+}
+
+/// The declarations an overlay replaced or added, by kind; procedures in the order they were declared.
+public struct DeclarationChanges: Sendable {
+    public var procedures: [String] = []
+    public var materials: Set<String> = []
+    public var sources: Set<String> = []
+    public var departments: Set<String> = []
+    public var policies: Set<String> = []
+    public var costModels: Set<String> = []
+
+    mutating func record(_ keyword: String, _ name: String) {
+        switch keyword {
+        case "procedure": if !procedures.contains(name) { procedures.append(name) }
+        case "material": materials.insert(name)
+        case "source": sources.insert(name)
+        case "department": departments.insert(name)
+        case "policy": policies.insert(name)
+        case "cost-model": costModels.insert(name)
+        default: break
+        }
     }
 }

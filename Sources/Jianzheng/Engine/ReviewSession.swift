@@ -1,0 +1,164 @@
+import JianzhengSyntax
+import LegalCorpus
+
+/// A reviewed catalogue kept in memory to answer what-if questions: a proposal (`.jz` declarations that
+/// replace or add procedures, materials, sources or departments) is layered on the resolved catalogue, and
+/// only the requirements it can affect are decided again (see docs/engine.md, "Incremental what-if").
+public struct ReviewSession: Sendable {
+    public let catalogue: Catalogue
+    public let corpus: LegalCorpus
+    private let state: ReviewEngine.State
+    private let policyName: String?
+    /// For each node, the nodes with an edge to it.
+    private let predecessors: [[Int]]
+
+    /// The full review the session answers from.
+    public var review: Review { state.review }
+
+    /// Reviews `catalogue` in full and keeps what a what-if reuses.
+    public init(catalogue: Catalogue, corpus: LegalCorpus, asOf date: CalendarDate, policy: String? = nil) throws(ReviewError) {
+        self.catalogue = catalogue
+        self.corpus = corpus
+        policyName = policy
+        state = try ReviewEngine(catalogue: catalogue, corpus: corpus).reviewKeepingState(asOf: date, policy: policy)
+        var predecessors = [[Int]](repeating: [], count: state.graph.procedureIDs.count)
+        for (from, edges) in state.graph.edges.enumerated() { for edge in edges { predecessors[edge.to].append(from) } }
+        self.predecessors = predecessors
+    }
+
+    /// The review with `overlays` layered on. Errors in the overlays come back as diagnostics, with no review.
+    public func whatIf(_ overlays: [SyntaxTree]) throws(ReviewError) -> WhatIf {
+        let (proposed, changes, diagnostics) = CatalogueBuilder.apply(overlays, to: catalogue, corpus: corpus)
+        guard !diagnostics.hasErrors else {
+            return WhatIf(catalogue: proposed, review: nil, diagnostics: diagnostics, changes: changes, scope: nil)
+        }
+        let engine = ReviewEngine(catalogue: proposed, corpus: corpus)
+        if !changes.policies.isEmpty || !changes.costModels.isEmpty {
+            // A policy decides every requirement: nothing to reuse.
+            let review = try engine.review(asOf: state.review.asOf, policy: policyName)
+            return WhatIf(catalogue: proposed, review: review, diagnostics: diagnostics, changes: changes, scope: nil)
+        }
+        let (review, scope) = incrementalReview(proposed, changes: changes, engine: engine)
+        return WhatIf(catalogue: proposed, review: review, diagnostics: diagnostics, changes: changes, scope: scope)
+    }
+
+    private func incrementalReview(_ proposed: Catalogue, changes: DeclarationChanges, engine: ReviewEngine) -> (Review, ReviewScope) {
+        let base = state.review
+        let (graph, rebuilt) = state.graph.updated(
+            to: proposed, from: catalogue, procedures: changes.procedures, materials: changes.materials) { state.requirers[$0] ?? [] }
+        let nodeCount = graph.procedureIDs.count
+        let procedures = graph.procedureIDs.map { proposed.procedures[$0]! }
+
+        // Requirements to decide again: those of changed procedures and of materials whose profile may differ.
+        var decided = Set(changes.procedures.compactMap { graph.indexByID[$0] })
+        for material in affectedMaterials(proposed, changes) { decided.formUnion(state.requirers[material] ?? []) }
+        if !changes.departments.isEmpty {
+            for (node, procedure) in procedures.enumerated() where changes.departments.contains(procedure.department) { decided.insert(node) }
+        }
+        // A requirement's `in-cycle` fact changes when the circular proof around it does.
+        let cyclesBefore = graph.cycles()
+        let oldCycles = Set(state.cyclesBefore.map { Set($0) }), newCycles = Set(cyclesBefore.map { Set($0) })
+        for component in oldCycles.symmetricDifference(newCycles) { decided.formUnion(component) }
+        let cycleMembers = oldCycles.union(newCycles).reduce(into: Set<Int>()) { $0.formUnion($1) }
+        decided.formUnion(rebuilt.intersection(cycleMembers))
+
+        let order = decided.sorted()
+        let subset = order.map { procedures[$0] }
+        let subsetOffsets = ReviewEngine.offsets(subset.map(\.requirements.count))
+        var position = [Int](repeating: -1, count: nodeCount)
+        for (index, node) in order.enumerated() { position[node] = index }
+        let subsetInCycle = ReviewEngine.cycleRequirements(cyclesBefore, graph: graph) { edge in
+            position[edge.fromIndex] >= 0 ? subsetOffsets[position[edge.fromIndex]] + edge.requirement : nil
+        }
+        let (fresh, _) = engine.decide(
+            subset, offsets: subsetOffsets, cycleRequirements: subsetInCycle, policy: base.policy, date: base.asOf)
+
+        // Splice: unchanged procedures keep their decisions.
+        let counts = (0..<nodeCount).map { node in
+            position[node] >= 0 ? subset[position[node]].requirements.count : state.offsets[node + 1] - state.offsets[node]
+        }
+        let offsets = ReviewEngine.offsets(counts)
+        var decisions: [Decision] = []
+        decisions.reserveCapacity(offsets[nodeCount])
+        for node in 0..<nodeCount {
+            if position[node] >= 0 {
+                decisions += fresh[subsetOffsets[position[node]]..<subsetOffsets[position[node] + 1]]
+            } else {
+                decisions += base.decisions[state.offsets[node]..<state.offsets[node + 1]]
+            }
+        }
+        let cycles = engine.circularProofs(cyclesBefore, graph: graph, decisions: decisions, offsets: offsets)
+
+        // Burdens change for what was decided again or rewired, and for everything that reaches it.
+        var reversed = predecessors + [[Int]](repeating: [], count: nodeCount - predecessors.count)
+        for node in rebuilt { for edge in graph.edges[node] { reversed[edge.to].append(node) } }
+        let region = IssuingGraph.ancestors(of: decided.union(rebuilt)) { reversed[$0] }.sorted()
+        let (before, after) = engine.burdens(of: region, graph: graph, decisions: decisions, offsets: offsets) { node in
+            (base.burdens[node].before, base.burdens[node].after)
+        }
+        let members = Set(cyclesBefore.joined())
+        var burdens = base.burdens
+        for (index, node) in region.enumerated() {
+            let procedure = procedures[node]
+            let burden = ProcedureBurden(
+                procedureID: procedure.id, procedureName: procedure.name, volume: procedure.volume,
+                before: before[index], after: after[index], inCycle: members.contains(node))
+            if node < burdens.count { burdens[node] = burden } else { burdens.append(burden) }
+        }
+        let review = Review(
+            asOf: base.asOf, policy: base.policy, policyNote: base.policyNote, costModel: base.costModel,
+            decisions: decisions, cycles: cycles, burdens: burdens)
+        let oldNodes = base.burdens.count
+        let scope = ReviewScope(
+            decided: order.map { graph.procedureIDs[$0] }, burdened: region.map { graph.procedureIDs[$0] },
+            decisions: (order.filter { $0 < oldNodes }.flatMap { base.decisions[state.offsets[$0]..<state.offsets[$0 + 1]] }, fresh),
+            burdens: (region.filter { $0 < oldNodes }.map { base.burdens[$0] }, region.map { burdens[$0] }))
+        return (review, scope)
+    }
+
+    /// Materials whose profile (candidate sources, issuer's prohibition, definition) the changes may alter.
+    /// What the what-if changes against the session's review; nil when the overlays had errors.
+    public func diff(_ whatIf: WhatIf) -> ReviewDiff? {
+        guard let after = whatIf.review else { return nil }
+        guard let scope = whatIf.scope else {
+            return ReviewDiff.compare(before: review, beforeCatalogue: catalogue, after: after, afterCatalogue: whatIf.catalogue)
+        }
+        return ReviewDiff.compare(
+            before: review, beforeCatalogue: catalogue, after: after, afterCatalogue: whatIf.catalogue, decisions: scope.decisions,
+            burdens: scope.burdens)
+    }
+
+    private func affectedMaterials(_ proposed: Catalogue, _ changes: DeclarationChanges) -> Set<String> {
+        var affected = changes.materials
+        guard !changes.sources.isEmpty || !changes.departments.isEmpty else { return affected }
+        let sources = changes.sources.flatMap { [catalogue.sources[$0], proposed.sources[$0]] }.compactMap { $0 }
+        for material in proposed.materials.values {
+            if let issuer = material.issuer, changes.departments.contains(issuer) { affected.insert(material.name) }
+            let proves = Set(material.proves)
+            if sources.contains(where: { material.sources.contains($0.name) || (!proves.isEmpty && proves.isSubset(of: $0.items)) }) {
+                affected.insert(material.name)
+            }
+        }
+        return affected
+    }
+}
+
+/// The procedures a what-if decided again, and those whose burden it recomputed; everything else is the base
+/// review's, unchanged by construction.
+public struct ReviewScope: Sendable {
+    public var decided: [String]
+    public var burdened: [String]
+    /// The decisions and burdens of those procedures in the base review and in the what-if.
+    var decisions: (before: [Decision], after: [Decision])
+    var burdens: (before: [ProcedureBurden], after: [ProcedureBurden])
+}
+
+/// The outcome of a what-if: the proposed catalogue, its review (nil when the overlays have errors), and
+/// how much was decided again (`scope` nil: a full review, e.g. because a policy changed).
+public struct WhatIf: Sendable {
+    public var catalogue: Catalogue
+    public var review: Review?
+    public var diagnostics: [Diagnostic]
+    public var changes: DeclarationChanges
+    public var scope: ReviewScope?
+}
