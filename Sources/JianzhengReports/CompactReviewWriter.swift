@@ -15,13 +15,17 @@ public struct CompactReviewWriter {
 
     public mutating func write(_ review: Review) {
         for decision in review.decisions {
-            buffer += Array("{\"procedure\":".utf8)
+            buffer.append(contentsOf: "{\"procedure\":".utf8)
             append(decision.procedureID)
-            buffer += Array(",\"material\":".utf8)
+            buffer.append(contentsOf: ",\"material\":".utf8)
             append(decision.material)
-            buffer += Array(",\"verdict\":\"\(decision.verdict.rawValue)\",\"reason\":\"\(decision.reason.rawValue)\",\"rule\":".utf8)
-            if let rule = decision.rule { append(rule) } else { buffer += Array("null".utf8) }
-            buffer += Array("}\n".utf8)
+            buffer.append(contentsOf: ",\"verdict\":\"".utf8)
+            buffer.append(contentsOf: decision.verdict.rawValue.utf8)
+            buffer.append(contentsOf: "\",\"reason\":\"".utf8)
+            buffer.append(contentsOf: decision.reason.rawValue.utf8)
+            buffer.append(contentsOf: "\",\"rule\":".utf8)
+            if let rule = decision.rule { append(rule) } else { buffer.append(contentsOf: "null".utf8) }
+            buffer.append(contentsOf: "}\n".utf8)
             if buffer.count > 1 << 20 { flush() }
         }
         flush()

@@ -43,6 +43,8 @@ struct Run: ParsableCommand {
     func run() throws {
         var samples: [String: [(wall: Double, cpu: Double)]] = [:]
         var order: [String] = []
+        var whatIfOrder: [String] = []
+        var whatIfNote = ""
         var stats = ""
         for _ in 0..<runs {
             var clock = PhaseClock()
@@ -66,8 +68,9 @@ struct Run: ParsableCommand {
             if !errors.isEmpty {
                 throw ValidationError("\(errors.count) errors, first: " + DiagnosticRenderer().line(errors[0]))
             }
-            let engine = ReviewEngine(catalogue: catalogue, corpus: corpus)
-            let review = try engine.review(asOf: CalendarDate(year: 2026, month: 1, day: 1)!, policy: "基准政策", phase: record)
+            let session = try ReviewSession(
+                catalogue: catalogue, corpus: corpus, asOf: CalendarDate(year: 2026, month: 1, day: 1)!, policy: "基准政策", phase: record)
+            let review = session.review
             switch output {
             case "full":
                 let text = ReviewDocument(review).json()
@@ -78,6 +81,14 @@ struct Run: ParsableCommand {
                 writer.write(review)
                 record("write JSON (compact)")
             default: break
+            }
+            if whatIf {
+                // Not part of the total: a department's one-procedure change, layered on the reviewed catalogue.
+                let whatIfDiff = try oneProcedureWhatIf(session)
+                let lap = clock.lap()
+                if samples["what-if (1 procedure)"] == nil { whatIfOrder.append("what-if (1 procedure)") }
+                samples["what-if (1 procedure)", default: []].append(lap)
+                whatIfNote = "what-if: \(whatIfDiff.changes.count) requirement changes, \(whatIfDiff.findings.count) findings"
             }
             let bytes = files.reduce(0) { $0 + $1.bytes.count }
             stats = "\(catalogue.procedures.count) procedures, \(review.decisions.count) decisions, \(review.cycles.count) cycles, "
@@ -93,9 +104,31 @@ struct Run: ParsableCommand {
             print(name.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%10.0f %18.0f", wall * 1000, cpu * 1000))
         }
         print("total".padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%10.0f %18.0f", totalWall * 1000, totalCPU * 1000))
+        for name in whatIfOrder {
+            let wall = median(samples[name]!.map(\.wall)), cpu = median(samples[name]!.map(\.cpu))
+            print(name.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%10.1f %18.1f", wall * 1000, cpu * 1000)
+                + String(format: "   (%.2f%% of the total wall time)", 100 * wall / totalWall))
+            print(whatIfNote)
+        }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         print(String(format: "peak RSS %.0f MB", Double(usage.ru_maxrss) / 1024))
+    }
+
+    /// Replaces the procedure in the middle of the catalogue: its last requirement dropped, another material added.
+    private func oneProcedureWhatIf(_ session: ReviewSession) throws -> ReviewDiff {
+        let catalogue = session.catalogue
+        let procedure = catalogue.procedures[catalogue.procedureOrder[catalogue.procedureOrder.count / 2]]!
+        let kept = procedure.requirements.dropLast().map { "  requires \"\($0.material)\"\n" }.joined()
+        let added = catalogue.materials.keys.min()!
+        let text = "procedure \"\(procedure.id)\" \(procedure.name) {\n  department \"\(procedure.department)\"\n"
+            + "  territory \(procedure.territory)\n  volume \(procedure.volume)\n\(kept)  requires \"\(added)\"\n}\n"
+        let (tree, parseDiagnostics) = Parser.parse(SourceFile(path: "what-if.jz", text: text))
+        let whatIf = try session.whatIf([tree])
+        guard parseDiagnostics.isEmpty, let diff = session.diff(whatIf) else {
+            throw ValidationError("what-if proposal rejected: " + (parseDiagnostics + whatIf.diagnostics).map(\.message).joined(separator: "; "))
+        }
+        return diff
     }
 
     private func median(_ values: [Double]) -> Double {

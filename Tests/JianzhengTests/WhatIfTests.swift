@@ -146,6 +146,26 @@ import Testing
     }
 }
 
+@Suite struct DecisionListTests {
+    @Test func walksForwardBackwardAndByOffsetAcrossProceduresWithoutRequirements() throws {
+        let review = try ReviewSession(
+            catalogue: WhatIfTests.workspace.catalogue, corpus: WhatIfTests.workspace.corpus, asOf: WhatIfTests.date).review
+        let sample = Array(review.decisions.prefix(3))
+        // Procedures 0 and 2 have none; the flat order must skip them in every direction.
+        let list = DecisionList(byProcedure: [[], [sample[0], sample[1]], [], [], [sample[2]], []])
+        #expect(list.count == 3)
+        #expect(list.map(\.material) == sample.map(\.material))
+        #expect(list.reversed().map(\.material) == sample.reversed().map(\.material))
+        let last = list.index(list.startIndex, offsetBy: 2)
+        #expect(last.procedure == 4 && last.requirement == 0)
+        #expect(list.index(before: last).procedure == 1)
+        #expect(list.index(after: last) == list.endIndex)
+        #expect(list.distance(from: list.startIndex, to: list.endIndex) == 3)
+        #expect(DecisionList(byProcedure: [[], []]).isEmpty)
+        #expect(Array(review.decisions).count == review.decisions.count)
+    }
+}
+
 /// A small deterministic generator (SplitMix64) so random proposals are the same on every run.
 struct SeededRandom {
     private var state: UInt64

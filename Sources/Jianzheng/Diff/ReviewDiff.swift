@@ -34,7 +34,7 @@ public struct ReviewDiff: Sendable {
     public static func compare(before: Review, beforeCatalogue: Catalogue, after: Review, afterCatalogue: Catalogue) -> ReviewDiff {
         compare(
             before: before, beforeCatalogue: beforeCatalogue, after: after, afterCatalogue: afterCatalogue,
-            decisions: (before.decisions, after.decisions), burdens: (before.burdens, after.burdens))
+            decisions: (Array(before.decisions), Array(after.decisions)), burdens: (before.burdens, after.burdens))
     }
 
     /// Compares two reviews where only the given decisions and burdens can differ (a what-if knows which);

@@ -11,16 +11,15 @@ struct EvaluationContext: Sendable {
     let policy: Policy
     let date: CalendarDate
     let rules: [CompiledRule]
-    /// The procedures in review order, and where each one's decisions start (`offsets[p] + r`).
+    /// The procedures to decide, in order.
     let procedures: [Procedure]
-    let offsets: [Int]
     /// Distinct basis assessments, and for requirement r of procedure p the index of its assessment and of its
     /// material profile (-1: a material the catalogue does not declare). Names are hashed once, here.
     let bases: [BasisAssessment]
     let profiles: [MaterialProfile]
     let slots: [[(basis: Int32, material: Int32)]]
-    /// Global indexes (`offsets[p] + r`) of requirements on a circular-proof edge.
-    let cycleRequirements: Set<Int>
+    /// Requirements on a circular-proof edge (procedure positions within `procedures`).
+    let cycleRequirements: Set<RequirementPosition>
 
     /// A policy rule with what it reads and cites worked out once.
     final class CompiledRule: Sendable {
@@ -66,15 +65,14 @@ struct EvaluationContext: Sendable {
     }
 
     init(
-        catalogue: Catalogue, corpus: LegalCorpus, policy: Policy, date: CalendarDate, procedures: [Procedure], offsets: [Int],
-        cycleRequirements: Set<Int>
+        catalogue: Catalogue, corpus: LegalCorpus, policy: Policy, date: CalendarDate, procedures: [Procedure],
+        cycleRequirements: Set<RequirementPosition>
     ) {
         self.catalogue = catalogue
         self.corpus = corpus
         self.policy = policy
         self.date = date
         self.procedures = procedures
-        self.offsets = offsets
         self.cycleRequirements = cycleRequirements
         let article: @Sendable (String) -> CitedArticle = { text in BasisAssessor.article(text, corpus.resolve(text, on: date)) }
         rules = policy.evaluationOrder.map { rule in
@@ -148,4 +146,10 @@ struct EvaluationContext: Sendable {
             trips: 1, days: 0, fee: 0, range: range)
         return MaterialProfile(material: material, candidates: [], excludedBy: [], prohibition: nil, prohibitionArticles: [], proves: [])
     }
+}
+
+/// A requirement by the position of its procedure and its position within the procedure.
+struct RequirementPosition: Hashable, Sendable {
+    var procedure: Int
+    var requirement: Int
 }

@@ -22,7 +22,7 @@ struct RequirementEvaluator {
         return procedure.requirements.enumerated().map { position, requirement in
             decide(
                 requirement, in: procedure, slot: slots[position], dutyShift: dutyShift, licences: licences,
-                inCycle: context.cycleRequirements.contains(context.offsets[index] + position))
+                inCycle: context.cycleRequirements.contains(RequirementPosition(procedure: index, requirement: position)))
         }
     }
 

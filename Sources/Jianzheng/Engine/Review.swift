@@ -8,7 +8,7 @@ public struct Review: Sendable {
     public var policyNote: String?
     public var costModel: CostModel?
     /// Decisions in procedure order, then requirement order.
-    public var decisions: [Decision]
+    public var decisions: DecisionList
     public var cycles: [CircularProof]
     public var burdens: [ProcedureBurden]
 

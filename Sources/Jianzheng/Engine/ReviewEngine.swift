@@ -44,8 +44,6 @@ public struct ReviewEngine: Sendable {
     struct State: Sendable {
         var review: Review
         var graph: IssuingGraph
-        /// Decision of requirement r of procedure p: `review.decisions[offsets[p] + r]`.
-        var offsets: [Int]
         var cyclesBefore: [[Int]]
         /// Nodes requiring each material, by material name.
         var requirers: [String: [Int]]
@@ -55,14 +53,13 @@ public struct ReviewEngine: Sendable {
         let (policy, note) = try selectPolicy(named: name, on: date)
         let graph = IssuingGraph(catalogue)
         let procedures = catalogue.orderedProcedures
-        let offsets = Self.offsets(procedures.map(\.requirements.count))
         let cyclesBefore = graph.cycles()
-        let inCycle = Self.cycleRequirements(cyclesBefore, graph: graph) { offsets[$0.fromIndex] + $0.requirement }
-        let (decisions, context) = decide(procedures, offsets: offsets, cycleRequirements: inCycle, policy: policy, date: date)
+        let inCycle = Self.cycleRequirements(cyclesBefore, graph: graph) { RequirementPosition(procedure: $0.fromIndex, requirement: $0.requirement) }
+        let (decisions, context) = decide(procedures, cycleRequirements: inCycle, policy: policy, date: date)
         phase?("evaluate")
-        let cycles = circularProofs(cyclesBefore, graph: graph, decisions: decisions, offsets: offsets)
+        let cycles = circularProofs(cyclesBefore, graph: graph, decisions: decisions)
         phase?("cycles")
-        let (before, after) = burdens(of: Array(procedures.indices), graph: graph, decisions: decisions, offsets: offsets) { _ in (Burden(), Burden()) }
+        let (before, after) = burdens(of: Array(procedures.indices), graph: graph, decisions: decisions) { _ in (Burden(), Burden()) }
         let members = Set(cyclesBefore.joined())
         let records = procedures.enumerated().map { position, procedure in
             ProcedureBurden(
@@ -76,42 +73,36 @@ public struct ReviewEngine: Sendable {
         }
         let review = Review(
             asOf: date, policy: policy, policyNote: note, costModel: policy.costModel.flatMap { catalogue.costModels[$0] },
-            decisions: decisions, cycles: cycles, burdens: records)
-        return State(review: review, graph: graph, offsets: offsets, cyclesBefore: cyclesBefore, requirers: requirers)
-    }
-
-    /// Where each procedure's decisions start, given its requirement count; one extra entry for the end.
-    static func offsets(_ counts: [Int]) -> [Int] {
-        var offsets = [Int](repeating: 0, count: counts.count + 1)
-        for (index, count) in counts.enumerated() { offsets[index + 1] = offsets[index] + count }
-        return offsets
+            decisions: DecisionList(byProcedure: decisions), cycles: cycles, burdens: records)
+        return State(review: review, graph: graph, cyclesBefore: cyclesBefore, requirers: requirers)
     }
 
     /// The requirements on an edge inside a circular proof, as `position(edge)` numbers them (nil: not wanted).
-    static func cycleRequirements(_ cycles: [[Int]], graph: IssuingGraph, position: (IssuingEdge) -> Int?) -> Set<Int> {
-        var requirements = Set<Int>()
+    static func cycleRequirements(
+        _ cycles: [[Int]], graph: IssuingGraph, position: (IssuingEdge) -> RequirementPosition?
+    ) -> Set<RequirementPosition> {
+        var requirements = Set<RequirementPosition>()
         for component in cycles {
             for edge in graph.edges(within: component) { if let index = position(edge) { requirements.insert(index) } }
         }
         return requirements
     }
 
-    /// Decides every requirement of `procedures` in parallel; `offsets` and `cycleRequirements` are positions
+    /// Decides every requirement of `procedures` in parallel, per procedure; `cycleRequirements` are positions
     /// within this list.
     func decide(
-        _ procedures: [Procedure], offsets: [Int], cycleRequirements: Set<Int>, policy: Policy, date: CalendarDate
-    ) -> ([Decision], EvaluationContext) {
+        _ procedures: [Procedure], cycleRequirements: Set<RequirementPosition>, policy: Policy, date: CalendarDate
+    ) -> ([[Decision]], EvaluationContext) {
         let context = EvaluationContext(
-            catalogue: catalogue, corpus: corpus, policy: policy, date: date, procedures: procedures, offsets: offsets,
+            catalogue: catalogue, corpus: corpus, policy: policy, date: date, procedures: procedures,
             cycleRequirements: cycleRequirements)
         let evaluator = RequirementEvaluator(context: context)
-        let perProcedure = ConcurrentSlots<[Decision]>.map(Array(procedures.indices)) { evaluator.decide(at: $0) }
-        return (Array(perProcedure.joined()), context)
+        return (ConcurrentSlots<[Decision]>.map(Array(procedures.indices)) { evaluator.decide(at: $0) }, context)
     }
 
     /// The circular proofs of `cyclesBefore`, each marked broken or unresolved by the verdicts.
-    func circularProofs(_ cyclesBefore: [[Int]], graph: IssuingGraph, decisions: [Decision], offsets: [Int]) -> [CircularProof] {
-        let decision = { (edge: IssuingEdge) in decisions[offsets[edge.fromIndex] + edge.requirement] }
+    func circularProofs(_ cyclesBefore: [[Int]], graph: IssuingGraph, decisions: [[Decision]]) -> [CircularProof] {
+        let decision = { (edge: IssuingEdge) in decisions[edge.fromIndex][edge.requirement] }
         let cyclesAfter = graph.cycles { decision($0).verdict == .keep }.map { Set($0) }
         return cyclesBefore.map { component in
             circularProof(component, graph: graph, decision: decision, stillCyclic: cyclesAfter.contains { $0.isSubset(of: Set(component)) })
@@ -121,12 +112,12 @@ public struct ReviewEngine: Sendable {
     /// Burdens before and after the verdicts of the procedures at `nodes`; `outside` gives both for any
     /// successor not among them (see `BurdenCalculator`).
     func burdens(
-        of nodes: [Int], graph: IssuingGraph, decisions: [Decision], offsets: [Int], outside: (Int) -> (Burden, Burden)
+        of nodes: [Int], graph: IssuingGraph, decisions: [[Decision]], outside: (Int) -> (Burden, Burden)
     ) -> (before: [Burden], after: [Burden]) {
         let calculator = BurdenCalculator(catalogue: catalogue, graph: graph)
-        let isCertificate = { (procedure: Int, requirement: Int) in decisions[offsets[procedure] + requirement].kind == .certificate }
+        let isCertificate = { (procedure: Int, requirement: Int) in decisions[procedure][requirement].kind == .certificate }
         let before = calculator.burdens(of: nodes, counted: isCertificate) { outside($0).0 }
-        let after = calculator.burdens(of: nodes, counted: { isCertificate($0, $1) && decisions[offsets[$0] + $1].verdict == .keep }) {
+        let after = calculator.burdens(of: nodes, counted: { isCertificate($0, $1) && decisions[$0][$1].verdict == .keep }) {
             outside($0).1
         }
         return (before, after)

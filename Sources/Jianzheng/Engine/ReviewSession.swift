@@ -15,12 +15,14 @@ public struct ReviewSession: Sendable {
     /// The full review the session answers from.
     public var review: Review { state.review }
 
-    /// Reviews `catalogue` in full and keeps what a what-if reuses.
-    public init(catalogue: Catalogue, corpus: LegalCorpus, asOf date: CalendarDate, policy: String? = nil) throws(ReviewError) {
+    /// Reviews `catalogue` in full and keeps what a what-if reuses. `phase` as in `ReviewEngine.review`.
+    public init(
+        catalogue: Catalogue, corpus: LegalCorpus, asOf date: CalendarDate, policy: String? = nil, phase: ((String) -> Void)? = nil
+    ) throws(ReviewError) {
         self.catalogue = catalogue
         self.corpus = corpus
         policyName = policy
-        state = try ReviewEngine(catalogue: catalogue, corpus: corpus).reviewKeepingState(asOf: date, policy: policy)
+        state = try ReviewEngine(catalogue: catalogue, corpus: corpus).reviewKeepingState(asOf: date, policy: policy, phase: phase)
         var predecessors = [[Int]](repeating: [], count: state.graph.procedureIDs.count)
         for (from, edges) in state.graph.edges.enumerated() { for edge in edges { predecessors[edge.to].append(from) } }
         self.predecessors = predecessors
@@ -47,13 +49,15 @@ public struct ReviewSession: Sendable {
         let (graph, rebuilt) = state.graph.updated(
             to: proposed, from: catalogue, procedures: changes.procedures, materials: changes.materials) { state.requirers[$0] ?? [] }
         let nodeCount = graph.procedureIDs.count
-        let procedures = graph.procedureIDs.map { proposed.procedures[$0]! }
+        let procedure = { (node: Int) in proposed.procedures[graph.procedureIDs[node]]! }
 
         // Requirements to decide again: those of changed procedures and of materials whose profile may differ.
         var decided = Set(changes.procedures.compactMap { graph.indexByID[$0] })
         for material in affectedMaterials(proposed, changes) { decided.formUnion(state.requirers[material] ?? []) }
         if !changes.departments.isEmpty {
-            for (node, procedure) in procedures.enumerated() where changes.departments.contains(procedure.department) { decided.insert(node) }
+            for procedure in proposed.procedures.values where changes.departments.contains(procedure.department) {
+                decided.insert(graph.indexByID[procedure.id]!)
+            }
         }
         // A requirement's `in-cycle` fact changes when the circular proof around it does.
         let cyclesBefore = graph.cycles()
@@ -63,43 +67,32 @@ public struct ReviewSession: Sendable {
         decided.formUnion(rebuilt.intersection(cycleMembers))
 
         let order = decided.sorted()
-        let subset = order.map { procedures[$0] }
-        let subsetOffsets = ReviewEngine.offsets(subset.map(\.requirements.count))
+        let subset = order.map(procedure)
         var position = [Int](repeating: -1, count: nodeCount)
         for (index, node) in order.enumerated() { position[node] = index }
         let subsetInCycle = ReviewEngine.cycleRequirements(cyclesBefore, graph: graph) { edge in
-            position[edge.fromIndex] >= 0 ? subsetOffsets[position[edge.fromIndex]] + edge.requirement : nil
+            position[edge.fromIndex] >= 0 ? RequirementPosition(procedure: position[edge.fromIndex], requirement: edge.requirement) : nil
         }
-        let (fresh, _) = engine.decide(
-            subset, offsets: subsetOffsets, cycleRequirements: subsetInCycle, policy: base.policy, date: base.asOf)
+        let (fresh, _) = engine.decide(subset, cycleRequirements: subsetInCycle, policy: base.policy, date: base.asOf)
 
-        // Splice: unchanged procedures keep their decisions.
-        let counts = (0..<nodeCount).map { node in
-            position[node] >= 0 ? subset[position[node]].requirements.count : state.offsets[node + 1] - state.offsets[node]
+        // Splice: unchanged procedures keep their decisions (new procedures are the last nodes).
+        var decisions = base.decisions.byProcedure
+        for (index, node) in order.enumerated() {
+            if node < decisions.count { decisions[node] = fresh[index] } else { decisions.append(fresh[index]) }
         }
-        let offsets = ReviewEngine.offsets(counts)
-        var decisions: [Decision] = []
-        decisions.reserveCapacity(offsets[nodeCount])
-        for node in 0..<nodeCount {
-            if position[node] >= 0 {
-                decisions += fresh[subsetOffsets[position[node]]..<subsetOffsets[position[node] + 1]]
-            } else {
-                decisions += base.decisions[state.offsets[node]..<state.offsets[node + 1]]
-            }
-        }
-        let cycles = engine.circularProofs(cyclesBefore, graph: graph, decisions: decisions, offsets: offsets)
+        let cycles = engine.circularProofs(cyclesBefore, graph: graph, decisions: decisions)
 
         // Burdens change for what was decided again or rewired, and for everything that reaches it.
         var reversed = predecessors + [[Int]](repeating: [], count: nodeCount - predecessors.count)
         for node in rebuilt { for edge in graph.edges[node] { reversed[edge.to].append(node) } }
         let region = IssuingGraph.ancestors(of: decided.union(rebuilt)) { reversed[$0] }.sorted()
-        let (before, after) = engine.burdens(of: region, graph: graph, decisions: decisions, offsets: offsets) { node in
+        let (before, after) = engine.burdens(of: region, graph: graph, decisions: decisions) { node in
             (base.burdens[node].before, base.burdens[node].after)
         }
         let members = Set(cyclesBefore.joined())
         var burdens = base.burdens
         for (index, node) in region.enumerated() {
-            let procedure = procedures[node]
+            let procedure = procedure(node)
             let burden = ProcedureBurden(
                 procedureID: procedure.id, procedureName: procedure.name, volume: procedure.volume,
                 before: before[index], after: after[index], inCycle: members.contains(node))
@@ -107,11 +100,11 @@ public struct ReviewSession: Sendable {
         }
         let review = Review(
             asOf: base.asOf, policy: base.policy, policyNote: base.policyNote, costModel: base.costModel,
-            decisions: decisions, cycles: cycles, burdens: burdens)
+            decisions: DecisionList(byProcedure: decisions), cycles: cycles, burdens: burdens)
         let oldNodes = base.burdens.count
         let scope = ReviewScope(
             decided: order.map { graph.procedureIDs[$0] }, burdened: region.map { graph.procedureIDs[$0] },
-            decisions: (order.filter { $0 < oldNodes }.flatMap { base.decisions[state.offsets[$0]..<state.offsets[$0 + 1]] }, fresh),
+            decisions: (order.filter { $0 < oldNodes }.flatMap { base.decisions.byProcedure[$0] }, Array(fresh.joined())),
             burdens: (region.filter { $0 < oldNodes }.map { base.burdens[$0] }, region.map { burdens[$0] }))
         return (review, scope)
     }

@@ -21,8 +21,8 @@ public struct PublishedLists {
     let catalogue: Catalogue
     let text: ReportText
 
-    public init(decisions: [Decision], catalogue: Catalogue, language: ReportLanguage = .zh) {
-        self.decisions = decisions
+    public init(decisions: some Collection<Decision>, catalogue: Catalogue, language: ReportLanguage = .zh) {
+        self.decisions = Array(decisions)
         self.catalogue = catalogue
         self.text = ReportText(language: language)
     }
