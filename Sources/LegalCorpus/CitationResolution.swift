@@ -61,7 +61,15 @@ public struct ResolvedCitation: Sendable {
 extension LegalCorpus {
     /// Parses and resolves a citation as written.
     public func resolve(_ text: String, on date: CalendarDate? = nil, in territory: String? = nil) -> ResolvedCitation {
-        switch CitationParser.parse(text) {
+        resolve(parsed: CitationParser.parse(text), text: text, on: date, in: territory)
+    }
+
+    /// Resolves a citation parsed earlier (`CitationParser.parse(text)`), so that a text cited many times is
+    /// parsed once.
+    public func resolve(
+        parsed: Result<Citation, CitationSyntaxError>, text: String, on date: CalendarDate? = nil, in territory: String? = nil
+    ) -> ResolvedCitation {
+        switch parsed {
         case .success(let citation): return resolve(citation, on: date, in: territory)
         case .failure(let error):
             return ResolvedCitation(

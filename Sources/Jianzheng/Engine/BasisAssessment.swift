@@ -56,6 +56,7 @@ public struct BasisAssessment: Sendable {
 /// Assesses citations against the corpus.
 struct BasisAssessor {
     let corpus: LegalCorpus
+    let citations: CitationTable
     let date: CalendarDate
     let sufficientRanks: Set<LegalRank>
 
@@ -71,7 +72,7 @@ struct BasisAssessor {
         var conditionOnly = false
         var unverified = false
         for reference in citations {
-            let resolved = corpus.resolve(reference.text, on: date, in: territory)
+            let resolved = self.citations.resolve(reference, in: corpus, on: date, territory: territory)
             let status = Self.status(resolved, sufficientRanks: sufficientRanks)
             statuses.append(status)
             articles.append(Self.article(reference.text, resolved))

@@ -74,33 +74,37 @@ struct EvaluationContext: Sendable {
         self.date = date
         self.procedures = procedures
         self.cycleRequirements = cycleRequirements
-        let article: @Sendable (String) -> CitedArticle = { text in BasisAssessor.article(text, corpus.resolve(text, on: date)) }
+        let table = catalogue.citations
+        let article: @Sendable (CitationReference) -> CitedArticle = { reference in
+            BasisAssessor.article(reference.text, table.resolve(reference, in: corpus, on: date))
+        }
         rules = policy.evaluationOrder.map { rule in
             let reads = (rule.when?.facts ?? []) + (rule.unless?.facts ?? [])
             var seen = Set<Fact>()
             return CompiledRule(
                 rule: rule, reads: reads.filter { seen.insert($0).inserted }, readSet: Set(reads),
-                articles: rule.cites.map { article($0.text) }, effective: rule.effective.map { date >= $0 } ?? true)
+                articles: rule.cites.map(article), effective: rule.effective.map { date >= $0 } ?? true)
         }
         let prohibitions = policy.issuerProhibitions.filter { prohibition in
-            prohibition.cites.allSatisfy { corpus.resolve($0.text, on: date).isValid }
+            prohibition.cites.allSatisfy { table.resolve($0, in: corpus, on: date).isValid }
         }
         // Every requirement's slots. The materials the procedures require get a profile each (each source's items
         // become a set once); the distinct (territory, citations) pairs are assessed once, in parallel.
-        var materialIndex: [String: Int32] = [:]
+        var materialIndex: [Utf8Key: Int32] = [:]
         var materials: [Material] = []
-        var basisIndex: [String: Int32] = [:]
+        var basisIndex: [BasisKey: Int32] = [:]
         var basisInputs: [(String, [CitationReference])] = []
         slots = procedures.map { procedure in
             procedure.requirements.map { requirement in
-                var material = materialIndex[requirement.material] ?? -1
+                let name = Utf8Key(requirement.material)
+                var material = materialIndex[name] ?? -1
                 if material < 0, let declared = catalogue.materials[requirement.material] {
                     material = Int32(materials.count)
-                    materialIndex[requirement.material] = material
+                    materialIndex[name] = material
                     materials.append(declared)
                 }
                 let citations = requirement.basis.isEmpty && material >= 0 ? materials[Int(material)].basis : requirement.basis
-                let key = ([procedure.territory] + citations.map(\.text)).joined(separator: "\u{1}")
+                let key = BasisKey(territory: procedure.territory, citations: citations.map(\.id))
                 if let known = basisIndex[key] { return (known, material) }
                 let index = Int32(basisInputs.count)
                 basisIndex[key] = index
@@ -124,12 +128,18 @@ struct EvaluationContext: Sendable {
             return MaterialProfile(
                 material: material, candidates: candidates,
                 excludedBy: Set(material.concerns).intersection(policy.commitmentExcludes).sorted { $0.rawValue < $1.rawValue },
-                prohibition: prohibition, prohibitionArticles: prohibition?.cites.map { article($0.text) } ?? [], proves: proves)
+                prohibition: prohibition, prohibitionArticles: prohibition?.cites.map(article) ?? [], proves: proves)
         }
-        let assessor = BasisAssessor(corpus: corpus, date: date, sufficientRanks: policy.sufficientRanks)
+        let assessor = BasisAssessor(corpus: corpus, citations: table, date: date, sufficientRanks: policy.sufficientRanks)
         bases = ConcurrentSlots<BasisAssessment>.map(basisInputs.map { BasisInput(territory: $0.0, citations: $0.1) }) {
             assessor.assess($0.citations, territory: $0.territory)
         }
+    }
+
+    /// A requirement's territory and the ids of the citations its basis rests on.
+    private struct BasisKey: Hashable {
+        let territory: String
+        let citations: [Int32]
     }
 
     /// A distinct (territory, citations) pair to assess.

@@ -130,7 +130,7 @@ struct RequirementEvaluator {
     /// Whether the procedure's own basis makes the office investigate the facts itself.
     private func shiftsDuty(_ procedure: Procedure) -> Bool {
         procedure.basis.contains { reference in
-            let text = context.corpus.resolve(reference.text, on: context.date).provision?.text ?? ""
+            let text = context.catalogue.citations.resolve(reference, in: context.corpus, on: context.date).provision?.text ?? ""
             return ["调查核实", "入户调查", "信息核查"].contains(where: text.containsBytes)
         }
     }

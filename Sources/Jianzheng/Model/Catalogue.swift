@@ -12,6 +12,8 @@ public struct Catalogue: Sendable {
     public var policies: [String: Policy] = [:]
     public var costModels: [String: CostModel] = [:]
     public var tests: [RuleTest] = []
+    /// Every distinct citation text, parsed once; `CitationReference.id` points into it.
+    public var citations = CitationTable()
 
     public init() {}
 
@@ -23,6 +25,8 @@ public struct Catalogue: Sendable {
 public struct CitationReference: Sendable {
     public var text: String
     public var range: SourceRange
+    /// Position of the text in the catalogue's `CitationTable` (-1 until the resolver interns it).
+    public internal(set) var id: Int32 = -1
 }
 
 /// An office, committee, hospital or other body that requires or issues materials.

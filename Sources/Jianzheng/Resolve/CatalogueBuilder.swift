@@ -24,6 +24,7 @@ public struct CatalogueBuilder {
         builder.checkCitations(corpus)
         builder.checkPolicies()
         builder.reportUnused()
+        builder.catalogue.citations = builder.readers.citationTable
         return (builder.catalogue, Diagnostic.sorted(builder.readers.reader.diagnostics))
     }
 
@@ -32,12 +33,14 @@ public struct CatalogueBuilder {
     public static func apply(_ overlays: [SyntaxTree], to catalogue: Catalogue, corpus: LegalCorpus) -> (Catalogue, DeclarationChanges, [Diagnostic]) {
         var builder = CatalogueBuilder()
         builder.catalogue = catalogue
+        builder.readers.citationTable = catalogue.citations
         for tree in overlays {
             for statement in tree.statements { builder.declare(statement, replacing: true) }
         }
         builder.checkReferences()
         builder.checkCitations(corpus)
         builder.checkPolicies(named: builder.changes.policies)
+        builder.catalogue.citations = builder.readers.citationTable
         return (builder.catalogue, builder.changes, Diagnostic.sorted(builder.readers.reader.diagnostics))
     }
 
@@ -116,11 +119,20 @@ public struct CatalogueBuilder {
 
     /// Every citation must name an act of the corpus and a provision that exists in some version of it.
     private mutating func checkCitations(_ corpus: LegalCorpus) {
-        // Each distinct text is resolved once (in parallel); every place it is written gets the diagnostic.
-        let texts = Array(Set(readers.citations.map(\.text)))
-        let resolutions = Dictionary(uniqueKeysWithValues: zip(texts, ConcurrentSlots<ResolvedCitation>.map(texts) { corpus.resolve($0) }))
+        // Each distinct text is parsed and resolved once (in parallel); every place it is written gets the diagnostic.
+        readers.citationTable.parsePending()
+        let table = readers.citationTable
+        var cited = [CitationReference?](repeating: nil, count: table.texts.count)
+        for reference in readers.citations where cited[Int(reference.id)] == nil { cited[Int(reference.id)] = reference }
+        let distinct = cited.compactMap { $0 }
+        let invalid = ConcurrentSlots<ResolvedCitation?>.map(distinct) { reference in
+            let resolved = table.resolve(reference, in: corpus)
+            return resolved.isValid ? nil : resolved
+        }
+        var problems = [ResolvedCitation?](repeating: nil, count: table.texts.count)
+        for (reference, resolved) in zip(distinct, invalid) { problems[Int(reference.id)] = resolved }
         for reference in readers.citations {
-            guard let resolved = resolutions[reference.text], !resolved.isValid else { continue }
+            guard let resolved = problems[Int(reference.id)] else { continue }
             switch resolved.problem {
             case .malformed(let message):
                 readers.reader.report(Diagnostic(.malformedCitation, "malformed citation: \(message)", at: reference.range))

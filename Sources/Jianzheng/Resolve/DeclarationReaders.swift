@@ -16,6 +16,7 @@ struct DeclarationReaders {
     var reader = AttributeReader()
     var references: [PendingReference] = []
     var citations: [CitationReference] = []
+    var citationTable = CitationTable()
 
     private mutating func refer(_ kind: PendingReference.Kind, _ name: String?, _ range: SourceRange?) {
         guard let name, let range else { return }
@@ -27,8 +28,13 @@ struct DeclarationReaders {
     }
 
     private mutating func cite(_ references: [CitationReference]) -> [CitationReference] {
-        citations += references
-        return references
+        let interned = references.map { reference in
+            var reference = reference
+            reference.id = citationTable.intern(reference.text)
+            return reference
+        }
+        citations += interned
+        return interned
     }
 
     /// The name after the keyword: `material 居民户口簿` or `procedure "ID" 名称` (index 1).
