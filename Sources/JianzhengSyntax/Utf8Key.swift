@@ -16,6 +16,10 @@ public struct Utf8Key: Hashable, Sendable {
     }
 
     public static func == (lhs: Utf8Key, rhs: Utf8Key) -> Bool {
-        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        guard lhs.text.utf8.count == rhs.text.utf8.count else { return false }
+        let bytewise = lhs.text.utf8.withContiguousStorageIfAvailable { left in
+            rhs.text.utf8.withContiguousStorageIfAvailable { right in left.elementsEqual(right) }
+        }
+        return (bytewise ?? nil) ?? lhs.text.utf8.elementsEqual(rhs.text.utf8)
     }
 }
