@@ -2,8 +2,19 @@ extension StringProtocol {
     /// Whether the UTF-8 bytes of `needle` occur in this string: a plain byte search, much faster than
     /// `contains(_:)` on Chinese text, and exact because UTF-8 is self-synchronising.
     public func containsBytes(_ needle: String) -> Bool {
-        let haystack = Array(utf8)
-        let pattern = Array(needle.utf8)
+        var haystack = String(self)
+        var pattern = needle
+        haystack.makeContiguousUTF8()
+        pattern.makeContiguousUTF8()
+        return haystack.utf8.withContiguousStorageIfAvailable { haystack in
+            pattern.utf8.withContiguousStorageIfAvailable { pattern in ByteSearch.contains(haystack, pattern) } ?? false
+        } ?? false
+    }
+}
+
+/// Plain byte search over contiguous UTF-8.
+enum ByteSearch {
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !pattern.isEmpty else { return true }
         guard pattern.count <= haystack.count else { return false }
         let first = pattern[0]

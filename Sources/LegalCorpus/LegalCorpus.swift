@@ -5,7 +5,7 @@ import JianzhengSyntax
 public struct LegalCorpus: Sendable {
     /// Acts sorted by work URI.
     public private(set) var acts: [LegalAct]
-    private var indexByName: [String: Int] = [:]
+    private var indexByName: [Utf8Key: Int] = [:]
     private var indexByWork: [String: Int] = [:]
 
     public init(acts: [LegalAct]) {
@@ -13,14 +13,14 @@ public struct LegalCorpus: Sendable {
         for (index, act) in self.acts.enumerated() {
             indexByWork[act.workURI] = index
             for name in [act.title] + act.aliases + [act.documentNumber].compactMap({ $0 }) {
-                indexByName[Self.normalizedName(name)] = index
+                indexByName[Utf8Key(Self.normalizedName(name))] = index
             }
         }
     }
 
     /// The act cited by a title, short title or 文号 (`中华人民共和国` and spacing are ignored).
     public func act(named name: String) -> LegalAct? {
-        indexByName[Self.normalizedName(name)].map { acts[$0] }
+        indexByName[Utf8Key(Self.normalizedName(name))].map { acts[$0] }
     }
 
     public func act(workURI: String) -> LegalAct? {

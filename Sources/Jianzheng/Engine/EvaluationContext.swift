@@ -24,6 +24,10 @@ struct EvaluationContext: Sendable {
     /// A policy rule with what it reads and cites worked out once.
     final class CompiledRule: Sendable {
         let rule: PolicyRule
+        /// The rule's name and conditions, read for every decision without copying the rule.
+        let name: String
+        let when: Condition
+        let unless: Condition?
         let reads: [Fact]
         let readSet: Set<Fact>
         let articles: [CitedArticle]
@@ -31,6 +35,9 @@ struct EvaluationContext: Sendable {
 
         init(rule: PolicyRule, reads: [Fact], readSet: Set<Fact>, articles: [CitedArticle], effective: Bool) {
             self.rule = rule
+            name = rule.name
+            when = rule.when ?? .always
+            unless = rule.unless
             self.reads = reads
             self.readSet = readSet
             self.articles = articles

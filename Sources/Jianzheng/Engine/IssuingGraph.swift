@@ -16,8 +16,10 @@ struct IssuingGraph: Sendable {
     private(set) var indexByID: [String: Int]
     /// Edges per source node: target node, material, and the requirement's position in the procedure.
     private(set) var edges: [[(to: Int, material: String, requirement: Int)]]
-    /// Nodes whose `issues` name a material; a material's `issued-by` is looked up in the catalogue.
-    private var declaredIssuers: [String: [Int]]
+    /// Nodes whose `issues` name a material.
+    private var declaredIssuers: [Utf8Key: [Int]]
+    /// The nodes issuing each issued material, ascending: `declaredIssuers` and the material's `issued-by`.
+    private var issuersOf: [Utf8Key: [Int]]
 
     init(_ catalogue: Catalogue) {
         procedureIDs = catalogue.procedureOrder
@@ -25,29 +27,36 @@ struct IssuingGraph: Sendable {
         index.reserveCapacity(procedureIDs.count)
         for (position, id) in procedureIDs.enumerated() { index[id] = position }
         indexByID = index
-        var declared: [String: [Int]] = [:]
-        for (position, id) in procedureIDs.enumerated() {
-            for material in catalogue.procedures[id]?.issues ?? [] { declared[material, default: []].append(position) }
+        var declared: [Utf8Key: [Int]] = [:]
+        let procedures = catalogue.orderedProcedures
+        for (position, procedure) in procedures.enumerated() {
+            for material in procedure.issues { declared[Utf8Key(material), default: []].append(position) }
         }
         declaredIssuers = declared
+        issuersOf = [:]
         edges = []
+        for material in catalogue.materials.values where material.issuedBy != nil { issuersOf[Utf8Key(material.name)] = [] }
+        for material in Array(declared.keys) + Array(issuersOf.keys) { issuersOf[material] = issuers(of: material, in: catalogue) }
         let nodes = self
-        edges = procedureIDs.map { id in catalogue.procedures[id].map { nodes.edges(of: $0, in: catalogue) } ?? [] }
+        edges = procedures.map { nodes.edges(of: $0) }
     }
 
     /// The nodes issuing a material, ascending: procedures whose `issues` name it, and its `issued-by`.
-    private func issuers(of material: String, in catalogue: Catalogue) -> [Int] {
+    private func issuers(of material: Utf8Key, in catalogue: Catalogue) -> [Int] {
         var nodes = declaredIssuers[material] ?? []
-        if let issuer = catalogue.materials[material]?.issuedBy, let node = indexByID[issuer], !nodes.contains(node) {
+        if let issuer = catalogue.materials[material.text]?.issuedBy, let node = indexByID[issuer], !nodes.contains(node) {
             nodes.append(node)
         }
         return nodes.sorted()
     }
 
-    private func edges(of procedure: Procedure, in catalogue: Catalogue) -> [(to: Int, material: String, requirement: Int)] {
-        procedure.requirements.enumerated().flatMap { position, requirement in
-            issuers(of: requirement.material, in: catalogue).map { (to: $0, material: requirement.material, requirement: position) }
+    private func edges(of procedure: Procedure) -> [(to: Int, material: String, requirement: Int)] {
+        var edges: [(to: Int, material: String, requirement: Int)] = []
+        for (position, requirement) in procedure.requirements.enumerated() {
+            guard let issuers = issuersOf[Utf8Key(requirement.material)] else { continue }
+            for issuer in issuers { edges.append((to: issuer, material: requirement.material, requirement: position)) }
         }
+        return edges
     }
 
     /// The graph of `catalogue`, which differs from this graph's catalogue (`base`) only in the `procedures`
@@ -58,15 +67,15 @@ struct IssuingGraph: Sendable {
         to catalogue: Catalogue, from base: Catalogue, procedures: [String], materials: Set<String>, requirers: (String) -> [Int]
     ) -> (IssuingGraph, rebuilt: Set<Int>) {
         var graph = self
-        var reissued = materials.filter { base.materials[$0]?.issuedBy != catalogue.materials[$0]?.issuedBy }
+        var reissued = Set(materials.filter { base.materials[$0]?.issuedBy != catalogue.materials[$0]?.issuedBy }.map(Utf8Key.init))
         var changedNodes: [Int] = []
         for id in procedures {
             let node: Int
             if let known = graph.indexByID[id] {
                 node = known
                 for material in base.procedures[id]?.issues ?? [] {
-                    graph.declaredIssuers[material]?.removeAll { $0 == node }
-                    reissued.insert(material)
+                    graph.declaredIssuers[Utf8Key(material)]?.removeAll { $0 == node }
+                    reissued.insert(Utf8Key(material))
                 }
             } else {
                 node = graph.procedureIDs.count
@@ -75,15 +84,19 @@ struct IssuingGraph: Sendable {
                 graph.edges.append([])
             }
             for material in catalogue.procedures[id]?.issues ?? [] {
-                graph.declaredIssuers[material, default: []].append(node)
-                reissued.insert(material)
+                graph.declaredIssuers[Utf8Key(material), default: []].append(node)
+                reissued.insert(Utf8Key(material))
             }
             changedNodes.append(node)
         }
         var rebuilt = Set(changedNodes)
-        for material in reissued { rebuilt.formUnion(requirers(material)) }
+        for material in reissued {
+            let issuers = graph.issuers(of: material, in: catalogue)
+            graph.issuersOf[material] = issuers.isEmpty ? nil : issuers
+            rebuilt.formUnion(requirers(material.text))
+        }
         for node in rebuilt {
-            graph.edges[node] = catalogue.procedures[graph.procedureIDs[node]].map { graph.edges(of: $0, in: catalogue) } ?? []
+            graph.edges[node] = catalogue.procedures[graph.procedureIDs[node]].map { graph.edges(of: $0) } ?? []
         }
         return (graph, rebuilt)
     }

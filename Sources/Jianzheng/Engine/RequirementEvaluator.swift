@@ -75,20 +75,19 @@ struct RequirementEvaluator {
         var alsoMatched: [String] = []
         for compiled in context.rules {
             guard compiled.effective else {
-                trace.append(TraceStep(rule: compiled.rule.name, outcome: .notYetEffective, reads: compiled.reads, bits: facts.bits))
+                trace.append(TraceStep(rule: compiled.name, outcome: .notYetEffective, reads: compiled.reads, bits: facts.bits))
                 continue
             }
-            let rule = compiled.rule
-            let matched = facts.holds(rule.when ?? .always) && !(rule.unless.map(facts.holds) ?? false)
+            let matched = facts.holds(compiled.when) && !(compiled.unless.map(facts.holds) ?? false)
             let outcome: TraceStep.Outcome
             if matched, decided == nil {
                 decided = compiled
                 outcome = .fired
             } else {
-                if matched { alsoMatched.append(rule.name) }
+                if matched { alsoMatched.append(compiled.name) }
                 outcome = matched ? .matchedAfterDecision : .notMatched
             }
-            trace.append(TraceStep(rule: rule.name, outcome: outcome, reads: compiled.reads, bits: facts.bits))
+            trace.append(TraceStep(rule: compiled.name, outcome: outcome, reads: compiled.reads, bits: facts.bits))
         }
         let verdict = decided?.rule.verdict ?? context.policy.otherwise ?? .keep
         let reason = decided?.rule.reason
@@ -166,8 +165,8 @@ struct RequirementEvaluator {
             return "由办事部门通过“\(best.source)”（\(best.provider)，\(best.mode?.chinese ?? "")）获取"
         }
         if let provable { return "以申请人已提交的\(provable)证明" }
-        let required = Set(procedure.requirements.map(\.material))
-        if let alternative = material.alternatives.first(where: { required.contains($0) }) ?? material.alternatives.first {
+        let required = { (name: String) in procedure.requirements.contains { $0.material == name } }
+        if let alternative = material.alternatives.first(where: required) ?? material.alternatives.first {
             return "以\(alternative)代替"
         }
         if let terms = material.commitment, !facts[.commitmentExcluded] {
