@@ -21,12 +21,12 @@ public struct Workspace: Sendable {
     public static func load(paths: [String], corpusDirectory: String, overlays: [String] = []) -> Workspace {
         let extraDocuments = overlays.filter { $0.hasSuffix(".xml") }
         let (corpus, corpusDiagnostics) = CorpusLoader.load(directory: corpusDirectory, extraDocuments: extraDocuments)
-        let (files, trees, parseDiagnostics) = SourceSet.load(paths)
-        let (overlayFiles, overlayTrees, overlayDiagnostics) = SourceSet.load(overlays.filter { !$0.hasSuffix(".xml") })
-        let (catalogue, resolveDiagnostics) = CatalogueBuilder.build(trees, overlays: overlayTrees, corpus: corpus)
+        let (files, readDiagnostics) = SourceSet.read(paths)
+        let (overlayFiles, overlayDiagnostics) = SourceSet.read(overlays.filter { !$0.hasSuffix(".xml") })
+        let (catalogue, resolveDiagnostics) = CatalogueBuilder.build(files: files, overlays: overlayFiles, corpus: corpus)
         return Workspace(
             corpus: corpus, files: files + overlayFiles, catalogue: catalogue,
-            diagnostics: Diagnostic.sorted(corpusDiagnostics + parseDiagnostics + overlayDiagnostics + resolveDiagnostics),
+            diagnostics: Diagnostic.sorted(corpusDiagnostics + readDiagnostics + overlayDiagnostics + resolveDiagnostics),
             corpusDirectory: corpusDirectory, overlays: overlays)
     }
 }

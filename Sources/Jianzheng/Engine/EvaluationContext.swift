@@ -111,7 +111,8 @@ struct EvaluationContext: Sendable {
                     materials.append(declared)
                 }
                 let citations = requirement.basis.isEmpty && material >= 0 ? materials[Int(material)].basis : requirement.basis
-                let key = BasisKey(territory: procedure.territory, citations: citations.map(\.id))
+                let ids = citations.map { table.id(of: $0) ?? -1 }
+                let key = BasisKey(territory: procedure.territory, citations: ids, texts: ids.contains(-1) ? citations.map(\.text) : nil)
                 if let known = basisIndex[key] { return (known, material) }
                 let index = Int32(basisInputs.count)
                 basisIndex[key] = index
@@ -147,6 +148,8 @@ struct EvaluationContext: Sendable {
     private struct BasisKey: Hashable {
         let territory: String
         let citations: [Int32]
+        /// The texts, for citations the resolver did not read (no ids).
+        let texts: [String]?
     }
 
     /// A distinct (territory, citations) pair to assess.

@@ -25,7 +25,9 @@ public struct Catalogue: Sendable {
 public struct CitationReference: Sendable {
     public var text: String
     public var range: SourceRange
-    /// Position of the text in the catalogue's `CitationTable` (-1 until the resolver interns it).
+    /// Where the text is in the catalogue's `CitationTable`: the file it was read from (its segment) and its
+    /// position among that file's distinct texts; -1 until the resolver reads it.
+    public internal(set) var segment: Int32 = -1
     public internal(set) var id: Int32 = -1
 }
 

@@ -1,15 +1,35 @@
 import JianzhengSyntax
 import LegalCorpus
 
-/// Every distinct citation text of a catalogue, parsed once. A `CitationReference` points into it by `id`,
-/// so the resolver and the engine resolve a text cited thousands of times without parsing or hashing it again.
+/// Every distinct citation text of a catalogue, parsed once, so that the resolver and the engine resolve a
+/// text cited thousands of times without parsing or hashing it again.
+///
+/// Files are read in parallel, each into its own table; binding adds each file's texts as a segment. A
+/// `CitationReference` names its segment and its position in the file's table, and `id(of:)` maps that to
+/// the catalogue-wide id.
 public struct CitationTable: Sendable {
     public private(set) var texts: [String] = []
     /// `CitationParser.parse` of each text; filled in by `parsePending()`.
     private(set) var parsed: [Result<Citation, CitationSyntaxError>] = []
     private var index: [Utf8Key: Int32] = [:]
+    /// For each segment, the catalogue-wide id of each of the file's texts.
+    private var segments: [[Int32]] = []
 
     public init() {}
+
+    var segmentCount: Int { segments.count }
+
+    /// Adds one file's distinct texts, in the order of the file's own ids.
+    mutating func addSegment(_ fileTexts: [String]) {
+        segments.append(fileTexts.map { intern($0) })
+    }
+
+    /// The catalogue-wide id of a reference; nil for one the resolver did not read.
+    func id(of reference: CitationReference) -> Int32? {
+        let segment = Int(reference.segment), local = Int(reference.id)
+        guard segment >= 0, segment < segments.count, local >= 0, local < segments[segment].count else { return nil }
+        return segments[segment][local]
+    }
 
     /// The id of a text, adding it when new.
     mutating func intern(_ text: String) -> Int32 {
@@ -29,8 +49,7 @@ public struct CitationTable: Sendable {
 
     /// Resolves a reference on a date (nil: any version) in a territory (nil: anywhere).
     func resolve(_ reference: CitationReference, in corpus: LegalCorpus, on date: CalendarDate? = nil, territory: String? = nil) -> ResolvedCitation {
-        let id = Int(reference.id)
-        guard id >= 0, id < parsed.count else { return corpus.resolve(reference.text, on: date, in: territory) }
+        guard let id = id(of: reference).map(Int.init), id < parsed.count else { return corpus.resolve(reference.text, on: date, in: territory) }
         return corpus.resolve(parsed: parsed[id], text: reference.text, on: date, in: territory)
     }
 }

@@ -4,28 +4,62 @@ import LegalCorpus
 /// Binds the declarations of all files of a catalogue into one `Catalogue`: duplicate declarations,
 /// unknown references (with "did you mean"), citations that do not resolve, unused declarations and
 /// statically unreachable or conflicting policy rules are all reported.
+///
+/// Each file is read into typed declarations on its own, all files in parallel (`FileDeclarations`); the
+/// declarations are then bound in file order.
 public struct CatalogueBuilder {
-    private var readers = DeclarationReaders()
     private var catalogue = Catalogue()
-    private var firstDeclared: [String: SourceRange] = [:]
+    private var firstDeclared: [DeclarationKey: SourceRange] = [:]
     private var changes = DeclarationChanges()
+    private var references: [PendingReference] = []
+    private var citations: [CitationReference] = []
+    private var reporter = AttributeReader()
+
+    /// A declaration's kind and name, for finding duplicates.
+    private struct DeclarationKey: Hashable {
+        let keyword: String
+        let name: String
+    }
 
     /// Resolves `trees`, then `overlays`: a declaration in an overlay replaces the catalogue's declaration of
     /// the same kind and name (a changed procedure, source or policy) instead of being a duplicate.
     public static func build(_ trees: [SyntaxTree], overlays: [SyntaxTree] = [], corpus: LegalCorpus) -> (Catalogue, [Diagnostic]) {
+        let read = ConcurrentSlots<FileDeclarations>.map(Array((trees + overlays).enumerated())) { segment, tree in
+            FileDeclarations(reading: tree, segment: Int32(segment))
+        }
+        return bind(read, overlays: overlays.count, corpus: corpus)
+    }
+
+    /// Parses and resolves `files`, then `overlays`, with the parse diagnostics. Each file's syntax tree is
+    /// dropped as soon as it is read, so a large catalogue never holds the trees of all its files at once.
+    /// `phase`, when given, is called after parsing and reading ("parse+read") and after binding ("bind").
+    public static func build(
+        files: [SourceFile], overlays: [SourceFile] = [], corpus: LegalCorpus, phase: ((String) -> Void)? = nil
+    ) -> (Catalogue, [Diagnostic]) {
+        let read = ConcurrentSlots<FileDeclarations>.map(Array((files + overlays).enumerated())) { segment, file in
+            let (tree, diagnostics) = Parser.parse(file)
+            var declarations = FileDeclarations(reading: tree, segment: Int32(segment))
+            declarations.parseDiagnostics = diagnostics
+            return declarations
+        }
+        phase?("parse+read")
+        let result = bind(read, overlays: overlays.count, corpus: corpus)
+        phase?("bind")
+        return result
+    }
+
+    private static func bind(_ files: [FileDeclarations], overlays: Int, corpus: LegalCorpus) -> (Catalogue, [Diagnostic]) {
         var builder = CatalogueBuilder()
-        for tree in trees {
-            for statement in tree.statements { builder.declare(statement, replacing: false) }
-        }
-        for tree in overlays {
-            for statement in tree.statements { builder.declare(statement, replacing: true) }
-        }
+        let procedures = files.reduce(0) { $0 + $1.entries.count { $0.keyword == "procedure" } }
+        builder.catalogue.procedures.reserveCapacity(procedures)
+        builder.catalogue.procedureOrder.reserveCapacity(procedures)
+        builder.firstDeclared.reserveCapacity(files.reduce(0) { $0 + $1.entries.count })
+        for (index, file) in files.enumerated() { builder.declare(file, replacing: index >= files.count - overlays) }
         builder.checkReferences()
         builder.checkCitations(corpus)
         builder.checkPolicies()
         builder.reportUnused()
-        builder.catalogue.citations = builder.readers.citationTable
-        return (builder.catalogue, Diagnostic.sorted(builder.readers.reader.diagnostics))
+        return (builder.catalogue, Diagnostic.sorted(builder.reporter.diagnostics))
     }
 
     /// Layers `overlays` on an already resolved catalogue, checking only what the overlays declare and
@@ -33,51 +67,54 @@ public struct CatalogueBuilder {
     public static func apply(_ overlays: [SyntaxTree], to catalogue: Catalogue, corpus: LegalCorpus) -> (Catalogue, DeclarationChanges, [Diagnostic]) {
         var builder = CatalogueBuilder()
         builder.catalogue = catalogue
-        builder.readers.citationTable = catalogue.citations
-        for tree in overlays {
-            for statement in tree.statements { builder.declare(statement, replacing: true) }
+        let first = catalogue.citations.segmentCount
+        for (index, tree) in overlays.enumerated() {
+            builder.declare(FileDeclarations(reading: tree, segment: Int32(first + index)), replacing: true)
         }
         builder.checkReferences()
         builder.checkCitations(corpus)
         builder.checkPolicies(named: builder.changes.policies)
-        builder.catalogue.citations = builder.readers.citationTable
-        return (builder.catalogue, builder.changes, Diagnostic.sorted(builder.readers.reader.diagnostics))
+        return (builder.catalogue, builder.changes, Diagnostic.sorted(builder.reporter.diagnostics))
     }
 
-    private mutating func declare(_ statement: Statement, replacing: Bool) {
-        let keyword = statement.keyword
-        let what = keyword == "test" ? "test" : keyword
-        guard Parser.declarationKeywords.contains(keyword) else {
-            let suggestion = Suggestions.closest(to: keyword, among: Parser.declarationKeywords)
-            readers.reader.report(Diagnostic(
-                .unknownDeclaration, "unknown declaration '\(keyword)'", at: statement.keywordRange,
-                notes: suggestion.map { Diagnostic.Note("did you mean '\($0)'?") }
-                    + [Diagnostic.Note("declarations: " + Parser.declarationKeywords.sorted().joined(separator: ", "))]))
-            return
-        }
-        guard let name = readers.declarationName(statement, what: what) else { return }
-        if keyword != "test" {
-            let key = keyword + "\u{0}" + name
-            if let first = firstDeclared[key], !replacing {
-                readers.reader.report(Diagnostic(
-                    .duplicateDeclaration, "\(keyword) '\(name)' is declared more than once", at: statement.keywordRange,
-                    notes: [Diagnostic.Note("first declared here", at: first)]))
-                return
+    /// Binds one file's declarations: a second declaration of a kind and name is reported (and dropped with
+    /// its diagnostics, references and citations) unless it comes from an overlay, which replaces the first.
+    private mutating func declare(_ file: FileDeclarations, replacing: Bool) {
+        catalogue.citations.addSegment(file.citationTable.texts)
+        var keepDiagnostics = [Bool](repeating: true, count: file.diagnostics.count)
+        var keepReferences = [Bool](repeating: true, count: file.references.count)
+        var keepCitations = [Bool](repeating: true, count: file.citations.count)
+        for entry in file.entries {
+            if entry.keyword != "test" {
+                let key = DeclarationKey(keyword: entry.keyword, name: entry.name)
+                if let first = firstDeclared[key], !replacing {
+                    reporter.report(Diagnostic(
+                        .duplicateDeclaration, "\(entry.keyword) '\(entry.name)' is declared more than once", at: entry.keywordRange,
+                        notes: [Diagnostic.Note("first declared here", at: first)]))
+                    for index in entry.diagnostics { keepDiagnostics[index] = false }
+                    for index in entry.references { keepReferences[index] = false }
+                    for index in entry.citations { keepCitations[index] = false }
+                    continue
+                }
+                firstDeclared[key] = entry.keywordRange
+                if replacing { changes.record(entry.keyword, entry.name) }
             }
-            firstDeclared[key] = statement.keywordRange
-            if replacing { changes.record(keyword, name) }
+            switch entry.declaration {
+            case .department(let department): catalogue.departments[entry.name] = department
+            case .material(let material): catalogue.materials[entry.name] = material
+            case .source(let source): catalogue.sources[entry.name] = source
+            case .procedure(let procedure):
+                if catalogue.procedures.updateValue(procedure, forKey: entry.name) == nil { catalogue.procedureOrder.append(entry.name) }
+            case .policy(let policy): catalogue.policies[entry.name] = policy
+            case .costModel(let model): catalogue.costModels[entry.name] = model
+            case .test(let test): catalogue.tests.append(test)
+            }
         }
-        switch keyword {
-        case "department": catalogue.departments[name] = readers.department(statement, name: name)
-        case "material": catalogue.materials[name] = readers.material(statement, name: name)
-        case "source": catalogue.sources[name] = readers.source(statement, name: name)
-        case "procedure":
-            if catalogue.procedures[name] == nil { catalogue.procedureOrder.append(name) }
-            catalogue.procedures[name] = readers.procedure(statement, id: name)
-        case "policy": catalogue.policies[name] = readers.policy(statement, name: name)
-        case "cost-model": catalogue.costModels[name] = readers.costModel(statement, name: name)
-        default: catalogue.tests.append(readers.test(statement, title: name))
+        for (diagnostic, keep) in zip(file.parseDiagnostics + file.diagnostics, Array(repeating: true, count: file.parseDiagnostics.count) + keepDiagnostics) where keep {
+            reporter.report(diagnostic)
         }
+        for (reference, keep) in zip(file.references, keepReferences) where keep { references.append(reference) }
+        for (citation, keep) in zip(file.citations, keepCitations) where keep { citations.append(citation) }
     }
 
     private func isDeclared(_ name: String, as kind: PendingReference.Kind) -> Bool {
@@ -106,11 +143,11 @@ public struct CatalogueBuilder {
 
     private mutating func checkReferences() {
         var known: [PendingReference.Kind: [String]] = [:]
-        for reference in readers.references where !isDeclared(reference.name, as: reference.kind) {
+        for reference in references where !isDeclared(reference.name, as: reference.kind) {
             let names = known[reference.kind] ?? candidates(reference.kind)
             known[reference.kind] = names
             let suggestion = Suggestions.closest(to: reference.name, among: names)
-            readers.reader.report(Diagnostic(
+            reporter.report(Diagnostic(
                 .unknownReference, "unknown \(reference.kind.rawValue) '\(reference.name)'", at: reference.range,
                 notes: suggestion.map { Diagnostic.Note("did you mean '\($0)'?") },
                 fixIts: suggestion.map { Diagnostic.FixIt("replace", range: reference.range, replacement: $0) }))
@@ -120,29 +157,31 @@ public struct CatalogueBuilder {
     /// Every citation must name an act of the corpus and a provision that exists in some version of it.
     private mutating func checkCitations(_ corpus: LegalCorpus) {
         // Each distinct text is parsed and resolved once (in parallel); every place it is written gets the diagnostic.
-        readers.citationTable.parsePending()
-        let table = readers.citationTable
+        catalogue.citations.parsePending()
+        let table = catalogue.citations
         var cited = [CitationReference?](repeating: nil, count: table.texts.count)
-        for reference in readers.citations where cited[Int(reference.id)] == nil { cited[Int(reference.id)] = reference }
+        for reference in citations {
+            if let id = table.id(of: reference), cited[Int(id)] == nil { cited[Int(id)] = reference }
+        }
         let distinct = cited.compactMap { $0 }
         let invalid = ConcurrentSlots<ResolvedCitation?>.map(distinct) { reference in
             let resolved = table.resolve(reference, in: corpus)
             return resolved.isValid ? nil : resolved
         }
         var problems = [ResolvedCitation?](repeating: nil, count: table.texts.count)
-        for (reference, resolved) in zip(distinct, invalid) { problems[Int(reference.id)] = resolved }
-        for reference in readers.citations {
-            guard let resolved = problems[Int(reference.id)] else { continue }
+        for (reference, resolved) in zip(distinct, invalid) { problems[Int(table.id(of: reference)!)] = resolved }
+        for reference in citations {
+            guard let id = table.id(of: reference), let resolved = problems[Int(id)] else { continue }
             switch resolved.problem {
             case .malformed(let message):
-                readers.reader.report(Diagnostic(.malformedCitation, "malformed citation: \(message)", at: reference.range))
+                reporter.report(Diagnostic(.malformedCitation, "malformed citation: \(message)", at: reference.range))
             case .unknownAct(let suggestions):
-                readers.reader.report(Diagnostic(
+                reporter.report(Diagnostic(
                     .unknownAct, "the legal-basis corpus has no act '\(resolved.citation.actName)'", at: reference.range,
                     notes: suggestions.map { Diagnostic.Note("did you mean '\($0)'?") }
                         + [Diagnostic.Note("add the act to legal-basis/ (docs/legal-basis.md) or correct the title")]))
             case .unknownProvision(let eId):
-                readers.reader.report(Diagnostic(
+                reporter.report(Diagnostic(
                     .unknownProvision, "'\(resolved.act?.title ?? "")' has no provision \(resolved.citation.description) (\(eId))",
                     at: reference.range))
             default:
@@ -153,12 +192,12 @@ public struct CatalogueBuilder {
 
     private mutating func checkPolicies(named names: Set<String>? = nil) {
         for policy in catalogue.policies.values.sorted(by: { $0.name < $1.name }) where names?.contains(policy.name) ?? true {
-            PolicyChecker.check(policy, into: &readers.reader)
+            PolicyChecker.check(policy, into: &reporter)
         }
     }
 
     private mutating func reportUnused() {
-        let referenced = Set(readers.references.map { "\($0.kind == .departmentOrProcedure ? "department" : $0.kind.rawValue)\u{0}\($0.name)" })
+        let referenced = Set(references.map { "\($0.kind == .departmentOrProcedure ? "department" : $0.kind.rawValue)\u{0}\($0.name)" })
         func unused(_ kind: String, _ name: String) -> Bool { !referenced.contains(kind + "\u{0}" + name) }
         var warnings: [Diagnostic] = []
         for department in catalogue.departments.values where unused("department", department.name) {
@@ -177,7 +216,7 @@ public struct CatalogueBuilder {
         for model in catalogue.costModels.values where unused("cost-model", model.name) {
             warnings.append(Diagnostic(.unusedDeclaration, "cost-model '\(model.name)' is never used", at: model.range))
         }
-        for warning in warnings { readers.reader.report(warning) }
+        for warning in warnings { reporter.report(warning) }
     }
 }
 

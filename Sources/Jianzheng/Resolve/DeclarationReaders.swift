@@ -16,7 +16,11 @@ struct DeclarationReaders {
     var reader = AttributeReader()
     var references: [PendingReference] = []
     var citations: [CitationReference] = []
+    /// The file's citation texts; references carry ids into it and the file's `segment`.
     var citationTable = CitationTable()
+    let segment: Int32
+
+    init(segment: Int32) { self.segment = segment }
 
     private mutating func refer(_ kind: PendingReference.Kind, _ name: String?, _ range: SourceRange?) {
         guard let name, let range else { return }
@@ -31,6 +35,7 @@ struct DeclarationReaders {
         let interned = references.map { reference in
             var reference = reference
             reference.id = citationTable.intern(reference.text)
+            reference.segment = segment
             return reference
         }
         citations += interned

@@ -8,19 +8,22 @@ public enum SourceSet {
 
     /// Reads and parses every `.jz` file under `paths`, in parallel; the result is in path order.
     public static func load(_ paths: [String]) -> (files: [SourceFile], trees: [SyntaxTree], diagnostics: [Diagnostic]) {
+        let (files, readDiagnostics) = read(paths)
+        let parsed = ConcurrentSlots<(SyntaxTree, [Diagnostic])>.map(files) { Parser.parse($0) }
+        return (files, parsed.map(\.0), readDiagnostics + parsed.flatMap(\.1))
+    }
+
+    /// Reads every `.jz` file under `paths` without parsing it, in parallel; the result is in path order.
+    public static func read(_ paths: [String]) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let filePaths = expand(paths, diagnostics: &diagnostics)
-        let results = ConcurrentSlots<((SourceFile, SyntaxTree)?, [Diagnostic])>.map(filePaths) { path in
-            guard let data = FileManager.default.contents(atPath: path) else {
-                return (nil, [Diagnostic(.unreadableFile, "cannot read file", at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1)))])
-            }
-            let file = SourceFile(path: path, bytes: [UInt8](data))
-            let (tree, parseDiagnostics) = Parser.parse(file)
-            return ((file, tree), parseDiagnostics)
+        let results = ConcurrentSlots<SourceFile?>.map(filePaths) { path in
+            FileManager.default.contents(atPath: path).map { SourceFile(path: path, bytes: [UInt8]($0)) }
         }
-        diagnostics += results.flatMap(\.1)
-        let parsed = results.compactMap(\.0)
-        return (parsed.map(\.0), parsed.map(\.1), diagnostics)
+        for (path, file) in zip(filePaths, results) where file == nil {
+            diagnostics.append(Diagnostic(.unreadableFile, "cannot read file", at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1))))
+        }
+        return (results.compactMap { $0 }, diagnostics)
     }
 
     /// `.jz` files under the paths, sorted, each once.

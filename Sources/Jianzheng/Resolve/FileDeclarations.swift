@@ -1,0 +1,74 @@
+import JianzhengSyntax
+
+/// One file's top-level declarations read into the typed model, independently of every other file (so files
+/// are read in parallel), with the references, citations and diagnostics that binding them needs.
+struct FileDeclarations: Sendable {
+    /// A declaration as read.
+    enum Declaration: Sendable {
+        case department(Department)
+        case material(Material)
+        case source(DataSource)
+        case procedure(Procedure)
+        case policy(Policy)
+        case costModel(CostModel)
+        case test(RuleTest)
+    }
+
+    /// One declaration, and which of the file's diagnostics, references and citations it produced (dropped
+    /// with it when it turns out to be a duplicate).
+    struct Entry: Sendable {
+        var keyword: String
+        var name: String
+        var keywordRange: SourceRange
+        var declaration: Declaration
+        var diagnostics: Range<Int>
+        var references: Range<Int>
+        var citations: Range<Int>
+    }
+
+    var entries: [Entry] = []
+    var diagnostics: [Diagnostic] = []
+    var references: [PendingReference] = []
+    /// Citations with ids into `citationTable`, the file's own table; `segment` tells the catalogue's table
+    /// which file they came from.
+    var citations: [CitationReference] = []
+    var citationTable = CitationTable()
+    /// Diagnostics of parsing the file, when it was parsed here.
+    var parseDiagnostics: [Diagnostic] = []
+
+    /// Reads every top-level statement of `tree`; `segment` is the file's position among those bound together.
+    init(reading tree: SyntaxTree, segment: Int32) {
+        var readers = DeclarationReaders(segment: segment)
+        for statement in tree.statements {
+            let keyword = statement.keyword
+            guard Parser.declarationKeywords.contains(keyword) else {
+                let suggestion = Suggestions.closest(to: keyword, among: Parser.declarationKeywords)
+                readers.reader.report(Diagnostic(
+                    .unknownDeclaration, "unknown declaration '\(keyword)'", at: statement.keywordRange,
+                    notes: suggestion.map { Diagnostic.Note("did you mean '\($0)'?") }
+                        + [Diagnostic.Note("declarations: " + Parser.declarationKeywords.sorted().joined(separator: ", "))]))
+                continue
+            }
+            guard let name = readers.declarationName(statement, what: keyword) else { continue }
+            let start = (readers.reader.diagnostics.count, readers.references.count, readers.citations.count)
+            let declaration: Declaration =
+                switch keyword {
+                case "department": .department(readers.department(statement, name: name))
+                case "material": .material(readers.material(statement, name: name))
+                case "source": .source(readers.source(statement, name: name))
+                case "procedure": .procedure(readers.procedure(statement, id: name))
+                case "policy": .policy(readers.policy(statement, name: name))
+                case "cost-model": .costModel(readers.costModel(statement, name: name))
+                default: .test(readers.test(statement, title: name))
+                }
+            entries.append(Entry(
+                keyword: keyword, name: name, keywordRange: statement.keywordRange, declaration: declaration,
+                diagnostics: start.0..<readers.reader.diagnostics.count, references: start.1..<readers.references.count,
+                citations: start.2..<readers.citations.count))
+        }
+        diagnostics = readers.reader.diagnostics
+        references = readers.references
+        citations = readers.citations
+        citationTable = readers.citationTable
+    }
+}
