@@ -7,7 +7,7 @@ enum JZText {
         let file = SourceFile(path: "", text: value)
         var lexer = Lexer(file: file)
         let tokens = lexer.tokenize()
-        if lexer.diagnostics.isEmpty, tokens.count == 2, tokens[0].kind == .identifier, tokens[0].text == value,
+        if lexer.diagnostics.isEmpty, tokens.count == 2, tokens[0].kind == .identifier, lexer.text(tokens[0]) == value,
             !Parser.reservedWords.contains(value)
         {
             return value
@@ -20,7 +20,7 @@ enum JZText {
         let file = SourceFile(path: "", text: value)
         var lexer = Lexer(file: file)
         let tokens = lexer.tokenize()
-        if lexer.diagnostics.isEmpty, tokens.count == 2, tokens[0].kind == .citation, tokens[0].text == value { return value }
+        if lexer.diagnostics.isEmpty, tokens.count == 2, tokens[0].kind == .citation, lexer.text(tokens[0]) == value { return value }
         return Formatter.quoted(value)
     }
 }

@@ -8,6 +8,8 @@ public struct Lexer {
     private let bytes: [UInt8]
     private var position = 0
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The decoded values of string literals, in order (`Token.valueIndex`).
+    public private(set) var strings: [String] = []
 
     public init(file: SourceFile) {
         self.file = file
@@ -38,11 +40,11 @@ public struct Lexer {
                 position += 1
             case UInt8(ascii: "\n"):
                 position += 1
-                return Token(kind: .newline, text: "\n", start: start, end: position)
+                return Token(kind: .newline, start: start, end: position)
             case UInt8(ascii: "\r"):
                 position += 1
                 if position < bytes.count, bytes[position] == UInt8(ascii: "\n") { position += 1 }
-                return Token(kind: .newline, text: "\n", start: start, end: position)
+                return Token(kind: .newline, start: start, end: position)
             case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "/"):
                 position += 2
                 while position < bytes.count, bytes[position] != UInt8(ascii: "\n"),
@@ -50,7 +52,7 @@ public struct Lexer {
                 {
                     position += 1
                 }
-                return Token(kind: .comment, text: text(start + 2, position), start: start, end: position)
+                return Token(kind: .comment, start: start, end: position)
             case UInt8(ascii: "\""):
                 return lexString(closing: UInt8(ascii: "\""))
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -67,7 +69,7 @@ public struct Lexer {
             case UInt8(ascii: "="): return single(.equals)
             case UInt8(ascii: "!") where peek(1) == UInt8(ascii: "="):
                 position += 2
-                return Token(kind: .notEquals, text: "!=", start: start, end: position)
+                return Token(kind: .notEquals, start: start, end: position)
             case _ where Self.isASCIIIdentifierStart(byte):
                 return lexIdentifier()
             case _ where byte < 0x80:
@@ -77,10 +79,43 @@ public struct Lexer {
                 if let token = lexNonASCII() { return token }
             }
         }
-        return Token(kind: .endOfFile, text: "", start: bytes.count, end: bytes.count)
+        return Token(kind: .endOfFile, start: bytes.count, end: bytes.count)
     }
 
     // MARK: - Non-ASCII
+
+    /// The text of a token: a string literal's decoded value, a comment without `//`, a percentage without
+    /// `%`, the ASCII form of punctuation, and otherwise the bytes as written.
+    public func text(_ token: Token) -> String {
+        switch token.kind {
+        case .string: token.valueIndex >= 0 ? strings[Int(token.valueIndex)] : ""
+        case .comment: text(token.start + 2, token.end)
+        case .percent: text(token.start, token.end - 1)
+        case .identifier, .number, .date, .citation: text(token.start, token.end)
+        case .newline: "\n"
+        case .endOfFile: ""
+        case .leftBrace: "{"
+        case .rightBrace: "}"
+        case .leftBracket: "["
+        case .rightBracket: "]"
+        case .leftParen: "("
+        case .rightParen: ")"
+        case .comma: ","
+        case .semicolon: ";"
+        case .dot: "."
+        case .equals: "="
+        case .notEquals: "!="
+        }
+    }
+
+    /// Whether a token's bytes are exactly `word` (no string is built).
+    public func token(_ token: Token, is word: StaticString) -> Bool {
+        let length = token.end - token.start
+        guard length == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { word in
+            (0..<length).allSatisfy { bytes[token.start + $0] == word[$0] }
+        }
+    }
 
     /// Full-width punctuation people type by habit, and the ASCII token each stands for.
     private static let fullWidthSyntax: [UInt32: (Token.Kind, String)] = [
@@ -98,7 +133,7 @@ public struct Lexer {
         switch scalar.value {
         case 0x3001:  // 、 enumeration comma: accepted as a list separator
             position += length
-            return Token(kind: .comma, text: ",", start: start, end: position)
+            return Token(kind: .comma, start: start, end: position)
         case 0x300A:  // 《
             return lexCitation()
         case 0x201C:  // “
@@ -117,7 +152,7 @@ public struct Lexer {
             position += length
             report(.fullWidthPunctuation, "full-width '\(Character(scalar))' used as syntax; write '\(ascii)'",
                 start, position, fix: ascii)
-            return Token(kind: kind, text: ascii, start: start, end: position)
+            return Token(kind: kind, start: start, end: position)
         }
         if Self.isIdentifierScalar(scalar) { return lexIdentifier() }
         position += length
@@ -164,7 +199,7 @@ public struct Lexer {
                 break
             }
         }
-        return Token(kind: .identifier, text: text(start, position), start: start, end: position)
+        return Token(kind: .identifier, start: start, end: position)
     }
 
     /// Numbers, percentages and dates: `12000`, `2.5`, `85%`, `2016-03-03`.
@@ -178,7 +213,7 @@ public struct Lexer {
                 position += 1
                 skipDigits()
             }
-            return Token(kind: .date, text: text(start, position), start: start, end: position)
+            return Token(kind: .date, start: start, end: position)
         }
         if peek(0) == UInt8(ascii: "."), let next = peek(1), Self.isDigit(next) {
             position += 1
@@ -186,9 +221,9 @@ public struct Lexer {
         }
         if peek(0) == UInt8(ascii: "%") {
             position += 1
-            return Token(kind: .percent, text: text(start, position - 1), start: start, end: position)
+            return Token(kind: .percent, start: start, end: position)
         }
-        return Token(kind: .number, text: text(start, position), start: start, end: position)
+        return Token(kind: .number, start: start, end: position)
     }
 
     /// `"…"` with `\"`, `\\`, `\n` and `\t`; with `closing == nil` the string was opened by `“` and ends at `”`.
@@ -201,11 +236,11 @@ public struct Lexer {
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
             if let closing, byte == closing {
                 position += 1
-                return Token(kind: .string, text: String(decoding: value, as: UTF8.self), start: start, end: position)
+                return stringToken(value, start)
             }
             if closing == nil, bytes[position...].starts(with: [0xE2, 0x80, 0x9D]) {  // ”
                 position += 3
-                return Token(kind: .string, text: String(decoding: value, as: UTF8.self), start: start, end: position)
+                return stringToken(value, start)
             }
             if byte == UInt8(ascii: "\\") {
                 let escapeStart = position
@@ -225,7 +260,14 @@ public struct Lexer {
             position += 1
         }
         report(.unterminatedString, "unterminated string: a string must close on the line it opens", start, position)
-        return Token(kind: .string, text: String(decoding: value, as: UTF8.self), start: start, end: position)
+        return stringToken(value, start)
+    }
+
+    private mutating func stringToken(_ value: [UInt8], _ start: Int) -> Token {
+        var token = Token(kind: .string, start: start, end: position)
+        token.valueIndex = Int32(strings.count)
+        strings.append(String(decoding: value, as: UTF8.self))
+        return token
     }
 
     /// `《title》` followed by a pinpoint such as `第十五条第（四）项` or `第5条`.
@@ -238,27 +280,29 @@ public struct Lexer {
         }
         guard bytes[position...].starts(with: [0xE3, 0x80, 0x8B]) else {
             report(.unterminatedCitation, "citation opened with '《' is not closed with '》'", start, position)
-            return Token(kind: .citation, text: text(start, position), start: start, end: position)
+            return Token(kind: .citation, start: start, end: position)
         }
         position += 3
         while position < bytes.count, let (scalar, length) = decode(at: position), Self.isPinpointScalar(scalar) {
             position += length
         }
-        return Token(kind: .citation, text: text(start, position), start: start, end: position)
+        return Token(kind: .citation, start: start, end: position)
     }
 
     /// Characters that may follow `》` in a pinpoint: 第, digits, Chinese numerals, 条款项目之, brackets.
     private static func isPinpointScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return ("0"..."9").contains(scalar) || scalar == "(" || scalar == ")" }
-        return "第条款项目之〇零一二三四五六七八九十百千两（）０１２３４５６７８９".unicodeScalars.contains(scalar)
+        return pinpointScalars.contains(scalar.value)
     }
+
+    private static let pinpointScalars = Set("第条款项目之〇零一二三四五六七八九十百千两（）０１２３４５６７８９".unicodeScalars.map(\.value))
 
     // MARK: - Helpers
 
     private mutating func single(_ kind: Token.Kind) -> Token {
         let start = position
         position += 1
-        return Token(kind: kind, text: text(start, position), start: start, end: position)
+        return Token(kind: kind, start: start, end: position)
     }
 
     private mutating func skipDigits() {

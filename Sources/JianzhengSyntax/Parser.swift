@@ -12,6 +12,8 @@ public struct Parser {
     public static let maximumDepth = 128
 
     private let file: SourceFile
+    /// The lexer after tokenizing, for the tokens' texts.
+    private let lexer: Lexer
     private var tokens: [Token]
     private var index = 0
     private var diagnostics: [Diagnostic]
@@ -20,15 +22,16 @@ public struct Parser {
     public static func parse(_ file: SourceFile) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
         var lexer = Lexer(file: file)
         let tokens = lexer.tokenize()
-        var parser = Parser(file: file, tokens: tokens, diagnostics: lexer.diagnostics)
+        var parser = Parser(file: file, lexer: lexer, tokens: tokens)
         let (statements, trailing, _, _) = parser.parseStatements(openBrace: nil, depth: 0)
         return (SyntaxTree(file: file, statements: statements, trailingComments: trailing), parser.diagnostics)
     }
 
-    private init(file: SourceFile, tokens: [Token], diagnostics: [Diagnostic]) {
+    private init(file: SourceFile, lexer: Lexer, tokens: [Token]) {
         self.file = file
+        self.lexer = lexer
         self.tokens = tokens
-        self.diagnostics = diagnostics
+        self.diagnostics = lexer.diagnostics
     }
 
     // MARK: - Statements
@@ -69,7 +72,7 @@ public struct Parser {
                 }
                 return (statements, pendingComments, openBrace == nil, nil)
             case .identifier:
-                if openBrace != nil, token.startColumn == 1, Self.declarationKeywords.contains(token.text) {
+                if openBrace != nil, token.startColumn == 1, Self.declarationKeywords.contains(lexer.text(token)) {
                     reportMissingBrace(opened: openBrace!, at: previousLineEnd(before: token))
                     return (statements, pendingComments, false, nil)
                 }
@@ -113,7 +116,7 @@ public struct Parser {
             }
         }
         var statement = Statement(
-            keyword: keywordToken.text, keywordRange: range(keywordToken), arguments: arguments, block: nil,
+            keyword: lexer.text(keywordToken), keywordRange: range(keywordToken), arguments: arguments, block: nil,
             leadingComments: [], trailingComment: nil, blankLineBefore: false, range: range(keywordToken))
         if let last = arguments.last { statement.range = statement.range.union(last.expression.range) }
         if current.kind == .leftBrace {
@@ -155,12 +158,14 @@ public struct Parser {
         return parseBinary(level: 0, depth: depth + 1)
     }
 
-    private static let levels: [[String: BinaryOperator]] = [["or": .or], ["and": .and]]
+    /// The operator of each precedence level, lowest first.
+    private static let levels: [(word: StaticString, operator: BinaryOperator)] = [("or", .or), ("and", .and)]
 
     private mutating func parseBinary(level: Int, depth: Int) -> Expression? {
         guard level < Self.levels.count else { return parseNot(depth: depth) }
         guard var lhs = parseBinary(level: level + 1, depth: depth) else { return nil }
-        while current.kind == .identifier, let op = Self.levels[level][current.text] {
+        let op = Self.levels[level].operator
+        while tokens[index].kind == .identifier, lexer.token(tokens[index], is: Self.levels[level].word) {
             advance()
             skipNewlines()
             guard let rhs = parseBinary(level: level + 1, depth: depth) else { return nil }
@@ -170,7 +175,7 @@ public struct Parser {
     }
 
     private mutating func parseNot(depth: Int) -> Expression? {
-        if current.kind == .identifier, current.text == "not" {
+        if current.kind == .identifier, lexer.token(current, is: "not") {
             let start = current
             advance()
             guard depth < Self.maximumDepth else {
@@ -189,7 +194,7 @@ public struct Parser {
             switch current.kind {
             case .equals: .equals
             case .notEquals: .notEquals
-            case .identifier where current.text == "in": .in
+            case .identifier where lexer.token(current, is: "in"): .in
             default: nil
             }
         guard let op else { return lhs }
@@ -201,9 +206,9 @@ public struct Parser {
     private mutating func parsePrimary(depth: Int) -> Expression? {
         let token = current
         switch token.kind {
-        case .identifier where !Self.reservedWords.contains(token.text):
+        case .identifier where !isReserved(token):
             advance()
-            var parts = [token.text]
+            var parts = [lexer.text(token)]
             var end = token
             while current.kind == .dot {
                 advance()
@@ -211,16 +216,16 @@ public struct Parser {
                     report(.expectedToken, "expected a name after '.', found \(describe(current))", current)
                     return nil
                 }
-                parts.append(current.text)
+                parts.append(lexer.text(current))
                 end = current
                 advance()
             }
             return .name(parts, SourceRange(start: range(token).start, end: range(end).end))
-        case .string: advance(); return .string(token.text, range(token))
-        case .number: advance(); return .number(token.text, range(token))
-        case .percent: advance(); return .percent(token.text, range(token))
-        case .date: advance(); return .date(token.text, range(token))
-        case .citation: advance(); return .citation(token.text, range(token))
+        case .string: advance(); return .string(lexer.text(token), range(token))
+        case .number: advance(); return .number(lexer.text(token), range(token))
+        case .percent: advance(); return .percent(lexer.text(token), range(token))
+        case .date: advance(); return .date(lexer.text(token), range(token))
+        case .citation: advance(); return .citation(lexer.text(token), range(token))
         case .leftBracket:
             return parseList(depth: depth)
         case .leftParen:
@@ -267,6 +272,10 @@ public struct Parser {
 
     // MARK: - Recovery and helpers
 
+    private func isReserved(_ token: Token) -> Bool {
+        token.end - token.start <= 3 && Self.reservedWords.contains(lexer.text(token))
+    }
+
     private var current: Token { tokens[index] }
 
     private mutating func advance() {
@@ -279,7 +288,12 @@ public struct Parser {
 
     /// Skips to the end of the line, stopping before `{`, `}` or the end of the file.
     private mutating func skipToLineEnd() {
-        while ![.newline, .semicolon, .leftBrace, .rightBrace, .endOfFile].contains(current.kind) { advance() }
+        while true {
+            switch tokens[index].kind {
+            case .newline, .semicolon, .leftBrace, .rightBrace, .endOfFile: return
+            default: advance()
+            }
+        }
     }
 
     /// Skips a `{ … }` block without recursion, however deep it is nested.
@@ -300,7 +314,7 @@ public struct Parser {
         var probe = index - 1
         while probe > 0, [.newline, .comment].contains(tokens[probe].kind) { probe -= 1 }
         let previous = tokens[max(probe, 0)]
-        var token = Token(kind: .newline, text: "", start: previous.end, end: previous.end)
+        var token = Token(kind: .newline, start: previous.end, end: previous.end)
         (token.startLine, token.startColumn, token.endLine, token.endColumn) = (previous.endLine, previous.endColumn, previous.endLine, previous.endColumn)
         return token
     }
@@ -312,7 +326,7 @@ public struct Parser {
     }
 
     private func comment(_ token: Token) -> Comment {
-        Comment(text: token.text, range: range(token))
+        Comment(text: lexer.text(token), range: range(token))
     }
 
     private func range(_ token: Token) -> SourceRange { token.range(in: file.fileID) }
@@ -323,7 +337,7 @@ public struct Parser {
         case .endOfFile: "end of file"
         case .string: "a string"
         case .comment: "a comment"
-        default: "'\(token.text)'"
+        default: "'\(lexer.text(token))'"
         }
     }
 

@@ -1,12 +1,13 @@
-/// A lexical token: its kind, its text as written, and where it stands.
+/// A lexical token: its kind and where it stands. Its text is read from the file on demand
+/// (`Lexer.text(_:)`), so a token is a plain value that copies without reference counting.
 public struct Token: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// A name: ASCII letters, digits, `_` and `-`, or any Chinese text that is not punctuation.
         case identifier
-        /// `"…"`; `text` holds the decoded value.
+        /// `"…"`; the decoded value is in `Lexer.strings`.
         case string
         case number
-        /// `85%`; `text` holds the number without the sign.
+        /// `85%`; its text is the number without the sign.
         case percent
         /// `2016-03-03` (validated later, so a malformed date can be reported by name).
         case date
@@ -15,13 +16,12 @@ public struct Token: Sendable, Hashable {
         case leftBrace, rightBrace, leftBracket, rightBracket, leftParen, rightParen
         case comma, semicolon, dot, equals, notEquals
         case newline
-        /// `// …` to the end of the line; `text` holds the comment without `//`.
+        /// `// …` to the end of the line; its text is the comment without `//`.
         case comment
         case endOfFile
     }
 
     public var kind: Kind
-    public var text: String
     /// Byte offsets into the source file.
     public var start: Int
     public var end: Int
@@ -30,10 +30,11 @@ public struct Token: Sendable, Hashable {
     public var startColumn: Int32 = 1
     public var endLine: Int32 = 1
     public var endColumn: Int32 = 1
+    /// For a string literal, the position of its decoded value in `Lexer.strings`.
+    public var valueIndex: Int32 = -1
 
-    public init(kind: Kind, text: String, start: Int, end: Int) {
+    public init(kind: Kind, start: Int, end: Int) {
         self.kind = kind
-        self.text = text
         self.start = start
         self.end = end
     }
