@@ -92,7 +92,7 @@ public struct Formatter: Sendable {
     /// The canonical text of an expression.
     public static func expression(_ expression: Expression) -> String {
         switch expression {
-        case .name(let parts, _): parts.joined(separator: ".")
+        case .name(let name, _): name
         case .string(let value, _): quoted(value)
         case .number(let text, _), .date(let text, _), .citation(let text, _): text
         case .percent(let text, _): text + "%"

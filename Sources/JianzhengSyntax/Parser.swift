@@ -77,10 +77,9 @@ public struct Parser {
                     return (statements, pendingComments, false, nil)
                 }
                 var statement = parseStatement(depth: depth)
-                statement.leadingComments = pendingComments
+                swap(&statement.leadingComments, &pendingComments)
                 statement.blankLineBefore = blankLine
-                statements.append(statement)
-                pendingComments = []
+                statements.append(consume statement)
                 blankLine = false
                 newlinesInRow = 0
             default:
@@ -208,7 +207,7 @@ public struct Parser {
         switch token.kind {
         case .identifier where !isReserved(token):
             advance()
-            var parts = [lexer.text(token)]
+            var path = lexer.text(token)
             var end = token
             while current.kind == .dot {
                 advance()
@@ -216,11 +215,11 @@ public struct Parser {
                     report(.expectedToken, "expected a name after '.', found \(describe(current))", current)
                     return nil
                 }
-                parts.append(lexer.text(current))
+                path += "." + lexer.text(current)
                 end = current
                 advance()
             }
-            return .name(parts, SourceRange(start: range(token).start, end: range(end).end))
+            return .name(path, SourceRange(start: range(token).start, end: range(end).end))
         case .string: advance(); return .string(lexer.text(token), range(token))
         case .number: advance(); return .number(lexer.text(token), range(token))
         case .percent: advance(); return .percent(lexer.text(token), range(token))

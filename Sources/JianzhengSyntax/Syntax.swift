@@ -52,10 +52,11 @@ public struct Comment: Sendable, Hashable {
     public var blankLineBefore = false
 }
 
-/// An argument value or a condition.
-public indirect enum Expression: Sendable {
-    /// A name, or a dotted path such as `basis.sufficient`.
-    case name([String], SourceRange)
+/// An argument value or a condition. Only the recursive cases are boxed, so a plain argument (a name, a
+/// string, a citation) costs no allocation of its own.
+public enum Expression: Sendable {
+    /// A name, or a dotted path such as `basis.sufficient` (the parts joined with `.`).
+    case name(String, SourceRange)
     case string(String, SourceRange)
     /// The number as written.
     case number(String, SourceRange)
@@ -66,9 +67,9 @@ public indirect enum Expression: Sendable {
     /// A legal citation as written: `《婚姻登记条例》第五条`.
     case citation(String, SourceRange)
     case list([Expression], SourceRange)
-    case not(Expression, SourceRange)
-    case binary(BinaryOperator, Expression, Expression, SourceRange)
-    case parenthesized(Expression, SourceRange)
+    indirect case not(Expression, SourceRange)
+    indirect case binary(BinaryOperator, Expression, Expression, SourceRange)
+    indirect case parenthesized(Expression, SourceRange)
 
     public var range: SourceRange {
         switch self {

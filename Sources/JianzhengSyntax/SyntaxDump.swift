@@ -30,7 +30,7 @@ public enum SyntaxDump {
     /// A fully parenthesised form of an expression.
     public static func dump(_ expression: Expression) -> String {
         switch expression {
-        case .name(let parts, _): "name:" + parts.joined(separator: ".")
+        case .name(let name, _): "name:" + name
         case .string(let value, _): "string:" + Formatter.quoted(value)
         case .number(let text, _): "number:" + text
         case .percent(let text, _): "percent:" + text

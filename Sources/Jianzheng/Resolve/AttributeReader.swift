@@ -48,7 +48,7 @@ struct AttributeReader {
     /// A name written as an identifier or a string.
     static func nameValue(_ expression: Expression) -> String? {
         switch expression {
-        case .name(let parts, _): parts.joined(separator: ".")
+        case .name(let name, _): name
         case .string(let value, _): value
         default: nil
         }

@@ -23,8 +23,7 @@ struct ConditionBuilder {
             }
             let positive = comparison(subject, op: op, rhs, range: range, reader: &reader)
             return op == .notEquals ? positive.map { .not($0) } : positive
-        case .name(let parts, _):
-            let name = parts.joined(separator: ".")
+        case .name(let name, _):
             if name == "always" { return .always }
             guard let fact = Fact(rawValue: name) else { return unknown(expression, reader: &reader, hint: nil) }
             return .fact(fact)
