@@ -8,10 +8,9 @@ import LegalCorpus
 /// `CitationReference` names its segment and its position in the file's table, and `id(of:)` maps that to
 /// the catalogue-wide id.
 public struct CitationTable: Sendable {
-    public private(set) var texts: [String] = []
+    private var interner = StringInterner()
     /// `CitationParser.parse` of each text; filled in by `parsePending()`.
     private(set) var parsed: [Result<Citation, CitationSyntaxError>] = []
-    private var index: [Utf8Key: Int32] = [:]
     /// For each segment, the catalogue-wide id of each of the file's texts.
     private var segments: [[Int32]] = []
 
@@ -31,14 +30,12 @@ public struct CitationTable: Sendable {
         return segments[segment][local]
     }
 
+    /// The distinct texts in id order.
+    public var texts: [String] { interner.strings }
+
     /// The id of a text, adding it when new.
     mutating func intern(_ text: String) -> Int32 {
-        let key = Utf8Key(text)
-        if let id = index[key] { return id }
-        let id = Int32(texts.count)
-        texts.append(text)
-        index[key] = id
-        return id
+        interner.intern(text)
     }
 
     /// Parses the texts added since the last call, in parallel.
