@@ -1,6 +1,58 @@
 /// Parses citations as people write them in guides, lists and `.jz` files.
 public enum CitationParser {
     public static func parse(_ text: String) -> Result<Citation, CitationSyntaxError> {
+        if let citation = parseCommonForm(text) { return .success(citation) }
+        return parseAnyForm(text)
+    }
+
+    /// The common form `《title》第N条[第N款][第N项]` read scalar by scalar, or nil for anything else (which
+    /// `parseAnyForm` then handles, errors included). Gives exactly what `parseAnyForm` gives (tested).
+    static func parseCommonForm(_ text: String) -> Citation? {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.first == "《", let close = scalars.firstIndex(of: "》"), close > 1, close + 1 < scalars.count,
+            scalars[close + 1] == "第", scalars[close - 1] != " ", scalars[1] != " ",
+            scalars[1..<close].allSatisfy(isPlainTitleScalar)
+        else { return nil }
+        var citation = Citation(actName: String(String.UnicodeScalarView(scalars[1..<close])), sections: [], text: text)
+        var position = close + 1
+        while position < scalars.count {
+            guard scalars[position] == "第" else { return nil }
+            position += 1
+            let start = position
+            while position < scalars.count, isNumeral(scalars[position]) { position += 1 }
+            guard position > start, position < scalars.count,
+                let number = ChineseNumeral.parse(Substring(String(String.UnicodeScalarView(scalars[start..<position])))), number > 0
+            else { return nil }
+            switch scalars[position] {
+            case "条" where citation.article == nil: citation.article = number
+            case "款" where citation.article != nil && citation.paragraph == nil && citation.point == nil: citation.paragraph = number
+            case "项" where citation.article != nil && citation.point == nil: citation.point = number
+            default: return nil
+            }
+            position += 1
+        }
+        return citation
+    }
+
+    /// Characters whose grapheme boundaries are their scalar boundaries (ASCII, CJK ideographs and punctuation,
+    /// full-width forms), so reading scalars agrees with reading characters; `《` is excluded (nested titles).
+    private static func isPlainTitleScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0x3001...0x3009, 0x300C...0x303F, 0x4E00...0x9FFF, 0xFF01...0xFF5E: true
+        default: false
+        }
+    }
+
+    /// ASCII and full-width digits and the characters of Chinese numerals.
+    private static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0xFF10...0xFF19: true
+        default: "〇零一二三四五六七八九两十百千".unicodeScalars.contains(scalar)
+        }
+    }
+
+    /// Every accepted form, and the errors.
+    static func parseAnyForm(_ text: String) -> Result<Citation, CitationSyntaxError> {
         let trimmed = text.trimmingCharacters(in: " \u{3000}\t")
         guard !trimmed.isEmpty else { return .failure(.init(message: "empty citation")) }
         let (actName, pinpoint): (String, Substring)

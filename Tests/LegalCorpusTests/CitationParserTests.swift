@@ -92,4 +92,24 @@ import Testing
         #expect(ChineseNumeral.format(110) == "一百一十")
         #expect(ChineseNumeral.parse("一百一十") == 110)
     }
+
+    /// The fast path for `《title》第N条…` must agree with the general parser wherever it answers, and answer
+    /// for the common forms.
+    @Test func commonFormFastPathAgreesWithTheGeneralParser() throws {
+        var texts = Self.valid.map(\.0) + Self.invalid.map(\.0)
+        let titles = ["婚姻登记条例", "中华人民共和国行政许可法", "法规127", " 条例", "条例 ", "a《b", "é条例", "条例\u{301}", "〔2020〕号"]
+        let pinpoints = ["第五条", "第5条", "第１２条", "第十五条第一款第四项", "第15条第2项", "第0条", "第五款", "第五条第五条",
+            "第五条之一", "第五条（四）", "第（四）项", "第两条", "第一百零三条第二款", "第五", "第五条 ", "第5条第1款第2项第3项", ""]
+        for title in titles {
+            for pinpoint in pinpoints { texts.append("《\(title)》\(pinpoint)") }
+        }
+        var answered = 0
+        for text in texts {
+            guard let fast = CitationParser.parseCommonForm(text) else { continue }
+            answered += 1
+            #expect(try CitationParser.parseAnyForm(text).get() == fast, "\(text)")
+        }
+        #expect(answered >= 40)
+        #expect(CitationParser.parseCommonForm("《婚姻登记条例》第五条第一款")?.eId == "art_5__para_1")
+    }
 }
