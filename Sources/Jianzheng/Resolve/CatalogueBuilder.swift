@@ -197,8 +197,13 @@ public struct CatalogueBuilder {
     }
 
     private mutating func reportUnused() {
-        let referenced = Set(references.map { "\($0.kind == .departmentOrProcedure ? "department" : $0.kind.rawValue)\u{0}\($0.name)" })
-        func unused(_ kind: String, _ name: String) -> Bool { !referenced.contains(kind + "\u{0}" + name) }
+        // The names referenced as each kind that can go unused.
+        var referenced: [String: StringInterner] = ["department": StringInterner(), "material": StringInterner(), "source": StringInterner(), "cost-model": StringInterner()]
+        for reference in references {
+            let kind = reference.kind == .departmentOrProcedure ? "department" : reference.kind.rawValue
+            _ = referenced[kind]?.intern(reference.name)
+        }
+        func unused(_ kind: String, _ name: String) -> Bool { referenced[kind]?.id(of: name) == nil }
         var warnings: [Diagnostic] = []
         for department in catalogue.departments.values where unused("department", department.name) {
             warnings.append(Diagnostic(.unusedDeclaration, "department '\(department.name)' is never used", at: department.range))
