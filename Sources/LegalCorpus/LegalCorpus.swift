@@ -33,14 +33,17 @@ public struct LegalCorpus: Sendable {
     }
 
     /// Folds the ways one name is written: the `中华人民共和国` prefix, spaces, and bracket variants in 文号.
+    /// Spaces and the bracket variants `normalizedName` folds.
+    private static func needsNormalizing(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case " ", "\t", "\n", "\r", "[", "]", "［", "］", "【", "】", "\u{3000}": true
+        default: false
+        }
+    }
+
     public static func normalizedName(_ name: String) -> String {
         // Fast path: most names have no spaces, no bracket variants and no 中华人民共和国 prefix.
-        let special: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "["), UInt8(ascii: "]")]
-        let prefix = Array("中华人民共和国".utf8)
-        let bytes = Array(name.utf8)
-        if !bytes.contains(where: special.contains) && !bytes.starts(with: prefix)
-            && !name.unicodeScalars.contains(where: { "［］【】\u{3000}".unicodeScalars.contains($0) })
-        {
+        if !name.utf8.starts(with: "中华人民共和国".utf8), !name.unicodeScalars.contains(where: needsNormalizing) {
             return name
         }
         var text = name.filter { !$0.isWhitespace }
