@@ -21,8 +21,10 @@ public struct Decision: Sendable {
     public var commitment: CommitmentCheck
     /// For a removal: how the underlying fact is established instead.
     public var replacement: String?
-    /// Every rule tried, in order, with the facts it read.
-    public var trace: [TraceStep]
+    /// The rules and the facts they were tried on.
+    let ruleTrace: RuleTrace
+    /// Every rule tried, in order, with the facts it read (rebuilt from the facts on each call).
+    public var trace: [TraceStep] { ruleTrace.steps }
     /// Share of applicants who must provide the material.
     public var share: Double
     public var location: SourceRange
@@ -46,6 +48,35 @@ public struct CommitmentPlan: Sendable, Codable {
     public var auditor: String?
     public var liability: String
     public var notice: String
+}
+
+/// The policy's rules tried in order on one requirement's facts. A decision keeps this (two references and a
+/// word of fact bits) instead of its trace, and the trace is rebuilt on demand: the same rules on the same
+/// facts give the same outcomes.
+struct RuleTrace: Sendable {
+    let rules: [EvaluationContext.CompiledRule]
+    let facts: FactSet
+
+    /// Whether a rule in force matches: its `when` holds and its `unless` does not.
+    func matches(_ rule: EvaluationContext.CompiledRule) -> Bool {
+        rule.effective && facts.holds(rule.when) && !(rule.unless.map(facts.holds) ?? false)
+    }
+
+    var steps: [TraceStep] {
+        var decided = false
+        return rules.map { rule in
+            let outcome: TraceStep.Outcome
+            if !rule.effective {
+                outcome = .notYetEffective
+            } else if !matches(rule) {
+                outcome = .notMatched
+            } else {
+                outcome = decided ? .matchedAfterDecision : .fired
+                decided = true
+            }
+            return TraceStep(rule: rule.name, outcome: outcome, reads: rule.reads, bits: facts.bits)
+        }
+    }
 }
 
 /// One rule tried for a decision: the facts it read are kept as the decision's fact bits and the list of

@@ -69,25 +69,12 @@ struct RequirementEvaluator {
         facts.set(.absurd, provable != nil || !absurdPatterns.isEmpty)
         facts.set(.inCycle, inCycle)
 
-        var trace: [TraceStep] = []
-        trace.reserveCapacity(context.rules.count)
+        // The first rule that matches decides; the trace is rebuilt from the same facts when asked for.
+        let trace = RuleTrace(rules: context.rules, facts: facts)
         var decided: EvaluationContext.CompiledRule?
         var alsoMatched: [String] = []
-        for compiled in context.rules {
-            guard compiled.effective else {
-                trace.append(TraceStep(rule: compiled.name, outcome: .notYetEffective, reads: compiled.reads, bits: facts.bits))
-                continue
-            }
-            let matched = facts.holds(compiled.when) && !(compiled.unless.map(facts.holds) ?? false)
-            let outcome: TraceStep.Outcome
-            if matched, decided == nil {
-                decided = compiled
-                outcome = .fired
-            } else {
-                if matched { alsoMatched.append(compiled.name) }
-                outcome = matched ? .matchedAfterDecision : .notMatched
-            }
-            trace.append(TraceStep(rule: compiled.name, outcome: outcome, reads: compiled.reads, bits: facts.bits))
+        for compiled in context.rules where trace.matches(compiled) {
+            if decided == nil { decided = compiled } else { alsoMatched.append(compiled.name) }
         }
         let verdict = decided?.rule.verdict ?? context.policy.otherwise ?? .keep
         let reason = decided?.rule.reason
@@ -121,7 +108,7 @@ struct RequirementEvaluator {
             flags: flags, alsoMatched: alsoMatched, basis: basis, sharing: sharing,
             commitment: CommitmentCheck(available: material.commitment != nil, excludedBy: excludedBy, terms: material.commitment, plan: plan),
             replacement: verdict == .remove ? replacement(material, procedure, sharing, facts, provable) : nil,
-            trace: trace, share: requirement.share, location: requirement.range)
+            ruleTrace: trace, share: requirement.share, location: requirement.range)
     }
 
     // MARK: - Facts
