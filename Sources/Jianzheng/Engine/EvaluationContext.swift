@@ -120,12 +120,10 @@ struct EvaluationContext: Sendable {
                 return (index, material)
             }
         }
-        let sourceItems = catalogue.sources.values.sorted { $0.name < $1.name }.map { ($0, Set($0.items)) }
+        let sources = SourceIndex(catalogue.sources.values)
         profiles = ConcurrentSlots<MaterialProfile>.map(materials) { material in
             let proves = Set(material.proves)
-            let candidates = sourceItems.filter { source, items in
-                material.sources.contains(source.name) || (!proves.isEmpty && proves.isSubset(of: items))
-            }.map(\.0)
+            let candidates = sources.candidates(named: material.sources, proving: proves)
             let kind = material.issuer.flatMap { catalogue.departments[$0]?.kind }
             let prohibition = kind.flatMap { kind in
                 prohibitions.first { prohibition in

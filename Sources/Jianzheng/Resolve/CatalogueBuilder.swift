@@ -211,10 +211,16 @@ public struct CatalogueBuilder {
         for material in catalogue.materials.values where unused("material", material.name) {
             warnings.append(Diagnostic(.unusedDeclaration, "material '\(material.name)' is never required or issued", at: material.range))
         }
-        let provable = catalogue.materials.values.map { Set($0.proves) }.filter { !$0.isEmpty }
+        // A source supplies a material when it holds every item the material proves: index the materials by one
+        // of their items, so each source looks only at materials that could fit.
+        var provableBy: [String: [Set<String>]] = [:]
+        for material in catalogue.materials.values {
+            let proves = Set(material.proves)
+            if let first = proves.first { provableBy[first, default: []].append(proves) }
+        }
         for source in catalogue.sources.values where unused("source", source.name) {
             let items = Set(source.items)
-            if !provable.contains(where: { $0.isSubset(of: items) }) {
+            if !items.contains(where: { item in provableBy[item]?.contains { $0.isSubset(of: items) } ?? false }) {
                 warnings.append(Diagnostic(.unusedDeclaration, "source '\(source.name)' supplies no material", at: source.range))
             }
         }

@@ -1,0 +1,29 @@
+/// The data sources of a catalogue indexed by the items they hold, so that finding the sources that cover a
+/// material's proved items looks only at sources holding one of them (not at every source for every material).
+struct SourceIndex: Sendable {
+    /// Sources sorted by name, each with its items as a set.
+    private let sources: [(source: DataSource, items: Set<String>)]
+    private let byName: [String: Int]
+    private let byItem: [String: [Int]]
+
+    init(_ sources: some Sequence<DataSource>) {
+        self.sources = sources.sorted { $0.name < $1.name }.map { ($0, Set($0.items)) }
+        var byName: [String: Int] = [:]
+        var byItem: [String: [Int]] = [:]
+        for (index, entry) in self.sources.enumerated() {
+            byName[entry.source.name] = index
+            for item in entry.items { byItem[item, default: []].append(index) }
+        }
+        self.byName = byName
+        self.byItem = byItem
+    }
+
+    /// The sources named, and those holding every item in `proves` (none when it is empty), in name order.
+    func candidates(named names: [String], proving proves: Set<String>) -> [DataSource] {
+        var found = Set(names.compactMap { byName[$0] })
+        if let first = proves.first {
+            for index in byItem[first] ?? [] where proves.isSubset(of: sources[index].items) { found.insert(index) }
+        }
+        return found.sorted().map { sources[$0].source }
+    }
+}
