@@ -4,22 +4,29 @@ import Foundation
 /// Runs independent work on all cores and returns the results in input order.
 public enum ConcurrentSlots<Value: Sendable> {
     /// `transform` applied to every element, concurrently; the output order matches the input order.
+    ///
+    /// The elements are split into a few contiguous chunks per core; each result is written once, straight into
+    /// its place in the output, so no lock is taken per element.
     public static func map<Element: Sendable>(_ elements: [Element], _ transform: @Sendable (Element) -> Value) -> [Value] {
-        let storage = Storage(count: elements.count)
-        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-            storage.set(index, transform(elements[index]))
+        let count = elements.count
+        guard count > 1 else { return elements.map(transform) }
+        let chunks = min(count, ProcessInfo.processInfo.activeProcessorCount * 8)
+        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            let output = Output(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                for index in stride(from: chunk * count / chunks, to: (chunk + 1) * count / chunks, by: 1) {
+                    output.initialize(index, to: transform(elements[index]))
+                }
+            }
+            initialized = count
         }
-        return storage.values
     }
 
-    private final class Storage: @unchecked Sendable {
-        private var slots: [Value?]
-        private let lock = NSLock()
+    /// The output buffer, shared by the chunks: each writes only its own indexes, and `concurrentPerform`
+    /// returns only after every chunk has finished.
+    private struct Output: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Value>
 
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-        func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
-
-        var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
+        func initialize(_ index: Int, to value: Value) { (base + index).initialize(to: value) }
     }
 }
