@@ -48,10 +48,13 @@ public struct XPathError: Error, Sendable {
     public let message: String
 }
 
-/// An element of an `XMLTree`; it keeps the tree alive.
-public struct XMLElementRef {
+/// An element of an `XMLTree`; it keeps the tree alive. Two references are equal when they name the same node.
+public struct XMLElementRef: Hashable {
     let node: xmlNodePtr
     let tree: XMLTree
+
+    public static func == (lhs: XMLElementRef, rhs: XMLElementRef) -> Bool { lhs.node == rhs.node }
+    public func hash(into hasher: inout Hasher) { hasher.combine(node) }
 
     /// The local name (`article`).
     public var name: String { String(cString: node.pointee.name) }

@@ -60,6 +60,7 @@ struct CorpusDocumentReader {
     /// Every element with an eId, labelled with the chain of its `num`s.
     private func provisions(in body: XMLElementRef, diagnostics: inout [Diagnostic]) -> [String: Provision] {
         var result: [String: Provision] = [:]
+        var texts: [XMLElementRef: String] = [:]
         var stack: [(XMLElementRef, String)] = body.children.map { ($0, "") }
         while let (element, parentLabel) = stack.popLast() {
             guard let eId = element.attribute("eId") else { continue }
@@ -69,7 +70,7 @@ struct CorpusDocumentReader {
                     .corpusDuplicateEId, "duplicate eId '\(eId)'",
                     at: SourceRange(at: element.location)))
             }
-            result[eId] = Provision(eId: eId, label: label, text: Self.text(of: element), line: element.line)
+            result[eId] = Provision(eId: eId, label: label, text: Self.text(of: element, known: &texts), line: element.line)
             for child in element.children where child.attribute("eId") != nil { stack.append((child, label)) }
         }
         return result
@@ -80,21 +81,26 @@ struct CorpusDocumentReader {
         kind == "point" && !num.hasPrefix("第") ? "第\(num)项" : num
     }
 
-    /// The provision's text: its paragraphs joined, sub-provisions prefixed by their numbers.
-    private static func text(of element: XMLElementRef) -> String {
+    /// The provision's text: its paragraphs joined, sub-provisions prefixed by their numbers. An article's text
+    /// contains its paragraphs' and points': each element's text is computed once (`known`).
+    private static func text(of element: XMLElementRef, known: inout [XMLElementRef: String]) -> String {
+        if let text = known[element] { return text }
         var parts: [String] = []
         for child in element.children {
-            switch child.name {
+            let name = child.name
+            switch name {
             case "content", "intro", "wrapUp":
                 parts.append(child.children.map(\.text).joined(separator: "\n"))
             case "paragraph", "point", "article", "section":
-                let number = child.name == "paragraph" ? "" : (child.child("num")?.text ?? "")
-                parts.append(number + text(of: child))
+                let number = name == "paragraph" ? "" : (child.child("num")?.text ?? "")
+                parts.append(number + text(of: child, known: &known))
             default:
                 continue
             }
         }
-        return parts.joined(separator: "\n")
+        let text = parts.joined(separator: "\n")
+        known[element] = text
+        return text
     }
 
     private func problem(_ message: String, line: Int) -> Diagnostic {
