@@ -46,6 +46,7 @@ struct Run: ParsableCommand {
         var whatIfOrder: [String] = []
         var whatIfNote = ""
         var parseThroughput: [Double] = []
+        var residentAfter: [String: Double] = [:]
         var stats = ""
         for _ in 0..<runs {
             var clock = PhaseClock()
@@ -54,6 +55,7 @@ struct Run: ParsableCommand {
                 let lap = clock.lap()
                 if samples[name] == nil { order.append(name) }
                 samples[name, default: []].append(lap)
+                residentAfter[name] = PhaseClock.residentMB()
             }
             let (corpus, corpusDiagnostics) = CorpusLoader.load(directory: dir + "/legal-basis")
             record("load corpus")
@@ -96,13 +98,14 @@ struct Run: ParsableCommand {
                 + "\(corpus.acts.count) acts, \(files.count) .jz files (\(bytes / 1_000_000) MB)"
         }
         print(stats)
-        print("phase                      wall ms (median)   cpu ms (median)")
+        print("phase                      wall ms (median)   cpu ms (median)   RSS after (MB)")
         var totalWall = 0.0, totalCPU = 0.0
         for name in order {
             let wall = median(samples[name]!.map(\.wall)), cpu = median(samples[name]!.map(\.cpu))
             totalWall += wall
             totalCPU += cpu
-            print(name.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%10.0f %18.0f", wall * 1000, cpu * 1000))
+            print(name.padding(toLength: 26, withPad: " ", startingAt: 0)
+                + String(format: "%10.0f %18.0f %16.0f", wall * 1000, cpu * 1000, residentAfter[name] ?? 0))
         }
         print("total".padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%10.0f %18.0f", totalWall * 1000, totalCPU * 1000))
         print(String(format: "lex+parse alone, one core: %.0f MB/s (median)", median(parseThroughput)))
@@ -154,6 +157,14 @@ struct PhaseClock {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    /// The resident set size now, in MB (`/proc/self/statm`).
+    static func residentMB() -> Double {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+            let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+        else { return 0 }
+        return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_000_000
     }
 
     static func cpuNow() -> Double {
