@@ -67,10 +67,13 @@ public struct DiffDocument: Encodable {
 
 /// Sorted, pretty-printed JSON text shared by every JSON renderer.
 public enum JSONOutput {
+    /// Sorted, pretty-printed JSON text with a final newline (`JSONNode`: the same text as Foundation's
+    /// `JSONEncoder` with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`).
     public static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        guard let node = try? JSONNode.of(value) else { return "{}\n" }
+        var output: [UInt8] = []
+        node.write(into: &output, level: 0)
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
     }
 }

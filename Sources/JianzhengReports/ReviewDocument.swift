@@ -5,44 +5,105 @@ import LegalCorpus
 
 /// The stable JSON form of a review (schema: docs/review.schema.json, described in docs/json-output.md).
 /// Keys are sorted and numbers rounded to two decimals, so the same inputs give byte-identical output.
+/// Decisions, by far the largest part, are turned into JSON one at a time as the text is written.
 public struct ReviewDocument: Encodable {
     public static let schemaVersion = "jianzheng-review/1"
 
-    let schema = ReviewDocument.schemaVersion
-    let asOf: String
-    let policy: PolicyInfo
-    let costModel: CostModelInfo?
-    let summary: Summary
-    let decisions: [DecisionInfo]
-    let cycles: [CycleInfo]
-    let burdens: [BurdenInfo]
+    private let head: Head
+    private let review: Review
 
     public init(_ review: Review) {
-        asOf = review.asOf.description
-        policy = PolicyInfo(
-            name: review.policy.name, title: review.policy.title, effective: review.policy.effective.description,
-            until: review.policy.until?.description, note: review.policyNote)
-        costModel = review.costModel.map {
-            CostModelInfo(name: $0.name, hourlyTariff: $0.hourlyTariff, hoursPerTrip: $0.hoursPerTrip, hoursPerDayOfDelay: $0.hoursPerDayOfDelay)
+        head = Head(review)
+        self.review = review
+    }
+
+    /// Everything but the decisions.
+    private struct Head: Encodable {
+        let schema = ReviewDocument.schemaVersion
+        let asOf: String
+        let policy: PolicyInfo
+        let costModel: CostModelInfo?
+        let summary: Summary
+        let cycles: [CycleInfo]
+        let burdens: [BurdenInfo]
+
+        init(_ review: Review) {
+            asOf = review.asOf.description
+            policy = PolicyInfo(
+                name: review.policy.name, title: review.policy.title, effective: review.policy.effective.description,
+                until: review.policy.until?.description, note: review.policyNote)
+            costModel = review.costModel.map {
+                CostModelInfo(name: $0.name, hourlyTariff: $0.hourlyTariff, hoursPerTrip: $0.hoursPerTrip, hoursPerDayOfDelay: $0.hoursPerDayOfDelay)
+            }
+            let broken = review.cycles.filter { $0.status == .broken }.count
+            summary = Summary(
+                procedures: review.burdens.count, requirements: review.decisions.count,
+                certificates: review.decisions.filter { $0.kind == .certificate }.count,
+                verdicts: Dictionary(uniqueKeysWithValues: Verdict.allCases.map { ($0.rawValue, review.verdictCounts[$0] ?? 0) }),
+                reasons: Dictionary(uniqueKeysWithValues: review.reasonCounts.map { ($0.key.rawValue, $0.value) }),
+                certificatesRemoved: review.certificatesRemoved,
+                annualTrips: BeforeAfter(before: ReviewDocument.round(review.annualTripsBefore), after: ReviewDocument.round(review.annualTripsAfter)),
+                annualHoursSaved: ReviewDocument.round(review.annualHoursSaved),
+                annualCost: BeforeAfter(before: ReviewDocument.round(review.annualCostBefore), after: ReviewDocument.round(review.annualCostAfter)),
+                cycles: CycleCounts(found: review.cycles.count, broken: broken, unresolved: review.cycles.count - broken))
+            cycles = review.cycles.map(CycleInfo.init)
+            burdens = review.burdens.map { BurdenInfo($0, model: review.costModel) }
         }
-        let broken = review.cycles.filter { $0.status == .broken }.count
-        summary = Summary(
-            procedures: review.burdens.count, requirements: review.decisions.count,
-            certificates: review.decisions.filter { $0.kind == .certificate }.count,
-            verdicts: Dictionary(uniqueKeysWithValues: Verdict.allCases.map { ($0.rawValue, review.verdictCounts[$0] ?? 0) }),
-            reasons: Dictionary(uniqueKeysWithValues: review.reasonCounts.map { ($0.key.rawValue, $0.value) }),
-            certificatesRemoved: review.certificatesRemoved,
-            annualTrips: BeforeAfter(before: Self.round(review.annualTripsBefore), after: Self.round(review.annualTripsAfter)),
-            annualHoursSaved: Self.round(review.annualHoursSaved),
-            annualCost: BeforeAfter(before: Self.round(review.annualCostBefore), after: Self.round(review.annualCostAfter)),
-            cycles: CycleCounts(found: review.cycles.count, broken: broken, unresolved: review.cycles.count - broken))
-        decisions = review.decisions.map(DecisionInfo.init)
-        cycles = review.cycles.map(CycleInfo.init)
-        burdens = review.burdens.map { BurdenInfo($0, model: review.costModel) }
+    }
+
+    private enum DecisionsKey: String, CodingKey { case decisions }
+
+    public func encode(to encoder: any Encoder) throws {
+        try head.encode(to: encoder)
+        var container = encoder.container(keyedBy: DecisionsKey.self)
+        try container.encode(review.decisions.map(DecisionInfo.init), forKey: .decisions)
     }
 
     /// The document as sorted, pretty-printed JSON text.
-    public func json() -> String { JSONOutput.encode(self) }
+    public func json() -> String {
+        var text: [UInt8] = []
+        write { text += $0 }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Writes the document's text in pieces of about a megabyte, so that memory does not grow with the number
+    /// of decisions: they are turned into JSON a batch of procedures at a time, the batch's chunks on all cores.
+    public func write(_ sink: @escaping ([UInt8]) -> Void) {
+        write(batch: 4096, chunk: 256, sink)
+    }
+
+    func write(batch batchSize: Int, chunk chunkSize: Int, _ sink: @escaping ([UInt8]) -> Void) {
+        guard let head = try? JSONNode.of(head) else { return sink(Array("{}\n".utf8)) }
+        let decisions = review.decisions.byProcedure
+        JSONNode.writeObject(head, streaming: DecisionsKey.decisions.rawValue, flush: sink) { output, level, flush in
+            guard !review.decisions.isEmpty else { return JSONNode.empty("[", "]", into: &output, level: level) }
+            output.append(contentsOf: "[\n".utf8)
+            var first = true
+            for batch in stride(from: 0, to: decisions.count, by: batchSize) {
+                let end = min(batch + batchSize, decisions.count)
+                let chunks = stride(from: batch, to: end, by: chunkSize).map { $0..<min($0 + chunkSize, end) }
+                for text in ConcurrentSlots<[UInt8]>.map(chunks, { Self.text(of: decisions[$0].joined(), level: level + 1) })
+                where !text.isEmpty {
+                    if !first { output.append(contentsOf: ",\n".utf8) }
+                    first = false
+                    output += text
+                    flush(&output)
+                }
+            }
+            JSONNode.close("]", into: &output, level: level)
+        }
+    }
+
+    /// The decisions as elements of the `decisions` array, separated by commas.
+    private static func text(of decisions: some Sequence<Decision>, level: Int) -> [UInt8] {
+        var output: [UInt8] = []
+        for decision in decisions {
+            if !output.isEmpty { output.append(contentsOf: ",\n".utf8) }
+            JSONNode.indent(level, into: &output)
+            (try? JSONNode.of(DecisionInfo(decision)))?.write(into: &output, level: level)
+        }
+        return output
+    }
 
     static func round(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 

@@ -72,8 +72,7 @@ struct Run: ParsableCommand {
             let review = session.review
             switch output {
             case "full":
-                let text = ReviewDocument(review).json()
-                FileHandle.nullDevice.write(Data(text.utf8))
+                ReviewDocument(review).write { FileHandle.nullDevice.write(Data($0)) }
                 record("write JSON (full)")
             case "compact":
                 var writer = CompactReviewWriter(handle: FileHandle.nullDevice)

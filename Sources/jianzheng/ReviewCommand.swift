@@ -19,7 +19,7 @@ struct ReviewCommand: ParsableCommand {
         let (_, review) = try evaluation.review(paths: paths, options: options)
         switch options.format {
         case .text: print(TerminalReport.render(review), terminator: "")
-        case .json: print(ReviewDocument(review).json(), terminator: "")
+        case .json: ReviewDocument(review).write { FileHandle.standardOutput.write(Data($0)) }
         case .sarif: print(Sarif.review(review), terminator: "")
         case .jsonl:
             var writer = CompactReviewWriter(handle: FileHandle.standardOutput)

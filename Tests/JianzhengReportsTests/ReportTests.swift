@@ -34,6 +34,34 @@ import Testing
         #expect(text.contains(Numbers.grouped(Self.review.annualTripsBefore)))
     }
 
+    /// Foundation's encoder with the options the project's JSON used before it was streamed.
+    static func foundationJSON(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+
+    /// The streamed review document, the diff document and SARIF are byte for byte what `JSONEncoder` writes.
+    @Test func jsonTextIsWhatJSONEncoderWrites() throws {
+        let document = ReviewDocument(Self.review)
+        let streamed = document.json()
+        #expect(streamed == (try Self.foundationJSON(document)))
+        // Batches and chunks of every size give the same text.
+        for (batch, chunk) in [(1, 1), (5, 2), (7, 3), (64, 64)] {
+            var pieces: [[UInt8]] = []
+            document.write(batch: batch, chunk: chunk) { pieces.append($0) }
+            #expect(String(decoding: pieces.joined(), as: UTF8.self) == streamed, "batch \(batch), chunk \(chunk)")
+        }
+        // Escapes, empty containers, integral and fractional numbers, nil left out.
+        struct Sample: Encodable {
+            let text = "引号\"反斜杠\\斜杠/换行\n制表\t回车\r\u{1}\u{7f}\u{2028}"
+            let empty: [String] = [], none: String? = nil, nested: [String: [Int]] = ["b": [], "a": [1, 2]]
+            let numbers = [2.0, 0.5, 1e-5, 123456789.25, 1e21, -3.75, 0.1 + 0.2]
+            let flags = ["z": true, "a": false]
+        }
+        #expect(JSONOutput.encode(Sample()) == (try Self.foundationJSON(Sample())))
+    }
+
     @Test func jsonIsStableAndCarriesTheDecision() throws {
         let first = ReviewDocument(Self.review).json()
         #expect(first == ReviewDocument(Self.review).json())

@@ -33,6 +33,9 @@ public struct CitationTable: Sendable {
     /// The distinct texts in id order.
     public var texts: [String] { interner.strings }
 
+    /// The text with an id.
+    func text(_ id: Int32) -> String { interner.strings[Int(id)] }
+
     /// The id of a text, adding it when new.
     mutating func intern(_ text: String) -> Int32 {
         interner.intern(text)

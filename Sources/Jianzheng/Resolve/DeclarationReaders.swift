@@ -36,6 +36,8 @@ struct DeclarationReaders {
             var reference = reference
             reference.id = citationTable.intern(reference.text)
             reference.segment = segment
+            // One copy of each text per file, shared by every place that cites it.
+            reference.text = citationTable.text(reference.id)
             return reference
         }
         citations += interned
