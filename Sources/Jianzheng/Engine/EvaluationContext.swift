@@ -97,22 +97,23 @@ struct EvaluationContext: Sendable {
         }
         // Every requirement's slots. The materials the procedures require get a profile each (each source's items
         // become a set once); the distinct (territory, citations) pairs are assessed once, in parallel.
-        var materialIndex: [Utf8Key: Int32] = [:]
+        var names = StringInterner(), territories = StringInterner()
+        var materialOfName: [Int32] = []
         var materials: [Material] = []
         var basisIndex: [BasisKey: Int32] = [:]
         var basisInputs: [(String, [CitationReference])] = []
         slots = procedures.map { procedure in
-            procedure.requirements.map { requirement in
-                let name = Utf8Key(requirement.material)
-                var material = materialIndex[name] ?? -1
-                if material < 0, let declared = catalogue.materials[requirement.material] {
-                    material = Int32(materials.count)
-                    materialIndex[name] = material
-                    materials.append(declared)
+            let territory = territories.intern(procedure.territory)
+            return procedure.requirements.map { requirement in
+                let name = Int(names.intern(requirement.material))
+                if name == materialOfName.count {
+                    let declared = catalogue.materials[requirement.material]
+                    materialOfName.append(declared == nil ? -1 : Int32(materials.count))
+                    declared.map { materials.append($0) }
                 }
+                let material = materialOfName[name]
                 let citations = requirement.basis.isEmpty && material >= 0 ? materials[Int(material)].basis : requirement.basis
-                let ids = citations.map { table.id(of: $0) ?? -1 }
-                let key = BasisKey(territory: procedure.territory, citations: ids, texts: ids.contains(-1) ? citations.map(\.text) : nil)
+                let key = BasisKey(territory: territory, citations, in: table)
                 if let known = basisIndex[key] { return (known, material) }
                 let index = Int32(basisInputs.count)
                 basisIndex[key] = index
@@ -144,10 +145,26 @@ struct EvaluationContext: Sendable {
 
     /// A requirement's territory and the ids of the citations its basis rests on.
     private struct BasisKey: Hashable {
-        let territory: String
-        let citations: [Int32]
+        let territory: Int32
+        /// The one citation's id (-1: none); `more` holds every id when there are several.
+        let single: Int32
+        let more: [Int32]?
         /// The texts, for citations the resolver did not read (no ids).
         let texts: [String]?
+
+        init(territory: Int32, _ citations: [CitationReference], in table: CitationTable) {
+            self.territory = territory
+            if citations.count <= 1 {
+                // The common case, without arrays.
+                let id = citations.first.map { table.id(of: $0) ?? -1 } ?? -1
+                (single, more) = (id, nil)
+                texts = id < 0 && !citations.isEmpty ? [citations[0].text] : nil
+            } else {
+                let ids = citations.map { table.id(of: $0) ?? -1 }
+                (single, more) = (-1, ids)
+                texts = ids.contains(-1) ? citations.map(\.text) : nil
+            }
+        }
     }
 
     /// A distinct (territory, citations) pair to assess.
