@@ -6,6 +6,33 @@ enum Cardinality {
     case required, optional, many
 }
 
+/// The attributes a declaration accepts and how often each may appear, kept sorted by name (a handful of short
+/// names: looked up by comparing, no hashing).
+struct AttributeSchema: ExpressibleByDictionaryLiteral, Sendable {
+    let names: [String]
+    let cardinalities: [Cardinality]
+
+    init(dictionaryLiteral elements: (String, Cardinality)...) {
+        let sorted = elements.sorted { $0.0 < $1.0 }
+        names = sorted.map(\.0)
+        cardinalities = sorted.map(\.1)
+    }
+
+    func index(of name: String) -> Int? { names.firstIndex(of: name) }
+}
+
+/// A declaration's attributes grouped by name, in the schema's order.
+struct Fields {
+    let schema: AttributeSchema
+    var groups: [[Statement]]
+
+    /// The statements of an attribute, or nil when it is absent.
+    subscript(name: String) -> [Statement]? {
+        guard let index = schema.index(of: name), !groups[index].isEmpty else { return nil }
+        return groups[index]
+    }
+}
+
 /// Reads the attributes of one declaration's block against a schema, reporting unknown, missing and
 /// duplicate attributes and values of the wrong type. Collects diagnostics and keeps going.
 struct AttributeReader {
@@ -13,30 +40,30 @@ struct AttributeReader {
 
     /// The statements of a block grouped by keyword, checked against `schema`.
     mutating func attributes(
-        of declaration: Statement, schema: [String: Cardinality], what describe: @autoclosure () -> String
-    ) -> [String: [Statement]] {
-        var found: [String: [Statement]] = [:]
+        of declaration: Statement, schema: AttributeSchema, what describe: @autoclosure () -> String
+    ) -> Fields {
+        var found = Fields(schema: schema, groups: Array(repeating: [], count: schema.names.count))
         for statement in declaration.block?.statements ?? [] {
-            guard let cardinality = schema[statement.keyword] else {
-                let suggestion = Suggestions.closest(to: statement.keyword, among: schema.keys)
+            guard let index = schema.index(of: statement.keyword) else {
+                let suggestion = Suggestions.closest(to: statement.keyword, among: schema.names)
                 diagnostics.append(Diagnostic(
                     .unknownAttribute, "unknown attribute '\(statement.keyword)' in \(describe())", at: statement.keywordRange,
                     notes: suggestion.map { Diagnostic.Note("did you mean '\($0)'?") }
-                        + [Diagnostic.Note("allowed here: " + schema.keys.sorted().joined(separator: ", "))],
+                        + [Diagnostic.Note("allowed here: " + schema.names.joined(separator: ", "))],
                     fixIts: suggestion.map { Diagnostic.FixIt("rename", range: statement.keywordRange, replacement: $0) }))
                 continue
             }
-            if cardinality != .many, let first = found[statement.keyword]?.first {
+            if schema.cardinalities[index] != .many, let first = found.groups[index].first {
                 diagnostics.append(Diagnostic(
                     .duplicateAttribute, "'\(statement.keyword)' is given more than once in \(describe())",
                     at: statement.keywordRange, notes: [Diagnostic.Note("first given here", at: first.keywordRange)]))
                 continue
             }
-            found[statement.keyword, default: []].append(statement)
+            found.groups[index].append(statement)
         }
-        for (key, cardinality) in schema.sorted(by: { $0.key < $1.key }) where cardinality == .required && found[key] == nil {
+        for (index, name) in schema.names.enumerated() where schema.cardinalities[index] == .required && found.groups[index].isEmpty {
             diagnostics.append(Diagnostic(
-                .missingAttribute, "\(describe()) lacks the required attribute '\(key)'", at: declaration.keywordRange))
+                .missingAttribute, "\(describe()) lacks the required attribute '\(name)'", at: declaration.keywordRange))
         }
         return found
     }
@@ -106,7 +133,7 @@ struct AttributeReader {
     }
 
     /// One non-negative number, optionally followed by a unit word (`20 工作日`).
-    mutating func number(_ statement: Statement?, units: Set<String> = []) -> Double? {
+    mutating func number(_ statement: Statement?, units: [String] = []) -> Double? {
         guard let statement else { return nil }
         let arguments = statement.arguments
         let unitOK = arguments.count == 1
@@ -123,7 +150,7 @@ struct AttributeReader {
     }
 
     /// One whole number.
-    mutating func integer(_ statement: Statement?, units: Set<String> = []) -> Int? {
+    mutating func integer(_ statement: Statement?, units: [String] = []) -> Int? {
         guard let value = number(statement, units: units) else { return nil }
         guard value == value.rounded() else {
             wrongType(statement!, expected: "a whole number")

@@ -309,11 +309,11 @@ struct DeclarationReaders {
 }
 
 extension DeclarationReaders {
-    static let procedureSchema: [String: Cardinality] = [
+    static let procedureSchema: AttributeSchema = [
         "department": .required, "domain": .optional, "territory": .required, "basis": .many, "volume": .optional,
         "requires": .many, "issues": .many, "trips": .optional, "days": .optional, "fee": .optional, "note": .many,
     ]
-    static let requirementSchema: [String: Cardinality] = [
+    static let requirementSchema: AttributeSchema = [
         "basis": .many, "share": .optional, "purpose": .optional, "note": .optional, "absurd": .many,
     ]
 
