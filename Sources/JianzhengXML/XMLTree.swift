@@ -56,6 +56,18 @@ public struct XMLElementRef: Hashable {
     public static func == (lhs: XMLElementRef, rhs: XMLElementRef) -> Bool { lhs.node == rhs.node }
     public func hash(into hasher: inout Hasher) { hasher.combine(node) }
 
+    /// Whether the local name is `name` (compared in place, no string is made).
+    public func isNamed(_ name: StaticString) -> Bool {
+        name.withUTF8Buffer { expected in
+            var pointer = node.pointee.name!
+            for byte in expected {
+                guard pointer.pointee == byte else { return false }
+                pointer += 1
+            }
+            return pointer.pointee == 0
+        }
+    }
+
     /// The local name (`article`).
     public var name: String { String(cString: node.pointee.name) }
 
@@ -99,6 +111,17 @@ public struct XMLElementRef: Hashable {
 
     /// The first child element with a local name.
     public func child(_ name: String) -> XMLElementRef? { children.first { $0.name == name } }
+
+    /// The first child element with a local name, found without making strings.
+    public func child(named name: StaticString) -> XMLElementRef? {
+        var child = node.pointee.children
+        while let current = child {
+            let element = XMLElementRef(node: current, tree: tree)
+            if current.pointee.type == XML_ELEMENT_NODE, element.isNamed(name) { return element }
+            child = current.pointee.next
+        }
+        return nil
+    }
 
     /// The location of this element.
     public var location: SourceLocation { SourceLocation(path: tree.path, line: line, column: 1) }

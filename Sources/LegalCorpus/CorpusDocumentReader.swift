@@ -64,7 +64,7 @@ struct CorpusDocumentReader {
         var stack: [(XMLElementRef, String)] = body.children.map { ($0, "") }
         while let (element, parentLabel) = stack.popLast() {
             guard let eId = element.attribute("eId") else { continue }
-            let label = parentLabel + Self.labelPart(element.child("num")?.text ?? "", kind: element.name)
+            let label = parentLabel + Self.labelPart(element.child(named: "num")?.text ?? "", isPoint: element.isNamed("point"))
             if result[eId] != nil {
                 diagnostics.append(Diagnostic(
                     .corpusDuplicateEId, "duplicate eId '\(eId)'",
@@ -77,8 +77,8 @@ struct CorpusDocumentReader {
     }
 
     /// `（四）` under an article reads `第（四）项`; `第五条` and `第一款` stay as written.
-    private static func labelPart(_ num: String, kind: String) -> String {
-        kind == "point" && !num.hasPrefix("第") ? "第\(num)项" : num
+    private static func labelPart(_ num: String, isPoint: Bool) -> String {
+        isPoint && !num.hasPrefix("第") ? "第\(num)项" : num
     }
 
     /// The provision's text: its paragraphs joined, sub-provisions prefixed by their numbers. An article's text
@@ -87,15 +87,12 @@ struct CorpusDocumentReader {
         if let text = known[element] { return text }
         var parts: [String] = []
         for child in element.children {
-            let name = child.name
-            switch name {
-            case "content", "intro", "wrapUp":
+            if child.isNamed("content") || child.isNamed("intro") || child.isNamed("wrapUp") {
                 parts.append(child.children.map(\.text).joined(separator: "\n"))
-            case "paragraph", "point", "article", "section":
-                let number = name == "paragraph" ? "" : (child.child("num")?.text ?? "")
-                parts.append(number + text(of: child, known: &known))
-            default:
-                continue
+            } else if child.isNamed("paragraph") {
+                parts.append(text(of: child, known: &known))
+            } else if child.isNamed("point") || child.isNamed("article") || child.isNamed("section") {
+                parts.append((child.child(named: "num")?.text ?? "") + text(of: child, known: &known))
             }
         }
         let text = parts.joined(separator: "\n")
