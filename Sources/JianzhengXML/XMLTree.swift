@@ -84,6 +84,9 @@ public struct XMLElementRef: Hashable {
         return String(cString: value)
     }
 
+    /// Whether an attribute without namespace is present (nothing is copied).
+    public func hasAttribute(_ name: String) -> Bool { xmlHasNsProp(node, name, nil) != nil }
+
     /// An attribute in a namespace, e.g. `r:id` with the relationships namespace.
     public func attributeNS(_ name: String, namespace: String) -> String? {
         guard let value = xmlGetNsProp(node, name, namespace) else { return nil }

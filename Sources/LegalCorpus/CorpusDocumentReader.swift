@@ -57,46 +57,50 @@ struct CorpusDocumentReader {
         return (act, diagnostics)
     }
 
-    /// Every element with an eId, labelled with the chain of its `num`s.
+    /// Every element reached from the body through elements with an eId, labelled with the chain of its `num`s,
+    /// with its text.
     private func provisions(in body: XMLElementRef, diagnostics: inout [Diagnostic]) -> [String: Provision] {
         var result: [String: Provision] = [:]
-        var texts: [XMLElementRef: String] = [:]
-        var stack: [(XMLElementRef, String)] = body.children.map { ($0, "") }
-        while let (element, parentLabel) = stack.popLast() {
-            guard let eId = element.attribute("eId") else { continue }
-            let label = parentLabel + Self.labelPart(element.child(named: "num")?.text ?? "", isPoint: element.isNamed("point"))
-            if result[eId] != nil {
-                diagnostics.append(Diagnostic(
-                    .corpusDuplicateEId, "duplicate eId '\(eId)'",
-                    at: SourceRange(at: element.location)))
-            }
-            result[eId] = Provision(eId: eId, label: label, text: Self.text(of: element, known: &texts), line: element.line)
-            for child in element.children where child.attribute("eId") != nil { stack.append((child, label)) }
+        for child in body.children where child.hasAttribute("eId") {
+            Self.text(of: child, label: Self.label(of: child, under: ""), into: &result, diagnostics: &diagnostics)
         }
         return result
     }
 
-    /// `（四）` under an article reads `第（四）项`; `第五条` and `第一款` stay as written.
-    private static func labelPart(_ num: String, isPoint: Bool) -> String {
-        isPoint && !num.hasPrefix("第") ? "第\(num)项" : num
+    /// A provision's label: its parent's, then its own number (`（四）` under an article reads `第（四）项`).
+    private static func label(of element: XMLElementRef, under parent: String) -> String {
+        let number = element.child(named: "num")?.text ?? ""
+        return parent + (element.isNamed("point") && !number.hasPrefix("第") ? "第\(number)项" : number)
     }
 
-    /// The provision's text: its paragraphs joined, sub-provisions prefixed by their numbers. An article's text
-    /// contains its paragraphs' and points': each element's text is computed once (`known`).
-    private static func text(of element: XMLElementRef, known: inout [XMLElementRef: String]) -> String {
-        if let text = known[element] { return text }
+    /// The text of an element: its paragraphs joined, sub-provisions prefixed by their numbers. When the
+    /// element is a provision (`label` given), it is recorded with its text, and so are the provisions under it:
+    /// one pass, each text built once and reused by the provision that contains it.
+    @discardableResult
+    private static func text(
+        of element: XMLElementRef, label: String?, into provisions: inout [String: Provision], diagnostics: inout [Diagnostic]
+    ) -> String {
         var parts: [String] = []
         for child in element.children {
+            let childLabel = label.flatMap { label in child.hasAttribute("eId") ? Self.label(of: child, under: label) : nil }
             if child.isNamed("content") || child.isNamed("intro") || child.isNamed("wrapUp") {
                 parts.append(child.children.map(\.text).joined(separator: "\n"))
             } else if child.isNamed("paragraph") {
-                parts.append(text(of: child, known: &known))
+                parts.append(text(of: child, label: childLabel, into: &provisions, diagnostics: &diagnostics))
             } else if child.isNamed("point") || child.isNamed("article") || child.isNamed("section") {
-                parts.append((child.child(named: "num")?.text ?? "") + text(of: child, known: &known))
+                let number = child.child(named: "num")?.text ?? ""
+                parts.append(number + text(of: child, label: childLabel, into: &provisions, diagnostics: &diagnostics))
+            } else if childLabel != nil {
+                text(of: child, label: childLabel, into: &provisions, diagnostics: &diagnostics)
             }
         }
         let text = parts.joined(separator: "\n")
-        known[element] = text
+        if let label, let eId = element.attribute("eId") {
+            if provisions[eId] != nil {
+                diagnostics.append(Diagnostic(.corpusDuplicateEId, "duplicate eId '\(eId)'", at: SourceRange(at: element.location)))
+            }
+            provisions[eId] = Provision(eId: eId, label: label, text: text, line: element.line)
+        }
         return text
     }
 
