@@ -67,7 +67,9 @@ struct BurdenCalculator {
                 let node = nodes[member]
                 guard let procedure = catalogue.procedures[graph.procedureIDs[node]] else { continue }
                 total = total + Burden(certificates: 0, trips: Double(procedure.trips), days: Double(procedure.days), fees: procedure.fee)
-                for (index, requirement) in procedure.requirements.enumerated() where counted(node, index) {
+                // Requirements are read in place (copying each would retain its fields).
+                let requirements = procedure.requirements
+                for index in requirements.indices where counted(node, index) {
                     let issuer = graph.edges[node].first { $0.requirement == index }?.to
                     let certificate = Burden(certificates: 1, trips: 0, days: 0, fees: 0)
                     let obtained: Burden
@@ -78,12 +80,12 @@ struct BurdenCalculator {
                     } else if issuer != nil {
                         obtained = certificate
                     } else {
-                        let material = catalogue.materials[requirement.material]
+                        let material = catalogue.materials[requirements[index].material]
                         obtained = Burden(
                             certificates: 1, trips: Double(material?.trips ?? 1), days: Double(material?.days ?? 0),
                             fees: material?.fee ?? 0)
                     }
-                    total = total + requirement.share * obtained
+                    total = total + requirements[index].share * obtained
                 }
             }
             totals[position] = total
