@@ -156,7 +156,7 @@ struct EvaluationContext: Sendable {
             self.territory = territory
             if citations.count <= 1 {
                 // The common case, without arrays.
-                let id = citations.first.map { table.id(of: $0) ?? -1 } ?? -1
+                let id = citations.isEmpty ? -1 : table.id(segment: citations[0].segment, local: citations[0].id) ?? -1
                 (single, more) = (id, nil)
                 texts = id < 0 && !citations.isEmpty ? [citations[0].text] : nil
             } else {

@@ -25,7 +25,12 @@ public struct CitationTable: Sendable {
 
     /// The catalogue-wide id of a reference; nil for one the resolver did not read.
     func id(of reference: CitationReference) -> Int32? {
-        let segment = Int(reference.segment), local = Int(reference.id)
+        id(segment: reference.segment, local: reference.id)
+    }
+
+    /// The catalogue-wide id of a file's text.
+    func id(segment: Int32, local: Int32) -> Int32? {
+        let segment = Int(segment), local = Int(local)
         guard segment >= 0, segment < segments.count, local >= 0, local < segments[segment].count else { return nil }
         return segments[segment][local]
     }
