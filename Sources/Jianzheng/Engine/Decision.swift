@@ -31,13 +31,35 @@ public struct Decision: Sendable {
 }
 
 /// The commitment check: whether a written commitment may replace the certificate, and on what terms.
+///
+/// The terms and the plan are large and most decisions have neither, so they are held behind a reference:
+/// a decision stays small, and the millions of a national review take hundreds of megabytes less.
 public struct CommitmentCheck: Sendable {
-    public var available: Bool
+    public let available: Bool
     /// Excluded matters the proved fact directly concerns.
-    public var excludedBy: [ConcernCategory]
-    public var terms: CommitmentTerms?
+    public let excludedBy: [ConcernCategory]
+    private let details: Details?
+
+    /// The material's commitment terms.
+    public var terms: CommitmentTerms? { details?.terms }
     /// The audit plan and the 告知承诺书 text, present when the verdict is a commitment.
-    public var plan: CommitmentPlan?
+    public var plan: CommitmentPlan? { details?.plan }
+
+    private final class Details: Sendable {
+        let terms: CommitmentTerms?
+        let plan: CommitmentPlan?
+
+        init(terms: CommitmentTerms?, plan: CommitmentPlan?) {
+            self.terms = terms
+            self.plan = plan
+        }
+    }
+
+    init(available: Bool, excludedBy: [ConcernCategory], terms: CommitmentTerms?, plan: CommitmentPlan?) {
+        self.available = available
+        self.excludedBy = excludedBy
+        details = terms == nil && plan == nil ? nil : Details(terms: terms, plan: plan)
+    }
 }
 
 /// What follows a commitment: the audit and the notice the applicant signs.
