@@ -14,11 +14,15 @@ public struct CompactReviewWriter {
     }
 
     public mutating func write(_ review: Review) {
-        // Fields are read in place: a decision is a large value, not worth copying for five of its fields.
-        for decisions in review.decisions.byProcedure {
+        // Fields are read in place: a decision is a large value, not worth copying for five of its fields. The
+        // decisions of one procedure share its id, quoted once.
+        var procedure: [UInt8] = []
+        for decisions in review.decisions.byProcedure where !decisions.isEmpty {
+            procedure.removeAll(keepingCapacity: true)
+            JSONNode.quote(decisions[0].procedureID, into: &procedure)
             for index in decisions.indices {
                 buffer.append(contentsOf: "{\"procedure\":".utf8)
-                append(decisions[index].procedureID)
+                buffer.append(contentsOf: procedure)
                 buffer.append(contentsOf: ",\"material\":".utf8)
                 append(decisions[index].material)
                 buffer.append(contentsOf: ",\"verdict\":\"".utf8)

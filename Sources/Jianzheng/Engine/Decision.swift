@@ -2,10 +2,19 @@ import JianzhengSyntax
 
 /// The decision for one material that one procedure requires, with everything needed to explain it.
 public struct Decision: Sendable {
-    public var procedureID: String
-    public var procedureName: String
-    public var department: String
-    public var material: String
+    /// The procedure, and the position of the requirement decided among its requirements: what the decision
+    /// is about is read from them, not copied into every decision.
+    let procedure: Procedure
+    let requirementIndex: Int32
+
+    public var procedureID: String { procedure.id }
+    public var procedureName: String { procedure.name }
+    public var department: String { procedure.department }
+    public let material: String
+    /// Share of applicants who must provide the material.
+    public var share: Double { procedure.requirements[Int(requirementIndex)].share }
+    public var location: SourceRange { procedure.requirements[Int(requirementIndex)].range }
+
     public var kind: MaterialKind
     public var verdict: Verdict
     public var reason: ReasonCode
@@ -25,9 +34,6 @@ public struct Decision: Sendable {
     let ruleTrace: RuleTrace
     /// Every rule tried, in order, with the facts it read (rebuilt from the facts on each call).
     public var trace: [TraceStep] { ruleTrace.steps }
-    /// Share of applicants who must provide the material.
-    public var share: Double
-    public var location: SourceRange
 }
 
 /// The commitment check: whether a written commitment may replace the certificate, and on what terms.

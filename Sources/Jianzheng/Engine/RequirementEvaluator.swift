@@ -21,13 +21,13 @@ struct RequirementEvaluator {
         }
         return procedure.requirements.enumerated().map { position, requirement in
             decide(
-                requirement, in: procedure, slot: slots[position], dutyShift: dutyShift, licences: licences,
+                requirement, at: position, in: procedure, slot: slots[position], dutyShift: dutyShift, licences: licences,
                 inCycle: context.cycleRequirements.contains(RequirementPosition(procedure: index, requirement: position)))
         }
     }
 
     private func decide(
-        _ requirement: Requirement, in procedure: Procedure, slot: (basis: Int32, material: Int32), dutyShift: Bool,
+        _ requirement: Requirement, at position: Int, in procedure: Procedure, slot: (basis: Int32, material: Int32), dutyShift: Bool,
         licences: [(String, Set<String>)], inCycle: Bool
     ) -> Decision {
         let profile = context.profile(slot.material, name: requirement.material, range: requirement.range)
@@ -102,13 +102,12 @@ struct RequirementEvaluator {
         }
         let plan = verdict == .commitment ? material.commitment.map { commitmentPlan($0, material, procedure, basis) } : nil
         return Decision(
-            procedureID: procedure.id, procedureName: procedure.name, department: procedure.department,
-            material: material.name, kind: material.kind, verdict: verdict, reason: reason, rule: decided?.rule.name,
+            procedure: procedure, requirementIndex: Int32(position), material: material.name, kind: material.kind, verdict: verdict, reason: reason, rule: decided?.rule.name,
             because: decided?.rule.because ?? "政策未规定其他处理，按默认处理", ruleCitations: ruleCitations,
             flags: flags, alsoMatched: alsoMatched, basis: basis, sharing: sharing,
             commitment: CommitmentCheck(available: material.commitment != nil, excludedBy: excludedBy, terms: material.commitment, plan: plan),
             replacement: verdict == .remove ? replacement(material, procedure, sharing, facts, provable) : nil,
-            ruleTrace: trace, share: requirement.share, location: requirement.range)
+            ruleTrace: trace)
     }
 
     // MARK: - Facts
