@@ -48,13 +48,20 @@ public struct CatalogueBuilder {
         return result
     }
 
-    private static func bind(_ files: [FileDeclarations], overlays: Int, corpus: LegalCorpus) -> (Catalogue, [Diagnostic]) {
+    /// Binds the files in order; each file's declarations are released as soon as they are bound.
+    private static func bind(_ files: consuming [FileDeclarations], overlays: Int, corpus: LegalCorpus) -> (Catalogue, [Diagnostic]) {
+        var files = files
         var builder = CatalogueBuilder()
         let procedures = files.reduce(0) { $0 + $1.entries.count { $0.keyword == "procedure" } }
         builder.catalogue.procedures.reserveCapacity(procedures)
         builder.catalogue.procedureOrder.reserveCapacity(procedures)
         builder.firstDeclared.reserveCapacity(files.reduce(0) { $0 + $1.entries.count })
-        for (index, file) in files.enumerated() { builder.declare(file, replacing: index >= files.count - overlays) }
+        builder.references.reserveCapacity(files.reduce(0) { $0 + $1.references.count })
+        builder.citations.reserveCapacity(files.reduce(0) { $0 + $1.citations.count })
+        for index in files.indices {
+            builder.declare(files[index], replacing: index >= files.count - overlays)
+            files[index] = FileDeclarations()
+        }
         builder.checkReferences()
         builder.checkCitations(corpus)
         builder.checkPolicies()

@@ -36,6 +36,9 @@ struct FileDeclarations: Sendable {
     /// Diagnostics of parsing the file, when it was parsed here.
     var parseDiagnostics: [Diagnostic] = []
 
+    /// No declarations.
+    init() {}
+
     /// Reads every top-level statement of `tree`; `segment` is the file's position among those bound together.
     init(reading tree: SyntaxTree, segment: Int32) {
         var readers = DeclarationReaders(segment: segment)
