@@ -48,32 +48,17 @@ public struct ReviewSession: Sendable {
         let base = state.review
         let (graph, rebuilt) = state.graph.updated(
             to: proposed, from: catalogue, procedures: changes.procedures, materials: changes.materials) { state.requirers[$0] ?? [] }
-        let nodeCount = graph.procedureIDs.count
+        let cyclesBefore = graph.cycles()
+        let decided = nodesToDecide(proposed, changes, graph: graph, rebuilt: rebuilt, cycles: cyclesBefore)
         let procedure = { (node: Int) in proposed.procedures[graph.procedureIDs[node]]! }
 
-        // Requirements to decide again: those of changed procedures and of materials whose profile may differ.
-        var decided = Set(changes.procedures.compactMap { graph.indexByID[$0] })
-        for material in affectedMaterials(proposed, changes) { decided.formUnion(state.requirers[material] ?? []) }
-        if !changes.departments.isEmpty {
-            for procedure in proposed.procedures.values where changes.departments.contains(procedure.department) {
-                decided.insert(graph.indexByID[procedure.id]!)
-            }
-        }
-        // A requirement's `in-cycle` fact changes when the circular proof around it does.
-        let cyclesBefore = graph.cycles()
-        let oldCycles = Set(state.cyclesBefore.map { Set($0) }), newCycles = Set(cyclesBefore.map { Set($0) })
-        for component in oldCycles.symmetricDifference(newCycles) { decided.formUnion(component) }
-        let cycleMembers = oldCycles.union(newCycles).reduce(into: Set<Int>()) { $0.formUnion($1) }
-        decided.formUnion(rebuilt.intersection(cycleMembers))
-
         let order = decided.sorted()
-        let subset = order.map(procedure)
-        var position = [Int](repeating: -1, count: nodeCount)
+        var position = [Int](repeating: -1, count: graph.procedureIDs.count)
         for (index, node) in order.enumerated() { position[node] = index }
-        let subsetInCycle = ReviewEngine.cycleRequirements(cyclesBefore, graph: graph) { edge in
+        let inCycle = ReviewEngine.cycleRequirements(cyclesBefore, graph: graph) { edge in
             position[edge.fromIndex] >= 0 ? RequirementPosition(procedure: position[edge.fromIndex], requirement: edge.requirement) : nil
         }
-        let (fresh, _) = engine.decide(subset, cycleRequirements: subsetInCycle, policy: base.policy, date: base.asOf)
+        let (fresh, _) = engine.decide(order.map(procedure), cycleRequirements: inCycle, policy: base.policy, date: base.asOf)
 
         // Splice: unchanged procedures keep their decisions (new procedures are the last nodes).
         var decisions = base.decisions.byProcedure
@@ -83,7 +68,7 @@ public struct ReviewSession: Sendable {
         let cycles = engine.circularProofs(cyclesBefore, graph: graph, decisions: decisions)
 
         // Burdens change for what was decided again or rewired, and for everything that reaches it.
-        var reversed = predecessors + [[Int]](repeating: [], count: nodeCount - predecessors.count)
+        var reversed = predecessors + [[Int]](repeating: [], count: graph.procedureIDs.count - predecessors.count)
         for node in rebuilt { for edge in graph.edges[node] { reversed[edge.to].append(node) } }
         let region = IssuingGraph.ancestors(of: decided.union(rebuilt)) { reversed[$0] }.sorted()
         let (before, after) = engine.burdens(of: region, graph: graph, decisions: decisions) { node in
@@ -98,6 +83,7 @@ public struct ReviewSession: Sendable {
                 before: before[index], after: after[index], inCycle: members.contains(node))
             if node < burdens.count { burdens[node] = burden } else { burdens.append(burden) }
         }
+
         let review = Review(
             asOf: base.asOf, policy: base.policy, policyNote: base.policyNote, costModel: base.costModel,
             decisions: DecisionList(byProcedure: decisions), cycles: cycles, burdens: burdens)
@@ -109,7 +95,25 @@ public struct ReviewSession: Sendable {
         return (review, scope)
     }
 
-    /// Materials whose profile (candidate sources, issuer's prohibition, definition) the changes may alter.
+    /// The procedures whose requirements must be decided again: the changed ones, those requiring a material
+    /// whose profile may differ or whose department changed, and the members of circular proofs that appear,
+    /// disappear or were rewired (their requirements' `in-cycle` facts).
+    private func nodesToDecide(
+        _ proposed: Catalogue, _ changes: DeclarationChanges, graph: IssuingGraph, rebuilt: Set<Int>, cycles: [[Int]]
+    ) -> Set<Int> {
+        var decided = Set(changes.procedures.compactMap { graph.indexByID[$0] })
+        for material in affectedMaterials(proposed, changes) { decided.formUnion(state.requirers[material] ?? []) }
+        if !changes.departments.isEmpty {
+            for procedure in proposed.procedures.values where changes.departments.contains(procedure.department) {
+                decided.insert(graph.indexByID[procedure.id]!)
+            }
+        }
+        let oldCycles = Set(state.cyclesBefore.map { Set($0) }), newCycles = Set(cycles.map { Set($0) })
+        for component in oldCycles.symmetricDifference(newCycles) { decided.formUnion(component) }
+        let cycleMembers = oldCycles.union(newCycles).reduce(into: Set<Int>()) { $0.formUnion($1) }
+        return decided.union(rebuilt.intersection(cycleMembers))
+    }
+
     /// What the what-if changes against the session's review; nil when the overlays had errors.
     public func diff(_ whatIf: WhatIf) -> ReviewDiff? {
         guard let after = whatIf.review else { return nil }
@@ -121,6 +125,7 @@ public struct ReviewSession: Sendable {
             burdens: scope.burdens)
     }
 
+    /// Materials whose profile (candidate sources, issuer's prohibition, definition) the changes may alter.
     private func affectedMaterials(_ proposed: Catalogue, _ changes: DeclarationChanges) -> Set<String> {
         var affected = changes.materials
         guard !changes.sources.isEmpty || !changes.departments.isEmpty else { return affected }
