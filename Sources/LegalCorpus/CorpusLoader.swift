@@ -12,6 +12,11 @@ public enum CorpusLoader {
     /// Loads every document under `directory`, plus `extraDocuments` (paths to further `.xml` documents,
     /// e.g. a proposed amendment), assembled together.
     public static func load(directory: String, extraDocuments: [String] = []) -> (LegalCorpus, [Diagnostic]) {
+        load(directory: directory, extraDocuments: extraDocuments, cacheRoot: CorpusCache.defaultRoot, minimumCached: CorpusCache.minimumDocuments)
+    }
+
+    /// `load`, with the cache under `cacheRoot` (nil: none) for corpora of at least `minimumCached` documents.
+    static func load(directory: String, extraDocuments: [String], cacheRoot: String?, minimumCached: Int) -> (LegalCorpus, [Diagnostic]) {
         let schemaFile = (directory as NSString).appendingPathComponent(schemaPath)
         let schema: XMLSchema
         switch XMLSchema.load(path: schemaFile) {
@@ -19,7 +24,8 @@ public enum CorpusLoader {
         case .failure(let error): return (LegalCorpus(acts: []), error.diagnostics)
         }
         let files = xmlFiles(in: directory) + extraDocuments
-        let results = loadInParallel(files, schema: schema)
+        let cache = files.count >= minimumCached ? cacheRoot.flatMap { CorpusCache(root: $0, directory: directory) } : nil
+        let results = loadInParallel(files, schema: schema, cache: cache)
         var diagnostics = results.flatMap(\.1)
         let documents = results.compactMap(\.0)
         let acts = assemble(documents, diagnostics: &diagnostics)
@@ -55,8 +61,24 @@ public enum CorpusLoader {
         return files.sorted()
     }
 
-    private static func loadInParallel(_ files: [String], schema: XMLSchema) -> [(LegalAct?, [Diagnostic])] {
-        ConcurrentSlots.map(files) { loadDocument(path: $0, schema: schema) }
+    /// Every document, read in parallel or taken from the cache (`CorpusCache`) when unchanged since it was read;
+    /// the cache is then brought up to date. Must run before the documents are assembled into acts.
+    private static func loadInParallel(_ files: [String], schema: XMLSchema, cache: CorpusCache?) -> [(LegalAct?, [Diagnostic])] {
+        let cached = cache?.read() ?? [:]
+        let loaded = ConcurrentSlots<(LegalAct?, [Diagnostic], CorpusCache.Stamp?, Bool)>.map(files) { path in
+            let stamp = CorpusCache.Stamp(path: path)
+            if let stamp, let entry = cached[path], entry.stamp == stamp { return (entry.act, [], stamp, true) }
+            let (act, diagnostics) = loadDocument(path: path, schema: schema)
+            return (act, diagnostics, stamp, false)
+        }
+        if let cache {
+            let entries = zip(files, loaded).compactMap { path, result -> (path: String, entry: CorpusCache.Entry)? in
+                guard let act = result.0, result.1.isEmpty, let stamp = result.2 else { return nil }
+                return (path, CorpusCache.Entry(stamp: stamp, act: act))
+            }
+            if loaded.contains(where: { !$0.3 }) || entries.count != cached.count { cache.write(entries) }
+        }
+        return loaded.map { ($0.0, $0.1) }
     }
 
     /// Groups documents by work into acts with ordered versions, and cross-checks them.

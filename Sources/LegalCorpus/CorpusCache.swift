@@ -1,0 +1,325 @@
+import Foundation
+import JianzhengSyntax
+
+/// The acts read from each document of a corpus directory, kept between runs so that a review over an unchanged
+/// corpus does not parse, validate and walk thousands of XML files again.
+///
+/// A document is taken from the cache only when its size, modification time (to the nanosecond) and inode are
+/// those it had when it was read, and the whole cache only when it was written by this very executable (its size
+/// and modification time) against the same schema files; anything else is read from the XML. Documents that
+/// gave diagnostics are never cached, so their warnings and errors are reported on every run. The file is
+/// untrusted input: every read is bounds-checked, and a cache that does not decode is ignored.
+///
+/// Location: `JIANZHENG_CACHE_DIR`, else `$XDG_CACHE_HOME/jianzheng`, else `~/.cache/jianzheng`; one file per
+/// corpus directory of at least `minimumDocuments` documents (smaller ones load in milliseconds).
+/// `JIANZHENG_NO_CACHE=1` turns it off.
+struct CorpusCache {
+    static let minimumDocuments = 256
+
+    /// The directory caches go to by default, or nil when caching is off.
+    static var defaultRoot: String? {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["JIANZHENG_NO_CACHE"] == nil else { return nil }
+        return environment["JIANZHENG_CACHE_DIR"] ?? environment["XDG_CACHE_HOME"].map { $0 + "/jianzheng" }
+            ?? environment["HOME"].map { $0 + "/.cache/jianzheng" }
+    }
+
+    /// Where a document stood on disk when it was read.
+    struct Stamp: Equatable {
+        var size: UInt64
+        var seconds: Int64
+        var nanoseconds: Int64
+        var inode: UInt64
+
+        init?(path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            size = UInt64(info.st_size)
+            seconds = Int64(info.st_mtim.tv_sec)
+            nanoseconds = Int64(info.st_mtim.tv_nsec)
+            inode = UInt64(info.st_ino)
+        }
+
+        init(size: UInt64, seconds: Int64, nanoseconds: Int64, inode: UInt64) {
+            (self.size, self.seconds, self.nanoseconds, self.inode) = (size, seconds, nanoseconds, inode)
+        }
+    }
+
+    /// One cached document.
+    struct Entry {
+        var stamp: Stamp
+        var act: LegalAct
+    }
+
+    static let magic = "jianzheng-corpus-cache/2"
+
+    /// The cache file of a corpus directory, or nil when caching is off or there is no place for it.
+    let file: String
+    /// What the cache must have been written against: this executable and the schema files.
+    let context: String
+
+    /// The cache of a corpus directory under `root`, written against its schema files.
+    init?(root: String, directory: String) {
+        let schemaDirectory = (directory as NSString).appendingPathComponent((CorpusLoader.schemaPath as NSString).deletingLastPathComponent)
+        let schemaFiles = ((try? FileManager.default.contentsOfDirectory(atPath: schemaDirectory)) ?? []).sorted()
+            .map { (schemaDirectory as NSString).appendingPathComponent($0) }
+        self.init(root: root, corpusDirectory: directory, schemaFiles: schemaFiles)
+    }
+
+    /// The cache of a corpus directory under `root`; nil when this executable cannot be identified.
+    init?(root: String, corpusDirectory: String, schemaFiles: [String]) {
+        guard let executable = Stamp(path: "/proc/self/exe") ?? CommandLine.arguments.first.flatMap(Stamp.init(path:)) else {
+            return nil
+        }
+        let absolute = URL(fileURLWithPath: corpusDirectory).standardizedFileURL.path
+        file = root + "/corpus-" + Self.stableHash(absolute) + ".bin"
+        context = ([executable] + schemaFiles.map { Stamp(path: $0) ?? Stamp(size: 0, seconds: 0, nanoseconds: 0, inode: 0) })
+            .map { "\($0.size).\($0.seconds).\($0.nanoseconds).\($0.inode)" }.joined(separator: ",")
+    }
+
+    /// FNV-1a of a path, in hexadecimal: the same in every process (`Hasher` is seeded per process). Two
+    /// directories sharing a file would only make each other's documents be read again.
+    static func stableHash(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(hash, radix: 16)
+    }
+
+    /// The cached documents by path; empty when there is no usable cache. Documents are decoded in parallel:
+    /// the header lists where each one starts.
+    func read() -> [String: Entry] {
+        guard let data = FileManager.default.contents(atPath: file) else { return [:] }
+        var reader = ByteReader(bytes: [UInt8](data))
+        guard reader.string() == Self.magic, reader.string() == context, let count = reader.count() else { return [:] }
+        var offsets: [Int] = []
+        for _ in 0..<count {
+            guard let offset = reader.integer() else { return [:] }
+            offsets.append(offset)
+        }
+        // Each document starts after the table, where the previous one ends, within the file.
+        let bounds = offsets + [data.count]
+        guard zip(bounds, bounds.dropFirst()).allSatisfy({ $0 >= reader.position && $0 <= $1 }) else { return [:] }
+        let bytes = reader.bytes
+        let decoded = ConcurrentSlots<(String, Entry)?>.map(Array(0..<count)) { index in
+            var entry = ByteReader(bytes: bytes, position: bounds[index])
+            guard let path = entry.string(), let stamp = entry.stamp(), let act = entry.act(), entry.position == bounds[index + 1]
+            else { return nil }
+            return (path, Entry(stamp: stamp, act: act))
+        }
+        var entries: [String: Entry] = [:]
+        for item in decoded {
+            guard let (path, entry) = item else { return [:] }
+            entries[path] = entry
+        }
+        return entries
+    }
+
+    /// Writes the documents (atomically: a reader sees the old cache or the new one). Failures are ignored: the
+    /// cache only saves time.
+    func write(_ entries: [(path: String, entry: Entry)]) {
+        // Documents are encoded in parallel, then written after a header that lists where each starts.
+        let encoded = ConcurrentSlots<[UInt8]>.map(entries) { document in
+            var writer = ByteWriter()
+            writer.string(document.path)
+            writer.stamp(document.entry.stamp)
+            writer.act(document.entry.act)
+            return writer.bytes
+        }
+        var header = ByteWriter()
+        header.string(Self.magic)
+        header.string(context)
+        header.integer(entries.count)
+        var offset = header.bytes.count + 8 * entries.count
+        for document in encoded {
+            header.integer(offset)
+            offset += document.count
+        }
+        let directory = (file as NSString).deletingLastPathComponent
+        let temporary = file + ".\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        guard let stream = fopen(temporary, "wb") else { return }
+        var written = ([header.bytes] + encoded).allSatisfy { part in
+            part.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, stream) == $0.count }
+        }
+        written = fclose(stream) == 0 && written
+        if !written || rename(temporary, file) != 0 { unlink(temporary) }
+    }
+
+}
+
+
+/// Appends little-endian integers and length-prefixed UTF-8 strings.
+private struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func integer(_ value: Int) { unsigned(UInt64(bitPattern: Int64(value))) }
+
+    mutating func unsigned(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func string(_ value: String) {
+        integer(value.utf8.count)
+        bytes.append(contentsOf: value.utf8)
+    }
+
+    mutating func optional(_ value: String?) {
+        bytes.append(value == nil ? 0 : 1)
+        if let value { string(value) }
+    }
+
+    mutating func strings(_ values: [String]) {
+        integer(values.count)
+        for value in values { string(value) }
+    }
+
+    mutating func date(_ value: CalendarDate) {
+        integer(value.year)
+        integer(value.month)
+        integer(value.day)
+    }
+
+    mutating func optional(_ value: CalendarDate?) {
+        bytes.append(value == nil ? 0 : 1)
+        if let value { date(value) }
+    }
+
+    mutating func stamp(_ value: CorpusCache.Stamp) {
+        unsigned(value.size)
+        integer(Int(value.seconds))
+        integer(Int(value.nanoseconds))
+        unsigned(value.inode)
+    }
+
+    mutating func act(_ act: LegalAct) {
+        string(act.workURI)
+        string(act.title)
+        strings(act.aliases)
+        optional(act.documentNumber)
+        string(act.issuer)
+        string(act.rank.rawValue)
+        string(act.territory)
+        string(act.territoryName)
+        date(act.promulgated)
+        date(act.effective)
+        optional(act.repealed)
+        optional(act.repealedBy)
+        strings(act.replaces)
+        strings(act.delegatesFrom)
+        string(act.textStatus.rawValue)
+        strings(act.notes)
+        integer(act.versions.count)
+        for version in act.versions {
+            string(version.expressionURI)
+            date(version.validFrom)
+            optional(version.validUntil)
+            integer(version.provisions.count)
+            for (key, provision) in version.provisions.sorted(by: { $0.key < $1.key }) {
+                string(key)
+                string(provision.eId)
+                string(provision.label)
+                string(provision.text)
+                integer(provision.line)
+            }
+            string(version.path)
+        }
+    }
+}
+
+/// Reads what `ByteWriter` wrote; every read checks the bounds and gives nil past the end or on bad data.
+private struct ByteReader: Sendable {
+    let bytes: [UInt8]
+    var position = 0
+
+    var isAtEnd: Bool { position == bytes.count }
+
+    mutating func unsigned() -> UInt64? {
+        guard bytes.count - position >= 8 else { return nil }
+        var value: UInt64 = 0
+        for index in 0..<8 { value |= UInt64(bytes[position + index]) << UInt64(8 * index) }
+        position += 8
+        return value
+    }
+
+    mutating func integer() -> Int? { unsigned().map { Int(Int64(bitPattern: $0)) } }
+
+    /// A count of following items, each at least one byte long (so a corrupt count cannot ask for more).
+    mutating func count() -> Int? {
+        guard let value = integer(), value >= 0, value <= bytes.count - position else { return nil }
+        return value
+    }
+
+    mutating func string() -> String? {
+        guard let length = count() else { return nil }
+        defer { position += length }
+        return String(validating: bytes[position..<position + length], as: UTF8.self)
+    }
+
+    mutating func flag() -> Bool? {
+        guard position < bytes.count, bytes[position] <= 1 else { return nil }
+        defer { position += 1 }
+        return bytes[position] == 1
+    }
+
+    mutating func optionalString() -> String?? {
+        guard let present = flag() else { return nil }
+        return present ? string().map { .some($0) } : .some(nil)
+    }
+
+    mutating func strings() -> [String]? {
+        guard let count = count() else { return nil }
+        var values: [String] = []
+        for _ in 0..<count {
+            guard let value = string() else { return nil }
+            values.append(value)
+        }
+        return values
+    }
+
+    mutating func date() -> CalendarDate? {
+        guard let year = integer(), let month = integer(), let day = integer() else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
+    mutating func optionalDate() -> CalendarDate?? {
+        guard let present = flag() else { return nil }
+        return present ? date().map { .some($0) } : .some(nil)
+    }
+
+    mutating func stamp() -> CorpusCache.Stamp? {
+        guard let size = unsigned(), let seconds = integer(), let nanoseconds = integer(), let inode = unsigned() else { return nil }
+        return CorpusCache.Stamp(size: size, seconds: Int64(seconds), nanoseconds: Int64(nanoseconds), inode: inode)
+    }
+
+    mutating func act() -> LegalAct? {
+        guard let workURI = string(), let title = string(), let aliases = strings(), let documentNumber = optionalString(),
+            let issuer = string(), let rank = string().flatMap(LegalRank.init(rawValue:)), let territory = string(),
+            let territoryName = string(), let promulgated = date(), let effective = date(), let repealed = optionalDate(),
+            let repealedBy = optionalString(), let replaces = strings(), let delegatesFrom = strings(),
+            let textStatus = string().flatMap(LegalAct.TextStatus.init(rawValue:)), let notes = strings(),
+            let versionCount = count()
+        else { return nil }
+        var versions: [ActVersion] = []
+        for _ in 0..<versionCount {
+            guard let expressionURI = string(), let validFrom = date(), let validUntil = optionalDate(),
+                let provisionCount = count()
+            else { return nil }
+            var provisions: [String: Provision] = [:]
+            provisions.reserveCapacity(provisionCount)
+            for _ in 0..<provisionCount {
+                guard let key = string(), let eId = string(), let label = string(), let text = string(), let line = integer() else {
+                    return nil
+                }
+                provisions[key] = Provision(eId: eId, label: label, text: text, line: line)
+            }
+            guard let path = string() else { return nil }
+            versions.append(ActVersion(
+                expressionURI: expressionURI, validFrom: validFrom, validUntil: validUntil, provisions: provisions, path: path))
+        }
+        return LegalAct(
+            workURI: workURI, title: title, aliases: aliases, documentNumber: documentNumber, issuer: issuer, rank: rank,
+            territory: territory, territoryName: territoryName, promulgated: promulgated, effective: effective,
+            repealed: repealed, repealedBy: repealedBy, replaces: replaces, delegatesFrom: delegatesFrom,
+            textStatus: textStatus, notes: notes, versions: versions)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import JianzhengSyntax
+import Testing
+
+@testable import LegalCorpus
+
+/// A corpus taken from the cache must be the corpus read from the XML, field for field; a changed document, a
+/// changed schema or a damaged cache must never give a stale answer.
+@Suite struct CorpusCacheTests {
+    /// Every stored property of a value, recursively (dictionaries in key order), as text: a field the cache
+    /// forgot, today or after a field is added, shows up as a difference.
+    static func dump(_ value: Any) -> String {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .dictionary || mirror.displayStyle == .set {
+            return "[" + mirror.children.map { dump($0.value) }.sorted().joined(separator: ", ") + "]"
+        }
+        if mirror.displayStyle == .collection {
+            return "[" + mirror.children.map { dump($0.value) }.joined(separator: ", ") + "]"
+        }
+        if mirror.children.isEmpty { return "\(value)" }
+        return "\(mirror.subjectType)(" + mirror.children.map { "\($0.label ?? ""): \(dump($0.value))" }.joined(separator: ", ") + ")"
+    }
+
+    static func dump(_ corpus: LegalCorpus) -> String { corpus.acts.map { dump($0) }.joined(separator: "\n") }
+
+    static func load(_ directory: String, cache: String) -> (LegalCorpus, [Diagnostic]) {
+        CorpusLoader.load(directory: directory, extraDocuments: [], cacheRoot: cache, minimumCached: 0)
+    }
+
+    /// A copy of the shipped corpus (so that documents can be changed) and an empty cache directory.
+    static func scratch() throws -> (corpus: String, cache: String) {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("jz-cache-\(UUID().uuidString)")
+        try FileManager.default.copyItem(atPath: Fixtures.corpusDirectory, toPath: base.appendingPathComponent("legal-basis").path)
+        return (base.appendingPathComponent("legal-basis").path, base.appendingPathComponent("cache").path)
+    }
+
+    @Test func aCachedCorpusIsTheCorpusReadFromTheXML() throws {
+        let (directory, cache) = try Self.scratch()
+        let fresh = CorpusLoader.load(directory: directory, extraDocuments: [], cacheRoot: nil, minimumCached: 0)
+        let first = Self.load(directory, cache: cache)
+        let cached = try #require(CorpusCache(root: cache, directory: directory)?.read())
+        #expect(cached.count == 39)
+        let second = Self.load(directory, cache: cache)
+        #expect(Self.dump(fresh.0) == Self.dump(first.0))
+        #expect(Self.dump(fresh.0) == Self.dump(second.0))
+        #expect(fresh.1.isEmpty && second.1.isEmpty)
+        #expect(Self.dump(fresh.0).contains("第十五条"))
+    }
+
+    @Test func aChangedDocumentIsReadAgain() throws {
+        let (directory, cache) = try Self.scratch()
+        _ = Self.load(directory, cache: cache)
+        let path = directory + "/national/regulation/教师资格条例.xml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let changed = try #require(text.range(of: "教师资格认定") ).lowerBound
+        try text.replacingCharacters(in: changed..<text.index(changed, offsetBy: 2), with: "修改")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let (corpus, _) = Self.load(directory, cache: cache)
+        let fresh = CorpusLoader.load(directory: directory, extraDocuments: [], cacheRoot: nil, minimumCached: 0).0
+        #expect(Self.dump(corpus) == Self.dump(fresh))
+        #expect(Self.dump(corpus).contains("修改资格认定"))
+    }
+
+    @Test func aDamagedCacheIsIgnored() throws {
+        let (directory, cache) = try Self.scratch()
+        let fresh = Self.dump(Self.load(directory, cache: cache).0)
+        let file = try #require(CorpusCache(root: cache, directory: directory)?.file)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        for cut in [bytes.count / 2, 40, 3] {
+            try Data(bytes.prefix(cut)).write(to: URL(fileURLWithPath: file))
+            #expect(Self.dump(Self.load(directory, cache: cache).0) == fresh)
+        }
+        // Flipped bytes in the middle: a count or a length now points past the end, or text is not UTF-8.
+        bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        for index in stride(from: 64, to: bytes.count, by: max(1, bytes.count / 50)) { bytes[index] ^= 0xFF }
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        #expect(Self.dump(Self.load(directory, cache: cache).0) == fresh)
+    }
+
+    @Test func aChangedSchemaDiscardsTheCache() throws {
+        let (directory, cache) = try Self.scratch()
+        _ = Self.load(directory, cache: cache)
+        let schema = directory + "/schema/jianzheng.xsd"
+        try (String(contentsOfFile: schema, encoding: .utf8) + "\n").write(toFile: schema, atomically: true, encoding: .utf8)
+        #expect(CorpusCache(root: cache, directory: directory)?.read().isEmpty == true)
+    }
+}
