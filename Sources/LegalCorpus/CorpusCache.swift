@@ -17,8 +17,11 @@ struct CorpusCache {
     static let minimumDocuments = 256
 
     /// The directory caches go to by default, or nil when caching is off.
-    static var defaultRoot: String? {
-        let environment = ProcessInfo.processInfo.environment
+    static var defaultRoot: String? { root(in: ProcessInfo.processInfo.environment) }
+
+    /// The cache directory an environment names; empty variables count as unset.
+    static func root(in environment: [String: String]) -> String? {
+        let environment = environment.filter { !$0.value.isEmpty }
         guard environment["JIANZHENG_NO_CACHE"] == nil else { return nil }
         return environment["JIANZHENG_CACHE_DIR"] ?? environment["XDG_CACHE_HOME"].map { $0 + "/jianzheng" }
             ?? environment["HOME"].map { $0 + "/.cache/jianzheng" }

@@ -77,6 +77,15 @@ import Testing
         #expect(Self.dump(Self.load(directory, cache: cache).0) == fresh)
     }
 
+    @Test func theCacheDirectoryComesFromTheEnvironment() {
+        #expect(CorpusCache.root(in: ["HOME": "/home/a"]) == "/home/a/.cache/jianzheng")
+        #expect(CorpusCache.root(in: ["HOME": "/home/a", "XDG_CACHE_HOME": "/x"]) == "/x/jianzheng")
+        #expect(CorpusCache.root(in: ["HOME": "/home/a", "XDG_CACHE_HOME": "/x", "JIANZHENG_CACHE_DIR": "/c"]) == "/c")
+        #expect(CorpusCache.root(in: ["HOME": "/home/a", "JIANZHENG_CACHE_DIR": ""]) == "/home/a/.cache/jianzheng")
+        #expect(CorpusCache.root(in: ["HOME": "/home/a", "JIANZHENG_NO_CACHE": "1"]) == nil)
+        #expect(CorpusCache.root(in: [:]) == nil)
+    }
+
     @Test func aChangedSchemaDiscardsTheCache() throws {
         let (directory, cache) = try Self.scratch()
         _ = Self.load(directory, cache: cache)
