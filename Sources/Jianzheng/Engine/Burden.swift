@@ -50,7 +50,8 @@ struct BurdenCalculator {
     /// applicant must obtain that requirement's material (a certificate, before or after the verdicts). Every successor of a node that is not itself in `nodes` must have
     /// the burden `outside(successor)`; a region closed under predecessors (all ancestors of what changed) has that
     /// property, since no node outside it can reach a changed node.
-    func burdens(of nodes: [Int], counted: (Int, Int) -> Bool, outside: (Int) -> Burden) -> [Burden] {
+    /// `procedures` are those at `nodes`, in the same order.
+    func burdens(of nodes: [Int], procedures: [Procedure], counted: (Int, Int) -> Bool, outside: (Int) -> Burden) -> [Burden] {
         var local = [Int](repeating: -1, count: graph.procedureIDs.count)
         for (position, node) in nodes.enumerated() { local[node] = position }
         // Successors: certificate edges to issuing procedures that the applicant must still walk.
@@ -64,8 +65,7 @@ struct BurdenCalculator {
         for (position, component) in components.enumerated() {
             var total = Burden()
             for member in component {
-                let node = nodes[member]
-                guard let procedure = catalogue.procedures[graph.procedureIDs[node]] else { continue }
+                let node = nodes[member], procedure = procedures[member]
                 total = total + Burden(certificates: 0, trips: Double(procedure.trips), days: Double(procedure.days), fees: procedure.fee)
                 // Requirements are read in place (copying each would retain its fields).
                 let requirements = procedure.requirements

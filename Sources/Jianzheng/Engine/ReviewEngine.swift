@@ -59,7 +59,9 @@ public struct ReviewEngine: Sendable {
         phase?("evaluate")
         let cycles = circularProofs(cyclesBefore, graph: graph, decisions: decisions)
         phase?("cycles")
-        let (before, after) = burdens(of: Array(procedures.indices), graph: graph, decisions: decisions) { _ in (Burden(), Burden()) }
+        let (before, after) = burdens(of: Array(procedures.indices), procedures: procedures, graph: graph, decisions: decisions) { _ in
+            (Burden(), Burden())
+        }
         let members = Set(cyclesBefore.joined())
         let records = procedures.enumerated().map { position, procedure in
             ProcedureBurden(
@@ -112,12 +114,12 @@ public struct ReviewEngine: Sendable {
     /// Burdens before and after the verdicts of the procedures at `nodes`; `outside` gives both for any
     /// successor not among them (see `BurdenCalculator`).
     func burdens(
-        of nodes: [Int], graph: IssuingGraph, decisions: [[Decision]], outside: (Int) -> (Burden, Burden)
+        of nodes: [Int], procedures: [Procedure], graph: IssuingGraph, decisions: [[Decision]], outside: (Int) -> (Burden, Burden)
     ) -> (before: [Burden], after: [Burden]) {
         let calculator = BurdenCalculator(catalogue: catalogue, graph: graph)
         let isCertificate = { (procedure: Int, requirement: Int) in decisions[procedure][requirement].kind == .certificate }
-        let before = calculator.burdens(of: nodes, counted: isCertificate) { outside($0).0 }
-        let after = calculator.burdens(of: nodes, counted: { isCertificate($0, $1) && decisions[$0][$1].verdict == .keep }) {
+        let before = calculator.burdens(of: nodes, procedures: procedures, counted: isCertificate) { outside($0).0 }
+        let after = calculator.burdens(of: nodes, procedures: procedures, counted: { isCertificate($0, $1) && decisions[$0][$1].verdict == .keep }) {
             outside($0).1
         }
         return (before, after)

@@ -71,7 +71,7 @@ public struct ReviewSession: Sendable {
         var reversed = predecessors + [[Int]](repeating: [], count: graph.procedureIDs.count - predecessors.count)
         for node in rebuilt { for edge in graph.edges[node] { reversed[edge.to].append(node) } }
         let region = IssuingGraph.ancestors(of: decided.union(rebuilt)) { reversed[$0] }.sorted()
-        let (before, after) = engine.burdens(of: region, graph: graph, decisions: decisions) { node in
+        let (before, after) = engine.burdens(of: region, procedures: region.map(procedure), graph: graph, decisions: decisions) { node in
             (base.burdens[node].before, base.burdens[node].after)
         }
         let members = Set(cyclesBefore.joined())
