@@ -21,14 +21,14 @@ struct IssuingGraph: Sendable {
     /// The nodes issuing each issued material, ascending: `declaredIssuers` and the material's `issued-by`.
     private var issuersOf: [Utf8Key: [Int]]
 
-    init(_ catalogue: Catalogue) {
+    /// The graph of a catalogue whose procedures, in declaration order, are `procedures`.
+    init(_ catalogue: Catalogue, procedures: [Procedure]) {
         procedureIDs = catalogue.procedureOrder
         var index: [String: Int] = [:]
         index.reserveCapacity(procedureIDs.count)
         for (position, id) in procedureIDs.enumerated() { index[id] = position }
         indexByID = index
         var declared: [Utf8Key: [Int]] = [:]
-        let procedures = catalogue.orderedProcedures
         for (position, procedure) in procedures.enumerated() {
             for material in procedure.issues { declared[Utf8Key(material), default: []].append(position) }
         }

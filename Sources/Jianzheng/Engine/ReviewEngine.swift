@@ -51,8 +51,8 @@ public struct ReviewEngine: Sendable {
 
     func reviewKeepingState(asOf date: CalendarDate, policy name: String?, phase: ((String) -> Void)? = nil) throws(ReviewError) -> State {
         let (policy, note) = try selectPolicy(named: name, on: date)
-        let graph = IssuingGraph(catalogue)
         let procedures = catalogue.orderedProcedures
+        let graph = IssuingGraph(catalogue, procedures: procedures)
         let cyclesBefore = graph.cycles()
         let inCycle = Self.cycleRequirements(cyclesBefore, graph: graph) { RequirementPosition(procedure: $0.fromIndex, requirement: $0.requirement) }
         let (decisions, context) = decide(procedures, cycleRequirements: inCycle, policy: policy, date: date)
