@@ -33,6 +33,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unusedDeclaration = "JZ2012"
     case unknownPredicate = "JZ2014"
     case inconsistentDates = "JZ2015"
+    case nameSpelledDifferently = "JZ2016"
 
     // Citations.
     case malformedCitation = "JZ3001"

@@ -57,6 +57,10 @@ import Testing
         .malformedDate: { resolve("source 库 {\n  provider 民政部门\n  sharing none\n  from 2016-13-45\n}\n") },
         .valueOutOfRange: { resolve(material("  kind certificate\n  commitment {\n    text \"承诺\"\n    method 网络核验\n    sample 150%\n  }")) },
         .unknownReference: { resolve(material("  kind certificate\n  issuer 民证部门")) },
+        // 甲 declared, then required as the same text with a CJK compatibility ideograph (U+F91D for U+6B04).
+        .nameSpelledDifferently: {
+            resolve("material 甲\u{6B04} {\n  kind certificate\n}\nprocedure \"P\" 事项 {\n  department 民政部门\n  territory CN-62\n  requires 甲\u{F91D}\n}\n")
+        },
         .duplicateDeclaration: { resolve(material("  kind certificate") + "material 甲 {\n  kind certificate\n}\n") },
         .unusedDeclaration: { resolve("material 乙 {\n  kind certificate\n}\n") },
         .unknownPredicate: { resolve("policy 政策 {\n  effective 2020-01-01\n  sufficient-ranks law\n  rule 甲 {\n    verdict remove\n    when basis.sufficent\n    because \"x\"\n  }\n  otherwise keep\n}\n") },

@@ -124,15 +124,18 @@ public struct CatalogueBuilder {
         for (citation, keep) in zip(file.citations, keepCitations) where keep { citations.append(citation) }
     }
 
-    private func isDeclared(_ name: String, as kind: PendingReference.Kind) -> Bool {
+    /// The name as its declaration spells it, or nil when nothing of that kind is declared under the name.
+    /// (Names compare as Unicode text here; a different spelling of the same text is reported by the caller.)
+    private func declaredSpelling(_ name: String, as kind: PendingReference.Kind) -> String? {
+        func key<Value>(_ table: [String: Value]) -> String? { table.index(forKey: name).map { table[$0].key } }
         switch kind {
-        case .department: catalogue.departments[name] != nil
-        case .material: catalogue.materials[name] != nil
-        case .source: catalogue.sources[name] != nil
-        case .procedure: catalogue.procedures[name] != nil
-        case .policy: catalogue.policies[name] != nil
-        case .costModel: catalogue.costModels[name] != nil
-        case .departmentOrProcedure: catalogue.departments[name] != nil || catalogue.procedures[name] != nil
+        case .department: return key(catalogue.departments)
+        case .material: return key(catalogue.materials)
+        case .source: return key(catalogue.sources)
+        case .procedure: return key(catalogue.procedures)
+        case .policy: return key(catalogue.policies)
+        case .costModel: return key(catalogue.costModels)
+        case .departmentOrProcedure: return key(catalogue.departments) ?? key(catalogue.procedures)
         }
     }
 
@@ -150,15 +153,32 @@ public struct CatalogueBuilder {
 
     private mutating func checkReferences() {
         var known: [PendingReference.Kind: [String]] = [:]
-        for reference in references where !isDeclared(reference.name, as: reference.kind) {
-            let names = known[reference.kind] ?? candidates(reference.kind)
-            known[reference.kind] = names
-            let suggestion = Suggestions.closest(to: reference.name, among: names)
-            reporter.report(Diagnostic(
-                .unknownReference, "unknown \(reference.kind.rawValue) '\(reference.name)'", at: reference.range,
-                notes: suggestion.map { Diagnostic.Note("did you mean '\($0)'?") },
-                fixIts: suggestion.map { Diagnostic.FixIt("replace", range: reference.range, replacement: $0) }))
+        for reference in references {
+            guard let declared = declaredSpelling(reference.name, as: reference.kind) else {
+                reportUnknown(reference, known: &known)
+                continue
+            }
+            // The engine matches names byte for byte (Utf8Key, StringInterner): a name that is the same Unicode text
+            // but not the same bytes (a CJK compatibility ideograph, a decomposed accent) must be written as declared.
+            if !declared.utf8.elementsEqual(reference.name.utf8) {
+                reporter.report(Diagnostic(
+                    .nameSpelledDifferently,
+                    "\(reference.kind.rawValue) '\(reference.name)' is written with different Unicode characters from its declaration",
+                    at: reference.range, notes: [Diagnostic.Note("write it exactly as declared")],
+                    fixIts: [Diagnostic.FixIt("replace", range: reference.range, replacement: declared)]))
+            }
         }
+    }
+
+    /// An unknown name, with the closest declared one (`known` keeps each kind's names once listed).
+    private mutating func reportUnknown(_ reference: PendingReference, known: inout [PendingReference.Kind: [String]]) {
+        let names = known[reference.kind] ?? candidates(reference.kind)
+        known[reference.kind] = names
+        let suggestion = Suggestions.closest(to: reference.name, among: names)
+        reporter.report(Diagnostic(
+            .unknownReference, "unknown \(reference.kind.rawValue) '\(reference.name)'", at: reference.range,
+            notes: suggestion.map { Diagnostic.Note("did you mean '\($0)'?") },
+            fixIts: suggestion.map { Diagnostic.FixIt("replace", range: reference.range, replacement: $0) }))
     }
 
     /// Every citation must name an act of the corpus and a provision that exists in some version of it.
