@@ -31,17 +31,17 @@ struct RequirementEvaluator {
         licences: [(String, Set<String>)], inCycle: Bool
     ) -> Decision {
         let profile = context.profile(slot.material, name: requirement.material, range: requirement.range)
-        let material = profile.material
+        // The material is read in place through its profile: copying it would retain each of its fields.
         let basis = context.bases[Int(slot.basis)]
         let sharing = SharingAssessor(date: context.date).assess(profile.candidates, for: procedure)
         let excludedBy = profile.excludedBy
         let absurdPatterns = requirement.absurd.isEmpty ? profile.absurd : profile.absurd.union(requirement.absurd)
-        let provable = material.kind == .certificate && !profile.proves.isEmpty
-            ? licences.first { $0.0 != material.name && profile.proves.isSubset(of: $0.1) }?.0 : nil
-        let dutyShifted = material.kind == .certificate && basis.status != .sufficient && dutyShift
+        let provable = profile.material.kind == .certificate && !profile.proves.isEmpty
+            ? licences.first { $0.0 != profile.material.name && profile.proves.isSubset(of: $0.1) }?.0 : nil
+        let dutyShifted = profile.material.kind == .certificate && basis.status != .sufficient && dutyShift
         let prohibition = profile.prohibition
 
-        var facts = FactSet(kind: material.kind, concerns: profile.concerns, department: procedure.department, domain: procedure.domain)
+        var facts = FactSet(kind: profile.material.kind, concerns: profile.concerns, department: procedure.department, domain: procedure.domain)
         facts.set(.basisPresent, !basis.articles.isEmpty)
         facts.set(.basisSufficient, basis.status == .sufficient)
         facts.set(.basisNone, basis.status == .none)
@@ -59,7 +59,7 @@ struct RequirementEvaluator {
         facts.set(.sharingConditionalApproved, modes.contains(.conditionalApproved))
         facts.set(.sharingELicence, modes.contains(.eLicence))
         facts.set(.sharingPartial, (sharing.best?.coverage ?? 1) < 1)
-        facts.set(.commitmentAvailable, material.commitment != nil)
+        facts.set(.commitmentAvailable, profile.material.commitment != nil)
         facts.set(.commitmentExcluded, !excludedBy.isEmpty)
         facts.set(.issuerProhibited, prohibition != nil)
         facts.set(.absurdProvableByLicence, provable != nil)
@@ -78,15 +78,15 @@ struct RequirementEvaluator {
         }
         let verdict = decided?.rule.verdict ?? context.policy.otherwise ?? .keep
         let reason = decided?.rule.reason
-            ?? derivedReason(verdict, reads: decided?.readSet ?? [], facts: facts, basis: basis, kind: material.kind)
+            ?? derivedReason(verdict, reads: decided?.readSet ?? [], facts: facts, basis: basis, kind: profile.material.kind)
 
         var flags: [Flag] = []
-        if material.kind == .certificate {
+        if profile.material.kind == .certificate {
             if basis.delegated { flags.append(.delegatedBasis) }
             if basis.conditionOnly { flags.append(.conditionOnlyBasis) }
             if dutyShifted { flags.append(.dutyShifted) }
             if !excludedBy.isEmpty { flags.append(.commitmentExcludedDomain) }
-            if material.commitment != nil, !excludedBy.isEmpty { flags.append(.catalogueConflict) }
+            if profile.material.commitment != nil, !excludedBy.isEmpty { flags.append(.catalogueConflict) }
             if prohibition != nil { flags.append(.issuerProhibited) }
             if facts[.absurd] { flags.append(.absurd) }
         }
@@ -100,13 +100,13 @@ struct RequirementEvaluator {
             let cited = Set(ruleCitations.map(\.citation))
             ruleCitations += profile.prohibitionArticles.filter { !cited.contains($0.citation) }
         }
-        let plan = verdict == .commitment ? material.commitment.map { commitmentPlan($0, material, procedure, basis) } : nil
+        let plan = verdict == .commitment ? profile.material.commitment.map { commitmentPlan($0, profile.material, procedure, basis) } : nil
         return Decision(
-            procedure: procedure, requirementIndex: Int32(position), material: material.name, kind: material.kind, verdict: verdict, reason: reason, rule: decided?.rule.name,
+            procedure: procedure, requirementIndex: Int32(position), material: profile.material.name, kind: profile.material.kind, verdict: verdict, reason: reason, rule: decided?.rule.name,
             because: decided?.rule.because ?? "政策未规定其他处理，按默认处理", ruleCitations: ruleCitations,
             flags: flags, alsoMatched: alsoMatched, basis: basis, sharing: sharing,
-            commitment: CommitmentCheck(available: material.commitment != nil, excludedBy: excludedBy, terms: material.commitment, plan: plan),
-            replacement: verdict == .remove ? replacement(material, procedure, sharing, facts, provable) : nil,
+            commitment: CommitmentCheck(available: profile.material.commitment != nil, excludedBy: excludedBy, terms: profile.material.commitment, plan: plan),
+            replacement: verdict == .remove ? replacement(profile.material, procedure, sharing, facts, provable) : nil,
             ruleTrace: trace)
     }
 
