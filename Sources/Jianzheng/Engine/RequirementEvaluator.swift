@@ -128,11 +128,7 @@ struct RequirementEvaluator {
         switch verdict {
         case .remove:
             if read.contains(.issuerProhibited), facts[.issuerProhibited] { return .issuerProhibited }
-            let absurdCodes: [(Fact, ReasonCode)] = [
-                (.absurdProvableByLicence, .absurdProvableByLicence), (.absurdSelfEvident, .absurdSelfEvident),
-                (.absurdIssuerCannotVerify, .absurdIssuerCannotVerify), (.absurdUnrelated, .absurdUnrelated),
-            ]
-            if !read.isDisjoint(with: [.absurd] + absurdCodes.map(\.0)), let code = absurdCodes.first(where: { facts[$0.0] }) {
+            if !read.isDisjoint(with: Self.absurdFacts), let code = Self.absurdCodes.first(where: { facts[$0.0] }) {
                 return code.1
             }
             return facts[.dutyShifted] ? .dutyShifted : basis.reasonCode
@@ -143,6 +139,13 @@ struct RequirementEvaluator {
             return basis.status == .sufficient ? .basisSufficient : basis.reasonCode
         }
     }
+
+    /// The absurd-certificate facts and the reason each gives, in order of precedence.
+    private static let absurdCodes: [(Fact, ReasonCode)] = [
+        (.absurdProvableByLicence, .absurdProvableByLicence), (.absurdSelfEvident, .absurdSelfEvident),
+        (.absurdIssuerCannotVerify, .absurdIssuerCannotVerify), (.absurdUnrelated, .absurdUnrelated),
+    ]
+    private static let absurdFacts: Set<Fact> = Set([.absurd] + absurdCodes.map(\.0))
 
     private func replacement(
         _ material: Material, _ procedure: Procedure, _ sharing: SharingAssessment, _ facts: FactSet, _ provable: String?
