@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The measurements of docs/performance.md in one go: generates the 1k, 50k and 500k catalogues under DIR
+# (default /tmp/bench) when missing, builds the release binaries, and runs the benchmark with the corpus read
+# from XML (JIANZHENG_NO_CACHE=1: the table) and with the corpus cache. Usage: scripts/bench.sh [DIR] [SIZES…]
+# e.g. scripts/bench.sh /tmp/bench 50k. 500k needs about 5 GB of memory and several minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir="${1:-/tmp/bench}"
+shift || true
+sizes=("${@:-1k 50k 500k}")
+read -r -a sizes <<< "${sizes[*]}"
+swift build -c release --product jianzheng-bench > /dev/null
+bench=.build/release/jianzheng-bench
+for size in "${sizes[@]}"; do
+    case "$size" in
+        1k) procedures=1000 runs=5 ;;
+        50k) procedures=50000 runs=9 ;;
+        500k) procedures=500000 runs=3 ;;
+        *) echo "unknown size $size (1k, 50k or 500k)" >&2; exit 2 ;;
+    esac
+    [ -d "$dir/$size/catalogue" ] || "$bench" generate --procedures "$procedures" --seed 1 --out "$dir/$size"
+    echo "### $size, corpus from XML"
+    JIANZHENG_NO_CACHE=1 "$bench" run --dir "$dir/$size" --runs "$runs"
+    echo "### $size, corpus cache (the first run writes it)"
+    "$bench" run --dir "$dir/$size" --runs "$runs" --what-if false
+done
