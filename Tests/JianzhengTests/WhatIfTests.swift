@@ -129,6 +129,18 @@ import Testing
         #expect(whatIf.diagnostics.contains { $0.code == .unknownReference && $0.message.contains("不存在的部门") })
     }
 
+    @Test func aDeclarationTheProposalAddsButNothingUsesIsReported() throws {
+        let session = try ReviewSession(catalogue: Self.workspace.catalogue, corpus: Self.workspace.corpus, asOf: Self.date)
+        func diagnostics(_ text: String) throws -> [Diagnostic] {
+            try session.whatIf([Parser.parse(SourceFile(path: "p.jz", text: text)).tree]).diagnostics
+        }
+        let unused = try diagnostics("material 新增未用材料 {\n  kind certificate\n}\n")
+        #expect(unused.contains { $0.code == .unusedDeclaration && $0.message.contains("新增未用材料") })
+        let used = try diagnostics(
+            "material 新增材料 {\n  kind certificate\n}\nprocedure \"新事项\" 新 {\n  department 民政部门\n  territory CN-62\n  requires 新增材料\n}\n")
+        #expect(!used.contains { $0.code == .unusedDeclaration })
+    }
+
     @Test func aOneProcedureChangeDecidesOnlyWhatItReaches() throws {
         let catalogue = Self.workspace.catalogue
         let session = try ReviewSession(catalogue: catalogue, corpus: Self.workspace.corpus, asOf: Self.date)

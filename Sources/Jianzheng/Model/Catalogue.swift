@@ -14,6 +14,8 @@ public struct Catalogue: Sendable {
     public var tests: [RuleTest] = []
     /// Every distinct citation text, parsed once; `CitationReference.id` points into it.
     public var citations = CitationTable()
+    /// The department, material, source and cost-model names something refers to, by kind (for overlays' checks).
+    var referencedNames: [String: StringInterner] = [:]
 
     public init() {}
 

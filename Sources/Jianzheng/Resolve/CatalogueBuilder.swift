@@ -70,7 +70,8 @@ public struct CatalogueBuilder {
     }
 
     /// Layers `overlays` on an already resolved catalogue, checking only what the overlays declare and
-    /// reference (unused declarations are not re-reported). Returns the new catalogue and what it replaced or added.
+    /// reference (a declaration the overlay adds or replaces is reported when nothing refers to it; one that
+    /// becomes unused because the overlay replaced its only user is not). Returns the new catalogue and what it replaced or added.
     public static func apply(_ overlays: [SyntaxTree], to catalogue: Catalogue, corpus: LegalCorpus) -> (Catalogue, DeclarationChanges, [Diagnostic]) {
         var builder = CatalogueBuilder()
         builder.catalogue = catalogue
@@ -81,6 +82,7 @@ public struct CatalogueBuilder {
         builder.checkReferences()
         builder.checkCitations(corpus)
         builder.checkPolicies(named: builder.changes.policies)
+        builder.reportUnused(only: builder.changes)
         return (builder.catalogue, builder.changes, Diagnostic.sorted(builder.reporter.diagnostics))
     }
 
@@ -223,19 +225,25 @@ public struct CatalogueBuilder {
         }
     }
 
-    private mutating func reportUnused() {
-        // The names referenced as each kind that can go unused.
-        var referenced: [String: StringInterner] = ["department": StringInterner(), "material": StringInterner(), "source": StringInterner(), "cost-model": StringInterner()]
+    /// Declarations nothing refers to. With `changes` (an overlay), only the declarations it added or replaced
+    /// are checked, against what the catalogue and the overlay refer to.
+    private mutating func reportUnused(only changes: DeclarationChanges? = nil) {
+        // The names referenced as each kind that can go unused, kept in the catalogue for later overlays.
+        var referenced = catalogue.referencedNames
+        for kind in ["department", "material", "source", "cost-model"] where referenced[kind] == nil { referenced[kind] = StringInterner() }
         for reference in references {
             let kind = reference.kind == .departmentOrProcedure ? "department" : reference.kind.rawValue
             _ = referenced[kind]?.intern(reference.name)
         }
-        func unused(_ kind: String, _ name: String) -> Bool { referenced[kind]?.id(of: name) == nil }
+        catalogue.referencedNames = referenced
+        func unused(_ kind: String, _ name: String, _ changed: Set<String>?) -> Bool {
+            (changed?.contains(name) ?? true) && referenced[kind]?.id(of: name) == nil
+        }
         var warnings: [Diagnostic] = []
-        for department in catalogue.departments.values where unused("department", department.name) {
+        for department in catalogue.departments.values where unused("department", department.name, changes?.departments) {
             warnings.append(Diagnostic(.unusedDeclaration, "department '\(department.name)' is never used", at: department.range))
         }
-        for material in catalogue.materials.values where unused("material", material.name) {
+        for material in catalogue.materials.values where unused("material", material.name, changes?.materials) {
             warnings.append(Diagnostic(.unusedDeclaration, "material '\(material.name)' is never required or issued", at: material.range))
         }
         // A source supplies a material when it holds every item the material proves: index the materials by one
@@ -245,13 +253,13 @@ public struct CatalogueBuilder {
             let proves = Set(material.proves)
             if let first = proves.first { provableBy[first, default: []].append(proves) }
         }
-        for source in catalogue.sources.values where unused("source", source.name) {
+        for source in catalogue.sources.values where unused("source", source.name, changes?.sources) {
             let items = Set(source.items)
             if !items.contains(where: { item in provableBy[item]?.contains { $0.isSubset(of: items) } ?? false }) {
                 warnings.append(Diagnostic(.unusedDeclaration, "source '\(source.name)' supplies no material", at: source.range))
             }
         }
-        for model in catalogue.costModels.values where unused("cost-model", model.name) {
+        for model in catalogue.costModels.values where unused("cost-model", model.name, changes?.costModels) {
             warnings.append(Diagnostic(.unusedDeclaration, "cost-model '\(model.name)' is never used", at: model.range))
         }
         for warning in warnings { reporter.report(warning) }
