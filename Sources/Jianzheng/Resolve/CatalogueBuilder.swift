@@ -119,9 +119,8 @@ public struct CatalogueBuilder {
             case .test(let test): catalogue.tests.append(test)
             }
         }
-        for (diagnostic, keep) in zip(file.parseDiagnostics + file.diagnostics, Array(repeating: true, count: file.parseDiagnostics.count) + keepDiagnostics) where keep {
-            reporter.report(diagnostic)
-        }
+        for diagnostic in file.parseDiagnostics { reporter.report(diagnostic) }
+        for (diagnostic, keep) in zip(file.diagnostics, keepDiagnostics) where keep { reporter.report(diagnostic) }
         for (reference, keep) in zip(file.references, keepReferences) where keep { references.append(reference) }
         for (citation, keep) in zip(file.citations, keepCitations) where keep { citations.append(citation) }
     }
