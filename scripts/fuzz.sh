@@ -36,7 +36,7 @@ rm -rf "$seeds" && mkdir -p "$seeds"/{syntax,citation,corpus,spreadsheet}
 find rules examples -name '*.jz' -exec cp {} "$seeds/syntax/" \;
 grep -rhoE '《[^》]*》[^ ,"]*' rules examples | sort -u | head -300 | awk -v d="$seeds/citation" '{ f = d "/c" NR; printf "%s", $0 > f; close(f) }'
 for form in '国办发〔2020〕42号' '甘政办发〔2016〕20号 二（二）' '《教师资格条例》第15条第1款第4项' '第五条'; do printf '%s' "$form" > "$seeds/citation/$(printf '%s' "$form" | sha1sum | cut -c1-8)"; done
-find legal-basis -name '*.xml' -not -path '*/schema/*' -exec cp {} "$seeds/corpus/" \;
+find legal-basis -name '*.xml' -exec cp {} "$seeds/corpus/" \;
 cp Tests/JianzhengSpreadsheetTests/Fixtures/*.xlsx Tests/JianzhengSpreadsheetTests/Fixtures/*.csv "$seeds/spreadsheet/"
 
 export JIANZHENG_CORPUS="$root/legal-basis" JIANZHENG_RULES="$root/rules"

@@ -50,6 +50,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case corpusOverlappingVersions = "JZ4007"
     case corpusDuplicateExpression = "JZ4008"
     case corpusInvalidMetadata = "JZ4009"
+    case corpusCacheRefused = "JZ4010"
 
     // Policies.
     case policyRuleUnreachable = "JZ5001"
@@ -59,7 +60,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// The severity this code is reported with unless a caller says otherwise.
     public var defaultSeverity: Diagnostic.Severity {
         switch self {
-        case .unusedDeclaration, .policyRuleUnreachable: .warning
+        case .unusedDeclaration, .policyRuleUnreachable, .corpusCacheRefused: .warning
         default: .error
         }
     }

@@ -18,6 +18,7 @@ public enum XMLLoader {
     /// Initialises libxml2 once, before any concurrent use.
     private static let initialised: Bool = {
         xmlInitParser()
+        ExternalEntityPolicy.install()
         return true
     }()
 

@@ -4,11 +4,16 @@ import JianzhengSyntax
 /// The acts read from each document of a corpus directory, kept between runs so that a review over an unchanged
 /// corpus does not parse, validate and walk thousands of XML files again.
 ///
-/// A document is taken from the cache only when its size, modification time (to the nanosecond) and inode are
-/// those it had when it was read, and the whole cache only when it was written by this very executable (its size
-/// and modification time) against the same schema files; anything else is read from the XML. Documents that
-/// gave diagnostics are never cached, so their warnings and errors are reported on every run. The file is
-/// untrusted input: every read is bounds-checked, and a cache that does not decode is ignored.
+/// The cache can never change what the law says:
+/// - it lives in a directory owned by the user with mode 0700 (created so; any other directory is refused with a
+///   warning and the corpus is read from the XML), and its files are opened without following links;
+/// - each cache file ends with a SipHash-2-4 tag under a per-user 128-bit key (`key`, mode 0600, in the same
+///   directory): a forged, copied or bit-flipped file does not verify and is ignored;
+/// - a document is taken from it only when its size, inode, device, modification time and status-change time
+///   (to the nanosecond) are those it had when it was read. The status-change time cannot be set back by any
+///   tool, so an edit whose old modification time was restored is still seen;
+/// - the whole cache is used only when written by this very executable (whose schema is compiled in).
+/// Documents that gave diagnostics are never cached, so their warnings and errors are reported on every run.
 ///
 /// Location: `JIANZHENG_CACHE_DIR`, else `$XDG_CACHE_HOME/jianzheng`, else `~/.cache/jianzheng`; one file per
 /// corpus directory of at least `minimumDocuments` documents (smaller ones load in milliseconds).
@@ -30,21 +35,32 @@ struct CorpusCache {
     /// Where a document stood on disk when it was read.
     struct Stamp: Equatable {
         var size: UInt64
-        var seconds: Int64
-        var nanoseconds: Int64
         var inode: UInt64
+        var device: UInt64
+        var modified: Int64
+        var changed: Int64
 
         init?(path: String) {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
-            size = UInt64(info.st_size)
-            seconds = Int64(info.st_mtim.tv_sec)
-            nanoseconds = Int64(info.st_mtim.tv_nsec)
-            inode = UInt64(info.st_ino)
+            self.init(info)
         }
 
-        init(size: UInt64, seconds: Int64, nanoseconds: Int64, inode: UInt64) {
-            (self.size, self.seconds, self.nanoseconds, self.inode) = (size, seconds, nanoseconds, inode)
+        init(_ info: stat) {
+            size = UInt64(info.st_size)
+            inode = UInt64(info.st_ino)
+            device = UInt64(info.st_dev)
+            #if os(Linux)
+                modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+                changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+            #else
+                modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+                changed = Int64(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(info.st_ctimespec.tv_nsec)
+            #endif
+        }
+
+        init(size: UInt64, inode: UInt64, device: UInt64, modified: Int64, changed: Int64) {
+            (self.size, self.inode, self.device, self.modified, self.changed) = (size, inode, device, modified, changed)
         }
     }
 
@@ -54,30 +70,36 @@ struct CorpusCache {
         var act: LegalAct
     }
 
-    static let magic = "jianzheng-corpus-cache/2"
-
-    /// The cache file of a corpus directory, or nil when caching is off or there is no place for it.
-    let file: String
-    /// What the cache must have been written against: this executable and the schema files.
-    let context: String
-
-    /// The cache of a corpus directory under `root`, written against its schema files.
-    init?(root: String, directory: String) {
-        let schemaDirectory = (directory as NSString).appendingPathComponent((CorpusLoader.schemaPath as NSString).deletingLastPathComponent)
-        let schemaFiles = ((try? FileManager.default.contentsOfDirectory(atPath: schemaDirectory)) ?? []).sorted()
-            .map { (schemaDirectory as NSString).appendingPathComponent($0) }
-        self.init(root: root, corpusDirectory: directory, schemaFiles: schemaFiles)
+    /// Why a cache directory was not used.
+    struct Refusal: Error {
+        let reason: String
     }
 
-    /// The cache of a corpus directory under `root`; nil when this executable cannot be identified.
-    init?(root: String, corpusDirectory: String, schemaFiles: [String]) {
+    static let magic = "jianzheng-corpus-cache/3"
+
+    /// The cache file of a corpus directory.
+    let file: String
+    /// The key its tag is computed with.
+    let key: [UInt8]
+    /// What the cache must have been written against: this executable.
+    let context: String
+
+    /// The cache of a corpus directory under `root`; nil when this executable cannot be identified; a refusal
+    /// when `root` is not a private directory of this user.
+    static func open(root: String, directory: String) -> Result<CorpusCache, Refusal>? {
         guard let executable = Stamp(path: "/proc/self/exe") ?? CommandLine.arguments.first.flatMap(Stamp.init(path:)) else {
             return nil
         }
-        let absolute = URL(fileURLWithPath: corpusDirectory).standardizedFileURL.path
-        file = root + "/corpus-" + Self.stableHash(absolute) + ".bin"
-        context = ([executable] + schemaFiles.map { Stamp(path: $0) ?? Stamp(size: 0, seconds: 0, nanoseconds: 0, inode: 0) })
-            .map { "\($0.size).\($0.seconds).\($0.nanoseconds).\($0.inode)" }.joined(separator: ",")
+        do {
+            try PrivateDirectory.ensure(root)
+            let key = try PrivateDirectory.key(in: root)
+            let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
+            return .success(CorpusCache(
+                file: root + "/corpus-" + stableHash(absolute) + ".bin", key: key,
+                context: "\(executable.size).\(executable.inode).\(executable.device).\(executable.modified)"))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// FNV-1a of a path, in hexadecimal: the same in every process (`Hasher` is seeded per process). Two
@@ -88,11 +110,15 @@ struct CorpusCache {
         return String(hash, radix: 16)
     }
 
-    /// The cached documents by path; empty when there is no usable cache. Documents are decoded in parallel:
-    /// the header lists where each one starts.
+    /// The cached documents by path; empty when there is no cache, or it is not this user's, or its tag does not
+    /// verify. Documents are decoded in parallel: the header lists where each one starts.
     func read() -> [String: Entry] {
-        guard let data = FileManager.default.contents(atPath: file) else { return [:] }
-        var reader = ByteReader(bytes: [UInt8](data))
+        guard var contents = PrivateDirectory.contents(of: file), contents.count >= 8 else { return [:] }
+        let tag = contents.suffix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+        contents.removeLast(8)
+        let bytes = contents
+        guard SipHash.tag(key: key, bytes) == tag else { return [:] }
+        var reader = ByteReader(bytes: bytes)
         guard reader.string() == Self.magic, reader.string() == context, let count = reader.count() else { return [:] }
         var offsets: [Int] = []
         for _ in 0..<count {
@@ -100,9 +126,8 @@ struct CorpusCache {
             offsets.append(offset)
         }
         // Each document starts after the table, where the previous one ends, within the file.
-        let bounds = offsets + [data.count]
+        let bounds = offsets + [bytes.count]
         guard zip(bounds, bounds.dropFirst()).allSatisfy({ $0 >= reader.position && $0 <= $1 }) else { return [:] }
-        let bytes = reader.bytes
         let decoded = ConcurrentSlots<(String, Entry)?>.map(Array(0..<count)) { index in
             var entry = ByteReader(bytes: bytes, position: bounds[index])
             guard let path = entry.string(), let stamp = entry.stamp(), let act = entry.act(), entry.position == bounds[index + 1]
@@ -117,8 +142,8 @@ struct CorpusCache {
         return entries
     }
 
-    /// Writes the documents (atomically: a reader sees the old cache or the new one). Failures are ignored: the
-    /// cache only saves time.
+    /// Writes the documents, tagged, through a private temporary file and a rename (a reader sees the old cache or
+    /// the new one). A failed write only costs time on the next run, so it is not reported.
     func write(_ entries: [(path: String, entry: Entry)]) {
         // Documents are encoded in parallel, then written after a header that lists where each starts.
         let encoded = ConcurrentSlots<[UInt8]>.map(entries) { document in
@@ -137,19 +162,14 @@ struct CorpusCache {
             header.integer(offset)
             offset += document.count
         }
-        let directory = (file as NSString).deletingLastPathComponent
-        let temporary = file + ".\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        guard let stream = fopen(temporary, "wb") else { return }
-        var written = ([header.bytes] + encoded).allSatisfy { part in
-            part.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, stream) == $0.count }
-        }
-        written = fclose(stream) == 0 && written
-        if !written || rename(temporary, file) != 0 { unlink(temporary) }
+        var bytes = header.bytes
+        bytes.reserveCapacity(offset + 8)
+        for document in encoded { bytes.append(contentsOf: document) }
+        let tag = SipHash.tag(key: key, bytes)
+        withUnsafeBytes(of: tag.littleEndian) { bytes.append(contentsOf: $0) }
+        PrivateDirectory.replace(file, with: bytes)
     }
-
 }
-
 
 /// Appends little-endian integers and length-prefixed UTF-8 strings.
 private struct ByteWriter {
@@ -189,9 +209,10 @@ private struct ByteWriter {
 
     mutating func stamp(_ value: CorpusCache.Stamp) {
         unsigned(value.size)
-        integer(Int(value.seconds))
-        integer(Int(value.nanoseconds))
         unsigned(value.inode)
+        unsigned(value.device)
+        integer(Int(value.modified))
+        integer(Int(value.changed))
     }
 
     mutating func act(_ act: LegalAct) {
@@ -290,8 +311,9 @@ private struct ByteReader: Sendable {
     }
 
     mutating func stamp() -> CorpusCache.Stamp? {
-        guard let size = unsigned(), let seconds = integer(), let nanoseconds = integer(), let inode = unsigned() else { return nil }
-        return CorpusCache.Stamp(size: size, seconds: Int64(seconds), nanoseconds: Int64(nanoseconds), inode: inode)
+        guard let size = unsigned(), let inode = unsigned(), let device = unsigned(), let modified = integer(), let changed = integer()
+        else { return nil }
+        return CorpusCache.Stamp(size: size, inode: inode, device: device, modified: Int64(modified), changed: Int64(changed))
     }
 
     mutating func act() -> LegalAct? {

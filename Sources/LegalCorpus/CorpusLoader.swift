@@ -2,13 +2,10 @@ import Foundation
 import JianzhengSyntax
 import JianzhengXML
 
-/// Loads and checks a `legal-basis/` directory: every `.xml` outside `schema/` is parsed safely, validated
-/// against `schema/akn-subset.xsd`, read into acts, and cross-checked (duplicate versions, overlapping
-/// dates, dangling repeal references, inconsistent metadata). Files load in parallel.
+/// Loads and checks a `legal-basis/` directory: every `.xml` file is parsed safely, validated against the
+/// schema compiled into the binary (`CorpusSchema`), read into acts, and cross-checked (duplicate versions,
+/// overlapping dates, dangling repeal references, inconsistent metadata). Files load in parallel.
 public enum CorpusLoader {
-    /// The schema path inside a corpus directory.
-    public static let schemaPath = "schema/akn-subset.xsd"
-
     /// Loads every document under `directory`, plus `extraDocuments` (paths to further `.xml` documents,
     /// e.g. a proposed amendment), assembled together.
     public static func load(directory: String, extraDocuments: [String] = []) -> (LegalCorpus, [Diagnostic]) {
@@ -17,16 +14,32 @@ public enum CorpusLoader {
 
     /// `load`, with the cache under `cacheRoot` (nil: none) for corpora of at least `minimumCached` documents.
     static func load(directory: String, extraDocuments: [String], cacheRoot: String?, minimumCached: Int) -> (LegalCorpus, [Diagnostic]) {
-        let schemaFile = (directory as NSString).appendingPathComponent(schemaPath)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return (LegalCorpus(acts: []), [Diagnostic(
+                .unreadableFile, "the legal-basis corpus '\(directory)' is not a directory",
+                at: SourceRange(at: SourceLocation(path: directory, line: 1, column: 1)))])
+        }
         let schema: XMLSchema
-        switch XMLSchema.load(path: schemaFile) {
+        switch CorpusSchema.compiled {
         case .success(let loaded): schema = loaded
         case .failure(let error): return (LegalCorpus(acts: []), error.diagnostics)
         }
         let files = xmlFiles(in: directory) + extraDocuments
-        let cache = files.count >= minimumCached ? cacheRoot.flatMap { CorpusCache(root: $0, directory: directory) } : nil
+        var cache: CorpusCache?
+        var cacheDiagnostics: [Diagnostic] = []
+        if files.count >= minimumCached, let cacheRoot {
+            switch CorpusCache.open(root: cacheRoot, directory: directory) {
+            case .success(let opened): cache = opened
+            case .failure(let refusal):
+                cacheDiagnostics.append(Diagnostic(
+                    .corpusCacheRefused, "the corpus cache is not used: \(refusal.reason); the corpus is read from the XML",
+                    at: SourceRange(at: SourceLocation(path: cacheRoot, line: 1, column: 1))))
+            case nil: break
+            }
+        }
         let results = loadInParallel(files, schema: schema, cache: cache)
-        var diagnostics = results.flatMap(\.1)
+        var diagnostics = cacheDiagnostics + results.flatMap(\.1)
         let documents = results.compactMap(\.0)
         let acts = assemble(documents, diagnostics: &diagnostics)
         return (LegalCorpus(acts: acts), Diagnostic.sorted(diagnostics))
@@ -55,7 +68,7 @@ public enum CorpusLoader {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
-            if relative.hasPrefix("schema/") || !relative.hasSuffix(".xml") { continue }
+            if !relative.hasSuffix(".xml") { continue }
             files.append((directory as NSString).appendingPathComponent(relative))
         }
         return files.sorted()

@@ -25,7 +25,7 @@ struct CatalogueGenerator {
         var random = SplitMix(seed: seed)
         let fm = FileManager.default
         try? fm.removeItem(at: directory)
-        for sub in ["rules", "catalogue", "legal-basis/acts", "legal-basis/schema"] {
+        for sub in ["rules", "catalogue", "legal-basis/acts"] {
             try fm.createDirectory(at: directory.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         var files = 0
@@ -35,10 +35,6 @@ struct CatalogueGenerator {
             try data.write(to: directory.appendingPathComponent(relative))
             files += 1
             bytes += data.count
-        }
-        let schemaSource = URL(fileURLWithPath: "legal-basis/schema")
-        for name in ["akn-subset.xsd", "jianzheng.xsd"] {
-            try fm.copyItem(at: schemaSource.appendingPathComponent(name), to: directory.appendingPathComponent("legal-basis/schema/\(name)"))
         }
         // Corpus: acts across all ranks; 5% repealed (by the next act), 5% with an amended second version.
         for act in 0..<acts {

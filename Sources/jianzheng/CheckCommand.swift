@@ -26,10 +26,10 @@ struct CheckCommand: ParsableCommand {
         DiagnosticPrinter(format: options.format, files: files).print(diagnostics)
         if options.format == .text {
             let catalogue = workspace.catalogue
-            print(
+            Console.out(
                 "checked \(workspace.files.count) files: \(catalogue.procedures.count) procedures, "
                     + "\(catalogue.materials.count) materials, \(catalogue.sources.count) sources, "
-                    + "\(catalogue.policies.count) policies, \(catalogue.tests.count) tests")
+                    + "\(catalogue.policies.count) policies, \(catalogue.tests.count) tests\n")
         }
         if diagnostics.contains(where: { $0.code == .unreadableFile || $0.code == .notAJianzhengFile }) {
             throw ExitStatus.usage

@@ -27,7 +27,7 @@ struct CiteCommand: ParsableCommand {
             throw ExitStatus.usage
         }
         let resolved = loaded.resolve(citation, on: date, in: territory)
-        print(CitationReport.text(resolved, on: date))
+        Console.out(CitationReport.text(resolved, on: date) + "\n")
         if !resolved.isValid { throw ExitStatus.findings }
     }
 }

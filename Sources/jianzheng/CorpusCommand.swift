@@ -1,4 +1,5 @@
 import ArgumentParser
+import JianzhengSyntax
 import LegalCorpus
 
 /// `jianzheng corpus check`: validate the legal-basis corpus.
@@ -17,8 +18,9 @@ struct CorpusCommand: ParsableCommand {
             DiagnosticPrinter(format: options.format, files: []).print(diagnostics)
             if options.format == .text {
                 let versions = corpus.acts.reduce(0) { $0 + $1.versions.count }
-                print("\(corpus.acts.count) acts, \(versions) versions checked in \(options.corpus)")
+                Console.out("\(corpus.acts.count) acts, \(versions) versions checked in \(options.corpus)\n")
             }
+            if diagnostics.contains(where: { $0.code == .unreadableFile }) { throw ExitStatus.usage }
             if diagnostics.hasErrors { throw ExitStatus.findings }
         }
     }

@@ -37,7 +37,7 @@ struct DiffCommand: ParsableCommand {
         }
         let (beforeLabel, afterLabel, diff) = try whatIfDiff() ?? sidesDiff()
         switch options.format {
-        case .text: print(DiffReport.render(diff, beforeLabel: beforeLabel, afterLabel: afterLabel, failing: gate.fails), terminator: "")
+        case .text: Console.out(DiffReport.render(diff, beforeLabel: beforeLabel, afterLabel: afterLabel, failing: gate.fails))
         case .json, .jsonl: print(DiffDocument(diff, failing: gate.fails).json(), terminator: "")
         case .sarif: print(Sarif.diff(diff, failing: gate.fails), terminator: "")
         }
@@ -68,7 +68,7 @@ struct DiffCommand: ParsableCommand {
             let diagnostics = Diagnostic.sorted(parseDiagnostics + whatIf.diagnostics)
             guard !diagnostics.hasErrors, let diff = session.diff(whatIf) else {
                 DiagnosticPrinter(format: .text, files: base.files + overlayFiles).print(diagnostics)
-                StandardError.write("fix the errors above (jianzheng check) before reviewing\n")
+                Console.error("fix the errors above (jianzheng check) before reviewing\n")
                 throw ExitStatus.findings
             }
             return ("working tree", afterLabel, diff)

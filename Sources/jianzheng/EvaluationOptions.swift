@@ -45,7 +45,7 @@ struct EvaluationOptions: ParsableArguments {
     static func checked(_ workspace: Workspace) throws -> Workspace {
         guard workspace.diagnostics.hasErrors else { return workspace }
         DiagnosticPrinter(format: .text, files: workspace.files).print(workspace.diagnostics)
-        StandardError.write("fix the errors above (jianzheng check) before reviewing\n")
+        Console.error("fix the errors above (jianzheng check) before reviewing\n")
         throw ExitStatus.findings
     }
 }

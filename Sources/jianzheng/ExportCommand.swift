@@ -19,7 +19,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "xlsx or csv.")
     var format: Format = .xlsx
 
-    @Option(help: "The file to write.")
+    @Option(help: "The file to write, or - for standard output.")
     var out: String
 
     @Option(help: "CSV encoding: utf-8 (with BOM) or gb18030.")
@@ -63,7 +63,8 @@ struct ExportCommand: ParsableCommand {
             let table = lists.table(kind)
             data = Data(textEncoding.encode(CSV.write([table.header] + table.rows)))
         }
-        try AtomicFile.write(data, to: out)
-        print("wrote \(out): " + kinds.map { "\(lists.title($0)) \(lists.table($0).rows.count)" }.joined(separator: ", "))
+        if try OutputFile.write(data, to: out) != nil {
+            Console.out("wrote \(out): " + kinds.map { "\(lists.title($0)) \(lists.table($0).rows.count)" }.joined(separator: ", ") + "\n")
+        }
     }
 }

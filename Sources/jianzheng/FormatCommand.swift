@@ -25,9 +25,9 @@ struct FormatCommand: ParsableCommand {
             unformatted.append(file.path)
             if !check { try AtomicFile.write(formatted, to: file.path) }
         }
-        for path in unformatted { print(check ? "not formatted: \(path)" : "formatted: \(path)") }
+        for path in unformatted { Console.out(check ? "not formatted: \(path)\n" : "formatted: \(path)\n") }
         if !broken.isEmpty {
-            StandardError.write("\(broken.count) file(s) with syntax errors were left unchanged\n")
+            Console.error("\(broken.count) file(s) with syntax errors were left unchanged\n")
             throw ExitStatus.findings
         }
         if check, !unformatted.isEmpty { throw ExitStatus.findings }

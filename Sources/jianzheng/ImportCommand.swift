@@ -58,7 +58,7 @@ struct ImportCommand: ParsableCommand {
         for (name, text) in result.files { try AtomicFile.write(text, to: (out as NSString).appendingPathComponent(name)) }
         DiagnosticPrinter(format: options.format, files: []).print(diagnostics + result.diagnostics)
         if options.format == .text {
-            print("imported \(result.procedures) procedures, \(result.requirements) requirements into \(result.files.count) files in \(out)")
+            Console.out("imported \(result.procedures) procedures, \(result.requirements) requirements into \(result.files.count) files in \(out)\n")
         }
         if result.diagnostics.hasErrors { throw ExitStatus.findings }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Jianzheng
 
 /// `jianzheng`: find the certificates a public-service procedure should stop asking citizens for.
 @main
@@ -18,7 +19,7 @@ struct JianzhengCommand: ParsableCommand {
             command = try parseAsRoot()
         } catch {
             if exitCode(for: error) == .success { Self.exit(withError: error) }
-            StandardError.write(fullMessage(for: error) + "\n")
+            Console.error(fullMessage(for: error) + "\n")
             Self.exit(withError: ExitStatus.usage)
         }
         do {
@@ -26,12 +27,15 @@ struct JianzhengCommand: ParsableCommand {
         } catch let exit as ExitCode {
             Self.exit(withError: exit)
         } catch let error as ValidationError {
-            StandardError.write("error: \(error.message)\n")
+            Console.error("error: \(error.message)\n")
+            Self.exit(withError: ExitStatus.usage)
+        } catch let error as FileWriteError {
+            Console.error("error: \(error)\n")
             Self.exit(withError: ExitStatus.usage)
         } catch {
             // Help and version requests arrive here as errors that exit 0.
             if exitCode(for: error) == .success { Self.exit(withError: error) }
-            StandardError.write("error: \(fullMessage(for: error))\n")
+            Console.error("error: \(fullMessage(for: error))\n")
             Self.exit(withError: ExitStatus.usage)
         }
     }

@@ -32,10 +32,10 @@ struct DiagnosticPrinter {
             Swift.print(Sarif.diagnostics(sorted), terminator: "")
         case .text:
             let renderer = DiagnosticRenderer(files: files)
-            for diagnostic in sorted { StandardError.write(renderer.annotated(diagnostic)) }
+            for diagnostic in sorted { Console.error(renderer.annotated(diagnostic)) }
             let errors = sorted.filter { $0.severity == .error }.count
             let warnings = sorted.filter { $0.severity == .warning }.count
-            if errors + warnings > 0 { StandardError.write("\(errors) error(s), \(warnings) warning(s)\n") }
+            if errors + warnings > 0 { Console.error("\(errors) error(s), \(warnings) warning(s)\n") }
         }
     }
 }

@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "html, docx or md.")
     var format: Format = .html
 
-    @Option(help: "The file to write.")
+    @Option(help: "The file to write, or - for standard output.")
     var out: String
 
     @Option(help: "Report on one procedure only.")
@@ -53,7 +53,6 @@ struct ReportCommand: ParsableCommand {
         case .md: data = Data(MarkdownRenderer.render(document).utf8)
         case .docx: data = try DocxRenderer.render(document, date: review.asOf.description)
         }
-        try AtomicFile.write(data, to: out)
-        print("wrote \(out) (\(data.count) bytes)")
+        if let confirmation = try OutputFile.write(data, to: out) { Console.out(confirmation + "\n") }
     }
 }

@@ -18,7 +18,7 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         let (_, review) = try evaluation.review(paths: paths, options: options)
         switch options.format {
-        case .text: print(TerminalReport.render(review), terminator: "")
+        case .text: Console.out(TerminalReport.render(review))
         case .json: ReviewDocument(review).write { FileHandle.standardOutput.write(Data($0)) }
         case .sarif: print(Sarif.review(review), terminator: "")
         case .jsonl:
@@ -56,6 +56,6 @@ struct ExplainCommand: ParsableCommand {
             let required = found.requirements.map(\.material)
             throw ValidationError("procedure '\(procedure)' does not require '\(material)'; it requires: " + required.joined(separator: ", "))
         }
-        print(ExplainReport.render(decision, review: review), terminator: "")
+        Console.out(ExplainReport.render(decision, review: review))
     }
 }

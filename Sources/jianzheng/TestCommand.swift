@@ -30,17 +30,17 @@ struct TestCommand: ParsableCommand {
             results += RuleTestRunner(engine: overlayEngine, baseline: engine, defaultDate: .today).run(tests)
         }
         guard !results.isEmpty else {
-            StandardError.write("no test blocks found in " + sources.joined(separator: ", ") + "\n")
+            Console.error("no test blocks found in " + sources.joined(separator: ", ") + "\n")
             throw ExitStatus.findings
         }
-        for result in results { print(Self.render(result), terminator: "") }
+        for result in results { Console.out(Self.render(result)) }
         if coverage {
             let (rules, materials) = RuleTestRunner.coverage(results, catalogue: workspace.catalogue)
-            print("untested rules: " + (rules.isEmpty ? "none" : rules.joined(separator: ", ")))
-            print("untested materials: " + (materials.isEmpty ? "none" : materials.joined(separator: ", ")))
+            Console.out("untested rules: " + (rules.isEmpty ? "none" : rules.joined(separator: ", ")) + "\n")
+            Console.out("untested materials: " + (materials.isEmpty ? "none" : materials.joined(separator: ", ")) + "\n")
         }
         let failed = results.filter { !$0.passed }.count
-        print("\(results.count - failed) passed, \(failed) failed")
+        Console.out("\(results.count - failed) passed, \(failed) failed\n")
         if failed > 0 { throw ExitStatus.findings }
     }
 

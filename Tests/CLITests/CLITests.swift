@@ -224,6 +224,6 @@ import Testing
         #expect(imported.status == 2)
         #expect(imported.stderr.contains("cannot read") || imported.stderr.contains("not an XLSX"))
         #expect(try CLI.run("fmt", "--check", empty).status == 0)
-        #expect(try CLI.run("corpus", "check", "--corpus", empty).status == 1)
+        #expect(try CLI.run("corpus", "check", "--corpus", empty).status == 2)
     }
 }

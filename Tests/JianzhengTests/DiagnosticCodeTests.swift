@@ -1,7 +1,7 @@
 import Foundation
 import JianzhengSyntax
 import JianzhengXML
-import LegalCorpus
+@testable import LegalCorpus
 import Testing
 
 @testable import Jianzheng
@@ -23,11 +23,7 @@ import Testing
     static func corpus(_ mutate: (String) -> [String: String]) -> [Diagnostic] {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jz-codes-\(UUID().uuidString)")
         let shipped = Fixture.repositoryRoot.appendingPathComponent("legal-basis")
-        try? FileManager.default.createDirectory(at: directory.appendingPathComponent("schema"), withIntermediateDirectories: true)
-        for name in ["akn-subset.xsd", "jianzheng.xsd"] {
-            try? FileManager.default.copyItem(
-                at: shipped.appendingPathComponent("schema/\(name)"), to: directory.appendingPathComponent("schema/\(name)"))
-        }
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let base = (try? String(contentsOf: shipped.appendingPathComponent("national/regulation/教师资格条例.xml"), encoding: .utf8)) ?? ""
         for (name, text) in mutate(base) {
             try? text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
@@ -82,6 +78,15 @@ import Testing
         .corpusDuplicateExpression: { corpus { ["a.xml": $0, "b.xml": $0] } },
         .corpusInvalidMetadata: {
             corpus { ["a.xml": $0, "b.xml": $0.replacingOccurrences(of: "zho@1995-12-12", with: "zho@2000-01-01").replacingOccurrences(of: "date=\"1995-12-12\" name=\"version\"", with: "date=\"2000-01-01\" name=\"version\"").replacingOccurrences(of: "administrative-regulation", with: "law")] }
+        },
+        .corpusCacheRefused: {
+            let cache = FileManager.default.temporaryDirectory.appendingPathComponent("jz-open-cache-\(UUID().uuidString)").path
+            try? FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+            chmod(cache, 0o777)
+            return CorpusLoader.load(
+                directory: Fixture.repositoryRoot.appendingPathComponent("legal-basis").path, extraDocuments: [], cacheRoot: cache,
+                minimumCached: 0
+            ).1
         },
         .policyRuleUnreachable: { resolve("policy 政策 {\n  effective 2020-01-01\n  sufficient-ranks law\n  rule 甲 {\n    verdict remove\n    because \"x\"\n  }\n  rule 乙 {\n    verdict keep\n    when basis.sufficient\n    because \"y\"\n  }\n  otherwise keep\n}\n") },
         .policyRuleConflict: { resolve("policy 政策 {\n  effective 2020-01-01\n  sufficient-ranks law\n  rule 甲 {\n    verdict remove\n    when absurd\n    because \"x\"\n  }\n  rule 乙 {\n    verdict keep\n    when absurd\n    because \"y\"\n  }\n  otherwise keep\n}\n") },

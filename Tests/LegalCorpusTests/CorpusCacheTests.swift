@@ -38,7 +38,7 @@ import Testing
         let (directory, cache) = try Self.scratch()
         let fresh = CorpusLoader.load(directory: directory, extraDocuments: [], cacheRoot: nil, minimumCached: 0)
         let first = Self.load(directory, cache: cache)
-        let cached = try #require(CorpusCache(root: cache, directory: directory)?.read())
+        let cached = try #require(try CorpusCache.open(root: cache, directory: directory)?.get().read())
         #expect(cached.count == 39)
         let second = Self.load(directory, cache: cache)
         #expect(Self.dump(fresh.0) == Self.dump(first.0))
@@ -64,7 +64,7 @@ import Testing
     @Test func aDamagedCacheIsIgnored() throws {
         let (directory, cache) = try Self.scratch()
         let fresh = Self.dump(Self.load(directory, cache: cache).0)
-        let file = try #require(CorpusCache(root: cache, directory: directory)?.file)
+        let file = try #require(try CorpusCache.open(root: cache, directory: directory)?.get().file)
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
         for cut in [bytes.count / 2, 40, 3] {
             try Data(bytes.prefix(cut)).write(to: URL(fileURLWithPath: file))
@@ -86,11 +86,78 @@ import Testing
         #expect(CorpusCache.root(in: [:]) == nil)
     }
 
-    @Test func aChangedSchemaDiscardsTheCache() throws {
+    /// The key and the cache file, as an attacker who can write the cache would forge them.
+    static func forge(_ cache: String, directory: String, _ change: (inout [UInt8]) -> Void) throws {
+        let file = try #require(try CorpusCache.open(root: cache, directory: directory)?.get().file)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        change(&bytes)
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+    }
+
+    @Test func aForgedCacheCannotChangeWhatTheLawSays() throws {
+        let (directory, cache) = try Self.scratch()
+        let fresh = Self.dump(Self.load(directory, cache: cache).0)
+        // Rewrite an article's text in place, keeping every length: the file still decodes, but its tag no longer
+        // verifies without the key.
+        let original = Array("教师资格认定".utf8), forged = Array("教师资格取消".utf8)
+        try Self.forge(cache, directory: directory) { bytes in
+            var index = 0
+            while index + original.count <= bytes.count {
+                if Array(bytes[index..<index + original.count]) == original {
+                    bytes.replaceSubrange(index..<index + original.count, with: forged)
+                }
+                index += 1
+            }
+        }
+        let reloaded = Self.dump(Self.load(directory, cache: cache).0)
+        #expect(reloaded == fresh)
+        #expect(!reloaded.contains("教师资格取消"))
+    }
+
+    @Test func aCacheDirectoryOthersCanWriteIsRefusedWithAWarning() throws {
+        let (directory, cache) = try Self.scratch()
+        try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+        chmod(cache, 0o777)
+        let (corpus, diagnostics) = Self.load(directory, cache: cache)
+        #expect(diagnostics.map(\.code) == [.corpusCacheRefused])
+        #expect(diagnostics.first?.message.contains("mode 777") == true)
+        #expect(corpus.acts.count == 36)
+        #expect(!FileManager.default.fileExists(atPath: cache + "/key"))
+    }
+
+    @Test func aNewCacheDirectoryIsPrivate() throws {
         let (directory, cache) = try Self.scratch()
         _ = Self.load(directory, cache: cache)
-        let schema = directory + "/schema/jianzheng.xsd"
-        try (String(contentsOfFile: schema, encoding: .utf8) + "\n").write(toFile: schema, atomically: true, encoding: .utf8)
-        #expect(CorpusCache(root: cache, directory: directory)?.read().isEmpty == true)
+        var info = stat()
+        #expect(stat(cache, &info) == 0 && info.st_mode & 0o777 == 0o700)
+        #expect(stat(cache + "/key", &info) == 0 && info.st_mode & 0o777 == 0o600)
+    }
+
+    @Test func anEditWhoseModificationTimeWasRestoredIsStillSeen() throws {
+        let (directory, cache) = try Self.scratch()
+        _ = Self.load(directory, cache: cache)
+        let path = directory + "/national/regulation/教师资格条例.xml"
+        var before = stat()
+        stat(path, &before)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let changed = try #require(text.range(of: "教师资格认定")).lowerBound
+        // Same size, same inode (written in place), modification time set back.
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.write(contentsOf: Data(text.replacingCharacters(in: changed..<text.index(changed, offsetBy: 2), with: "修改").utf8))
+        try handle.close()
+        #if os(Linux)
+            var times = [before.st_atim, before.st_mtim]
+        #else
+            var times = [before.st_atimespec, before.st_mtimespec]
+        #endif
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        #expect(Self.dump(Self.load(directory, cache: cache).0).contains("修改资格认定"))
+    }
+
+    @Test func sipHashMatchesThePublishedTestVectors() {
+        let key = (0..<16).map(UInt8.init)
+        #expect(SipHash.tag(key: key, []) == 0x726f_db47_dd0e_0e31)
+        #expect(SipHash.tag(key: key, (0..<15).map(UInt8.init)) == 0xa129_ca61_49be_45e5)
+        #expect(SipHash.tag(key: key, (0..<8).map(UInt8.init)) == 0x93f5_f579_9a93_2462)
     }
 }

@@ -6,16 +6,11 @@ enum Fixtures {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let corpusDirectory = repositoryRoot.appendingPathComponent("legal-basis").path
 
-    /// A fresh directory holding a copy of the shipped schema and the given documents.
+    /// A fresh directory holding the given documents (the schema is compiled into the binary).
     static func corpus(_ documents: [String: String]) throws -> String {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("jz-corpus-\(UUID().uuidString)")
-        let schema = directory.appendingPathComponent("schema")
-        try FileManager.default.createDirectory(at: schema, withIntermediateDirectories: true)
-        for name in ["akn-subset.xsd", "jianzheng.xsd"] {
-            try FileManager.default.copyItem(
-                atPath: corpusDirectory + "/schema/" + name, toPath: schema.appendingPathComponent(name).path)
-        }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (name, text) in documents {
             try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }

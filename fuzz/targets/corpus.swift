@@ -4,10 +4,7 @@ import JianzhengXML
 import LegalCorpus
 
 let schema: XMLSchema = {
-    let directory = ProcessInfo.processInfo.environment["JIANZHENG_CORPUS"] ?? "legal-basis"
-    guard case .success(let schema) = XMLSchema.load(path: directory + "/schema/akn-subset.xsd") else {
-        fatalError("cannot load the schema from \(directory)/schema; set JIANZHENG_CORPUS")
-    }
+    guard case .success(let schema) = CorpusSchema.compiled else { fatalError("the compiled-in corpus schema does not compile") }
     return schema
 }()
 

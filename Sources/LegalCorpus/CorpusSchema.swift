@@ -1,3 +1,22 @@
+import JianzhengXML
+
+/// The XSD every corpus document is validated against: the subset of Akoma Ntoso 3.0 that Jianzheng reads
+/// (`akn-subset.xsd`) and its proprietary metadata (`jianzheng.xsd`).
+///
+/// The schema is compiled into the binary, not read from the corpus folder: a corpus carries no executable
+/// schema (an XSD can include files and URLs), and the tool validates the same way from any directory.
+/// `jianzheng corpus schema --out DIR` writes these files for other XML tools.
+public enum CorpusSchema {
+    /// The schema files, the main one first.
+    public static let files: [XMLSchema.EmbeddedFile] = [
+        XMLSchema.EmbeddedFile(name: "akn-subset.xsd", text: aknSubset),
+        XMLSchema.EmbeddedFile(name: "jianzheng.xsd", text: proprietary),
+    ]
+
+    /// The compiled schema, built once per process.
+    public static let compiled: Result<XMLSchema, SchemaLoadError> = XMLSchema.compile(files[0], imports: Array(files.dropFirst()))
+
+    static let aknSubset = #"""
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The subset of Akoma Ntoso 3.0 that Jianzheng reads, plus its proprietary metadata (jianzheng.xsd). -->
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -126,3 +145,65 @@
     </xs:restriction>
   </xs:simpleType>
 </xs:schema>
+"""#
+
+    static let proprietary = #"""
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Jianzheng's proprietary act metadata, carried in akn:proprietary. -->
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+           xmlns:jz="urn:jianzheng:legal-metadata:1"
+           targetNamespace="urn:jianzheng:legal-metadata:1"
+           elementFormDefault="qualified">
+  <xs:element name="act">
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="alias" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
+        <xs:element name="replaces" type="jz:workRef" minOccurs="0" maxOccurs="unbounded"/>
+        <xs:element name="delegatesFrom" type="jz:workRef" minOccurs="0" maxOccurs="unbounded"/>
+        <xs:element name="note" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
+      </xs:sequence>
+      <xs:attribute name="rank" type="jz:rank" use="required"/>
+      <xs:attribute name="territory" type="jz:territory" use="required"/>
+      <xs:attribute name="territoryName" type="xs:string" use="required"/>
+      <xs:attribute name="issuer" type="xs:string" use="required"/>
+      <xs:attribute name="effective" type="xs:date" use="required"/>
+      <xs:attribute name="repealed" type="xs:date"/>
+      <xs:attribute name="repealedBy" type="xs:string"/>
+      <xs:attribute name="textStatus" type="jz:textStatus" use="required"/>
+    </xs:complexType>
+  </xs:element>
+
+  <xs:complexType name="workRef">
+    <xs:attribute name="href" type="xs:string" use="required"/>
+  </xs:complexType>
+
+  <xs:simpleType name="rank">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="law"/>
+      <xs:enumeration value="administrative-regulation"/>
+      <xs:enumeration value="state-council-decision"/>
+      <xs:enumeration value="local-regulation"/>
+      <xs:enumeration value="autonomous-regulation"/>
+      <xs:enumeration value="departmental-rule"/>
+      <xs:enumeration value="local-government-rule"/>
+      <xs:enumeration value="normative-document"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="territory">
+    <xs:restriction base="xs:string">
+      <xs:pattern value="CN(-[0-9]{2})*"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <!-- verified: checked against an official text; excerpt: real wording, shortened; unverified: not checked. -->
+  <xs:simpleType name="textStatus">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="verified"/>
+      <xs:enumeration value="excerpt"/>
+      <xs:enumeration value="unverified"/>
+    </xs:restriction>
+  </xs:simpleType>
+</xs:schema>
+"""#
+}
