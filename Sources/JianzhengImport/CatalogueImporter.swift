@@ -56,27 +56,29 @@ public struct CatalogueImporter: Sendable {
     }
 
     public func run(_ workbook: Workbook) -> ImportResult {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = workbook.diagnostics
         var procedures: [ImportedProcedure] = []
         var newMaterials: [String: NewMaterial] = [:]
         var newDepartments: [String: DepartmentKind] = [:]
         var materialOrder: [String] = []
+        var procedureIndex: [String: Int] = [:]
         for sheet in workbook.sheets {
             var reader = SheetReader(workbook: workbook, sheet: sheet, mapping: mapping, importer: self)
             reader.read()
             diagnostics += reader.diagnostics
             for procedure in reader.procedures {
-                if let index = procedures.firstIndex(where: { $0.id == procedure.id }) {
+                if let index = procedureIndex[procedure.id] {
                     procedures[index].requirements += procedure.requirements
                     diagnostics.append(Diagnostic(
                         .duplicateDeclaration, "procedure '\(procedure.id)' also appears in sheet '\(sheet.name)'; its rows are merged",
                         at: CellLocation.range(workbook, sheet: sheet.name, row: procedure.row, column: 1), severity: .warning))
                 } else {
+                    procedureIndex[procedure.id] = procedures.count
                     procedures.append(procedure)
                 }
             }
-            for (name, material) in reader.newMaterials where newMaterials[name] == nil {
-                newMaterials[name] = material
+            for name in reader.newMaterialOrder where newMaterials[name] == nil {
+                newMaterials[name] = reader.newMaterials[name]
                 materialOrder.append(name)
             }
             for (name, kind) in reader.newDepartments where newDepartments[name] == nil { newDepartments[name] = kind }
@@ -101,14 +103,23 @@ public struct CatalogueImporter: Sendable {
             files.append(("materials.jz", text))
         }
         let byDepartment = Dictionary(grouping: procedures, by: \.department)
-        for department in byDepartment.keys.sorted() {
-            var text = "// 由 jianzheng import 自 \(source) 生成。\n\n"
+        let fileNames = Self.fileNames(for: byDepartment.keys.sorted(), taken: files.map(\.0))
+        for (department, fileName) in fileNames {
+            var text = "// 由 jianzheng import 自 \(source) 生成：\(department)。\n\n"
             for procedure in byDepartment[department] ?? [] { text += render(procedure) }
-            files.append((Self.fileName(department) + ".jz", text))
+            files.append((fileName, text))
         }
-        let formatted = files.map { name, text -> (name: String, text: String) in
-            let (tree, _) = Parser.parse(SourceFile(path: name, text: text))
-            return (name, Formatter().format(tree))
+        var formatted: [(name: String, text: String)] = []
+        for (name, text) in files {
+            let (tree, problems) = Parser.parse(SourceFile(path: name, text: text))
+            if let problem = problems.first(where: { $0.severity == .error }) {
+                // The importer wrote something its own parser refuses: a bug, never a silently broken file.
+                diagnostics.append(Diagnostic(
+                    .unreadableFile, "internal error: the generated '\(name)' does not parse (\(problem.message)); it is not written",
+                    at: SourceRange(at: SourceLocation(path: workbook.path, line: 1, column: 1))))
+                continue
+            }
+            formatted.append((name, Formatter().format(tree)))
         }
         return ImportResult(
             files: formatted, diagnostics: Diagnostic.sorted(diagnostics), procedures: procedures.count,
@@ -133,8 +144,27 @@ public struct CatalogueImporter: Sendable {
 
     /// A file name from a department name: path separators and control characters removed.
     static func fileName(_ department: String) -> String {
-        let cleaned = department.filter { !"/\\:*?\"<>|".contains($0) && !$0.isNewline && $0 != "\0" }
+        let cleaned = String(String.UnicodeScalarView(department.unicodeScalars.filter {
+            !"/\\:*?\"<>|".unicodeScalars.contains($0) && !UnsafeCharacters.isRefusedInName($0)
+        }))
         return cleaned.isEmpty || cleaned.hasPrefix(".") ? "未命名部门" : String(cleaned.prefix(60))
+    }
+
+    /// One file name per department, never one another's nor a name already `taken` (`materials.jz`), compared
+    /// without case (some file systems ignore it): a clash gets `-2`, `-3`… in department order.
+    static func fileNames(for departments: [String], taken: [String]) -> [(department: String, file: String)] {
+        var used = Set(taken.map { $0.lowercased() })
+        return departments.map { department in
+            let base = fileName(department)
+            var candidate = base + ".jz"
+            var suffix = 2
+            while used.contains(candidate.lowercased()) {
+                candidate = "\(base)-\(suffix).jz"
+                suffix += 1
+            }
+            used.insert(candidate.lowercased())
+            return (department, candidate)
+        }
     }
 
     /// A department kind guessed from its name.

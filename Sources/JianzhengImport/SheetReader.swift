@@ -14,7 +14,11 @@ struct SheetReader {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var procedures: [CatalogueImporter.ImportedProcedure] = []
     private(set) var newMaterials: [String: CatalogueImporter.NewMaterial] = [:]
+    /// The names of `newMaterials` in the order the sheet first mentions them.
+    private(set) var newMaterialOrder: [String] = []
     private(set) var newDepartments: [String: DepartmentKind] = [:]
+    /// Where each procedure of `procedures` is, by id.
+    private var procedureIndex: [String: Int] = [:]
 
     private var columns: [ImportColumn: Int] = [:]
     private var headers: [Int: String] = [:]
@@ -38,6 +42,7 @@ struct SheetReader {
         for rowNumber in (headerRow + 1)...max(sheet.rows.count, headerRow + 1) where rowNumber <= sheet.rows.count {
             let row = sheet.rows[rowNumber - 1]
             if row.allSatisfy({ $0.trimmed.isEmpty }) { continue }
+            guard namesAreSafe(rowNumber) else { continue }
             guard var procedure = procedureCells(rowNumber, continuing: previous, previousRow: previousRow) else { continue }
             if let requirement = requirementCells(rowNumber, procedure: procedure) {
                 if let existing = procedure.requirements.firstIndex(where: { $0.material == requirement.material }) {
@@ -52,11 +57,26 @@ struct SheetReader {
             if previous?.id == procedure.id {
                 procedures[procedures.count - 1] = procedure
             } else {
+                if procedureIndex[procedure.id] == nil { procedureIndex[procedure.id] = procedures.count }
                 procedures.append(procedure)
             }
             previous = procedure
             previousRow = rowNumber
         }
+    }
+
+    /// Whether the cells that become names (procedure, department, material, issuer) are free of control
+    /// characters, line breaks and bidirectional overrides; each one that is not is an error and the row is skipped.
+    private mutating func namesAreSafe(_ row: Int) -> Bool {
+        var safe = true
+        for column in [ImportColumn.procedureID, .procedureName, .department, .material, .issuer] {
+            guard let index = columns[column], let scalar = UnsafeCharacters.firstRefusedInName(sheet.cell(row: row, column: index).trimmed)
+            else { continue }
+            report(.controlCharacter, "\(header(column)) contains \(UnsafeCharacters.describe(scalar)), which a name may not contain; the row is not imported",
+                row: row, column: index)
+            safe = false
+        }
+        return safe
     }
 
     /// The first row (of the first ten) naming the three required columns; records every column it names.
@@ -110,7 +130,7 @@ struct SheetReader {
             }
             return previous
         }
-        if let earlier = procedures.first(where: { $0.id == id }) {
+        if let earlier = procedureIndex[id].map({ procedures[$0] }) {
             report(.duplicateDeclaration, "\(id) already appeared from row \(earlier.row); rows of one procedure should be together", row: row,
                 column: columns[.procedureID] ?? 1, severity: .warning)
         }
@@ -161,6 +181,7 @@ struct SheetReader {
                 column: columns[.material] ?? 1, severity: .warning)
             if !issuer.isEmpty { noteDepartment(issuer) }
             newMaterials[material] = CatalogueImporter.NewMaterial(name: material, kind: kind ?? .certificate, issuer: issuer.isEmpty ? nil : issuer)
+            newMaterialOrder.append(material)
         }
         var basis: [String] = []
         let basisText = value(.basis, row)

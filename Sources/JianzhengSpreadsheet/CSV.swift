@@ -1,4 +1,5 @@
 import Foundation
+import JianzhengSyntax
 
 /// RFC 4180 CSV: quoted fields, doubled quotes, embedded newlines, CRLF or LF line ends.
 public enum CSV {
@@ -8,51 +9,68 @@ public enum CSV {
             throw SpreadsheetError(path, "the file is neither UTF-8 nor GB18030 text")
         }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        return Workbook(path: path, sheets: [Sheet(name: name, rows: parse(text))])
+        switch parse(text) {
+        case .success(let rows): return Workbook(path: path, sheets: [Sheet(name: name, rows: rows)])
+        case .failure(let quote):
+            throw SpreadsheetError(diagnostics: [Diagnostic(
+                .unterminatedString,
+                "the quoted field opened here is never closed: every later row would be swallowed into it",
+                at: SourceRange(at: SourceLocation(path: "\(path)[\(name)]", line: quote.row, column: quote.column)))])
+        }
     }
 
-    /// Parses CSV text into rows of fields.
-    public static func parse(_ text: String) -> [[String]] {
+    /// Where a quoted field that never closes was opened (1-based row and field).
+    public struct UnclosedQuote: Error, Equatable {
+        public let row: Int
+        public let column: Int
+    }
+
+    /// Parses CSV text into rows of fields, in time linear in its length.
+    public static func parse(_ text: String) -> Result<[[String]], UnclosedQuote> {
         var rows: [[String]] = []
         var row: [String] = []
-        var field = ""
+        var field = String.UnicodeScalarView()
         var inQuotes = false
-        var iterator = Array(text.unicodeScalars).makeIterator()
+        var quoteOpened = (row: 0, column: 0)
+        var iterator = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = iterator.next()
         while let scalar = pending {
             pending = iterator.next()
             if inQuotes {
                 if scalar == "\"" {
                     if pending == "\"" {
-                        field.unicodeScalars.append("\"")
+                        field.append("\"")
                         pending = iterator.next()
                     } else {
                         inQuotes = false
                     }
                 } else {
-                    field.unicodeScalars.append(scalar)
+                    field.append(scalar)
                 }
                 continue
             }
             switch scalar {
-            case "\"" where field.isEmpty: inQuotes = true
+            case "\"" where field.isEmpty:
+                inQuotes = true
+                quoteOpened = (rows.count + 1, row.count + 1)
             case ",":
-                row.append(field)
-                field = ""
+                row.append(String(field))
+                field = String.UnicodeScalarView()
             case "\r", "\n":
                 if scalar == "\r", pending == "\n" { pending = iterator.next() }
-                row.append(field)
+                row.append(String(field))
                 rows.append(row)
                 row = []
-                field = ""
-            default: field.unicodeScalars.append(scalar)
+                field = String.UnicodeScalarView()
+            default: field.append(scalar)
             }
         }
+        if inQuotes { return .failure(UnclosedQuote(row: quoteOpened.row, column: quoteOpened.column)) }
         if !field.isEmpty || !row.isEmpty {
-            row.append(field)
+            row.append(String(field))
             rows.append(row)
         }
-        return rows
+        return .success(rows)
     }
 
     /// Writes rows as CSV; fields that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, return)
@@ -64,7 +82,8 @@ public enum CSV {
     static func field(_ value: String) -> String {
         var text = value
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || text.hasPrefix(" ") || text.hasSuffix(" ")
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            || text.hasPrefix(" ") || text.hasSuffix(" ")
         else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -4,10 +4,14 @@ import JianzhengSyntax
 public struct Workbook: Sendable {
     public var path: String
     public var sheets: [Sheet]
+    /// Cells that could not be read as what they claim to be (a row number out of range, a missing shared
+    /// string), each located by sheet, row and column; the cell is left empty or as written.
+    public var diagnostics: [Diagnostic]
 
-    public init(path: String, sheets: [Sheet]) {
+    public init(path: String, sheets: [Sheet], diagnostics: [Diagnostic] = []) {
         self.path = path
         self.sheets = sheets
+        self.diagnostics = diagnostics
     }
 }
 
@@ -40,23 +44,6 @@ public enum ColumnName {
             value = (value - 1) / 26
         }
         return result
-    }
-
-    /// `C12` → (row 12, column 3).
-    public static func parse(_ reference: String) -> (row: Int, column: Int)? {
-        var column = 0
-        var digits = ""
-        for character in reference {
-            if let ascii = character.asciiValue, ascii >= 65, ascii <= 90, digits.isEmpty {
-                column = column * 26 + Int(ascii - 64)
-            } else if character.isASCII, character.isNumber {
-                digits.append(character)
-            } else {
-                return nil
-            }
-        }
-        guard column > 0, let row = Int(digits), row > 0 else { return nil }
-        return (row, column)
     }
 }
 

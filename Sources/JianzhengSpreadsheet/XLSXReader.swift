@@ -11,6 +11,11 @@ public enum XLSXReader {
     static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     /// Refuse archives whose parts would expand beyond this (zip bombs).
     public static let maximumUncompressedBytes = 256 * 1024 * 1024
+    /// A sheet may hold this many cells (padding and merged ranges included) per byte of its XML, and at least
+    /// `minimumCellBudget`: real cells take at least ten bytes each, so only a sheet that asks for cells it does
+    /// not contain reaches the limit.
+    static let cellsPerSheetByte = 4
+    static let minimumCellBudget = 1_000_000
 
     public static func read(path: String, data: Data) throws(SpreadsheetError) -> Workbook {
         let archive: ZIPReader
@@ -36,6 +41,7 @@ public enum XLSXReader {
         let strings = try sharedStrings(try part("xl/sharedStrings.xml"))
         let dateStyles = try self.dateStyles(try part("xl/styles.xml"))
         var sheets: [Sheet] = []
+        var diagnostics: [Diagnostic] = []
         for sheet in workbook.root?.child("sheets")?.children ?? [] {
             let name = sheet.attribute("name") ?? "Sheet\(sheets.count + 1)"
             guard let id = sheet.attributeNS("id", namespace: relationshipNamespace), let target = targets[id],
@@ -43,9 +49,13 @@ public enum XLSXReader {
             else {
                 throw SpreadsheetError(path, "sheet '\(name)' has no worksheet part")
             }
-            sheets.append(Sheet(name: name, rows: cells(tree, strings: strings, dateStyles: dateStyles)))
+            let budget = max(minimumCellBudget, cellsPerSheetByte * (archive.size(target) ?? 0))
+            sheets.append(Sheet(
+                name: name,
+                rows: try cells(
+                    tree, sheet: name, budget: budget, strings: strings, dateStyles: dateStyles, path: path, diagnostics: &diagnostics)))
         }
-        return Workbook(path: path, sheets: sheets)
+        return Workbook(path: path, sheets: sheets, diagnostics: diagnostics)
     }
 
     private static func part(_ archive: ZIPReader, _ name: String, path: String) throws(SpreadsheetError) -> XMLTree? {
@@ -88,54 +98,103 @@ public enum XLSXReader {
         return result
     }
 
-    private static func cells(_ tree: XMLTree, strings: [String], dateStyles: Set<Int>) -> [[String]] {
-        var rows: [[String]] = []
-        func set(_ row: Int, _ column: Int, _ value: String) {
-            guard row <= 1_048_576, column <= 16_384 else { return }
-            while rows.count < row { rows.append([]) }
-            while rows[row - 1].count < column { rows[row - 1].append("") }
-            rows[row - 1][column - 1] = value
+    /// Reads a worksheet's cells, then fills merged ranges; a cell that cannot be read is left empty with a
+    /// located diagnostic. Throws when the sheet would need more cells than its budget.
+    private static func cells(
+        _ tree: XMLTree, sheet: String, budget: Int, strings: [String], dateStyles: Set<Int>, path: String,
+        diagnostics: inout [Diagnostic]
+    ) throws(SpreadsheetError) -> [[String]] {
+        var grid = SheetGrid(budget: budget)
+        func located(_ row: Int, _ column: Int) -> SourceRange {
+            SourceRange(at: SourceLocation(path: "\(path)[\(sheet)]", line: max(1, row), column: max(1, column)))
+        }
+        func overBudget(_ row: Int, _ column: Int) -> SpreadsheetError {
+            SpreadsheetError(diagnostics: [Diagnostic(
+                .valueOutOfRange, "the sheet needs more than \(budget) cells (its size allows no more); it is refused",
+                at: located(row, column))])
         }
         guard let root = tree.root else { return [] }
         var nextRow = 1
         for row in root.child("sheetData")?.children ?? [] where row.name == "row" {
-            let rowNumber = row.attribute("r").flatMap(Int.init) ?? nextRow
+            var rowNumber = nextRow
+            if let attribute = row.attribute("r") {
+                guard let parsed = CellReference.row(attribute) else {
+                    diagnostics.append(Diagnostic(
+                        .valueOutOfRange, "row number '\(attribute.prefix(20))' is not a row (1–\(SheetGrid.maximumRow)); the row is skipped",
+                        at: located(nextRow, 1)))
+                    continue
+                }
+                rowNumber = parsed
+            }
+            guard rowNumber <= SheetGrid.maximumRow else { break }
             nextRow = rowNumber + 1
             var nextColumn = 1
             for cell in row.children where cell.name == "c" {
-                let (_, column) = cell.attribute("r").flatMap(ColumnName.parse) ?? (rowNumber, nextColumn)
-                nextColumn = column + 1
-                let raw = cell.child("v")?.text ?? ""
-                let value: String
-                switch cell.attribute("t") {
-                case "s": value = Int(raw).flatMap { $0 < strings.count ? strings[$0] : nil } ?? ""
-                case "inlineStr": value = cell.child("is").map(richText) ?? ""
-                case "b": value = raw == "1" ? "TRUE" : "FALSE"
-                case "str", "e": value = raw
-                default:
-                    if let style = cell.attribute("s").flatMap(Int.init), dateStyles.contains(style), let serial = Double(raw) {
-                        value = Self.date(serial)
-                    } else {
-                        value = Self.number(raw)
+                var column = nextColumn
+                if let reference = cell.attribute("r") {
+                    guard let parsed = CellReference.parse(reference), parsed.row == rowNumber else {
+                        diagnostics.append(Diagnostic(
+                            .valueOutOfRange, "cell reference '\(reference.prefix(20))' is not a cell of row \(rowNumber); the cell is skipped",
+                            at: located(rowNumber, nextColumn)))
+                        continue
                     }
+                    column = parsed.column
                 }
-                set(rowNumber, column, value)
+                guard column <= SheetGrid.maximumColumn else { continue }
+                nextColumn = column + 1
+                let value = cellValue(cell, strings: strings, dateStyles: dateStyles) { message in
+                    diagnostics.append(Diagnostic(.valueOutOfRange, message, at: located(rowNumber, column)))
+                }
+                guard grid.set(row: rowNumber, column: column, value) else { throw overBudget(rowNumber, column) }
             }
         }
+        // Merged ranges fill the data there is: a range reaching past the last row or column is cut there.
+        let (usedRows, usedColumns) = (grid.rows.count, grid.columnCount)
         for merged in root.child("mergeCells")?.children ?? [] {
-            let bounds = (merged.attribute("ref") ?? "").split(separator: ":").compactMap { ColumnName.parse(String($0)) }
-            guard bounds.count == 2, bounds[0].row <= bounds[1].row, bounds[0].column <= bounds[1].column,
-                (bounds[1].row - bounds[0].row + 1) * (bounds[1].column - bounds[0].column + 1) <= 100_000
-            else { continue }
-            let value = rows.indices.contains(bounds[0].row - 1) && rows[bounds[0].row - 1].indices.contains(bounds[0].column - 1)
-                ? rows[bounds[0].row - 1][bounds[0].column - 1] : ""
-            for row in bounds[0].row...bounds[1].row {
-                for column in bounds[0].column...bounds[1].column where (row, column) != (bounds[0].row, bounds[0].column) {
-                    set(row, column, value)
+            let reference = merged.attribute("ref") ?? ""
+            let bounds = reference.split(separator: ":").compactMap { CellReference.parse(String($0)) }
+            guard bounds.count == 2, bounds[0].row <= bounds[1].row, bounds[0].column <= bounds[1].column else {
+                diagnostics.append(Diagnostic(
+                    .valueOutOfRange, "merged range '\(reference.prefix(30))' is not a range; it is ignored", at: located(1, 1)))
+                continue
+            }
+            let value = grid.value(row: bounds[0].row, column: bounds[0].column)
+            guard !value.isEmpty else { continue }
+            for row in bounds[0].row...min(bounds[1].row, usedRows) {
+                for column in bounds[0].column...min(bounds[1].column, usedColumns)
+                where (row, column) != (bounds[0].row, bounds[0].column) {
+                    guard grid.set(row: row, column: column, value) else { throw overBudget(row, column) }
                 }
             }
         }
-        return rows
+        return grid.rows
+    }
+
+    /// The text of one cell; `problem` hears of a value that cannot be what its type says.
+    private static func cellValue(
+        _ cell: XMLElementRef, strings: [String], dateStyles: Set<Int>, problem: (String) -> Void
+    ) -> String {
+        let raw = cell.child("v")?.text ?? ""
+        switch cell.attribute("t") {
+        case "s":
+            guard let index = Int(raw), index >= 0, index < strings.count else {
+                problem("shared string '\(raw.prefix(20))' does not exist (the workbook has \(strings.count)); the cell is left empty")
+                return ""
+            }
+            return strings[index]
+        case "inlineStr": return cell.child("is").map(richText) ?? ""
+        case "b": return raw == "1" ? "TRUE" : "FALSE"
+        case "str", "e": return raw
+        default:
+            if let style = cell.attribute("s").flatMap(Int.init), dateStyles.contains(style), let serial = Double(raw) {
+                guard let date = Self.date(serial) else {
+                    problem("'\(raw.prefix(20))' is not a date serial number (1–2958465); the value is kept as written")
+                    return raw
+                }
+                return date
+            }
+            return Self.number(raw)
+        }
     }
 
     /// `12000.0` → `12000`; other numbers as written.
@@ -144,10 +203,10 @@ public enum XLSXReader {
         return raw
     }
 
-    /// Excel's 1900 date system (serial 1 = 1900-01-01, with the 1900-02-29 bug).
-    static func date(_ serial: Double) -> String {
+    /// Excel's 1900 date system (serial 1 = 1900-01-01, with the 1900-02-29 bug); nil outside 1900-01-01…9999-12-31.
+    static func date(_ serial: Double) -> String? {
+        guard serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
         let days = Int(serial.rounded(.down))
-        let date = CalendarDate(daysSinceEpoch: days - 25_569)
-        return date.description
+        return CalendarDate(daysSinceEpoch: days - 25_569).description
     }
 }

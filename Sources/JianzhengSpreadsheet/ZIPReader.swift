@@ -53,6 +53,9 @@ struct ZIPReader {
     /// The sum of the declared uncompressed sizes.
     var declaredSize: Int { entries.values.reduce(0) { $0 + $1.uncompressedSize } }
 
+    /// The declared uncompressed size of one entry, if the archive has it.
+    func size(_ name: String) -> Int? { entries[name]?.uncompressedSize }
+
     /// The bytes of an entry, or nil when the archive has no such entry.
     func data(_ name: String) throws(Failure) -> [UInt8]? {
         guard let entry = entries[name] else { return nil }

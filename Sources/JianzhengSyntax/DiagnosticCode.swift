@@ -14,6 +14,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unterminatedCitation = "JZ1004"
     case fullWidthPunctuation = "JZ1005"
     case invalidEscape = "JZ1006"
+    case controlCharacter = "JZ1007"
     case expectedToken = "JZ1010"
     case missingClosingBrace = "JZ1011"
     case unmatchedClosingBrace = "JZ1012"

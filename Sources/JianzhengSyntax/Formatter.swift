@@ -105,16 +105,22 @@ public struct Formatter: Sendable {
 
     /// A string literal with `"`, `\` and control characters escaped.
     public static func quoted(_ value: String) -> String {
-        var text = "\""
-        for character in value {
-            switch character {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\t": text += "\\t"
-            default: text.append(character)
+        var text = String.UnicodeScalarView()
+        text.append("\"")
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text.append(contentsOf: "\\\"".unicodeScalars)
+            case "\\": text.append(contentsOf: "\\\\".unicodeScalars)
+            case "\n": text.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": text.append(contentsOf: "\\r".unicodeScalars)
+            case "\t": text.append(contentsOf: "\\t".unicodeScalars)
+            case _ where UnsafeCharacters.isUnsafe(scalar):
+                // The lexer refuses these even as escapes; a value that holds one can only be shown, not kept.
+                text.append(contentsOf: "\\u{FFFD}".unicodeScalars)
+            default: text.append(scalar)
             }
         }
-        return text + "\""
+        text.append("\"")
+        return String(text)
     }
 }

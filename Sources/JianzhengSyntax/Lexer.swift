@@ -11,9 +11,13 @@ public struct Lexer {
     /// The decoded values of string literals, in order (`Token.valueIndex`).
     public private(set) var strings: [String] = []
 
+    /// Whether the file holds invalid UTF-8 anywhere; only then are string and comment bytes decoded one by one.
+    private let hasInvalidUTF8: Bool
+
     public init(file: SourceFile) {
         self.file = file
         self.bytes = file.bytes
+        hasInvalidUTF8 = String(validating: file.bytes, as: UTF8.self) == nil
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
     }
 
@@ -50,7 +54,7 @@ public struct Lexer {
                 while position < bytes.count, bytes[position] != UInt8(ascii: "\n"),
                     bytes[position] != UInt8(ascii: "\r")
                 {
-                    position += 1
+                    if !checkScalar(at: bytes[position]) { position += 1 }
                 }
                 return Token(kind: .comment, start: start, end: position)
             case UInt8(ascii: "\""):
@@ -72,6 +76,8 @@ public struct Lexer {
                 return Token(kind: .notEquals, start: start, end: position)
             case _ where Self.isASCIIIdentifierStart(byte):
                 return lexIdentifier()
+            case _ where Self.mayStartUnsafe(byte) && checkUnsafe():
+                continue
             case _ where byte < 0x80:
                 position += 1
                 report(.unexpectedCharacter, "unexpected character '\(Character(Unicode.Scalar(byte)))'", start, position)
@@ -170,7 +176,7 @@ public struct Lexer {
         case 0x2018...0x201F, 0x00A0, 0xFEFF, 0x2028, 0x2029:
             return false
         default:
-            return scalar.value >= 0x80
+            return scalar.value >= 0x80 && !UnsafeCharacters.isRefusedInName(scalar)
         }
     }
 
@@ -250,17 +256,102 @@ public struct Lexer {
                 case UInt8(ascii: "\\"): value.append(UInt8(ascii: "\\"))
                 case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
                 case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
+                case UInt8(ascii: "r"): value.append(UInt8(ascii: "\r"))
+                case UInt8(ascii: "u") where peek(1) == UInt8(ascii: "{"):
+                    lexScalarEscape(from: escapeStart, into: &value)
+                    continue
                 default:
                     report(.invalidEscape, "unknown escape sequence in string", escapeStart, min(position + 1, bytes.count))
                 }
                 position = min(position + 1, bytes.count)
                 continue
             }
+            if checkScalar(at: byte) { continue }
             value.append(byte)
             position += 1
         }
         report(.unterminatedString, "unterminated string: a string must close on the line it opens", start, position)
         return stringToken(value, start)
+    }
+
+    /// `\u{1F600}`: one to six hexadecimal digits naming a scalar that is not a control character.
+    private mutating func lexScalarEscape(from start: Int, into value: inout [UInt8]) {
+        position += 2  // u{
+        var digits = 0
+        var scalarValue: UInt32 = 0
+        while let byte = peek(0), let digit = Self.hexValue(byte), digits < 6 {
+            scalarValue = scalarValue << 4 | digit
+            digits += 1
+            position += 1
+        }
+        guard digits > 0, peek(0) == UInt8(ascii: "}") else {
+            report(.invalidEscape, "a '\\u{…}' escape takes one to six hexadecimal digits and a closing '}'", start, position)
+            return
+        }
+        position += 1
+        guard let scalar = Unicode.Scalar(scalarValue) else {
+            report(.invalidEscape, "'\\u{\(String(scalarValue, radix: 16))}' is not a Unicode scalar", start, position)
+            return
+        }
+        guard !UnsafeCharacters.isUnsafe(scalar) else {
+            report(.controlCharacter, "\(UnsafeCharacters.describe(scalar)) is a control character and is not allowed", start, position)
+            return
+        }
+        value.append(contentsOf: Array(String(Character(scalar)).utf8))
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - 48)
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - 87)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - 55)
+        default: nil
+        }
+    }
+
+    /// Whether a byte can begin a scalar `UnsafeCharacters` refuses: a C0 control other than tab and line
+    /// breaks, DEL, or the lead byte of C1 controls (0xC2), U+061C (0xD8) or the U+2000 block (0xE2).
+    static func mayStartUnsafe(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2
+    }
+
+    /// Inside a string or a comment: reports and skips an unsafe scalar or invalid UTF-8 starting at the current
+    /// byte (true); false when the byte is to be taken as it is.
+    private mutating func checkScalar(at byte: UInt8) -> Bool {
+        if Self.mayStartUnsafe(byte) { return checkUnsafe() }
+        guard byte >= 0x80, hasInvalidUTF8, decode(at: position) == nil, byte & 0xC0 != 0x80 || !continuesScalar() else { return false }
+        let start = position
+        position += 1
+        report(.invalidUTF8, "invalid UTF-8 byte sequence", start, position)
+        return true
+    }
+
+    /// Whether the continuation byte at the current position belongs to a well-formed scalar started before it.
+    private func continuesScalar() -> Bool {
+        var lead = position - 1
+        while lead >= 0, position - lead < 4, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        guard lead >= 0, let (_, length) = decode(at: lead) else { return false }
+        return lead + length > position
+    }
+
+    /// At a byte that `mayStartUnsafe`: reports and skips an unsafe scalar (true), or leaves the position where
+    /// it is (false) when the scalar there is harmless.
+    private mutating func checkUnsafe() -> Bool {
+        guard let (scalar, length) = decode(at: position) else {
+            if bytes[position] < 0x80 { return false }
+            let start = position
+            position += 1
+            report(.invalidUTF8, "invalid UTF-8 byte sequence", start, position)
+            return true
+        }
+        guard UnsafeCharacters.isUnsafe(scalar) else {
+            return false
+        }
+        let start = position
+        position += length
+        report(.controlCharacter, "\(UnsafeCharacters.describe(scalar)) is a control character and is not allowed: it can hide or reorder text",
+            start, position)
+        return true
     }
 
     private mutating func stringToken(_ value: [UInt8], _ start: Int) -> Token {

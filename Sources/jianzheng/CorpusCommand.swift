@@ -1,11 +1,13 @@
 import ArgumentParser
+import Foundation
+import Jianzheng
 import JianzhengSyntax
 import LegalCorpus
 
 /// `jianzheng corpus check`: validate the legal-basis corpus.
 struct CorpusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "corpus", abstract: "Work with the legal-basis corpus.", subcommands: [Check.self])
+        commandName: "corpus", abstract: "Work with the legal-basis corpus.", subcommands: [Check.self, Schema.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -22,6 +24,23 @@ struct CorpusCommand: ParsableCommand {
             }
             if diagnostics.contains(where: { $0.code == .unreadableFile }) { throw ExitStatus.usage }
             if diagnostics.hasErrors { throw ExitStatus.findings }
+        }
+    }
+
+    /// `jianzheng corpus schema --out DIR`: the compiled-in schema files, for other XML tools.
+    struct Schema: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the corpus schema compiled into jianzheng (akn-subset.xsd, jianzheng.xsd) to a directory.")
+
+        @Option(help: "The directory to write the schema files to.")
+        var out: String
+
+        func run() throws {
+            for file in CorpusSchema.files {
+                let path = (out as NSString).appendingPathComponent(file.name)
+                try AtomicFile.write(file.text, to: path)
+                Console.out("wrote \(path)\n")
+            }
         }
     }
 }

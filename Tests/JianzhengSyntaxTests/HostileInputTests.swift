@@ -16,7 +16,7 @@ import Testing
 
     @Test func nulBytesAreReportedWithTheirPosition() {
         let diagnostics = Self.parse(Array("material 甲 {\n  kind ".utf8) + [0] + Array(" certificate\n}\n".utf8))
-        #expect(diagnostics.map(\.code) == [.unexpectedCharacter])
+        #expect(diagnostics.map(\.code) == [.controlCharacter])
         #expect(diagnostics[0].range.start.line == 2)
         #expect(diagnostics[0].range.start.column == 8)
     }

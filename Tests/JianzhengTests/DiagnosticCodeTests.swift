@@ -40,6 +40,7 @@ import Testing
         .unterminatedCitation: { parse("basis 《婚姻登记条例\n") },
         .fullWidthPunctuation: { parse("proves 甲，乙\n") },
         .invalidEscape: { parse("text \"\\q\"\n") },
+        .controlCharacter: { parse("text \"\u{1B}[2J\"\n") },
         .expectedToken: { parse("a [b\n") },
         .missingClosingBrace: { parse("material 甲 {\n") },
         .unmatchedClosingBrace: { parse("}\n") },

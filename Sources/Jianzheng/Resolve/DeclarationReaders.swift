@@ -50,6 +50,11 @@ struct DeclarationReaders {
             reader.report(Diagnostic(.expectedToken, "\(what) needs a name after '\(statement.keyword)'", at: statement.keywordRange))
             return nil
         }
+        if let scalar = UnsafeCharacters.firstRefusedInName(name) {
+            reader.report(Diagnostic(
+                .controlCharacter, "a name may not contain \(UnsafeCharacters.describe(scalar))",
+                at: statement.arguments[index].expression.range))
+        }
         return name
     }
 
