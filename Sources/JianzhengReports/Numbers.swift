@@ -2,10 +2,12 @@ import Foundation
 
 /// Number formatting shared by the renderers: grouped integers and fixed decimals, locale-independent.
 enum Numbers {
-    /// `1234567.8` → `1,234,568`.
+    /// `1234567.8` → `1,234,568`, for every finite value (no conversion to `Int`, which traps beyond 9.2 × 10¹⁸:
+    /// accepted inputs multiply to more); `—` for infinity and NaN.
     static func grouped(_ value: Double) -> String {
-        let rounded = Int(value.rounded())
-        let digits = String(abs(rounded))
+        guard value.isFinite else { return "—" }
+        let rounded = value.rounded()
+        let digits = String(format: "%.0f", abs(rounded))
         var result = ""
         for (offset, character) in digits.enumerated() {
             if offset > 0, (digits.count - offset) % 3 == 0 { result += "," }

@@ -160,14 +160,23 @@ public struct Parser {
     /// The operator of each precedence level, lowest first.
     private static let levels: [(word: StaticString, operator: BinaryOperator)] = [("or", .or), ("and", .and)]
 
+    /// A chain `a and b and c` becomes a left-deep tree, one level per term: each term counts as a level of
+    /// nesting, so that no chain (30,000 terms once overflowed the stack of every later tree walk) builds a tree
+    /// deeper than `maximumDepth`.
     private mutating func parseBinary(level: Int, depth: Int) -> Expression? {
         guard level < Self.levels.count else { return parseNot(depth: depth) }
         guard var lhs = parseBinary(level: level + 1, depth: depth) else { return nil }
         let op = Self.levels[level].operator
+        var chainDepth = depth
         while tokens[index].kind == .identifier, lexer.token(tokens[index], is: Self.levels[level].word) {
+            chainDepth += 1
+            guard chainDepth < Self.maximumDepth else {
+                report(.nestingTooDeep, "a condition of more than \(Self.maximumDepth) terms and levels; split it into rules", current)
+                return nil
+            }
             advance()
             skipNewlines()
-            guard let rhs = parseBinary(level: level + 1, depth: depth) else { return nil }
+            guard let rhs = parseBinary(level: level + 1, depth: chainDepth) else { return nil }
             lhs = .binary(op, lhs, rhs, lhs.range.union(rhs.range))
         }
         return lhs

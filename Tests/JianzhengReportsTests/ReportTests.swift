@@ -21,6 +21,11 @@ import Testing
         #expect(Numbers.grouped(1_234_567.8) == "1,234,568")
         #expect(Numbers.grouped(-1000) == "-1,000")
         #expect(Numbers.grouped(999) == "999")
+        // Accepted inputs (volume and trips each below 10^12) multiply past Int.max: no trap.
+        #expect(Numbers.grouped(1e24) == "999,999,999,999,999,983,222,784")
+        #expect(Numbers.grouped(.nan) == "—")
+        #expect(Numbers.grouped(-.infinity) == "—")
+        #expect(Numbers.grouped(-0.4) == "0")
         #expect(Numbers.percent(0.925) == "92.5%")
         #expect(Numbers.percent(1) == "100%")
     }

@@ -4,23 +4,23 @@ import Foundation
 /// SVG diagrams, no network. Every piece of text is escaped.
 public enum HTMLRenderer {
     public static func render(_ document: ReportDocument) -> String {
-        var html = """
+        var html: Markup<HTML> = """
             <!DOCTYPE html>
             <html lang="\(document.language.tag)">
             <head>
             <meta charset="utf-8">
             <meta name="generator" content="jianzheng">
-            <title>\(escape(document.title))</title>
+            <title>\(document.title)</title>
             <style>\(stylesheet)</style>
             </head>
             <body>
 
             """
         for block in document.blocks { html += render(block) }
-        return html + "</body>\n</html>\n"
+        return (html + "</body>\n</html>\n").text
     }
 
-    static let stylesheet = """
+    static let stylesheet: Markup<HTML> = """
         body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun", "Noto Sans CJK SC", "Microsoft YaHei", serif;
                line-height: 1.6; margin: 2em auto; max-width: 60em; color: #111; }
         h1 { font-size: 20pt; text-align: center; } h2 { font-size: 15pt; border-bottom: 1px solid #444; margin-top: 1.6em; }
@@ -39,33 +39,33 @@ public enum HTMLRenderer {
                        thead { display: table-header-group; } }
         """
 
-    static func render(_ block: ReportBlock) -> String {
+    static func render(_ block: ReportBlock) -> Markup<HTML> {
         switch block {
         case .heading(let level, let text):
-            let tag = "h\(min(max(level, 1), 6))"
-            return "<\(tag)>\(escape(text))</\(tag)>\n"
+            let tag = Markup<HTML>.number(min(max(level, 1), 6))
+            return "<h\(tag)>\(text)</h\(tag)>\n"
         case .paragraph(let text):
-            return "<p>\(escape(text))</p>\n"
+            return "<p>\(text)</p>\n"
         case .facts(let pairs):
-            return "<dl class=\"facts\">" + pairs.map { "<dt>\(escape($0.0))</dt><dd>\(escape($0.1))</dd>" }.joined() + "</dl>\n"
+            return "<dl class=\"facts\">\(Markup.joined(pairs.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }))</dl>\n"
         case .table(let table):
-            var html = "<table>"
-            if let caption = table.caption { html += "<caption>\(escape(caption))</caption>" }
-            html += "<thead><tr>" + table.header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
-            for row in table.rows { html += "<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>" }
+            var html: Markup<HTML> = "<table>"
+            if let caption = table.caption { html += "<caption>\(caption)</caption>" }
+            html += "<thead><tr>\(Markup.joined(table.header.map { "<th>\($0)</th>" }))</tr></thead><tbody>"
+            for row in table.rows { html += "<tr>\(Markup.joined(row.map { "<td>\($0)</td>" }))</tr>" }
             return html + "</tbody></table>\n"
         case .quote(let text, let source):
-            return "<blockquote>" + text.split(separator: "\n").map { "<p>\(escape(String($0)))</p>" }.joined()
-                + "<cite>\(escape(source))</cite></blockquote>\n"
+            let paragraphs = Markup<HTML>.joined(text.split(separator: "\n").map { "<p>\(String($0))</p>" })
+            return "<blockquote>\(paragraphs)<cite>\(source)</cite></blockquote>\n"
         case .notice(let text):
-            return "<pre class=\"notice\">\(escape(text))</pre>\n"
+            return "<pre class=\"notice\">\(text)</pre>\n"
         case .cycle(let diagram):
-            return "<figure><figcaption>\(escape(diagram.title))</figcaption>\(svg(diagram))</figure>\n"
+            return "<figure><figcaption>\(diagram.title)</figcaption>\(svg(diagram))</figure>\n"
         }
     }
 
     /// Procedures on a circle, an arrow per edge; the edge to cut first is red and dashed, removed edges grey.
-    static func svg(_ diagram: CycleDiagram) -> String {
+    static func svg(_ diagram: CycleDiagram) -> Markup<HTML> {
         let width = 720.0, height = 440.0, radius = 150.0
         let center = (x: width / 2, y: height / 2)
         let count = max(diagram.nodes.count, 1)
@@ -73,7 +73,7 @@ public enum HTMLRenderer {
             let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(count)
             return (center.x + radius * cos(angle), center.y + radius * sin(angle))
         }
-        var svg = """
+        var svg: Markup<HTML> = """
             <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" role="img">
             <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" fill="#333"/></marker></defs>
@@ -94,36 +94,20 @@ public enum HTMLRenderer {
             let control = outward > 1
                 ? (x: middle.x + ox / outward * 55, y: middle.y + oy / outward * 55)
                 : (x: middle.x - dy / length * 55, y: middle.y + dx / length * 55)
-            let colour = edge.cut ? "#c00" : edge.kept ? "#333" : "#999"
-            let dash = edge.cut || !edge.kept ? " stroke-dasharray=\"6 4\"" : ""
-            svg += "<path d=\"M\(format(x1)),\(format(y1)) Q\(format(control.x)),\(format(control.y)) \(format(x2)),\(format(y2))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash) marker-end=\"url(#arrow)\"/>\n"
-            svg += "<text x=\"\(format(control.x))\" y=\"\(format(control.y))\" font-size=\"12\" text-anchor=\"middle\" fill=\"\(colour)\">\(escape(edge.label))</text>\n"
+            let colour: Markup<HTML> = edge.cut ? "#c00" : edge.kept ? "#333" : "#999"
+            let dash: Markup<HTML> = edge.cut || !edge.kept ? " stroke-dasharray=\"6 4\"" : ""
+            svg += "<path d=\"M\(x1),\(y1) Q\(control.x),\(control.y) \(x2),\(y2)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash) marker-end=\"url(#arrow)\"/>\n"
+            svg += "<text x=\"\(control.x)\" y=\"\(control.y)\" font-size=\"12\" text-anchor=\"middle\" fill=\"\(colour)\">\(edge.label)</text>\n"
         }
         for (index, node) in diagram.nodes.enumerated() {
             let point = points[index]
-            svg += "<rect x=\"\(format(point.x - 80))\" y=\"\(format(point.y - 24))\" width=\"160\" height=\"48\" rx=\"6\" fill=\"#eef3fb\" stroke=\"#335\"/>\n"
-            svg += "<text x=\"\(format(point.x))\" y=\"\(format(point.y - 5))\" font-size=\"11\" text-anchor=\"middle\">\(escape(node.id))</text>\n"
-            svg += "<text x=\"\(format(point.x))\" y=\"\(format(point.y + 13))\" font-size=\"12\" text-anchor=\"middle\">\(escape(String(node.label.prefix(12))))</text>\n"
+            svg += "<rect x=\"\(point.x - 80)\" y=\"\(point.y - 24)\" width=\"160\" height=\"48\" rx=\"6\" fill=\"#eef3fb\" stroke=\"#335\"/>\n"
+            svg += "<text x=\"\(point.x)\" y=\"\(point.y - 5)\" font-size=\"11\" text-anchor=\"middle\">\(node.id)</text>\n"
+            svg += "<text x=\"\(point.x)\" y=\"\(point.y + 13)\" font-size=\"12\" text-anchor=\"middle\">\(String(node.label.prefix(12)))</text>\n"
         }
         return svg + "</svg>"
     }
 
-    private static func format(_ value: Double) -> String { String(format: "%.1f", value) }
-
     /// Escapes text for HTML element content and attribute values.
-    public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    public static func escape(_ text: String) -> String { HTML.escape(text) }
 }

@@ -1,51 +1,37 @@
-/// Markdown for code review: headings, pipe tables, quotes, fenced notices, cycles as arrow chains.
+/// Markdown for code review: headings, pipe tables, quotes, fenced notices, cycles as arrow chains. Every piece
+/// of text goes through `Markup<Markdown>` interpolation, which escapes it.
 public enum MarkdownRenderer {
     public static func render(_ document: ReportDocument) -> String {
-        document.blocks.map(render).joined(separator: "\n")
+        Markup.joined(document.blocks.map(render), separator: "\n").text
     }
 
-    static func render(_ block: ReportBlock) -> String {
+    static func render(_ block: ReportBlock) -> Markup<Markdown> {
         switch block {
         case .heading(let level, let text):
-            return String(repeating: "#", count: min(max(level, 1), 6)) + " " + inline(text) + "\n"
+            let hashes: [Markup<Markdown>] = ["#", "##", "###", "####", "#####", "######"]
+            return "\(hashes[min(max(level, 1), 6) - 1]) \(text)\n"
         case .paragraph(let text):
-            return inline(text) + "\n"
+            return "\(text)\n"
         case .facts(let pairs):
-            return pairs.map { "- **\(inline($0.0))**: \(inline($0.1))" }.joined(separator: "\n") + "\n"
+            return Markup.joined(pairs.map { "- **\($0.0)**: \($0.1)" }, separator: "\n") + "\n"
         case .table(let table):
-            var text = table.caption.map { "**\(inline($0))**\n\n" } ?? ""
-            text += "| " + table.header.map(cell).joined(separator: " | ") + " |\n"
-            text += "|" + String(repeating: "---|", count: table.header.count) + "\n"
-            for row in table.rows { text += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
-            if table.rows.isEmpty { text += "| " + Array(repeating: "", count: table.header.count).joined(separator: " | ") + " |\n" }
+            var text: Markup<Markdown> = table.caption.map { "**\($0)**\n\n" } ?? ""
+            text += "| \(Markup.joined(table.header.map { "\($0)" }, separator: " | ")) |\n"
+            text += "|\(Markup.joined(table.header.map { _ in "---|" }))\n"
+            for row in table.rows { text += "| \(Markup.joined(row.map { "\($0)" }, separator: " | ")) |\n" }
+            if table.rows.isEmpty { text += "| \(Markup.joined(table.header.map { _ in "" }, separator: " | ")) |\n" }
             return text
         case .quote(let text, let source):
-            return text.split(separator: "\n").map { "> " + inline(String($0)) }.joined(separator: "\n") + "\n>\n> — " + inline(source) + "\n"
+            let lines = Markup<Markdown>.joined(text.split(separator: "\n").map { "> \(String($0))" }, separator: "\n")
+            return "\(lines)\n>\n> — \(source)\n"
         case .notice(let text):
-            let fence = text.contains("```") ? "~~~~" : "```"
-            return fence + "\n" + text + "\n" + fence + "\n"
+            return Markdown.fenced(text)
         case .cycle(let diagram):
-            let chain = (diagram.nodes.map(\.id) + [diagram.nodes.first?.id ?? ""]).joined(separator: " → ")
-            let cut = diagram.edges.filter(\.cut).map { "`\(diagram.nodes[$0.from].id)` 索要 \(inline($0.label))" }
-            return "**\(inline(diagram.title))**\n\n" + chain + (cut.isEmpty ? "" : "（建议切断 cut: " + cut.joined(separator: ", ") + "）") + "\n"
+            let ids = diagram.nodes.map(\.id) + [diagram.nodes.first?.id ?? ""]
+            let chain = Markup<Markdown>.joined(ids.map { "\($0)" }, separator: " → ")
+            let cuts = diagram.edges.filter(\.cut).map { edge -> Markup<Markdown> in "\(diagram.nodes[edge.from].id) 索要 \(edge.label)" }
+            let cut: Markup<Markdown> = cuts.isEmpty ? "" : "（建议切断 cut: \(Markup.joined(cuts, separator: ", "))）"
+            return "**\(diagram.title)**\n\n\(chain)\(cut)\n"
         }
     }
-
-    /// Escapes characters Markdown would read as markup, and HTML.
-    static func inline(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "&": result += "&amp;"
-            case "*", "_", "`", "[", "]", "\\", "#", "|": result += "\\" + String(character)
-            case "\n": result += " "
-            default: result.append(character)
-            }
-        }
-        return result
-    }
-
-    private static func cell(_ text: String) -> String { inline(text) }
 }
