@@ -52,6 +52,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case corpusDuplicateExpression = "JZ4008"
     case corpusInvalidMetadata = "JZ4009"
     case corpusCacheRefused = "JZ4010"
+    case corpusNumberMismatch = "JZ4011"
+    case corpusAmbiguousName = "JZ4012"
+    case corpusRepealCycle = "JZ4013"
 
     // Policies.
     case policyRuleUnreachable = "JZ5001"

@@ -96,12 +96,28 @@ struct CorpusDocumentReader {
         }
         let text = parts.joined(separator: "\n")
         if let label, let eId = element.attribute("eId") {
+            if let problem = numberMismatch(element, eId: eId) { diagnostics.append(problem) }
             if provisions[eId] != nil {
                 diagnostics.append(Diagnostic(.corpusDuplicateEId, "duplicate eId '\(eId)'", at: SourceRange(at: element.location)))
             }
             provisions[eId] = Provision(eId: eId, label: label, text: text, line: element.line)
         }
         return text
+    }
+
+    /// An article or point whose `num` names another number than its eId (`art_5` numbered 第六条): a citation
+    /// of 第五条 would quote the text of 第六条. Inserted articles (之一) and unnumbered elements are not checked.
+    private static func numberMismatch(_ element: XMLElementRef, eId: String) -> Diagnostic? {
+        guard element.isNamed("article") || element.isNamed("point"), let heading = element.child(named: "num")?.text,
+            !heading.contains("之"), let last = eId.components(separatedBy: "__").last,
+            let underscore = last.lastIndex(of: "_"), let expected = Int(last[last.index(after: underscore)...])
+        else { return nil }
+        let numerals = heading.filter { ChineseNumeral.digits[$0] != nil || ChineseNumeral.units[$0] != nil || $0.isASCII && $0.isNumber }
+        guard !numerals.isEmpty, let written = ChineseNumeral.parse(Substring(numerals)), written != expected else { return nil }
+        return Diagnostic(
+            .corpusNumberMismatch,
+            "'\(eId)' is numbered '\(heading)' (\(written), not \(expected)): a citation of \(expected) would quote the wrong provision",
+            at: SourceRange(at: element.location))
     }
 
     private func problem(_ message: String, line: Int) -> Diagnostic {

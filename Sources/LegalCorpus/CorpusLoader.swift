@@ -131,6 +131,8 @@ public enum CorpusLoader {
             act.versions = versions
             acts.append(act)
         }
+        checkNames(acts, diagnostics: &diagnostics)
+        checkRepeals(acts, diagnostics: &diagnostics)
         let known = Set(acts.map(\.workURI))
         for act in acts {
             let references = [act.repealedBy].compactMap { $0 } + act.replaces + act.delegatesFrom
@@ -141,6 +143,48 @@ public enum CorpusLoader {
             }
         }
         return acts
+    }
+
+    /// Two works cited by the same title, alias or 文号: a new file could take over an existing act's name, and a
+    /// citation would land on whichever sorts last. Each later claim is an error naming the earlier one.
+    private static func checkNames(_ acts: [LegalAct], diagnostics: inout [Diagnostic]) {
+        var claimed: [String: LegalAct] = [:]
+        for act in acts.sorted(by: { $0.versions[0].path < $1.versions[0].path }) {
+            for name in Set([act.title] + act.aliases + [act.documentNumber].compactMap { $0 }) {
+                let key = LegalCorpus.normalizedName(name)
+                guard let other = claimed[key] else {
+                    claimed[key] = act
+                    continue
+                }
+                guard other.workURI != act.workURI else { continue }
+                diagnostics.append(Diagnostic(
+                    .corpusAmbiguousName,
+                    "'\(name)' already names '\(other.title)' (\(other.workURI)); a citation of it would be ambiguous",
+                    at: documentRange(act.versions[act.versions.count - 1].path),
+                    notes: [Diagnostic.Note("the act that has the name", at: documentRange(other.versions[other.versions.count - 1].path))]))
+            }
+        }
+    }
+
+    /// An act repealed by itself, or a chain of repeals that comes back to where it started.
+    private static func checkRepeals(_ acts: [LegalAct], diagnostics: inout [Diagnostic]) {
+        let byWork = Dictionary(acts.map { ($0.workURI, $0) }, uniquingKeysWith: { first, _ in first })
+        for act in acts {
+            var seen: Set<String> = [act.workURI]
+            var chain = [act.title]
+            var next = act.repealedBy
+            while let work = next, let repealer = byWork[work] {
+                chain.append(repealer.title)
+                if work == act.workURI {
+                    diagnostics.append(Diagnostic(
+                        .corpusRepealCycle, "'\(act.title)' is repealed in a circle: " + chain.joined(separator: " → "),
+                        at: documentRange(act.versions[act.versions.count - 1].path)))
+                    break
+                }
+                guard seen.insert(work).inserted else { break }
+                next = repealer.repealedBy
+            }
+        }
     }
 
     private static func documentRange(_ path: String) -> SourceRange {

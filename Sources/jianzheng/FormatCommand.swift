@@ -23,7 +23,7 @@ struct FormatCommand: ParsableCommand {
             let formatted = Formatter().format(tree)
             guard Array(formatted.utf8) != file.bytes else { continue }
             unformatted.append(file.path)
-            if !check { try AtomicFile.write(formatted, to: file.path) }
+            if !check { try AtomicFile.write(formatted, to: file.path, expecting: file.bytes) }
         }
         for path in unformatted { Console.out(check ? "not formatted: \(path)\n" : "formatted: \(path)\n") }
         if !broken.isEmpty {

@@ -56,4 +56,26 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("[JZ1013]"))
     }
+
+    @Test func fmtKeepsModeAndLinksAndRefusesInvalidUTF8() throws {
+        let path = try CLI.scratch("未格式化.jz", "material 甲 {\n    kind    certificate\n}\n")
+        let directory = (path as NSString).deletingLastPathComponent
+        chmod(path, 0o600)
+        #expect(symlink(path, directory + "/链接.jz") == 0)
+        #expect(link(path, directory + "/硬链接.jz") == 0)
+        let result = try CLI.run("fmt", directory + "/链接.jz")
+        #expect(result.status == 0, "\(result.stderr)")
+        var info = stat()
+        #expect(lstat(directory + "/链接.jz", &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        #expect(stat(path, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        #expect(try String(contentsOfFile: directory + "/硬链接.jz", encoding: .utf8) == "material 甲 {\n  kind certificate\n}\n")
+
+        let broken = try CLI.scratch("坏字节.jz", "")
+        let bytes = Array("// 注释 ".utf8) + [0xE4, 0x41] + Array("\nmaterial 乙 {\n    kind certificate\n}\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: broken))
+        let refused = try CLI.run("fmt", broken)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("[JZ1003]"))
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: broken))) == bytes)
+    }
 }

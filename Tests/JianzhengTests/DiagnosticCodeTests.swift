@@ -89,6 +89,14 @@ import Testing
                 minimumCached: 0
             ).1
         },
+        .corpusNumberMismatch: { corpus { ["a.xml": $0.replacingOccurrences(of: "<num>第十五条</num>", with: "<num>第十六条</num>")] } },
+        .corpusAmbiguousName: {
+            // A second work that takes the first one's title.
+            corpus { ["a.xml": $0, "b.xml": $0.replacingOccurrences(of: "gwyl-188", with: "forged-1").replacingOccurrences(of: "国务院令第188号", with: "伪造1号")] }
+        },
+        .corpusRepealCycle: {
+            corpus { ["a.xml": $0.replacingOccurrences(of: "textStatus=\"excerpt\"", with: "textStatus=\"excerpt\" repealed=\"2020-01-01\" repealedBy=\"/akn/cn/act/1995/gwyl-188\"")] }
+        },
         .policyRuleUnreachable: { resolve("policy 政策 {\n  effective 2020-01-01\n  sufficient-ranks law\n  rule 甲 {\n    verdict remove\n    because \"x\"\n  }\n  rule 乙 {\n    verdict keep\n    when basis.sufficient\n    because \"y\"\n  }\n  otherwise keep\n}\n") },
         .policyRuleConflict: { resolve("policy 政策 {\n  effective 2020-01-01\n  sufficient-ranks law\n  rule 甲 {\n    verdict remove\n    when absurd\n    because \"x\"\n  }\n  rule 乙 {\n    verdict keep\n    when absurd\n    because \"y\"\n  }\n  otherwise keep\n}\n") },
         .policyNoDefault: { resolve("policy 政策 {\n  effective 2020-01-01\n  sufficient-ranks law\n}\n") },
