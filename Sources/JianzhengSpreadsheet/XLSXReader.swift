@@ -11,6 +11,10 @@ public enum XLSXReader {
     static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     /// Refuse archives whose parts would expand beyond this (zip bombs).
     public static let maximumUncompressedBytes = 256 * 1024 * 1024
+    /// Real workbooks compress 5–15 times; an archive expanding more than this many times its size is a bomb
+    /// (a 622 kB file once cost 525 MB), unless it stays under `minimumExpansionAllowance`.
+    public static let maximumExpansionRatio = 100
+    public static let minimumExpansionAllowance = 16 * 1024 * 1024
     /// A sheet may hold this many cells (padding and merged ranges included) per byte of its XML, and at least
     /// `minimumCellBudget`: real cells take at least ten bytes each, so only a sheet that asks for cells it does
     /// not contain reaches the limit.
@@ -24,8 +28,10 @@ public enum XLSXReader {
         } catch {
             throw SpreadsheetError(path, "not an XLSX file: \(error.message)")
         }
-        guard archive.declaredSize <= maximumUncompressedBytes else {
-            throw SpreadsheetError(path, "the archive expands to \(archive.declaredSize) bytes, over the limit of \(maximumUncompressedBytes)")
+        let limit = min(maximumUncompressedBytes, max(minimumExpansionAllowance, maximumExpansionRatio * data.count))
+        guard archive.declaredSize <= limit else {
+            throw SpreadsheetError(
+                path, "the archive expands to \(archive.declaredSize) bytes, over the limit of \(limit) for a file of \(data.count) bytes")
         }
         let part = { (name: String) throws(SpreadsheetError) -> XMLTree? in try Self.part(archive, name, path: path) }
         guard let workbook = try part("xl/workbook.xml") else {

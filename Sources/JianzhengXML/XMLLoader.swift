@@ -5,6 +5,9 @@ import JianzhengSyntax
 public struct XMLLimits: Sendable {
     /// Larger files are refused before parsing.
     public var maximumBytes: Int = 32 * 1024 * 1024
+    /// An element with more attributes is refused before parsing (libxml2's duplicate check is quadratic:
+    /// 10⁵ attributes on one element ran past 30 s).
+    public var maximumAttributes: Int = 256
     public static let standard = XMLLimits()
 }
 
@@ -35,12 +38,20 @@ public enum XMLLoader {
                 .xmlTooLarge, "XML file of \(bytes.count) bytes exceeds the limit of \(limits.maximumBytes) bytes",
                 at: SourceRange(at: file.location(at: 0)))])
         }
-        if let offset = declarationOffset(in: bytes) {
+        switch prescan(bytes, maximumAttributes: limits.maximumAttributes) {
+        case .declaration(let offset):
             let located = SourceFile(path: path, bytes: bytes)
             return (nil, [Diagnostic(
                 .xmlEntityRefused,
                 "document type declarations are refused: external entities and entity expansion are not allowed",
                 at: located.range(offset, offset + 9))])
+        case .tooManyAttributes(let offset):
+            let located = SourceFile(path: path, bytes: bytes)
+            return (nil, [Diagnostic(
+                .xmlTooLarge, "an element with more than \(limits.maximumAttributes) attributes is refused",
+                at: located.range(offset, offset + 1))])
+        case nil:
+            break
         }
         guard let context = xmlNewParserCtxt() else {
             return (nil, [Diagnostic(.xmlNotWellFormed, "libxml2 could not allocate a parser", at: file.range(0, 0))])
@@ -78,25 +89,53 @@ public enum XMLLoader {
         return (XMLTree(document: document, path: path), diagnostics)
     }
 
-    /// The byte offset of `<!DOCTYPE` or `<!ENTITY` outside comments, if any.
-    static func declarationOffset(in bytes: [UInt8]) -> Int? {
+    /// What the scan before parsing refuses.
+    enum PrescanProblem: Equatable {
+        /// `<!DOCTYPE` or `<!ENTITY` outside comments, at this byte offset.
+        case declaration(Int)
+        /// A start tag, at this offset, with more attributes than allowed.
+        case tooManyAttributes(Int)
+    }
+
+    /// One pass over the bytes, linear in their number, before libxml2 sees them.
+    static func prescan(_ bytes: [UInt8], maximumAttributes: Int) -> PrescanProblem? {
         let doctype = Array("<!DOCTYPE".utf8)
         let entity = Array("<!ENTITY".utf8)
         let commentOpen = Array("<!--".utf8)
         let commentClose = Array("-->".utf8)
         var index = 0
         while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "<") {
-                let rest = bytes[index...]
-                if rest.starts(with: commentOpen) {
-                    var probe = index + 4
-                    while probe < bytes.count, !bytes[probe...].starts(with: commentClose) { probe += 1 }
-                    index = probe + 3
-                    continue
-                }
-                if rest.starts(with: doctype) || rest.starts(with: entity) { return index }
+            guard bytes[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
             }
+            let rest = bytes[index...]
+            if rest.starts(with: commentOpen) {
+                var probe = index + 4
+                while probe < bytes.count, !bytes[probe...].starts(with: commentClose) { probe += 1 }
+                index = probe + 3
+                continue
+            }
+            if rest.starts(with: doctype) || rest.starts(with: entity) { return .declaration(index) }
+            // A start tag: count its attributes (an '=' outside quoted values) up to its '>'.
+            let tagStart = index
+            var attributes = 0
+            var quote: UInt8?
             index += 1
+            while index < bytes.count {
+                let byte = bytes[index]
+                if let open = quote {
+                    if byte == open { quote = nil }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: "=") {
+                    attributes += 1
+                    if attributes > maximumAttributes { return .tooManyAttributes(tagStart) }
+                } else if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "<") {
+                    break
+                }
+                index += 1
+            }
         }
         return nil
     }

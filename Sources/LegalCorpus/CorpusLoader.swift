@@ -47,11 +47,10 @@ public enum CorpusLoader {
 
     /// Parses, validates and reads one document.
     public static func loadDocument(path: String, schema: XMLSchema) -> (LegalAct?, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return (nil, [Diagnostic(.unreadableFile, "cannot read file",
-                at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1)))])
+        switch InputFile.read(path, limit: XMLLimits.standard.maximumBytes, tooLarge: .xmlTooLarge) {
+        case .success(let bytes): return readDocument(bytes, path: path, schema: schema)
+        case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        return readDocument([UInt8](data), path: path, schema: schema)
     }
 
     /// Parses, validates and reads one document held in memory.

@@ -30,12 +30,24 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read '\(file)'") }
+        let data: [UInt8]
+        switch InputFile.read(file, limit: InputFile.Limit.spreadsheet) {
+        case .success(let bytes): data = bytes
+        case .failure(let diagnostic):
+            DiagnosticPrinter(format: options.format, files: []).print([diagnostic])
+            throw ExitStatus.usage
+        }
         var diagnostics: [Diagnostic] = []
         var columns: [ImportColumn: String] = [:]
         if let mapping {
-            guard let bytes = FileManager.default.contents(atPath: mapping) else { throw ValidationError("cannot read mapping '\(mapping)'") }
-            (columns, diagnostics) = ColumnMapping.parse(SourceFile(path: mapping, bytes: [UInt8](bytes)))
+            let bytes: [UInt8]
+            switch InputFile.read(mapping, limit: InputFile.Limit.source) {
+            case .success(let read): bytes = read
+            case .failure(let diagnostic):
+                DiagnosticPrinter(format: options.format, files: []).print([diagnostic])
+                throw ExitStatus.usage
+            }
+            (columns, diagnostics) = ColumnMapping.parse(SourceFile(path: mapping, bytes: bytes))
             if diagnostics.hasErrors {
                 DiagnosticPrinter(format: options.format, files: []).print(diagnostics)
                 throw ExitStatus.usage
@@ -63,9 +75,9 @@ struct ImportCommand: ParsableCommand {
         if result.diagnostics.hasErrors { throw ExitStatus.findings }
     }
 
-    static func read(_ path: String, _ data: Data) throws(SpreadsheetError) -> Workbook {
+    static func read(_ path: String, _ bytes: [UInt8]) throws(SpreadsheetError) -> Workbook {
         let lowered = path.lowercased()
-        if lowered.hasSuffix(".csv") || lowered.hasSuffix(".txt") { return try CSV.read(path: path, bytes: [UInt8](data)) }
-        return try XLSXReader.read(path: path, data: data)
+        if lowered.hasSuffix(".csv") || lowered.hasSuffix(".txt") { return try CSV.read(path: path, bytes: bytes) }
+        return try XLSXReader.read(path: path, data: Data(bytes))
     }
 }

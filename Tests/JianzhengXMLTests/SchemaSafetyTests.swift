@@ -82,3 +82,38 @@ import Testing
         #expect(diagnostics.first?.range.start.path.hasSuffix("bad.xml") == true)
     }
 }
+
+@Suite struct InputBudgetTests {
+    @Test func anElementWithTooManyAttributesIsRefusedBeforeParsing() {
+        let attributes = (0..<100_000).map { "a\($0)=\"x\"" }.joined(separator: " ")
+        let (tree, diagnostics) = XMLLoader.parse(Array("<?xml version=\"1.0\"?>\n<root \(attributes)/>".utf8), path: "wide.xml")
+        #expect(tree == nil)
+        #expect(diagnostics.map(\.code) == [.xmlTooLarge])
+        #expect(diagnostics.first?.range.start.line == 2)
+    }
+
+    @Test func quotedEqualsSignsAndTextAreNotAttributes() {
+        let value = String(repeating: "=", count: 1000)
+        let (tree, diagnostics) = XMLLoader.parse(Array("<root a=\"\(value)\">\(value)</root>".utf8), path: "quoted.xml")
+        #expect(tree != nil && diagnostics.isEmpty)
+    }
+
+    @Test func anOversizedFileIsRefusedBeforeItIsRead() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("jz-sparse-\(UUID().uuidString).xml").path
+        // A sparse file: 64 MB that take no disk, and would take 64 MB of memory if read.
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        #expect(truncate(path, 64 * 1024 * 1024) == 0)
+        let clock = ContinuousClock()
+        var result: Result<[UInt8], Diagnostic>?
+        let elapsed = clock.measure { result = InputFile.read(path, limit: XMLLimits.standard.maximumBytes, tooLarge: .xmlTooLarge) }
+        guard case .failure(let diagnostic) = result else {
+            Issue.record("an oversized file was read")
+            return
+        }
+        #expect(diagnostic.code == .xmlTooLarge)
+        #expect(elapsed < .seconds(1))
+        if case .failure(let missing) = InputFile.read("/nonexistent-jz", limit: 10) {
+            #expect(missing.message == "cannot read file: No such file or directory")
+        }
+    }
+}

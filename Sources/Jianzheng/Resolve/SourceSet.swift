@@ -17,13 +17,17 @@ public enum SourceSet {
     public static func read(_ paths: [String]) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let filePaths = expand(paths, diagnostics: &diagnostics)
-        let results = ConcurrentSlots<SourceFile?>.map(filePaths) { path in
-            FileManager.default.contents(atPath: path).map { SourceFile(path: path, bytes: [UInt8]($0)) }
+        let results = ConcurrentSlots<Result<[UInt8], Diagnostic>>.map(filePaths) { path in
+            InputFile.read(path, limit: InputFile.Limit.source)
         }
-        for (path, file) in zip(filePaths, results) where file == nil {
-            diagnostics.append(Diagnostic(.unreadableFile, "cannot read file", at: SourceRange(at: SourceLocation(path: path, line: 1, column: 1))))
+        var files: [SourceFile] = []
+        for (path, result) in zip(filePaths, results) {
+            switch result {
+            case .success(let bytes): files.append(SourceFile(path: path, bytes: bytes))
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
         }
-        return (results.compactMap { $0 }, diagnostics)
+        return (files, diagnostics)
     }
 
     /// `.jz` files under the paths, sorted, each once.
