@@ -60,11 +60,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case policyRuleUnreachable = "JZ5001"
     case policyRuleConflict = "JZ5002"
     case policyNoDefault = "JZ5003"
+    case policyOverlap = "JZ5004"
 
     /// The severity this code is reported with unless a caller says otherwise.
     public var defaultSeverity: Diagnostic.Severity {
         switch self {
-        case .unusedDeclaration, .policyRuleUnreachable, .corpusCacheRefused: .warning
+        case .unusedDeclaration, .policyRuleUnreachable, .corpusCacheRefused, .policyOverlap: .warning
         default: .error
         }
     }

@@ -99,6 +99,9 @@ import Testing
         },
         .policyRuleUnreachable: { resolve("policy 政策 {\n  effective 2020-01-01\n  sufficient-ranks law\n  rule 甲 {\n    verdict remove\n    because \"x\"\n  }\n  rule 乙 {\n    verdict keep\n    when basis.sufficient\n    because \"y\"\n  }\n  otherwise keep\n}\n") },
         .policyRuleConflict: { resolve("policy 政策 {\n  effective 2020-01-01\n  sufficient-ranks law\n  rule 甲 {\n    verdict remove\n    when absurd\n    because \"x\"\n  }\n  rule 乙 {\n    verdict keep\n    when absurd\n    because \"y\"\n  }\n  otherwise keep\n}\n") },
+        .policyOverlap: {
+            resolve("policy 甲 {\n  effective 2020-01-01\n  sufficient-ranks law\n  otherwise keep\n}\npolicy 乙 {\n  effective 2021-01-01\n  sufficient-ranks law\n  otherwise keep\n}\n")
+        },
         .policyNoDefault: { resolve("policy 政策 {\n  effective 2020-01-01\n  sufficient-ranks law\n}\n") },
     ]
 

@@ -150,4 +150,15 @@ import Testing
         #expect(codes.contains(.policyNoDefault))
         #expect(diagnostics.contains { $0.code == .unknownReference && $0.message.contains("不存在") })
     }
+
+    /// Once one of two overlapping policies was picked silently; now the choice is reported, or refused.
+    @Test func overlappingPoliciesAreAReportedChoiceOrARefusal() throws {
+        let later = "policy 后来 {\n  effective 2010-01-01\n  sufficient-ranks law\n  otherwise keep\n}\n"
+        let review = try Fixture.review(Self.catalogue, later, asOf: "2026-01-01", policy: nil)
+        #expect(review.policy.name == "后来")
+        #expect(review.policyNote?.contains("测试政策") == true)
+        let sameDay = "policy 同日 {\n  effective 2000-01-01\n  sufficient-ranks law\n  otherwise keep\n}\n"
+        #expect(throws: ReviewError.self) { try Fixture.review(Self.catalogue, sameDay, asOf: "2026-01-01", policy: nil) }
+        #expect(try Fixture.review(Self.catalogue, sameDay, asOf: "2026-01-01", policy: "同日").policy.name == "同日")
+    }
 }

@@ -29,7 +29,16 @@ public struct ReviewEngine: Sendable {
             return (policy, note)
         }
         let sorted = catalogue.policies.values.sorted { ($0.effective, $0.name) < ($1.effective, $1.name) }
-        if let inForce = sorted.last(where: { $0.isInForce(on: date) }) { return (inForce, nil) }
+        let inForce = sorted.filter { $0.isInForce(on: date) }
+        if let latest = inForce.last {
+            let others = inForce.dropLast()
+            if let tie = others.last(where: { $0.effective == latest.effective }) {
+                throw ReviewError(description: "policies '\(tie.name)' and '\(latest.name)' are both in force on \(date) and took effect the same day; name one with --policy")
+            }
+            let note = others.isEmpty ? nil
+                : "\(date.chinese)同时有效的政策还有" + others.map { "“\($0.name)”" }.joined(separator: "、") + "，按生效最晚的“\(latest.name)”评估（可用 --policy 指定）"
+            return (latest, note)
+        }
         guard let earliest = sorted.first else { throw ReviewError(description: "the catalogue declares no policy") }
         return (earliest, "\(date.chinese)没有有效的政策，按最早的政策“\(earliest.name)”评估")
     }

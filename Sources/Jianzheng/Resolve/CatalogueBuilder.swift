@@ -219,9 +219,11 @@ public struct CatalogueBuilder {
     }
 
     private mutating func checkPolicies(named names: Set<String>? = nil) {
-        for policy in catalogue.policies.values.sorted(by: { $0.name < $1.name }) where names?.contains(policy.name) ?? true {
+        let policies = catalogue.policies.values.sorted(by: { $0.name < $1.name })
+        for policy in policies where names?.contains(policy.name) ?? true {
             PolicyChecker.check(policy, into: &reporter)
         }
+        PolicyChecker.checkOverlaps(policies, only: names, into: &reporter)
     }
 
     /// Declarations nothing refers to. With `changes` (an overlay), only the declarations it added or replaced

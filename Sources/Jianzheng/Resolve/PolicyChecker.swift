@@ -38,4 +38,28 @@ enum PolicyChecker {
             }
         }
     }
+
+    /// Two policies in force on the same days (a warning: a catalogue may hold alternatives to compare with
+    /// `--policy`). Without `--policy` the review applies the one that took effect later and says so; of two that
+    /// took effect the same day it cannot choose, and refuses to review without `--policy`.
+    static func checkOverlaps(_ policies: [Policy], only names: Set<String>?, into reader: inout AttributeReader) {
+        for (index, first) in policies.enumerated() {
+            for second in policies[(index + 1)...] where names.map({ $0.contains(first.name) || $0.contains(second.name) }) ?? true {
+                let start = max(first.effective, second.effective)
+                let ends = [first.until, second.until].compactMap { $0 }
+                guard ends.allSatisfy({ start < $0 }) else { continue }
+                let (earlier, later) = first.effective <= second.effective ? (first, second) : (second, first)
+                let period = "from \(start)" + (ends.min().map { " until \($0)" } ?? "")
+                if earlier.effective == later.effective {
+                    reader.report(Diagnostic(
+                        .policyOverlap, "policies '\(earlier.name)' and '\(later.name)' take effect on the same day and are both in force \(period); a review of those days needs --policy",
+                        at: later.range, notes: [Diagnostic.Note("'\(earlier.name)' is here", at: earlier.range)]))
+                } else {
+                    reader.report(Diagnostic(
+                        .policyOverlap, "policies '\(earlier.name)' and '\(later.name)' are both in force \(period); without --policy the later one, '\(later.name)', is applied",
+                        at: later.range, notes: [Diagnostic.Note("'\(earlier.name)' is here", at: earlier.range)]))
+                }
+            }
+        }
+    }
 }
