@@ -35,6 +35,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unknownPredicate = "JZ2014"
     case inconsistentDates = "JZ2015"
     case nameSpelledDifferently = "JZ2016"
+    case lookalikeName = "JZ2017"
 
     // Citations.
     case malformedCitation = "JZ3001"
@@ -61,11 +62,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case policyRuleConflict = "JZ5002"
     case policyNoDefault = "JZ5003"
     case policyOverlap = "JZ5004"
+    case policyExceptionCycle = "JZ5005"
 
     /// The severity this code is reported with unless a caller says otherwise.
     public var defaultSeverity: Diagnostic.Severity {
         switch self {
-        case .unusedDeclaration, .policyRuleUnreachable, .corpusCacheRefused, .policyOverlap: .warning
+        case .unusedDeclaration, .policyRuleUnreachable, .corpusCacheRefused, .policyOverlap, .lookalikeName: .warning
         default: .error
         }
     }

@@ -102,6 +102,10 @@ import Testing
         .policyOverlap: {
             resolve("policy 甲 {\n  effective 2020-01-01\n  sufficient-ranks law\n  otherwise keep\n}\npolicy 乙 {\n  effective 2021-01-01\n  sufficient-ranks law\n  otherwise keep\n}\n")
         },
+        .policyExceptionCycle: {
+            resolve("policy 政策 {\n  effective 2020-01-01\n  sufficient-ranks law\n  rule 甲 {\n    verdict remove\n    exception-to 乙\n    because \"x\"\n  }\n  rule 乙 {\n    verdict keep\n    exception-to 甲\n    because \"y\"\n  }\n  otherwise keep\n}\n")
+        },
+        .lookalikeName: { resolve(material("  kind certificate") + "material 甲\u{0410} {\n  kind certificate\n}\nmaterial 甲A {\n  kind certificate\n}\n") },
         .policyNoDefault: { resolve("policy 政策 {\n  effective 2020-01-01\n  sufficient-ranks law\n}\n") },
     ]
 

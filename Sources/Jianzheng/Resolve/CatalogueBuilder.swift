@@ -66,6 +66,7 @@ public struct CatalogueBuilder {
         builder.checkCitations(corpus)
         builder.checkPolicies()
         builder.reportUnused()
+        for diagnostic in LookalikeNames.check(builder.catalogue) { builder.reporter.report(diagnostic) }
         return (builder.catalogue, Diagnostic.sorted(builder.reporter.diagnostics))
     }
 

@@ -13,6 +13,26 @@ enum PolicyChecker {
                     notes: suggestion.map { Diagnostic.Note("did you mean '\($0)'?") }))
             }
         }
+        let byName = Dictionary(policy.rules.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for rule in policy.rules {
+            // Exceptions that come back to the rule they start from have no evaluation order.
+            var chain = [rule.name]
+            var next = rule.exceptionTo
+            while let target = next, let excepted = byName[target], chain.count <= policy.rules.count {
+                chain.append(target)
+                if target == rule.name {
+                    reader.report(Diagnostic(
+                        .policyExceptionCycle, "rule '\(rule.name)' is an exception to itself: " + chain.joined(separator: " → "), at: rule.range))
+                    break
+                }
+                next = excepted.exceptionTo
+            }
+            if let effective = rule.effective, let until = policy.until, effective >= until {
+                reader.report(Diagnostic(
+                    .policyRuleUnreachable, "rule '\(rule.name)' takes effect on \(effective), when policy '\(policy.name)' is no longer in force",
+                    at: rule.range))
+            }
+        }
         if policy.otherwise == nil {
             reader.report(Diagnostic(
                 .policyNoDefault, "policy '\(policy.name)' has no 'otherwise' verdict for materials no rule decides",
