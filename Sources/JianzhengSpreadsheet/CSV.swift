@@ -6,7 +6,12 @@ public enum CSV {
     /// Reads a CSV file (UTF-8 or GB18030) as a one-sheet workbook named after the file.
     public static func read(path: String, bytes: [UInt8]) throws(SpreadsheetError) -> Workbook {
         guard let (text, _) = TextEncoding.decode(bytes) else {
-            throw SpreadsheetError(path, "the file is neither UTF-8 nor GB18030 text")
+            var body = bytes[...]
+            if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+            let valid = body.prefix(while: { $0 < 0x80 }).count
+            let line = 1 + body.prefix(valid).filter { $0 == UInt8(ascii: "\n") }.count
+            throw SpreadsheetError(
+                path, "the file is not text in UTF-8, GB18030 (GBK, GB2312) or UTF-16: the bytes from line \(line) fit none of them; save it as UTF-8 CSV")
         }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         switch parse(text) {

@@ -38,6 +38,9 @@ public enum XMLLoader {
                 .xmlTooLarge, "XML file of \(bytes.count) bytes exceeds the limit of \(limits.maximumBytes) bytes",
                 at: SourceRange(at: file.location(at: 0)))])
         }
+        if let problem = encodingProblem(bytes) {
+            return (nil, [Diagnostic(.xmlNotWellFormed, problem, at: SourceRange(at: file.location(at: 0)))])
+        }
         switch prescan(bytes, maximumAttributes: limits.maximumAttributes) {
         case .declaration(let offset):
             let located = SourceFile(path: path, bytes: bytes)
@@ -87,6 +90,23 @@ public enum XMLLoader {
             return (nil, diagnostics)
         }
         return (XMLTree(document: document, path: path), diagnostics)
+    }
+
+    /// Why a document is not in the one encoding read (UTF-8), said plainly: libxml2 would report the first
+    /// byte it cannot decode, which reads like corruption.
+    static func encodingProblem(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || (bytes.count > 1 && bytes[0] == 0x3C && bytes[1] == 0) {
+            return "the document is in UTF-16; XML is read in UTF-8 only: convert it (iconv -f UTF-16 -t UTF-8)"
+        }
+        let head = bytes.prefix(200)
+        guard head.starts(with: Array("<?xml".utf8)), let end = head.firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        let declaration = String(decoding: head[..<end], as: UTF8.self)
+        guard let range = declaration.range(of: "encoding") else { return nil }
+        let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let name = rest.dropFirst().prefix { $0 != quote }
+        guard name.uppercased() != "UTF-8", name.uppercased() != "UTF8" else { return nil }
+        return "the document declares encoding '\(name)'; XML is read in UTF-8 only: convert it (iconv -f \(name) -t UTF-8) and declare encoding=\"UTF-8\""
     }
 
     /// What the scan before parsing refuses.

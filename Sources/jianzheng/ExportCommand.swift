@@ -22,7 +22,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The file to write, or - for standard output.")
     var out: String
 
-    @Option(help: "CSV encoding: utf-8 (with BOM) or gb18030.")
+    @Option(help: "CSV encoding: utf-8 (with BOM), gb18030, or utf-16 (with BOM).")
     var encoding = "utf-8"
 
     @Option(help: "zh (default) or en headers for the published lists.")
@@ -59,7 +59,7 @@ struct ExportCommand: ParsableCommand {
             })
         case .csv:
             guard kinds.count == 1, let kind = kinds.first else { throw ValidationError("CSV holds one list: choose --list, or use --format xlsx") }
-            guard let textEncoding = TextEncoding(rawValue: encoding) else { throw ValidationError("--encoding takes utf-8 or gb18030") }
+            guard let textEncoding = TextEncoding(rawValue: encoding) else { throw ValidationError("--encoding takes utf-8, gb18030 or utf-16") }
             let table = lists.table(kind)
             data = Data(textEncoding.encode(CSV.write([table.header] + table.rows)))
         }

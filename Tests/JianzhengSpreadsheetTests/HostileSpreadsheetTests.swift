@@ -136,3 +136,21 @@ import Testing
         #expect(!result.files.map(\.text).joined().unicodeScalars.contains(where: UnsafeCharacters.isUnsafe))
     }
 }
+
+@Suite struct CSVEncodingTests {
+    @Test func gbkTextBehindAUTF8ByteOrderMarkIsRead() throws {
+        let gbk = TextEncoding.gb18030.encode("事项编码,事项名称\n1,结婚登记\n")
+        let workbook = try CSV.read(path: "gbk-bom.csv", bytes: [0xEF, 0xBB, 0xBF] + gbk)
+        #expect(workbook.sheets[0].rows == [["事项编码", "事项名称"], ["1", "结婚登记"]])
+    }
+
+    @Test func utf16WithAByteOrderMarkIsRead() throws {
+        let workbook = try CSV.read(path: "u16.csv", bytes: TextEncoding.utf16.encode("甲,乙\n😀,丙\n"))
+        #expect(workbook.sheets[0].rows == [["甲", "乙"], ["😀", "丙"]])
+    }
+
+    @Test func bytesThatAreNoTextSayWhereAndWhat() {
+        let error = #expect(throws: SpreadsheetError.self) { try CSV.read(path: "bin.csv", bytes: Array("a,b\nc,d\n".utf8) + [0xFF, 0xFF, 0x81]) }
+        #expect(error?.diagnostics.first?.message.contains("from line 3") == true)
+    }
+}

@@ -117,3 +117,15 @@ import Testing
         }
     }
 }
+
+@Suite struct EncodingMessageTests {
+    @Test func utf16AndOtherDeclaredEncodingsAreNamedInTheMessage() {
+        let utf16: [UInt8] = [0xFF, 0xFE] + "<a/>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let (_, first) = XMLLoader.parse(utf16, path: "u16.xml")
+        #expect(first.first?.message.contains("UTF-16") == true)
+        let (_, second) = XMLLoader.parse(Array("<?xml version=\"1.0\" encoding=\"GB2312\"?>\n<a/>".utf8), path: "gb.xml")
+        #expect(second.first?.message.contains("declares encoding 'GB2312'") == true)
+        let (tree, third) = XMLLoader.parse(Array("<?xml version=\"1.0\" encoding='utf-8'?>\n<a/>".utf8), path: "ok.xml")
+        #expect(tree != nil && third.isEmpty)
+    }
+}
