@@ -151,7 +151,7 @@ public enum XLSXWriter {
             for (columnIndex, value) in row.enumerated() where !value.isEmpty {
                 writer.start("c", ["r": "\(ColumnName.letters(columnIndex + 1))\(rowIndex + 1)", "t": "inlineStr", "s": rowIndex == 0 ? "1" : "2"])
                 writer.start("is")
-                writer.element("t", ["xml:space": "preserve"], text: value)
+                writer.element("t", ["xml:space": "preserve"], text: fitted(value))
                 writer.end()
                 writer.end()
             }
@@ -160,6 +160,30 @@ public enum XLSXWriter {
         writer.end()
         writer.end()
         return writer.finish()
+    }
+
+    /// Excel and LibreOffice hold at most this many UTF-16 units in a cell; a longer one makes them repair the file.
+    public static let maximumCellLength = 32_767
+
+    /// How many cells of `sheets` are too long for a cell and are written cut (see `fitted`).
+    public static func oversizedCells(in sheets: [SheetData]) -> Int {
+        sheets.reduce(0) { $0 + $1.rows.reduce(0) { $0 + $1.count { $0.utf16.count > maximumCellLength } } }
+    }
+
+    /// The text as written: whole when it fits, else cut on a character boundary and ended by a note saying
+    /// how long the full text is, so the cut is never silent.
+    static func fitted(_ value: String) -> String {
+        guard value.utf16.count > maximumCellLength else { return value }
+        let note = "…［单元格上限，全文共 \(value.count) 字，见审查报告］"
+        var kept = ""
+        var length = 0
+        for character in value {
+            let size = character.utf16.count
+            guard length + size + note.utf16.count <= maximumCellLength else { break }
+            kept.append(character)
+            length += size
+        }
+        return kept + note
     }
 
     /// Approximate display width: CJK characters count double.

@@ -53,10 +53,15 @@ struct ExportCommand: ParsableCommand {
         let data: Data
         switch format {
         case .xlsx:
-            data = try XLSXWriter.write(kinds.map { kind in
+            let sheets = kinds.map { kind in
                 let table = lists.table(kind)
                 return XLSXWriter.SheetData(name: lists.title(kind), rows: [table.header] + table.rows)
-            })
+            }
+            data = try XLSXWriter.write(sheets)
+            let oversized = XLSXWriter.oversizedCells(in: sheets)
+            if oversized > 0 {
+                Console.error("warning: \(oversized) cell(s) longer than \(XLSXWriter.maximumCellLength) characters were cut, each with a note; the hearing report has the full text\n")
+            }
         case .csv:
             guard kinds.count == 1, let kind = kinds.first else { throw ValidationError("CSV holds one list: choose --list, or use --format xlsx") }
             guard let textEncoding = TextEncoding(rawValue: encoding) else { throw ValidationError("--encoding takes utf-8, gb18030 or utf-16") }

@@ -66,7 +66,11 @@ struct ImportCommand: ParsableCommand {
         if !existing.isEmpty, !force {
             throw ValidationError("refusing to overwrite " + existing.joined(separator: ", ") + " (use --force)")
         }
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        } catch {
+            throw FileWriteError(path: out, reason: "cannot create the directory")
+        }
         for (name, text) in result.files { try AtomicFile.write(text, to: (out as NSString).appendingPathComponent(name)) }
         DiagnosticPrinter(format: options.format, files: []).print(diagnostics + result.diagnostics)
         if options.format == .text {

@@ -154,3 +154,14 @@ import Testing
         #expect(error?.diagnostics.first?.message.contains("from line 3") == true)
     }
 }
+
+@Suite struct ExportLimitTests {
+    @Test func aCellOverTheSpreadsheetLimitIsCutWithANoteAndReadsBack() throws {
+        let long = String(repeating: "长", count: 40_000)
+        let data = try XLSXWriter.write([.init(name: "清单", rows: [["标题"], [long]])])
+        #expect(XLSXWriter.oversizedCells(in: [.init(name: "清单", rows: [["标题"], [long]])]) == 1)
+        let cell = try XLSXReader.read(path: "x.xlsx", data: data).sheets[0].rows[1][0]
+        #expect(cell.utf16.count <= XLSXWriter.maximumCellLength)
+        #expect(cell.hasSuffix("全文共 40000 字，见审查报告］"))
+    }
+}
