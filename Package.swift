@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "LegalCorpus", targets: ["LegalCorpus"]),
         .library(name: "JianzhengSpreadsheet", targets: ["JianzhengSpreadsheet"]),
         .library(name: "JianzhengImport", targets: ["JianzhengImport"]),
+        .library(name: "JianzhengReports", targets: ["JianzhengReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -28,7 +28,32 @@ lol = '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n<!ENTITY lol "lol">\n' + "".join
 (d / "corpus" / "huge-text.xml").write_text("<a>" + "x" * 20_000_000 + "</a>")
 (d / "corpus" / "deep.xml").write_text("<a>" * 1_000_000 + "</a>" * 1_000_000)
 (d / "corpus" / "wrong-namespace.xml").write_text('<?xml version="1.0"?><akomaNtoso xmlns="urn:wrong"><act name="x"/></akomaNtoso>')
+(d / "corpus" / "wide.xml").write_text("<a " + " ".join(f'a{i}="x"' for i in range(100_000)) + "/>")
+# A corpus folder carrying a hostile schema: it must be ignored (the schema is compiled into the binary).
+(d / "planted" / "schema").mkdir(parents=True)
+(d / "planted" / "schema" / "akn-subset.xsd").write_text(
+    '<?xml version="1.0"?>\n<!DOCTYPE s [<!ENTITY % x SYSTEM "http://127.0.0.1:9/x">%x;]>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">'
+    '<xs:include schemaLocation="http://127.0.0.1:9/y.xsd"/></xs:schema>')
+# Spreadsheets: a million CSV rows; an XLSX of merged ranges over the whole sheet; cells with hostile numbers.
+rows = ["事项编码,事项名称,实施部门,申请材料,材料类型"] + [f"P{i // 3},事项{i // 3},部门{i % 7},材料{i % 11},证明" for i in range(1_000_000)]
+(d / "million.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+import zipfile
+def workbook(name, sheet):
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    with zipfile.ZipFile(d / name, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+        z.writestr("xl/sharedStrings.xml", f'<sst xmlns="{main}"><si><t>事项编码</t></si></sst>')
+        z.writestr("xl/styles.xml", f'<styleSheet xmlns="{main}"><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>')
+        z.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{main}">{sheet}</worksheet>')
+workbook("merges.xlsx", '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData><mergeCells>' + '<mergeCell ref="A1:XFD1048576"/>' * 300 + "</mergeCells>")
+workbook("numbers.xlsx", '<sheetData><row r="0"><c r="A1" t="s"><v>-1</v></c></row><row r="9223372036854775807"/><row r="2">'
+    '<c r="AAAAAAAAAAAAAAAA2" t="s"><v>0</v></c><c r="B2" s="1"><v>NaN</v></c><c r="C2" s="1"><v>1e300</v></c></row></sheetData>')
+(d / "escape.csv").write_text('事项编码,事项名称,实施部门,申请材料\nP1,"\x1b]52;c;ZXZpbA==\x07结婚登记\u202e",民政局,居民户口簿\n', encoding="utf-8")
 PY
+truncate -s 500M "$dir/corpus-big.xml"
+mkdir -p "$dir/big" && mv "$dir/corpus-big.xml" "$dir/big/big.xml"
 
 check() {  # name, expected exit code, command…
     local name="$1" expected="$2"
@@ -54,4 +79,11 @@ check "missing file" 2 "$jz" check "$dir/none.jz" || failed=1
 check "10^4-procedure ring review" 0 "$jz" review --policy 全国现行 --format jsonl "$dir/ring" || failed=1
 check "hostile corpus" 1 "$jz" corpus check --corpus "$dir/corpus" || failed=1
 grep -q "root:" "$dir/out" "$dir/err" && { echo "the external entity leaked /etc/passwd"; failed=1; }
+check "corpus with a planted schema" 0 "$jz" corpus check --corpus "$dir/planted" || failed=1
+check "500 MB XML (refused unread)" 1 "$jz" corpus check --corpus "$dir/big" || failed=1
+check "10^6-row CSV import" 1 "$jz" import "$dir/million.csv" --out "$dir/million-out" --force || failed=1
+check "XLSX of whole-sheet merges" 0 "$jz" import "$dir/merges.xlsx" --out "$dir/merges-out" --force || failed=1
+check "XLSX hostile numbers" 1 "$jz" import "$dir/numbers.xlsx" --out "$dir/numbers-out" --force || failed=1
+check "escape sequences in a sheet" 1 "$jz" import "$dir/escape.csv" --out "$dir/escape-out" --force || failed=1
+if LC_ALL=C grep -q $'\x1b' "$dir/err" "$dir/out"; then echo "an escape sequence reached the terminal"; failed=1; fi
 exit $failed

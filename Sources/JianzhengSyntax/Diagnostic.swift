@@ -20,7 +20,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         public var range: SourceRange?
 
         public init(_ message: String, at range: SourceRange? = nil) {
-            self.message = message
+            self.message = UnsafeCharacters.neutralised(message)
             self.range = range
         }
     }
@@ -52,7 +52,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     ) {
         self.code = code
         self.severity = severity ?? code.defaultSeverity
-        self.message = message
+        // Messages quote names, citations and cell text; a control character in them is shown, never sent.
+        self.message = UnsafeCharacters.neutralised(message)
         self.range = range
         self.notes = notes
         self.fixIts = fixIts

@@ -367,7 +367,7 @@ public struct Lexer {
         position += 3
         while position < bytes.count, !bytes[position...].starts(with: [0xE3, 0x80, 0x8B]) {  // 》
             if bytes[position] == UInt8(ascii: "\n") || bytes[position] == UInt8(ascii: "\r") { break }
-            position += 1
+            if !checkScalar(at: bytes[position]) { position += 1 }
         }
         guard bytes[position...].starts(with: [0xE3, 0x80, 0x8B]) else {
             report(.unterminatedCitation, "citation opened with '《' is not closed with '》'", start, position)

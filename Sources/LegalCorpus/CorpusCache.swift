@@ -113,13 +113,21 @@ struct CorpusCache {
     /// The cached documents by path; empty when there is no cache, or it is not this user's, or its tag does not
     /// verify. Documents are decoded in parallel: the header lists where each one starts.
     func read() -> [String: Entry] {
-        guard var contents = PrivateDirectory.contents(of: file), contents.count >= 8 else { return [:] }
+        guard let contents = PrivateDirectory.contents(of: file) else { return [:] }
+        return Self.decode(contents, key: key, context: context)
+    }
+
+    /// The entries of a cache file's contents; empty unless its tag verifies under `key` and it was written
+    /// against `context`. Every read is bounds-checked.
+    static func decode(_ contents: [UInt8], key: [UInt8], context: String) -> [String: Entry] {
+        var contents = contents
+        guard contents.count >= 8 else { return [:] }
         let tag = contents.suffix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
         contents.removeLast(8)
         let bytes = contents
         guard SipHash.tag(key: key, bytes) == tag else { return [:] }
         var reader = ByteReader(bytes: bytes)
-        guard reader.string() == Self.magic, reader.string() == context, let count = reader.count() else { return [:] }
+        guard reader.string() == magic, reader.string() == context, let count = reader.count() else { return [:] }
         var offsets: [Int] = []
         for _ in 0..<count {
             guard let offset = reader.integer() else { return [:] }
@@ -145,6 +153,11 @@ struct CorpusCache {
     /// Writes the documents, tagged, through a private temporary file and a rename (a reader sees the old cache or
     /// the new one). A failed write only costs time on the next run, so it is not reported.
     func write(_ entries: [(path: String, entry: Entry)]) {
+        PrivateDirectory.replace(file, with: Self.encode(entries, key: key, context: context))
+    }
+
+    /// A cache file's contents: header, documents, tag.
+    static func encode(_ entries: [(path: String, entry: Entry)], key: [UInt8], context: String) -> [UInt8] {
         // Documents are encoded in parallel, then written after a header that lists where each starts.
         let encoded = ConcurrentSlots<[UInt8]>.map(entries) { document in
             var writer = ByteWriter()
@@ -167,7 +180,39 @@ struct CorpusCache {
         for document in encoded { bytes.append(contentsOf: document) }
         let tag = SipHash.tag(key: key, bytes)
         withUnsafeBytes(of: tag.littleEndian) { bytes.append(contentsOf: $0) }
-        PrivateDirectory.replace(file, with: bytes)
+        return bytes
+    }
+}
+
+/// Entry points for the `cache` fuzz target (scripts/fuzz.sh): the cache decoder on untrusted bytes.
+public enum CorpusCacheFuzzing {
+    static let key = [UInt8](repeating: 7, count: 16)
+    static let context = "fuzz"
+
+    /// Decodes `body` after giving it a valid tag (and the magic and context header when it lacks them), as a
+    /// file forged by someone holding the key; returns how many documents decoded.
+    public static func decodeTagged(_ body: [UInt8]) -> Int {
+        var header = ByteWriter()
+        header.string(CorpusCache.magic)
+        header.string(context)
+        var contents = body.starts(with: header.bytes) ? body : header.bytes + body
+        withUnsafeBytes(of: SipHash.tag(key: key, contents).littleEndian) { contents.append(contentsOf: $0) }
+        return CorpusCache.decode(contents, key: key, context: context).count
+    }
+
+    /// A well-formed body to start fuzzing from: the acts of the corpus in `directory`, one entry each.
+    public static func seed(directory: String) -> [UInt8] {
+        let (corpus, _) = CorpusLoader.load(directory: directory, extraDocuments: [], cacheRoot: nil, minimumCached: .max)
+        let stamp = CorpusCache.Stamp(size: 1, inode: 2, device: 3, modified: 4, changed: 5)
+        var contents = CorpusCache.encode(
+            corpus.acts.map { (path: $0.versions[0].path, entry: CorpusCache.Entry(stamp: stamp, act: $0)) }, key: key, context: context)
+        contents.removeLast(8)
+        return contents
+    }
+
+    /// Decodes bytes as a whole cache file, tag included; returns how many documents decoded.
+    public static func decodeUntagged(_ contents: [UInt8]) -> Int {
+        CorpusCache.decode(contents, key: key, context: context).count
     }
 }
 

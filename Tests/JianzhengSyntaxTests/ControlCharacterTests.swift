@@ -56,3 +56,14 @@ import Testing
         #expect(UnsafeCharacters.describe("\u{1B}") == "U+001B ESCAPE")
     }
 }
+
+@Suite struct DiagnosticMessageSafetyTests {
+    /// Found by the `terminal` fuzz target: NUL bytes inside 《…》 reached a resolver message raw.
+    @Test func controlCharactersInACitationAreReportedAndNeverQuotedRaw() {
+        let diagnostics = Parser.parse(SourceFile(path: "c.jz", bytes: Array("basis 《法规".utf8) + [0, 0] + Array("》第一条\n".utf8))).diagnostics
+        #expect(diagnostics.map(\.code) == [.controlCharacter, .controlCharacter])
+        let message = Diagnostic(.unknownAct, "no act '法\u{0}规'", at: SourceRange(at: SourceLocation(path: "x", line: 1, column: 1)))
+        #expect(message.message == "no act '法\\u{0}规'")
+        #expect(Diagnostic.Note("甲\u{1B}乙").message == "甲\\u{1B}乙")
+    }
+}
