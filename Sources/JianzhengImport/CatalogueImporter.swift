@@ -181,7 +181,7 @@ public struct CatalogueImporter: Sendable {
 
     /// 证明, 法定证照, 申请表, 自备材料 (and the English values).
     static func materialKind(_ text: String) -> MaterialKind? {
-        let value = text.trimmingCharacters(in: .whitespaces)
+        let value = text.trimmed
         if let kind = MaterialKind(rawValue: value) { return kind }
         switch value {
         case "证明", "证明材料", "证明事项": return .certificate

@@ -438,7 +438,7 @@ public struct Lexer {
     public static let maximumDiagnostics = 1000
 
     private mutating func report(
-        _ code: DiagnosticCode, _ message: String, _ start: Int, _ end: Int, fix: String? = nil
+        _ code: DiagnosticCode, _ message: @autoclosure () -> String, _ start: Int, _ end: Int, fix: String? = nil
     ) {
         guard diagnostics.count <= Self.maximumDiagnostics else { return }
         if diagnostics.count == Self.maximumDiagnostics {
@@ -449,6 +449,6 @@ public struct Lexer {
         }
         let range = file.range(start, end)
         let fixIts = fix.map { [Diagnostic.FixIt("use ASCII punctuation", range: range, replacement: $0)] } ?? []
-        diagnostics.append(Diagnostic(code, message, at: range, fixIts: fixIts))
+        diagnostics.append(Diagnostic(code, message(), at: range, fixIts: fixIts))
     }
 }
