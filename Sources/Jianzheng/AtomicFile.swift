@@ -1,4 +1,5 @@
 import Foundation
+import JianzhengSyntax
 
 /// Why a file could not be written; the message names the path and the system's reason.
 public struct FileWriteError: Error, Sendable, CustomStringConvertible {
@@ -84,10 +85,7 @@ public enum AtomicFile {
         return String(cString: resolved)
     }
 
-    private static func directoryOf(_ path: String) -> String {
-        let directory = (path as NSString).deletingLastPathComponent
-        return directory.isEmpty ? "." : directory
-    }
+    private static func directoryOf(_ path: String) -> String { PathName.directory(of: path) }
 
     /// 0666 less the process's umask, the mode `open` would give a new file.
     private static func newFileMode() -> mode_t {

@@ -1,4 +1,5 @@
 import Foundation
+import JianzhengSyntax
 
 /// A directory only this user can read or write (owned by the effective user, mode 0700), and files in it that
 /// are opened without following links and must be owned by the user too: where the corpus cache and its key live.
@@ -7,8 +8,8 @@ enum PrivateDirectory {
     static func ensure(_ path: String) throws(CorpusCache.Refusal) {
         var info = stat()
         if lstat(path, &info) != 0 {
-            let parent = (path as NSString).deletingLastPathComponent
-            if !parent.isEmpty, parent != path {
+            let parent = PathName.directory(of: path)
+            if parent != ".", parent != path {
                 do {
                     try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
                 } catch {

@@ -12,6 +12,13 @@ import Testing
         let export = try CLI.run("export", "--list", "retained", "--format", "csv", "--out", "-", "examples/gansu")
         #expect(export.status == 0, "\(export.stderr)")
         #expect(export.stdout.contains("事项"))
+        // A bare file name (no directory part) crashed the first round.
+        let directory = URL(fileURLWithPath: (try CLI.scratch("占位.txt", "") as NSString).deletingLastPathComponent)
+        let bare = try CLI.run(
+            ["report", "--format", "md", "--out", "a", "--corpus", CLI.repositoryRoot.path + "/legal-basis",
+             "--rules", CLI.repositoryRoot.path + "/rules", CLI.repositoryRoot.path + "/examples/gansu"], in: directory)
+        #expect(bare.status == 0, "\(bare.stderr)")
+        #expect(FileManager.default.fileExists(atPath: directory.path + "/a"))
     }
 
     @Test func aMissingOutputDirectoryIsOneLineAndExitTwo() throws {
@@ -77,5 +84,26 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("[JZ1003]"))
         #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: broken))) == bytes)
+    }
+
+    @Test func aFullDiskLeavesNeitherAHalfWrittenFileNorATemporaryOne() throws {
+        // A file-size limit stands in for a full disk: the write fails with EFBIG once 8 blocks are written.
+        let directory = (try CLI.scratch("占位.txt", "") as NSString).deletingLastPathComponent
+        try "旧报告".write(toFile: directory + "/报告.html", atomically: false, encoding: .utf8)
+        let command = "trap '' XFSZ; ulimit -f 8; exec '\(CLI.binary.path)' report --format html --out '\(directory)/报告.html' examples/gansu"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.currentDirectoryURL = CLI.repositoryRoot
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(stderr.contains("cannot write") && stderr.contains("File too large"), "\(stderr)")
+        #expect(try String(contentsOfFile: directory + "/报告.html", encoding: .utf8) == "旧报告")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["占位.txt", "报告.html"])
     }
 }

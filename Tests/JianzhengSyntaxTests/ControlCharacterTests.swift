@@ -67,3 +67,10 @@ import Testing
         #expect(Diagnostic.Note("甲\u{1B}乙").message == "甲\\u{1B}乙")
     }
 }
+
+@Suite struct PathNameTests {
+    @Test(arguments: [("a", "."), ("ab", "."), ("a/b", "a"), ("/a", "/"), ("/", "/"), ("a//b", "a"), ("a/b/", "a"), ("报告/清单.xlsx", "报告"), ("", ".")])
+    func theDirectoryOfAPath(path: String, directory: String) {
+        #expect(PathName.directory(of: path) == directory)
+    }
+}
