@@ -12,9 +12,6 @@ public struct Workspace: Sendable {
     public let corpusDirectory: String
     public let overlays: [String]
 
-    /// The default paths when a command names none.
-    public static let defaultPaths = ["rules", "examples"]
-
     /// Loads the corpus and the `.jz` files under `paths`, with optional overlays: `.jz` files whose
     /// declarations replace the catalogue's, and Akoma Ntoso `.xml` files added to the corpus (an amended act
     /// version, a new act).

@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let sources = paths.isEmpty ? Workspace.defaultPaths : paths
+        let sources = paths.isEmpty ? [WorkspaceRoot.rules, WorkspaceRoot.examples] : paths
         let workspace = Workspace.load(paths: sources, corpusDirectory: options.corpus)
         // Proposals are checked as overlays on the catalogue; only diagnostics in the proposal itself count.
         var diagnostics = workspace.diagnostics

@@ -16,8 +16,9 @@ struct CiteCommand: ParsableCommand {
     @Option(help: "Territory code of the procedure, e.g. CN-62 for Gansu.")
     var territory: String?
 
-    @Option(help: "The legal-basis corpus directory.")
-    var corpus: String = "legal-basis"
+    @OptionGroup var corpusOption: CorpusOption
+
+    var corpus: String { corpusOption.corpus }
 
     func run() throws {
         let date = try DateArgument.parse(asOf)

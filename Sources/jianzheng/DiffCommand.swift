@@ -85,22 +85,27 @@ struct DiffCommand: ParsableCommand {
         return (beforeLabel, afterLabel, diff)
     }
 
+    /// A directory side, with the working tree's rules and corpus when it has none of its own.
+    private func side(_ path: String) -> Workspace {
+        CatalogueSide.load(path, rules: evaluation.rules, corpus: options.corpus)
+    }
+
     private func loadSides() throws -> (String, Workspace, String, Workspace) {
         let workingTree = { try EvaluationOptions.checked(Workspace.load(paths: evaluation.sources(paths), corpusDirectory: options.corpus)) }
         switch (sides.count, git) {
         case (2, nil):
-            return (sides[0], try EvaluationOptions.checked(CatalogueSide.load(sides[0])), sides[1], try EvaluationOptions.checked(CatalogueSide.load(sides[1])))
+            return (sides[0], try EvaluationOptions.checked(side(sides[0])), sides[1], try EvaluationOptions.checked(side(sides[1])))
         case (0, _), (1, _):
             let revision = git ?? "HEAD"
             let snapshot: String
             do {
-                snapshot = try GitSnapshot.export(revision)
+                snapshot = try GitSnapshot.export(revision, repository: WorkspaceRoot.path)
             } catch {
                 throw ValidationError(error.description)
             }
-            let before = try EvaluationOptions.checked(CatalogueSide.load(snapshot))
+            let before = try EvaluationOptions.checked(side(snapshot))
             guard let afterPath = sides.first else { return ("git \(revision)", before, "working tree", try workingTree()) }
-            return ("git \(revision)", before, afterPath, try EvaluationOptions.checked(CatalogueSide.load(afterPath)))
+            return ("git \(revision)", before, afterPath, try EvaluationOptions.checked(side(afterPath)))
         default:
             throw ValidationError("give two directories, or --git REV [AFTER], or --with FILE")
         }

@@ -10,8 +10,11 @@ struct EvaluationOptions: ParsableArguments {
     @Option(help: "Policy name (default: the policy in force on the date).")
     var policy: String?
 
-    @Option(help: "The rules directory loaded with every catalogue.")
-    var rules = "rules"
+    @Option(name: .customLong("rules"), help: "The rules directory loaded with every catalogue (default: the workspace's rules/).")
+    var rulesOption: String?
+
+    /// The rules directory: `--rules`, else the workspace's.
+    var rules: String { rulesOption ?? WorkspaceRoot.rules }
 
     @Option(name: .customLong("with"), help: "A proposal to layer on top (.jz replaces same-named declarations; .xml adds an act version). Repeatable.")
     var overlays: [String] = []
@@ -38,7 +41,7 @@ struct EvaluationOptions: ParsableArguments {
     }
 
     static func sources(rules: String, _ paths: [String]) -> [String] {
-        [rules] + (paths.isEmpty ? ["examples"] : paths.filter { $0 != rules })
+        [rules] + (paths.isEmpty ? [WorkspaceRoot.examples] : paths.filter { $0 != rules })
     }
 
     /// The workspace, or the errors that prevent reviewing it (exit 1).

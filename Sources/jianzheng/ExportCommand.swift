@@ -28,8 +28,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "zh (default) or en headers for the published lists.")
     var lang = "zh"
 
-    @Option(help: "The legal-basis corpus directory.")
-    var corpus = "legal-basis"
+    @OptionGroup var corpusOption: CorpusOption
+
+    var corpus: String { corpusOption.corpus }
 
     @OptionGroup var evaluation: EvaluationOptions
 

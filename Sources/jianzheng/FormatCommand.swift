@@ -15,7 +15,7 @@ struct FormatCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let (files, trees, diagnostics) = SourceSet.load(paths.isEmpty ? Workspace.defaultPaths : paths)
+        let (files, trees, diagnostics) = SourceSet.load(paths.isEmpty ? [WorkspaceRoot.rules, WorkspaceRoot.examples] : paths)
         let broken = Set(diagnostics.filter { $0.severity == .error }.map(\.range.start.path))
         DiagnosticPrinter(format: .text, files: files).print(diagnostics)
         var unformatted: [String] = []

@@ -7,6 +7,11 @@ struct JianzhengCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jianzheng",
         abstract: "减证：find the certificates a procedure should stop asking citizens for.",
+        discussion: """
+            Run anywhere inside a workspace (a directory with rules/ and legal-basis/, or jianzheng.toml): its \
+            rules/, legal-basis/ and examples/ are the defaults. -C DIR (or --workspace DIR), before or after the \
+            subcommand, works as if started in DIR.
+            """,
         subcommands: [
             ReviewCommand.self, ExplainCommand.self, DiffCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self, CheckCommand.self, FormatCommand.self, CiteCommand.self,
             CorpusCommand.self, TestCommand.self,
@@ -14,9 +19,16 @@ struct JianzhengCommand: ParsableCommand {
 
     /// Runs the command; usage errors exit with 2 (not ArgumentParser's 64), as documented.
     static func main() {
+        let arguments: [String]
+        switch WorkspaceRoot.applyChangeDirectory(Array(CommandLine.arguments.dropFirst())) {
+        case .success(let remaining): arguments = remaining
+        case .failure(let error):
+            Console.error("error: \(error.message)\n")
+            Self.exit(withError: ExitStatus.usage)
+        }
         var command: any ParsableCommand
         do {
-            command = try parseAsRoot()
+            command = try parseAsRoot(arguments)
         } catch {
             if exitCode(for: error) == .success { Self.exit(withError: error) }
             Console.error(fullMessage(for: error) + "\n")

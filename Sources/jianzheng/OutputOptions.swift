@@ -14,8 +14,18 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Output format: text, json, sarif (SARIF 2.1.0), or jsonl (review: one streamed line per decision).")
     var format: OutputFormat = .text
 
-    @Option(help: "The legal-basis corpus directory.")
-    var corpus: String = "legal-basis"
+    @OptionGroup var corpusOption: CorpusOption
+
+    var corpus: String { corpusOption.corpus }
+}
+
+/// `--corpus`, shared by every subcommand that reads law.
+struct CorpusOption: ParsableArguments {
+    @Option(name: .customLong("corpus"), help: "The legal-basis corpus directory (default: the workspace's legal-basis/).")
+    var directory: String?
+
+    /// The corpus directory: `--corpus`, else the workspace's.
+    var corpus: String { directory ?? WorkspaceRoot.corpus }
 }
 
 /// Writes diagnostics to standard error (text) or standard output (JSON).

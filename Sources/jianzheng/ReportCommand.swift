@@ -24,8 +24,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "zh (default) or en.")
     var lang: String = "zh"
 
-    @Option(help: "The legal-basis corpus directory.")
-    var corpus: String = "legal-basis"
+    @OptionGroup var corpusOption: CorpusOption
+
+    var corpus: String { corpusOption.corpus }
 
     @OptionGroup var evaluation: EvaluationOptions
 

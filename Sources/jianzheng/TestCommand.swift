@@ -16,7 +16,7 @@ struct TestCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let sources = EvaluationOptions.sources(rules: "rules", paths)
+        let sources = EvaluationOptions.sources(rules: WorkspaceRoot.rules, paths)
         let workspace = Workspace.load(paths: sources, corpusDirectory: options.corpus)
         try requireClean(workspace)
         let engine = ReviewEngine(catalogue: workspace.catalogue, corpus: workspace.corpus)

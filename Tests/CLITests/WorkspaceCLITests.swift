@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// The tool works from anywhere inside a workspace, and from outside with -C, with the same result as at the root.
+@Suite(.serialized) struct WorkspaceCLITests {
+    static let review = ["review", "--as-of", "2026-11-29"]
+
+    @Test func aSubdirectoryAndMinusCGiveTheResultOfTheRoot() throws {
+        let atRoot = try CLI.run(Self.review, in: CLI.repositoryRoot)
+        #expect(atRoot.status == 0, "\(atRoot.stderr)")
+        let inside = try CLI.run(Self.review, in: CLI.repositoryRoot.appendingPathComponent("examples/gansu"))
+        #expect(inside.stdout == atRoot.stdout)
+        let outside = FileManager.default.temporaryDirectory
+        for flags in [["-C", CLI.repositoryRoot.path], ["--workspace=" + CLI.repositoryRoot.path]] {
+            let result = try CLI.run(flags + Self.review, in: outside)
+            #expect(result.status == 0, "\(flags): \(result.stderr)")
+            #expect(result.stdout == atRoot.stdout)
+        }
+        // After the subcommand too, as with git.
+        let after = try CLI.run(["review", "-C", CLI.repositoryRoot.path, "--as-of", "2026-11-29"], in: outside)
+        #expect(after.stdout == atRoot.stdout)
+    }
+
+    @Test func outsideAnyWorkspaceOneErrorSaysSo() throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("jz-nowhere-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        let result = try CLI.run(Self.review, in: outside)
+        #expect(result.status == 2)
+        #expect(result.stderr.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("not inside a Jianzheng workspace"))
+        let missing = try CLI.run(["-C", "/nonexistent-jz", "review"], in: outside)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("error: cannot change to '/nonexistent-jz'"))
+    }
+
+    @Test func theCorpusSchemaIsFoundFromAnywhere() throws {
+        let outside = FileManager.default.temporaryDirectory
+        let result = try CLI.run(["cite", "《婚姻登记条例》第五条", "--corpus", CLI.repositoryRoot.path + "/legal-basis"], in: outside)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+    }
+}
