@@ -1,3 +1,5 @@
+import JianzhengSyntax
+
 /// JSON text exactly as Foundation's `JSONEncoder` writes it with `[.prettyPrinted, .sortedKeys,
 /// .withoutEscapingSlashes]` (two-space indent, `" : "`, keys sorted, nil optionals left out, integral numbers
 /// without `.0`), from a light tree of nodes, so that a large document can be written piece by piece.
@@ -125,33 +127,59 @@ final class JSONNode {
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
     }
 
+    /// A JSON string. Beyond what JSON requires (`"`, `\\`, C0 controls), DEL, C1 controls and bidirectional
+    /// overrides are written as `\\u` escapes too: the same text for a parser, nothing that drives a terminal
+    /// when the JSON is printed to one.
     static func quote(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var text = text
-        let plain = text.withUTF8 { bytes in
-            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
-            output.append(contentsOf: bytes)
-            return true
-        }
-        if plain { return output.append(UInt8(ascii: "\"")) }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
-            case 0x08: output.append(contentsOf: "\\b".utf8)
-            case 0x0C: output.append(contentsOf: "\\f".utf8)
-            case 0x0A: output.append(contentsOf: "\\n".utf8)
-            case 0x0D: output.append(contentsOf: "\\r".utf8)
-            case 0x09: output.append(contentsOf: "\\t".utf8)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                output.append(contentsOf: "\\u00".utf8)
-                output.append(hex[Int(byte >> 4)])
-                output.append(hex[Int(byte & 0xF)])
-            default: output.append(byte)
+        text.withUTF8 { bytes in
+            guard bytes.contains(where: needsLook) else { return output.append(contentsOf: bytes) }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
+                case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
+                case 0x08: output.append(contentsOf: "\\b".utf8)
+                case 0x0C: output.append(contentsOf: "\\f".utf8)
+                case 0x0A: output.append(contentsOf: "\\n".utf8)
+                case 0x0D: output.append(contentsOf: "\\r".utf8)
+                case 0x09: output.append(contentsOf: "\\t".utf8)
+                case 0..<0x20, 0x7F: escape(UInt32(byte), into: &output)
+                case 0xC2, 0xD8, 0xE2:
+                    // A two- or three-byte scalar that may be a C1 control or a bidirectional override.
+                    let length = byte == 0xE2 ? 3 : 2
+                    guard index + length <= bytes.count else {
+                        output.append(byte)
+                        break
+                    }
+                    let scalar = bytes[index..<index + length].dropFirst().reduce(UInt32(byte) & (length == 3 ? 0x0F : 0x1F)) {
+                        $0 << 6 | UInt32($1 & 0x3F)
+                    }
+                    if let unicode = Unicode.Scalar(scalar), UnsafeCharacters.isUnsafe(unicode) {
+                        escape(scalar, into: &output)
+                    } else {
+                        output.append(contentsOf: bytes[index..<index + length])
+                    }
+                    index += length
+                    continue
+                default: output.append(byte)
+                }
+                index += 1
             }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    private static func needsLook(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2
+    }
+
+    private static func escape(_ scalar: UInt32, into output: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        output.append(contentsOf: "\\u".utf8)
+        for shift in stride(from: 12, through: 0, by: -4) { output.append(hex[Int(scalar >> UInt32(shift) & 0xF)]) }
     }
 }
 

@@ -59,12 +59,22 @@ import Testing
         }
         // Escapes, empty containers, integral and fractional numbers, nil left out.
         struct Sample: Encodable {
-            let text = "引号\"反斜杠\\斜杠/换行\n制表\t回车\r\u{1}\u{7f}\u{2028}"
+            let text = "引号\"反斜杠\\斜杠/换行\n制表\t回车\r\u{1}“全角引号”—"
             let empty: [String] = [], none: String? = nil, nested: [String: [Int]] = ["b": [], "a": [1, 2]]
             let numbers = [2.0, 0.5, 1e-5, 123456789.25, 1e21, -3.75, 0.1 + 0.2]
             let flags = ["z": true, "a": false]
         }
         #expect(JSONOutput.encode(Sample()) == (try Self.foundationJSON(Sample())))
+    }
+
+    /// Where the project departs from JSONEncoder: DEL, C1 controls and bidirectional overrides are escaped, so
+    /// printing JSON to a terminal cannot drive it; a parser reads the same text.
+    @Test func jsonEscapesTerminalControlsAndParsesBack() throws {
+        let text = "甲\u{7f}乙\u{9b}2J丙\u{202e}丁\u{2028}“引号”"
+        let json = JSONOutput.encode([text])
+        #expect(json.contains("\\u007f") && json.contains("\\u009b") && json.contains("\\u202e") && json.contains("“引号”"))
+        #expect(!json.unicodeScalars.contains(where: UnsafeCharacters.isUnsafe))
+        #expect(try JSONDecoder().decode([String].self, from: Data(json.utf8)) == [text])
     }
 
     @Test func jsonIsStableAndCarriesTheDecision() throws {
