@@ -30,23 +30,11 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let data: [UInt8]
-        switch InputFile.read(file, limit: InputFile.Limit.spreadsheet) {
-        case .success(let bytes): data = bytes
-        case .failure(let diagnostic):
-            DiagnosticPrinter(format: options.format, files: []).print([diagnostic])
-            throw ExitStatus.usage
-        }
+        let data = try read(file, limit: InputFile.Limit.spreadsheet)
         var diagnostics: [Diagnostic] = []
         var columns: [ImportColumn: String] = [:]
         if let mapping {
-            let bytes: [UInt8]
-            switch InputFile.read(mapping, limit: InputFile.Limit.source) {
-            case .success(let read): bytes = read
-            case .failure(let diagnostic):
-                DiagnosticPrinter(format: options.format, files: []).print([diagnostic])
-                throw ExitStatus.usage
-            }
+            let bytes = try read(mapping, limit: InputFile.Limit.source)
             (columns, diagnostics) = ColumnMapping.parse(SourceFile(path: mapping, bytes: bytes))
             if diagnostics.hasErrors {
                 DiagnosticPrinter(format: options.format, files: []).print(diagnostics)
@@ -77,6 +65,16 @@ struct ImportCommand: ParsableCommand {
             Console.out("imported \(result.procedures) procedures, \(result.requirements) requirements into \(result.files.count) files in \(out)\n")
         }
         if result.diagnostics.hasErrors { throw ExitStatus.findings }
+    }
+
+    /// The bytes of an input file, or its diagnostic printed and exit 2.
+    private func read(_ path: String, limit: Int) throws -> [UInt8] {
+        switch InputFile.read(path, limit: limit) {
+        case .success(let bytes): return bytes
+        case .failure(let diagnostic):
+            DiagnosticPrinter(format: options.format, files: []).print([diagnostic])
+            throw ExitStatus.usage
+        }
     }
 
     static func read(_ path: String, _ bytes: [UInt8]) throws(SpreadsheetError) -> Workbook {
