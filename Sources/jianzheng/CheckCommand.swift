@@ -13,6 +13,7 @@ struct CheckCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
+        try options.require([.text, .json, .sarif], by: "check")
         let sources = paths.isEmpty ? [WorkspaceRoot.rules, WorkspaceRoot.examples] : paths
         let workspace = Workspace.load(paths: sources, corpusDirectory: options.corpus)
         // Proposals are checked as overlays on the catalogue; only diagnostics in the proposal itself count.

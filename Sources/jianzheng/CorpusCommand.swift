@@ -16,6 +16,7 @@ struct CorpusCommand: ParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() throws {
+            try options.require([.text, .json, .sarif], by: "corpus check")
             let (corpus, diagnostics) = CorpusLoader.load(directory: options.corpus)
             DiagnosticPrinter(format: options.format, files: []).print(diagnostics)
             if options.format == .text {

@@ -30,6 +30,7 @@ struct DiffCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
+        try options.require([.text, .json, .sarif], by: "diff")
         let gate: FailurePolicy
         switch FailurePolicy.parse(failOn) {
         case .success(let parsed): gate = parsed

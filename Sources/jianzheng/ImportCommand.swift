@@ -30,6 +30,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
+        try options.require([.text, .json, .sarif], by: "import")
         let data = try read(file, limit: InputFile.Limit.spreadsheet)
         var diagnostics: [Diagnostic] = []
         var columns: [ImportColumn: String] = [:]

@@ -17,6 +17,13 @@ struct CommonOptions: ParsableArguments {
     @OptionGroup var corpusOption: CorpusOption
 
     var corpus: String { corpusOption.corpus }
+
+    /// Refuses a `--format` the subcommand does not write (every value is either honoured or refused).
+    func require(_ allowed: [OutputFormat], by command: String) throws {
+        guard !allowed.contains(format) else { return }
+        throw ValidationError(
+            "'\(command)' does not write --format \(format.rawValue); it writes " + allowed.map(\.rawValue).joined(separator: ", "))
+    }
 }
 
 /// `--corpus`, shared by every subcommand that reads law.

@@ -46,6 +46,7 @@ struct ExplainCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
+        try options.require([.text], by: "explain")
         let (workspace, review) = try evaluation.review(paths: paths, options: options)
         guard let decision = review.decision(procedure, material) else {
             let ids = workspace.catalogue.procedures.keys

@@ -16,6 +16,7 @@ struct TestCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
+        try options.require([.text], by: "test")
         let sources = EvaluationOptions.sources(rules: WorkspaceRoot.rules, paths)
         let workspace = Workspace.load(paths: sources, corpusDirectory: options.corpus)
         try requireClean(workspace)

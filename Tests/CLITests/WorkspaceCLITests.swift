@@ -39,4 +39,13 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
     }
+
+    /// Every --format value is either honoured or refused (the first round accepted and ignored some).
+    @Test(arguments: [["explain", "620000-ZJ-0001", "银行到位资金证明", "--format", "json"], ["test", "--format", "sarif"],
+                      ["check", "--format", "jsonl"], ["corpus", "check", "--format", "jsonl"], ["diff", "--format", "jsonl"]])
+    func aFormatASubcommandDoesNotWriteIsRefused(arguments: [String]) throws {
+        let result = try CLI.run(arguments, in: CLI.repositoryRoot)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("does not write --format"), "\(result.stderr)")
+    }
 }
