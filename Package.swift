@@ -49,13 +49,16 @@ let package = Package(
         .target(
             name: "JianzhengReports",
             dependencies: ["Jianzheng", "JianzhengXML", "JianzhengSpreadsheet"]),
+        // Records the git revision a binary is built from, for `jianzheng --version`.
+        .plugin(name: "BuildRevision", capability: .buildTool()),
         // The command-line tool: argument mapping and exit codes only.
         .executableTarget(
             name: "jianzheng",
             dependencies: [
                 "Jianzheng", "JianzhengReports", "JianzhengImport", "JianzhengSpreadsheet", "LegalCorpus", "JianzhengSyntax",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildRevision"]
         ),
         // The benchmark: a synthetic catalogue generator and a per-phase timer (docs/performance.md).
         .executableTarget(

@@ -12,9 +12,10 @@ struct JianzhengCommand: ParsableCommand {
             rules/, legal-basis/ and examples/ are the defaults. -C DIR (or --workspace DIR), before or after the \
             subcommand, works as if started in DIR.
             """,
+        version: "jianzheng \(jianzhengVersion) (\(buildRevision))",
         subcommands: [
             ReviewCommand.self, ExplainCommand.self, DiffCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self, CheckCommand.self, FormatCommand.self, CiteCommand.self,
-            CorpusCommand.self, TestCommand.self,
+            CorpusCommand.self, TestCommand.self, CompletionsCommand.self,
         ])
 
     /// Runs the command; usage errors exit with 2 (not ArgumentParser's 64), as documented.
@@ -52,6 +53,9 @@ struct JianzhengCommand: ParsableCommand {
         }
     }
 }
+
+/// The release this source tree is.
+let jianzhengVersion = "0.2.0"
 
 /// Exit codes shared by every subcommand.
 enum ExitStatus {

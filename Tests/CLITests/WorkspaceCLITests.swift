@@ -48,4 +48,18 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("does not write --format"), "\(result.stderr)")
     }
+
+    @Test func versionNamesTheReleaseAndTheRevision() throws {
+        let result = try CLI.run(["--version"], in: FileManager.default.temporaryDirectory)
+        #expect(result.status == 0)
+        let line = result.stdout.trimmingCharacters(in: .newlines)
+        #expect(line.range(of: #"^jianzheng [0-9]+\.[0-9]+\.[0-9]+ \(([0-9a-f]{12}\+?|unknown)\)$"#, options: .regularExpression) != nil, "\(line)")
+    }
+
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionScriptsNameTheSubcommands(shell: String) throws {
+        let result = try CLI.run(["completions", shell], in: FileManager.default.temporaryDirectory)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("review") && result.stdout.contains("explain"))
+    }
 }
