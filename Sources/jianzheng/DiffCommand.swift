@@ -17,7 +17,7 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
     @OptionGroup var evaluation: EvaluationOptions
 
-    @Argument(help: "Before and after directories.")
+    @Argument(help: "Before and after directories; with --with, the catalogue to change (default: examples).")
     var sides: [String] = []
 
     @Option(help: "Compare this git revision (before) with the working tree or AFTER.")
@@ -50,12 +50,14 @@ struct DiffCommand: ParsableCommand {
     private func whatIfDiff() throws -> (String, String, ReviewDiff)? {
         let overlays = evaluation.overlays
         guard !overlays.isEmpty else { return nil }
-        guard sides.isEmpty, git == nil else { throw ValidationError("--with compares the working tree with itself plus the proposal; give no sides or --git") }
+        guard git == nil else { throw ValidationError("--with compares a catalogue with itself plus the proposal; it takes no --git") }
+        // With --with, the paths given as sides are the catalogue (`diff examples/gansu --with P`), as with --in.
+        let catalogue = evaluation.sources(sides + paths)
         let afterLabel = "with " + overlays.joined(separator: ", ")
-        let base = try EvaluationOptions.checked(Workspace.load(paths: evaluation.sources(paths), corpusDirectory: options.corpus))
+        let base = try EvaluationOptions.checked(Workspace.load(paths: catalogue, corpusDirectory: options.corpus))
         if overlays.contains(where: { $0.hasSuffix(".xml") }) {
             let proposed = try EvaluationOptions.checked(
-                Workspace.load(paths: evaluation.sources(paths), corpusDirectory: options.corpus, overlays: overlays))
+                Workspace.load(paths: catalogue, corpusDirectory: options.corpus, overlays: overlays))
             let diff = ReviewDiff.compare(
                 before: try evaluation.review(base), beforeCatalogue: base.catalogue, after: try evaluation.review(proposed),
                 afterCatalogue: proposed.catalogue)

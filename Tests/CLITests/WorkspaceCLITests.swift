@@ -62,4 +62,13 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("review") && result.stdout.contains("explain"))
     }
+
+    @Test func diffTakesTheCatalogueAsASideWithAProposal() throws {
+        let proposal = "examples/proposals/居住证与公租房循环证明.jz"
+        let withSide = try CLI.run(["diff", "examples/gansu", "--with", proposal], in: CLI.repositoryRoot)
+        let withIn = try CLI.run(["diff", "--in", "examples/gansu", "--with", proposal], in: CLI.repositoryRoot)
+        #expect(withSide.status == 1, "\(withSide.stderr)")
+        #expect(withSide.stdout == withIn.stdout)
+        #expect(withSide.stdout.contains("循环"))
+    }
 }
