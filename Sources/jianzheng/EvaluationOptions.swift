@@ -21,8 +21,20 @@ struct EvaluationOptions: ParsableArguments {
 
     /// Loads `rules/` plus the given paths (default `examples`) and the overlays, refuses on errors, and reviews.
     func review(paths: [String], options: CommonOptions) throws -> (Workspace, Review) {
-        let workspace = try Self.checked(Workspace.load(paths: sources(paths), corpusDirectory: options.corpus, overlays: overlays))
+        let (sources, corpus) = inputs(paths, corpus: options.corpusOption)
+        let workspace = try Self.checked(Workspace.load(paths: sources, corpusDirectory: corpus, overlays: overlays))
         return (workspace, try review(workspace))
+    }
+
+    /// The `.jz` paths and the corpus to load for `paths`. One path that is a workspace root (with `rules/` and
+    /// `legal-basis/`) stands for that workspace's `rules/`, `examples/` and `legal-basis/`, as `-C DIR` would;
+    /// else the rules directory plus the paths, and `--corpus` or the current workspace's corpus.
+    func inputs(_ paths: [String], corpus: CorpusOption) -> (sources: [String], corpus: String) {
+        if paths.count == 1, rulesOption == nil, WorkspaceRoot.isRoot(paths[0]) {
+            let root = paths[0]
+            return ([root + "/rules", root + "/examples"], corpus.directory ?? root + "/legal-basis")
+        }
+        return (sources(paths), corpus.corpus)
     }
 
     /// Reviews a loaded workspace on the chosen date and policy.

@@ -30,8 +30,6 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var corpusOption: CorpusOption
 
-    var corpus: String { corpusOption.corpus }
-
     @OptionGroup var evaluation: EvaluationOptions
 
     @Argument(help: "Catalogue files or directories (default: examples).")
@@ -47,8 +45,9 @@ struct ExportCommand: ParsableCommand {
         } else {
             throw ValidationError("--list takes " + (PublishedLists.Kind.allCases.map(\.rawValue) + ["all"]).joined(separator: ", "))
         }
+        let (sources, corpus) = evaluation.inputs(paths, corpus: corpusOption)
         let workspace = try EvaluationOptions.checked(
-            Workspace.load(paths: evaluation.sources(paths), corpusDirectory: corpus, overlays: evaluation.overlays))
+            Workspace.load(paths: sources, corpusDirectory: corpus, overlays: evaluation.overlays))
         let review = try evaluation.review(workspace)
         let lists = PublishedLists(decisions: review.decisions, catalogue: workspace.catalogue, language: language)
         let data: Data

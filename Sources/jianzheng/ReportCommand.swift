@@ -26,8 +26,6 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var corpusOption: CorpusOption
 
-    var corpus: String { corpusOption.corpus }
-
     @OptionGroup var evaluation: EvaluationOptions
 
     @Argument(help: "Catalogue files or directories (default: examples).")
@@ -35,7 +33,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         guard let language = ReportLanguage(rawValue: lang) else { throw ValidationError("--lang takes zh or en") }
-        let sources = evaluation.sources(paths)
+        let (sources, corpus) = evaluation.inputs(paths, corpus: corpusOption)
         let proposed = try EvaluationOptions.checked(Workspace.load(paths: sources, corpusDirectory: corpus, overlays: evaluation.overlays))
         let review = try evaluation.review(proposed)
         if let procedure, proposed.catalogue.procedures[procedure] == nil {

@@ -16,6 +16,9 @@ import Testing
             #expect(result.status == 0, "\(flags): \(result.stderr)")
             #expect(result.stdout == atRoot.stdout)
         }
+        // A workspace root named as the path to review stands for that workspace.
+        let named = try CLI.run(["review", CLI.repositoryRoot.path, "--as-of", "2026-11-29"], in: outside)
+        #expect(named.stdout == atRoot.stdout, "\(named.stderr)")
         // After the subcommand too, as with git.
         let after = try CLI.run(["review", "-C", CLI.repositoryRoot.path, "--as-of", "2026-11-29"], in: outside)
         #expect(after.stdout == atRoot.stdout)

@@ -50,8 +50,13 @@ public enum SourceSet {
             let enumerator = FileManager.default.enumerator(atPath: path)
             var found: [String] = []
             while let relative = enumerator?.nextObject() as? String {
-                // Proposals are overlays, never part of the catalogue they change: name them explicitly.
-                if relative.split(separator: "/").contains(Substring(proposalsDirectory)) { continue }
+                let components = relative.split(separator: "/")
+                // Proposals are overlays, never part of the catalogue they change: name them explicitly. Hidden
+                // directories (.git, .build) hold no catalogue.
+                if components.contains(Substring(proposalsDirectory)) || components.contains(where: { $0.hasPrefix(".") }) {
+                    enumerator?.skipDescendants()
+                    continue
+                }
                 if relative.hasSuffix(".jz") { found.append((path as NSString).appendingPathComponent(relative)) }
             }
             result += found.sorted()
