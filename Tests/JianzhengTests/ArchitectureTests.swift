@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// docs/architecture.md: every module imports only what the page allows; a forbidden arrow fails here.
+@Suite struct ArchitectureTests {
+    static let sources = Fixture.repositoryRoot.appendingPathComponent("Sources")
+
+    /// The allowed project and package imports of each module (system modules are always allowed).
+    static let allowed: [String: Set<String>] = [
+        "JianzhengSyntax": [],
+        "CLibXML2": [],
+        "CZlibInflate": [],
+        "JianzhengXML": ["CLibXML2", "JianzhengSyntax"],
+        "LegalCorpus": ["JianzhengXML", "JianzhengSyntax"],
+        "Jianzheng": ["JianzhengSyntax", "LegalCorpus"],
+        "JianzhengSpreadsheet": ["JianzhengSyntax", "JianzhengXML", "CZlibInflate", "ZIPFoundation"],
+        "JianzhengImport": ["Jianzheng", "JianzhengSpreadsheet", "JianzhengSyntax", "LegalCorpus"],
+        "JianzhengReports": ["Jianzheng", "JianzhengSpreadsheet", "JianzhengXML", "JianzhengSyntax", "LegalCorpus"],
+        "jianzheng": ["Jianzheng", "JianzhengImport", "JianzhengReports", "JianzhengSpreadsheet", "JianzhengSyntax", "LegalCorpus", "ArgumentParser"],
+        "jianzheng-bench": ["Jianzheng", "JianzhengReports", "JianzhengSyntax", "LegalCorpus", "ArgumentParser"],
+    ]
+    static let system: Set<String> = ["Foundation", "Dispatch", "Glibc", "Darwin", "PackagePlugin"]
+
+    /// `import X`, `@testable import X`, `internal import X`, `import struct X.Y`: the module X.
+    static func imports(in text: String) -> Set<String> {
+        var modules = Set<String>()
+        for line in text.split(separator: "\n") {
+            var words = line.split(separator: " ").map(String.init).filter { !$0.hasPrefix("@") }
+            if let first = words.first, ["public", "internal", "package", "private", "fileprivate"].contains(first) { words.removeFirst() }
+            guard words.first == "import", words.count >= 2 else { continue }
+            let target = words.count >= 3 && ["struct", "class", "enum", "protocol", "func", "var", "let", "typealias"].contains(words[1]) ? words[2] : words[1]
+            modules.insert(String(target.split(separator: ".")[0]))
+        }
+        return modules
+    }
+
+    @Test func everyModuleImportsOnlyWhatTheArchitectureAllows() throws {
+        let modules = try FileManager.default.contentsOfDirectory(atPath: Self.sources.path).filter { !$0.hasPrefix(".") }
+        #expect(Set(modules) == Set(Self.allowed.keys), "a module is missing from docs/architecture.md and this test")
+        var violations: [String] = []
+        for module in modules {
+            let directory = Self.sources.appendingPathComponent(module)
+            guard let files = FileManager.default.enumerator(atPath: directory.path) else { continue }
+            while let relative = files.nextObject() as? String {
+                guard relative.hasSuffix(".swift") else { continue }
+                let text = try String(contentsOf: directory.appendingPathComponent(relative), encoding: .utf8)
+                for imported in Self.imports(in: text).subtracting(Self.system) where !(Self.allowed[module]?.contains(imported) ?? false) {
+                    violations.append("\(module)/\(relative) imports \(imported)")
+                }
+            }
+        }
+        #expect(violations.isEmpty, "arrows docs/architecture.md forbids:\n\(violations.joined(separator: "\n"))")
+    }
+
+    @Test func theImportReaderSeesEveryForm() {
+        let text = "import Foundation\n@testable import Jianzheng\ninternal import struct LegalCorpus.Citation\n// import Nothing\n  let x = 1\n"
+        #expect(Self.imports(in: text) == ["Foundation", "Jianzheng", "LegalCorpus"])
+    }
+
+    @Test func theDocumentListsEveryModule() throws {
+        let page = try String(contentsOf: Fixture.repositoryRoot.appendingPathComponent("docs/architecture.md"), encoding: .utf8)
+        for module in Self.allowed.keys { #expect(page.contains("`\(module)`"), "\(module) is not on docs/architecture.md") }
+    }
+}
