@@ -56,9 +56,15 @@ struct EvaluationOptions: ParsableArguments {
         [rules] + (paths.isEmpty ? [WorkspaceRoot.examples] : paths.filter { $0 != rules })
     }
 
-    /// The workspace, or the errors that prevent reviewing it (exit 1).
+    /// The workspace, or the errors that prevent reviewing it: exit 2 when an input cannot be read (and only
+    /// those errors are shown: what follows from a missing file is noise), else exit 1.
     static func checked(_ workspace: Workspace) throws -> Workspace {
         guard workspace.diagnostics.hasErrors else { return workspace }
+        let unreadable = workspace.diagnostics.filter { $0.code == .unreadableFile || $0.code == .notAJianzhengFile }
+        if !unreadable.isEmpty {
+            DiagnosticPrinter(format: .text, files: workspace.files).print(unreadable)
+            throw ExitStatus.usage
+        }
         DiagnosticPrinter(format: .text, files: workspace.files).print(workspace.diagnostics)
         Console.error("fix the errors above (jianzheng check) before reviewing\n")
         throw ExitStatus.findings

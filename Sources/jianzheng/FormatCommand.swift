@@ -16,6 +16,11 @@ struct FormatCommand: ParsableCommand {
 
     func run() throws {
         let (files, trees, diagnostics) = SourceSet.load(paths.isEmpty ? [WorkspaceRoot.rules, WorkspaceRoot.examples] : paths)
+        let unreadable = diagnostics.filter { $0.code == .unreadableFile || $0.code == .notAJianzhengFile }
+        if !unreadable.isEmpty {
+            DiagnosticPrinter(format: .text, files: files).print(unreadable)
+            throw ExitStatus.usage
+        }
         let broken = Set(diagnostics.filter { $0.severity == .error }.map(\.range.start.path))
         DiagnosticPrinter(format: .text, files: files).print(diagnostics)
         var unformatted: [String] = []

@@ -19,13 +19,13 @@ struct TestCommand: ParsableCommand {
         try options.require([.text], by: "test")
         let sources = EvaluationOptions.sources(rules: WorkspaceRoot.rules, paths)
         let workspace = Workspace.load(paths: sources, corpusDirectory: options.corpus)
-        try requireClean(workspace)
+        _ = try EvaluationOptions.checked(workspace)
         let engine = ReviewEngine(catalogue: workspace.catalogue, corpus: workspace.corpus)
         var results = RuleTestRunner(engine: engine, defaultDate: .today).run(workspace.catalogue.tests)
         // Each proposal runs as an overlay on the catalogue; only its own tests run, diffed against the baseline.
         for proposal in SourceSet.proposals(in: sources) {
             let proposed = Workspace.load(paths: sources, corpusDirectory: options.corpus, overlays: [proposal])
-            try requireClean(proposed)
+            _ = try EvaluationOptions.checked(proposed)
             let tests = proposed.catalogue.tests.filter { $0.range.start.path == proposal }
             let overlayEngine = ReviewEngine(catalogue: proposed.catalogue, corpus: proposed.corpus)
             results += RuleTestRunner(engine: overlayEngine, baseline: engine, defaultDate: .today).run(tests)
@@ -43,12 +43,6 @@ struct TestCommand: ParsableCommand {
         let failed = results.filter { !$0.passed }.count
         Console.out("\(results.count - failed) passed, \(failed) failed\n")
         if failed > 0 { throw ExitStatus.findings }
-    }
-
-    private func requireClean(_ workspace: Workspace) throws {
-        guard workspace.diagnostics.hasErrors else { return }
-        DiagnosticPrinter(format: .text, files: workspace.files).print(workspace.diagnostics)
-        throw ExitStatus.findings
     }
 
     /// PASS/FAIL with, for a failure, expected against actual and the rule trace.
