@@ -86,4 +86,12 @@ check "XLSX of whole-sheet merges" 0 "$jz" import "$dir/merges.xlsx" --out "$dir
 check "XLSX hostile numbers" 1 "$jz" import "$dir/numbers.xlsx" --out "$dir/numbers-out" --force || failed=1
 check "escape sequences in a sheet" 1 "$jz" import "$dir/escape.csv" --out "$dir/escape-out" --force || failed=1
 if LC_ALL=C grep -q $'\x1b' "$dir/err" "$dir/out"; then echo "an escape sequence reached the terminal"; failed=1; fi
+# A shared, world-writable cache directory is refused (the corpus is read from the XML, with a warning).
+mkdir -p "$dir/shared-cache" && chmod 777 "$dir/shared-cache"
+check "world-writable cache dir" 0 env JIANZHENG_CACHE_DIR="$dir/shared-cache" "$jz" corpus check || failed=1
+grep -q "JZ4010" "$dir/err" || { echo "the shared cache directory was used"; failed=1; }
+# A link planted where the old predictable temporary name was must not redirect the report.
+printf 'secret' > "$dir/victim" && mkdir -p "$dir/out-dir" && ln -sf "$dir/victim" "$dir/out-dir/.report.html.jz-tmp-1"
+check "planted temporary link" 0 "$jz" report --format html --out "$dir/out-dir/report.html" || failed=1
+[ "$(cat "$dir/victim")" = secret ] || { echo "a planted link was followed"; failed=1; }
 exit $failed
