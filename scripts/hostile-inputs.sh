@@ -88,7 +88,16 @@ check "escape sequences in a sheet" 1 "$jz" import "$dir/escape.csv" --out "$dir
 if LC_ALL=C grep -q $'\x1b' "$dir/err" "$dir/out"; then echo "an escape sequence reached the terminal"; failed=1; fi
 # A shared, world-writable cache directory is refused (the corpus is read from the XML, with a warning).
 mkdir -p "$dir/shared-cache" && chmod 777 "$dir/shared-cache"
-check "world-writable cache dir" 0 env JIANZHENG_CACHE_DIR="$dir/shared-cache" "$jz" corpus check || failed=1
+python3 - "$dir/big-corpus" legal-basis/national/regulation/教师资格条例.xml <<'PY'
+import sys, pathlib
+out = pathlib.Path(sys.argv[1]); out.mkdir(exist_ok=True)
+base = pathlib.Path(sys.argv[2]).read_text(encoding="utf-8")
+for i in range(300):  # the cache serves corpora of 256 documents or more
+    (out / f"act{i}.xml").write_text(base.replace("gwyl-188", f"gen-{i}").replace("教师资格条例", f"生成条例{i}")
+                                     .replace("国务院令第188号", f"生成令第{i}号")
+                                     .replace('<jz:delegatesFrom href="/akn/cn/act/1993/zxfl-15"/>', ""), encoding="utf-8")
+PY
+check "world-writable cache dir" 0 env JIANZHENG_CACHE_DIR="$dir/shared-cache" "$jz" corpus check --corpus "$dir/big-corpus" || failed=1
 grep -q "JZ4010" "$dir/err" || { echo "the shared cache directory was used"; failed=1; }
 # A link planted where the old predictable temporary name was must not redirect the report.
 printf 'secret' > "$dir/victim" && mkdir -p "$dir/out-dir" && ln -sf "$dir/victim" "$dir/out-dir/.report.html.jz-tmp-1"
