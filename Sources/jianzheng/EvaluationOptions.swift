@@ -16,14 +16,19 @@ struct EvaluationOptions: ParsableArguments {
     /// The rules directory: `--rules`, else the workspace's.
     var rules: String { rulesOption ?? WorkspaceRoot.rules }
 
+    @ArgumentParser.Flag(help: "No progress line on standard error (it appears only on a terminal, for runs over a second).")
+    var quiet = false
+
     @Option(name: .customLong("with"), help: "A proposal to layer on top (.jz replaces same-named declarations; .xml adds an act version). Repeatable.")
     var overlays: [String] = []
 
     /// Loads `rules/` plus the given paths (default `examples`) and the overlays, refuses on errors, and reviews.
     func review(paths: [String], options: CommonOptions) throws -> (Workspace, Review) {
         let (sources, corpus) = inputs(paths, corpus: options.corpusOption)
+        let progress = Progress("reading the catalogue and the law", enabled: !quiet)
+        defer { progress.finish() }
         let workspace = try Self.checked(Workspace.load(paths: sources, corpusDirectory: corpus, overlays: overlays))
-        return (workspace, try review(workspace))
+        return (workspace, try review(workspace, progress: progress))
     }
 
     /// The `.jz` paths and the corpus to load for `paths`. One path that is a workspace root (with `rules/` and
@@ -37,15 +42,21 @@ struct EvaluationOptions: ParsableArguments {
         return (sources(paths), corpus.corpus)
     }
 
-    /// Reviews a loaded workspace on the chosen date and policy.
-    func review(_ workspace: Workspace) throws -> Review {
+    /// Reviews a loaded workspace on the chosen date and policy, naming each phase on `progress`.
+    func review(_ workspace: Workspace, progress: Progress? = nil) throws -> Review {
         let date = try DateArgument.parse(asOf)
+        progress?.update("deciding \(workspace.catalogue.procedures.count) procedures")
         do {
-            return try ReviewEngine(catalogue: workspace.catalogue, corpus: workspace.corpus).review(asOf: date, policy: policy)
+            return try ReviewEngine(catalogue: workspace.catalogue, corpus: workspace.corpus).review(asOf: date, policy: policy) { finished in
+                progress?.update(Self.phaseAfter[finished] ?? "reviewing")
+            }
         } catch {
             throw ValidationError(error.description)
         }
     }
+
+    /// What the review does after each phase the engine reports.
+    static let phaseAfter = ["evaluate": "finding circular proofs", "cycles": "computing the burden", "burden": "writing"]
 
     /// The rules directory plus the catalogue paths (default `examples`).
     func sources(_ paths: [String]) -> [String] {

@@ -35,7 +35,9 @@ struct ReportCommand: ParsableCommand {
         guard let language = ReportLanguage(rawValue: lang) else { throw ValidationError("--lang takes zh or en") }
         let (sources, corpus) = evaluation.inputs(paths, corpus: corpusOption)
         let proposed = try EvaluationOptions.checked(Workspace.load(paths: sources, corpusDirectory: corpus, overlays: evaluation.overlays))
-        let review = try evaluation.review(proposed)
+        let progress = Progress("reviewing", enabled: !evaluation.quiet)
+        defer { progress.finish() }
+        let review = try evaluation.review(proposed, progress: progress)
         if let procedure, proposed.catalogue.procedures[procedure] == nil {
             throw ValidationError("unknown procedure '\(procedure)'")
         }
@@ -45,6 +47,7 @@ struct ReportCommand: ParsableCommand {
             diff = ReviewDiff.compare(
                 before: try evaluation.review(current), beforeCatalogue: current.catalogue, after: review, afterCatalogue: proposed.catalogue)
         }
+        progress.update("writing the \(format.rawValue) report")
         let document = ReportBuilder(review: review, workspace: proposed, diff: diff, language: language).build(procedure: procedure)
         let data: Data
         switch format {
@@ -52,6 +55,7 @@ struct ReportCommand: ParsableCommand {
         case .md: data = Data(MarkdownRenderer.render(document).utf8)
         case .docx: data = try DocxRenderer.render(document, date: review.asOf.description)
         }
+        progress.finish()
         if let confirmation = try OutputFile.write(data, to: out) { Console.out(confirmation + "\n") }
     }
 }
