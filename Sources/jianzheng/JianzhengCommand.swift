@@ -12,7 +12,7 @@ struct JianzhengCommand: ParsableCommand {
             rules/, legal-basis/ and examples/ are the defaults. -C DIR (or --workspace DIR), before or after the \
             subcommand, works as if started in DIR.
             """,
-        version: "jianzheng \(jianzhengVersion) (\(buildRevision))",
+        version: "jianzheng \(ReproducibilityReceipt.engineVersion) (\(buildRevision))",
         subcommands: [
             ReviewCommand.self, ExplainCommand.self, DiffCommand.self, ReportCommand.self, ImportCommand.self, ExportCommand.self, CheckCommand.self, FormatCommand.self, CiteCommand.self,
             CorpusCommand.self, TestCommand.self, CompletionsCommand.self,
@@ -53,9 +53,6 @@ struct JianzhengCommand: ParsableCommand {
         }
     }
 }
-
-/// The release this source tree is.
-let jianzhengVersion = "0.2.0"
 
 /// Exit codes shared by every subcommand.
 enum ExitStatus {
