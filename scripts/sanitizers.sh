@@ -19,7 +19,10 @@ for sanitizer in address thread; do
 done
 echo "== CLI under AddressSanitizer with leak detection"
 jz=".build-address/debug/jianzheng"
-for command in "check" "review --format json" "test" "corpus check" "report --format docx --out /tmp/jz-asan.docx"; do
+for command in "check" "review --format json" "test" "corpus check" "report --format docx --out /tmp/jz-asan.docx" \
+    "report --format md --out -" "export --out /tmp/jz-asan.xlsx" "fmt --check" "cite 《婚姻登记条例》第五条" \
+    "import Tests/JianzhengSpreadsheetTests/Fixtures/民政目录.xlsx --out /tmp/jz-asan-import --force" \
+    "diff --with examples/proposals/居住证与公租房循环证明.jz --fail-on none"; do
     # shellcheck disable=SC2086
     if $jz $command > /dev/null 2> /tmp/jz-asan.err; then echo "ok: jianzheng $command"; else
         grep -q "Sanitizer" /tmp/jz-asan.err && { echo "FAILED: jianzheng $command"; grep SUMMARY /tmp/jz-asan.err; status=1; }
