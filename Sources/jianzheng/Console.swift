@@ -13,4 +13,66 @@ enum Console {
     static func error(_ text: String) {
         FileHandle.standardError.write(Data(UnsafeCharacters.neutralised(text).utf8))
     }
+
+    /// When to colour: `--color always|never|auto` (default auto: standard error is a terminal and `NO_COLOR` is
+    /// not set, https://no-color.org).
+    enum ColorChoice: String {
+        case auto, always, never
+    }
+
+    /// Set once from the command line, before any output.
+    nonisolated(unsafe) static var colorChoice = ColorChoice.auto
+
+    static var colorsStandardError: Bool {
+        switch colorChoice {
+        case .always: true
+        case .never: false
+        case .auto: isatty(STDERR_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        }
+    }
+
+    /// Writes an annotated diagnostic to standard error, its severity word coloured when colour is on. The text is
+    /// neutralised first; the colour codes are the program's own.
+    static func diagnostic(_ text: String, severity: Diagnostic.Severity) {
+        var safe = UnsafeCharacters.neutralised(text)
+        if colorsStandardError, let range = safe.range(of: ": \(severity.rawValue): ") {
+            let code = switch severity {
+            case .error: "1;31"
+            case .warning: "1;33"
+            case .note: "1;36"
+            }
+            safe.replaceSubrange(range, with: ": \u{1B}[\(code)m\(severity.rawValue)\u{1B}[0m: ")
+        }
+        FileHandle.standardError.write(Data(safe.utf8))
+    }
+
+    /// Removes `--color WHEN` / `--color=WHEN` from the arguments and applies it.
+    static func applyColorOption(_ arguments: [String]) -> Result<[String], WorkspaceError> {
+        var remaining: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            var value: String?
+            if argument == "--color" {
+                guard index + 1 < arguments.count else { return .failure(WorkspaceError(message: "--color needs auto, always or never")) }
+                value = arguments[index + 1]
+                index += 1
+            } else if argument.hasPrefix("--color=") {
+                value = String(argument.dropFirst("--color=".count))
+            } else if argument == "--" {
+                remaining += arguments[index...]
+                break
+            }
+            if let value {
+                guard let choice = ColorChoice(rawValue: value) else {
+                    return .failure(WorkspaceError(message: "--color takes auto, always or never, not '\(value)'"))
+                }
+                colorChoice = choice
+            } else {
+                remaining.append(argument)
+            }
+            index += 1
+        }
+        return .success(remaining)
+    }
 }

@@ -10,7 +10,8 @@ struct JianzhengCommand: ParsableCommand {
         discussion: """
             Run anywhere inside a workspace (a directory with rules/ and legal-basis/, or jianzheng.toml): its \
             rules/, legal-basis/ and examples/ are the defaults. -C DIR (or --workspace DIR), before or after the \
-            subcommand, works as if started in DIR.
+            subcommand, works as if started in DIR. --color auto|always|never colours diagnostics (auto: on a \
+            terminal, unless NO_COLOR is set).
             """,
         version: "jianzheng \(ReproducibilityReceipt.engineVersion) (\(buildRevision))",
         subcommands: [
@@ -21,7 +22,7 @@ struct JianzhengCommand: ParsableCommand {
     /// Runs the command; usage errors exit with 2 (not ArgumentParser's 64), as documented.
     static func main() {
         let arguments: [String]
-        switch WorkspaceRoot.applyChangeDirectory(Array(CommandLine.arguments.dropFirst())) {
+        switch Console.applyColorOption(Array(CommandLine.arguments.dropFirst())).flatMap(WorkspaceRoot.applyChangeDirectory) {
         case .success(let remaining): arguments = remaining
         case .failure(let error):
             Console.error("error: \(error.message)\n")

@@ -49,7 +49,7 @@ struct DiagnosticPrinter {
             Swift.print(Sarif.diagnostics(sorted), terminator: "")
         case .text:
             let renderer = DiagnosticRenderer(files: files)
-            for diagnostic in sorted { Console.error(renderer.annotated(diagnostic)) }
+            for diagnostic in sorted { Console.diagnostic(renderer.annotated(diagnostic), severity: diagnostic.severity) }
             let errors = sorted.filter { $0.severity == .error }.count
             let warnings = sorted.filter { $0.severity == .warning }.count
             if errors + warnings > 0 { Console.error("\(errors) error(s), \(warnings) warning(s)\n") }

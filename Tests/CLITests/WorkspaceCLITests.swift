@@ -74,4 +74,17 @@ import Testing
         #expect(withSide.stdout == withIn.stdout)
         #expect(withSide.stdout.contains("循环"))
     }
+
+    @Test func diagnosticsAreColouredOnlyWhenAskedOrOnATerminal() throws {
+        let broken = try CLI.scratch("色.jz", "material 甲 {\n  kind certfiicate\n}\n")
+        let always = try CLI.run(["--color", "always", "check", "rules", broken], in: CLI.repositoryRoot)
+        #expect(always.stderr.contains("\u{1B}[1;31merror\u{1B}[0m: "))
+        // A name can never smuggle a code in: only the severity word is coloured, the rest is neutralised.
+        #expect(always.stderr.components(separatedBy: "\u{1B}[").count - 1 == 2 * always.stderr.components(separatedBy: "\n").filter { $0.contains(": \u{1B}[") }.count)
+        for arguments in [["--color=never", "check", "rules", broken], ["check", "rules", broken]] {
+            let plain = try CLI.run(arguments, in: CLI.repositoryRoot)
+            #expect(!plain.stderr.contains("\u{1B}"), "\(arguments)")
+        }
+        #expect(try CLI.run(["--color", "sometimes", "check"], in: CLI.repositoryRoot).status == 2)
+    }
 }
