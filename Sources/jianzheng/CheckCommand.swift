@@ -16,6 +16,12 @@ struct CheckCommand: ParsableCommand {
         try options.require([.text, .json, .sarif], by: "check")
         let sources = paths.isEmpty ? [WorkspaceRoot.rules, WorkspaceRoot.examples] : paths
         let workspace = Workspace.load(paths: sources, corpusDirectory: options.corpus)
+        let unreadable = EvaluationOptions.inputProblems(workspace.diagnostics)
+        if !unreadable.isEmpty {
+            // What follows from a missing file or corpus (every citation unknown, every name undeclared) is noise.
+            DiagnosticPrinter(format: options.format, files: workspace.files).print(unreadable)
+            throw ExitStatus.usage
+        }
         // Proposals are checked as overlays on the catalogue; only diagnostics in the proposal itself count.
         var diagnostics = workspace.diagnostics
         var files = workspace.files
@@ -32,9 +38,7 @@ struct CheckCommand: ParsableCommand {
                     + "\(catalogue.materials.count) materials, \(catalogue.sources.count) sources, "
                     + "\(catalogue.policies.count) policies, \(catalogue.tests.count) tests\n")
         }
-        if diagnostics.contains(where: { $0.code == .unreadableFile || $0.code == .notAJianzhengFile }) {
-            throw ExitStatus.usage
-        }
+        if !EvaluationOptions.inputProblems(diagnostics).isEmpty { throw ExitStatus.usage }
         if diagnostics.hasErrors { throw ExitStatus.findings }
     }
 }

@@ -55,6 +55,11 @@ struct EvaluationOptions: ParsableArguments {
         }
     }
 
+    /// The diagnostics saying an input cannot be read at all (exit 2).
+    static func inputProblems(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.filter { $0.code == .unreadableFile || $0.code == .notAJianzhengFile }
+    }
+
     /// What the review does after each phase the engine reports.
     static let phaseAfter = ["evaluate": "finding circular proofs", "cycles": "computing the burden", "burden": "writing"]
 
@@ -71,7 +76,7 @@ struct EvaluationOptions: ParsableArguments {
     /// those errors are shown: what follows from a missing file is noise), else exit 1.
     static func checked(_ workspace: Workspace) throws -> Workspace {
         guard workspace.diagnostics.hasErrors else { return workspace }
-        let unreadable = workspace.diagnostics.filter { $0.code == .unreadableFile || $0.code == .notAJianzhengFile }
+        let unreadable = inputProblems(workspace.diagnostics)
         if !unreadable.isEmpty {
             DiagnosticPrinter(format: .text, files: workspace.files).print(unreadable)
             throw ExitStatus.usage

@@ -16,7 +16,7 @@ struct FormatCommand: ParsableCommand {
 
     func run() throws {
         let (files, trees, diagnostics) = SourceSet.load(paths.isEmpty ? [WorkspaceRoot.rules, WorkspaceRoot.examples] : paths)
-        let unreadable = diagnostics.filter { $0.code == .unreadableFile || $0.code == .notAJianzhengFile }
+        let unreadable = EvaluationOptions.inputProblems(diagnostics)
         if !unreadable.isEmpty {
             DiagnosticPrinter(format: .text, files: files).print(unreadable)
             throw ExitStatus.usage

@@ -30,4 +30,15 @@ import Testing
             #expect(result.status == status, "jianzheng \(arguments.joined(separator: " ")): \(result.stderr.prefix(300))")
         }
     }
+
+    /// A missing corpus used to bury its cause under one "no such act" error per citation.
+    @Test func aMissingInputIsTheOnlyErrorPrinted() throws {
+        for arguments in [["check", "--corpus", "nonexistent"], ["review", "--corpus", "nonexistent"], ["review", "nonexistent"]] {
+            let result = try CLI.run(arguments, in: CLI.repositoryRoot)
+            #expect(result.status == 2)
+            let errors = result.stderr.components(separatedBy: "\n").filter { $0.contains(": error: ") }
+            #expect(errors.count == 1, "\(arguments): \(result.stderr.prefix(500))")
+            #expect(errors.first?.contains("[JZ0001]") == true)
+        }
+    }
 }
