@@ -103,7 +103,7 @@ public enum AtomicFile {
             buffer.baseAddress.map { mkstemp($0) } ?? -1
         }
         guard descriptor >= 0 else { throw .system(displayPath, "cannot create a temporary file in '\(directory)'") }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         do throws(FileWriteError) {
             defer { close(descriptor) }
             guard fchmod(descriptor, mode) == 0 else { throw .system(displayPath, "cannot set the file mode") }
