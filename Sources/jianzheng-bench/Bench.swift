@@ -17,7 +17,7 @@ struct Bench: ParsableCommand {
 }
 
 struct Generate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write a synthetic catalogue (run from the repository root).")
+    static let configuration = CommandConfiguration(abstract: "Write a synthetic catalogue (from any directory: the corpus schema is compiled in).")
 
     @Option var procedures = 1000
     @Option var seed: UInt64 = 1
