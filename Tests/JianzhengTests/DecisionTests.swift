@@ -25,6 +25,33 @@ import Testing
         #expect(decision.replacement == "直接取消，无需替代")
     }
 
+    /// Issue 15 (found on a neutral catalogue): a source with 0 % coverage still yielded obtain-by-sharing.
+    @Test func aSourceThatCoversNobodyIsNoWayToShare() throws {
+        let review = try Fixture.review(
+            """
+            source 空库 {
+              provider 民政部门
+              sharing unconditional
+              items 婚姻状况
+              coverage 0%
+            }
+            material 婚姻证明 {
+              kind certificate
+              proves 婚姻状况
+              issuer 民政部门
+            }
+            procedure "P1" 落户 {
+              department 公安机关
+              territory CN-62
+              requires 婚姻证明 { basis 《婚姻登记条例》第五条 }
+            }
+            """)
+        let decision = try #require(review.decision("P1", "婚姻证明"))
+        #expect(decision.verdict != .obtainBySharing)
+        #expect(decision.sharing.best == nil)
+        #expect(decision.sharing.options.first?.refusal?.contains("0%") == true)
+    }
+
     @Test func sharingBeatsCommitmentAndValidBasisIsStillShared() throws {
         let review = try Fixture.review(
             """

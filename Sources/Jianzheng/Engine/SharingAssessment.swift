@@ -65,6 +65,9 @@ struct SharingAssessor {
             coverage: source.coverage, coverageNote: source.coverageNote)
         if !source.isAvailable(on: date) {
             option.refusal = "数据资源在\(date.chinese)尚未上线或已停用"
+        } else if source.coverage <= 0 {
+            // A source that holds nobody's data cannot replace anybody's certificate, whatever its sharing mode.
+            option.refusal = "数据资源覆盖率为0%，不能为任何申请人提供数据"
         } else if source.provider == procedure.department {
             option.mode = .internal
         } else {
