@@ -48,31 +48,15 @@ enum Console {
 
     /// Removes `--color WHEN` / `--color=WHEN` from the arguments and applies it.
     static func applyColorOption(_ arguments: [String]) -> Result<[String], WorkspaceError> {
-        var remaining: [String] = []
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            var value: String?
-            if argument == "--color" {
-                guard index + 1 < arguments.count else { return .failure(WorkspaceError(message: "--color needs auto, always or never")) }
-                value = arguments[index + 1]
-                index += 1
-            } else if argument.hasPrefix("--color=") {
-                value = String(argument.dropFirst("--color=".count))
-            } else if argument == "--" {
-                remaining += arguments[index...]
-                break
-            }
-            if let value {
+        let option = GlobalOption(names: ["--color"], long: "--color", valueDescription: "auto, always or never")
+        return option.extract(from: arguments).flatMap { remaining, values in
+            for value in values {
                 guard let choice = ColorChoice(rawValue: value) else {
                     return .failure(WorkspaceError(message: "--color takes auto, always or never, not '\(value)'"))
                 }
                 colorChoice = choice
-            } else {
-                remaining.append(argument)
             }
-            index += 1
+            return .success(remaining)
         }
-        return .success(remaining)
     }
 }

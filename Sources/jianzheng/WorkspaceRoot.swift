@@ -55,31 +55,13 @@ enum WorkspaceRoot {
     /// Removes `-C DIR` / `--workspace DIR` (or `--workspace=DIR`) from the arguments and changes into DIR;
     /// returns the remaining arguments, or the message for a directory that cannot be entered.
     static func applyChangeDirectory(_ arguments: [String]) -> Result<[String], WorkspaceError> {
-        var remaining: [String] = []
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            var directory: String?
-            if argument == "-C" || argument == "--workspace" {
-                guard index + 1 < arguments.count else { return .failure(WorkspaceError(message: "\(argument) needs a directory")) }
-                directory = arguments[index + 1]
-                index += 1
-            } else if argument.hasPrefix("--workspace=") {
-                directory = String(argument.dropFirst("--workspace=".count))
-            } else if argument == "--" {
-                remaining += arguments[index...]
-                break
+        let option = GlobalOption(names: ["-C", "--workspace"], long: "--workspace", valueDescription: "a directory")
+        return option.extract(from: arguments).flatMap { remaining, directories in
+            for directory in directories where chdir(directory) != 0 {
+                return .failure(WorkspaceError(message: "cannot change to '\(directory)': \(String(cString: strerror(errno)))"))
             }
-            if let directory {
-                guard chdir(directory) == 0 else {
-                    return .failure(WorkspaceError(message: "cannot change to '\(directory)': \(String(cString: strerror(errno)))"))
-                }
-            } else {
-                remaining.append(argument)
-            }
-            index += 1
+            return .success(remaining)
         }
-        return .success(remaining)
     }
 }
 
