@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "jianzheng-bench", targets: ["jianzheng-bench"]),
         .library(name: "Jianzheng", targets: ["Jianzheng"]),
         // Library products used by the fuzz harnesses (fuzz/, scripts/fuzz.sh).
+        .library(name: "JianzhengBase", targets: ["JianzhengBase"]),
         .library(name: "JianzhengSyntax", targets: ["JianzhengSyntax"]),
         .library(name: "JianzhengXML", targets: ["JianzhengXML"]),
         .library(name: "LegalCorpus", targets: ["LegalCorpus"]),
@@ -21,8 +22,11 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
-        // Source files, lexer, parser, AST with ranges, diagnostics and their rendering, formatter.
-        .target(name: "JianzhengSyntax"),
+        // The leaf every layer shares: source files and locations, diagnostics with their codes and rendering,
+        // dates, interning, byte keys, the parallel map, the unsafe-character policy, bounded input reading.
+        .target(name: "JianzhengBase"),
+        // The .jz front end: tokens, lexer, parser, syntax tree with ranges, formatter.
+        .target(name: "JianzhengSyntax", dependencies: ["JianzhengBase"]),
         // libxml2 as a system library (apt libxml2-dev); imported only by JianzhengXML.
         .systemLibrary(
             name: "CLibXML2",
@@ -30,18 +34,18 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         // The safe Swift layer over libxml2: hostile-input-proof parsing, XPath, XSD validation, writing.
-        .target(name: "JianzhengXML", dependencies: ["CLibXML2", "JianzhengSyntax"]),
+        .target(name: "JianzhengXML", dependencies: ["CLibXML2", "JianzhengBase"]),
         // Akoma Ntoso corpus model, citation parsing and dated resolution.
-        .target(name: "LegalCorpus", dependencies: ["JianzhengXML", "JianzhengSyntax"]),
+        .target(name: "LegalCorpus", dependencies: ["JianzhengXML", "JianzhengBase"]),
         // Typed model resolved from the AST, policy semantics, engine, issuing graph, burden.
-        .target(name: "Jianzheng", dependencies: ["JianzhengSyntax", "LegalCorpus"]),
+        .target(name: "Jianzheng", dependencies: ["JianzhengBase", "JianzhengSyntax", "LegalCorpus"]),
         // zlib's inflate for reading ZIP entries (apt zlib1g-dev).
         .systemLibrary(name: "CZlibInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Spreadsheets in and out: CSV (UTF-8, GB18030) and XLSX read (own bounds-checked ZIP reader) and written.
         .target(
             name: "JianzhengSpreadsheet",
             dependencies: [
-                "JianzhengSyntax", "JianzhengXML", "CZlibInflate", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "JianzhengBase", "JianzhengXML", "CZlibInflate", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // Departmental spreadsheets to formatted .jz files, with a diagnostic per cell it cannot understand.
         .target(name: "JianzhengImport", dependencies: ["Jianzheng", "JianzhengSpreadsheet"]),
@@ -55,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "jianzheng",
             dependencies: [
-                "Jianzheng", "JianzhengReports", "JianzhengImport", "JianzhengSpreadsheet", "LegalCorpus", "JianzhengSyntax",
+                "Jianzheng", "JianzhengReports", "JianzhengImport", "JianzhengSpreadsheet", "LegalCorpus", "JianzhengSyntax", "JianzhengBase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildRevision"]
@@ -64,11 +68,11 @@ let package = Package(
         .executableTarget(
             name: "jianzheng-bench",
             dependencies: [
-                "Jianzheng", "JianzhengReports", "LegalCorpus", "JianzhengSyntax",
+                "Jianzheng", "JianzhengReports", "LegalCorpus", "JianzhengSyntax", "JianzhengBase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "JianzhengSyntaxTests", dependencies: ["JianzhengSyntax"]),
+        .testTarget(name: "JianzhengSyntaxTests", dependencies: ["JianzhengBase", "JianzhengSyntax"]),
         .testTarget(name: "JianzhengXMLTests", dependencies: ["JianzhengXML", "LegalCorpus"]),
         .testTarget(name: "LegalCorpusTests", dependencies: ["LegalCorpus"]),
         .testTarget(name: "JianzhengTests", dependencies: ["Jianzheng"]),

@@ -17,7 +17,7 @@ ln -sfn "$root" "$pkg/jianzheng"
 {
     echo '// swift-tools-version:6.0'
     echo 'import PackageDescription'
-    echo 'let products: [Target.Dependency] = ["Jianzheng", "JianzhengSyntax", "JianzhengXML", "LegalCorpus", "JianzhengSpreadsheet", "JianzhengImport", "JianzhengReports"].map { .product(name: $0, package: "jianzheng") }'
+    echo 'let products: [Target.Dependency] = ["Jianzheng", "JianzhengBase", "JianzhengSyntax", "JianzhengXML", "LegalCorpus", "JianzhengSpreadsheet", "JianzhengImport", "JianzhengReports"].map { .product(name: $0, package: "jianzheng") }'
     echo 'let package = Package(name: "JianzhengFuzz", dependencies: [.package(path: "jianzheng")], targets: ['
     for target in $all; do
         echo "    .executableTarget(name: \"fuzz-$target\", dependencies: products, swiftSettings: [.unsafeFlags([\"-parse-as-library\"])]),"

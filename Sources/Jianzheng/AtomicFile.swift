@@ -1,4 +1,5 @@
 import Foundation
+import JianzhengBase
 import JianzhengSyntax
 
 /// Why a file could not be written; the message names the path and the system's reason.

@@ -1,3 +1,4 @@
+import JianzhengBase
 import JianzhengSyntax
 import LegalCorpus
 

@@ -1,3 +1,4 @@
+import JianzhengBase
 import JianzhengSyntax
 
 /// The columns the importer understands, and the header texts real lists use for each.

@@ -1,3 +1,4 @@
+import JianzhengBase
 import JianzhengSyntax
 
 /// Writes names and values so that they read back exactly: a bare name when it lexes as one identifier,

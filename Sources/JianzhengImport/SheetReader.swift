@@ -1,6 +1,7 @@
 import Foundation
 import Jianzheng
 import JianzhengSpreadsheet
+import JianzhengBase
 import JianzhengSyntax
 import LegalCorpus
 

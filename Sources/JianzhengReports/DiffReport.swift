@@ -1,5 +1,5 @@
 import Jianzheng
-import JianzhengSyntax
+import JianzhengBase
 
 /// The readable form of a diff: per procedure what changed and why, cycles, burden, and the findings.
 public enum DiffReport {

@@ -1,4 +1,4 @@
-import JianzhengSyntax
+import JianzhengBase
 
 /// JSON text exactly as Foundation's `JSONEncoder` writes it with `[.prettyPrinted, .sortedKeys,
 /// .withoutEscapingSlashes]` (two-space indent, `" : "`, keys sorted, nil optionals left out, integral numbers

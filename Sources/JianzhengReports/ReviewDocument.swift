@@ -1,6 +1,6 @@
 import Foundation
 import Jianzheng
-import JianzhengSyntax
+import JianzhengBase
 import LegalCorpus
 
 /// The stable JSON form of a review (schema: docs/review.schema.json, described in docs/json-output.md).

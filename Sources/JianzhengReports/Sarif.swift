@@ -1,6 +1,6 @@
 import Foundation
 import Jianzheng
-import JianzhengSyntax
+import JianzhengBase
 
 /// SARIF 2.1.0 output, so findings show inline in code review: diagnostics of `check`, decisions of
 /// `review` (removals as warnings, sharing and commitments as notes) and findings of `diff`.

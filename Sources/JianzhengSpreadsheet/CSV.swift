@@ -1,5 +1,5 @@
 import Foundation
-import JianzhengSyntax
+import JianzhengBase
 
 /// RFC 4180 CSV: quoted fields, doubled quotes, embedded newlines, CRLF or LF line ends.
 public enum CSV {

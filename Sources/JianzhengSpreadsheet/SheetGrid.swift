@@ -1,4 +1,4 @@
-import JianzhengSyntax
+import JianzhengBase
 
 /// The cells of one worksheet as they are read, within the limits of the format and a budget of cells.
 ///

@@ -1,4 +1,4 @@
-import JianzhengSyntax
+import JianzhengBase
 
 /// A spreadsheet read from XLSX or CSV: sheets of text cells, with merged ranges already filled in.
 public struct Workbook: Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import JianzhengSyntax
+import JianzhengBase
 import JianzhengXML
 
 /// Reads `.xlsx` workbooks: shared and inline strings, numbers, booleans, dates (serial numbers with a date

@@ -1,3 +1,4 @@
+import JianzhengBase
 /// Prints a syntax tree in the one canonical layout: two-space indentation, keys aligned within a run of
 /// simple statements, one blank line between top-level declarations, every comment kept.
 ///

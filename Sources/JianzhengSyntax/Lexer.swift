@@ -1,3 +1,4 @@
+import JianzhengBase
 /// Turns the UTF-8 bytes of a `.jz` file into tokens, reporting lexical errors and going on.
 ///
 /// It works on bytes and decodes a scalar only where a byte is not ASCII. Invalid UTF-8, full-width

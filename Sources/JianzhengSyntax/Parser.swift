@@ -1,3 +1,4 @@
+import JianzhengBase
 /// A recursive-descent parser from tokens to a `SyntaxTree`, recovering from errors so that one run reports
 /// every independent problem (recovery policy: docs/language.md, "Errors and recovery").
 public struct Parser {

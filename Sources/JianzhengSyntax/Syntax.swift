@@ -1,3 +1,4 @@
+import JianzhengBase
 /// The syntax tree of a `.jz` file.
 ///
 /// The language has one shape: a statement is a keyword, arguments, and an optional block of further

@@ -1,3 +1,4 @@
+import JianzhengBase
 /// A textual dump of a syntax tree without source positions or layout, used to compare trees:
 /// two files that dump equal have the same statements, arguments, separators and comments.
 public enum SyntaxDump {

@@ -1,3 +1,4 @@
+import JianzhengBase
 /// A lexical token: its kind and where it stands. Its text is read from the file on demand
 /// (`Lexer.text(_:)`), so a token is a plain value that copies without reference counting.
 public struct Token: Sendable, Hashable {

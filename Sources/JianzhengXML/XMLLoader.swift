@@ -1,5 +1,5 @@
 import CLibXML2
-import JianzhengSyntax
+import JianzhengBase
 
 /// Limits applied to every XML input before and during parsing.
 public struct XMLLimits: Sendable {

@@ -1,5 +1,5 @@
 import CLibXML2
-import JianzhengSyntax
+import JianzhengBase
 
 /// A compiled XSD, safe to share between tasks (libxml2 validates with one schema from several threads).
 public final class XMLSchema: @unchecked Sendable {

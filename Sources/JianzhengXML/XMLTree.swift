@@ -1,5 +1,5 @@
 import CLibXML2
-import JianzhengSyntax
+import JianzhengBase
 
 /// A parsed XML document that frees itself. Use it inside one task.
 public final class XMLTree {

@@ -1,4 +1,4 @@
-import JianzhengSyntax
+import JianzhengBase
 
 /// Plain-text description of a resolved citation, as `jianzheng cite` prints it.
 public enum CitationReport {

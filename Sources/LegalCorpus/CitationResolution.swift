@@ -1,5 +1,5 @@
 import Foundation
-import JianzhengSyntax
+import JianzhengBase
 
 /// Why a citation does not give a valid basis on a date, in a territory.
 public enum CitationProblem: Sendable, Hashable {

@@ -1,5 +1,5 @@
 import Foundation
-import JianzhengSyntax
+import JianzhengBase
 
 /// The acts read from each document of a corpus directory, kept between runs so that a review over an unchanged
 /// corpus does not parse, validate and walk thousands of XML files again.

@@ -1,4 +1,4 @@
-import JianzhengSyntax
+import JianzhengBase
 import JianzhengXML
 
 /// Reads one validated Akoma Ntoso document into an act and its one version.

@@ -1,5 +1,5 @@
 import Foundation
-import JianzhengSyntax
+import JianzhengBase
 import JianzhengXML
 
 /// Loads and checks a `legal-basis/` directory: every `.xml` file is parsed safely, validated against the

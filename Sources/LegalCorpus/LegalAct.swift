@@ -1,4 +1,4 @@
-import JianzhengSyntax
+import JianzhengBase
 
 /// An act (a FRBR work) with all its versions (expressions). A reference type, so that the many citations
 /// resolving to one act share it; `versions` is set only while the corpus is assembled.

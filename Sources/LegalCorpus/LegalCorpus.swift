@@ -1,5 +1,5 @@
 import Foundation
-import JianzhengSyntax
+import JianzhengBase
 
 /// All acts of a `legal-basis/` directory, looked up by title, short title or 文号.
 public struct LegalCorpus: Sendable {

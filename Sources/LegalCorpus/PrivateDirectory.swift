@@ -1,5 +1,5 @@
 import Foundation
-import JianzhengSyntax
+import JianzhengBase
 
 /// A directory only this user can read or write (owned by the effective user, mode 0700), and files in it that
 /// are opened without following links and must be owned by the user too: where the corpus cache and its key live.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Jianzheng
 import JianzhengReports
+import JianzhengBase
 import JianzhengSyntax
 import LegalCorpus
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Jianzheng
-import JianzhengSyntax
+import JianzhengBase
 
 /// `jianzheng check [PATH…]`: parse and resolve `.jz` files against the legal corpus.
 struct CheckCommand: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import JianzhengSyntax
+import JianzhengBase
 import LegalCorpus
 
 /// `jianzheng cite "《婚姻登记条例》第五条" --as-of 2004-01-01`: resolve one citation.

@@ -1,5 +1,5 @@
 import Foundation
-import JianzhengSyntax
+import JianzhengBase
 
 /// Text for people, on standard output or standard error, with control characters neutralised: names and
 /// file names come from spreadsheets and other departments' files, and must not drive the terminal.

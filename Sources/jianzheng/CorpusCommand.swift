@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Jianzheng
-import JianzhengSyntax
+import JianzhengBase
 import LegalCorpus
 
 /// `jianzheng corpus check`: validate the legal-basis corpus.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Jianzheng
 import JianzhengReports
-import JianzhengSyntax
+import JianzhengBase
 
 /// `jianzheng diff [BEFORE] [AFTER] [--git REV] [--with FILE…]`: what a proposed change does.
 struct DiffCommand: ParsableCommand {

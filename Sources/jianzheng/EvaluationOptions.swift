@@ -1,6 +1,6 @@
 import ArgumentParser
 import Jianzheng
-import JianzhengSyntax
+import JianzhengBase
 
 /// `--as-of` and `--policy`, and loading a workspace to review.
 struct EvaluationOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Jianzheng
+import JianzhengBase
 import JianzhengSyntax
 
 /// `jianzheng fmt [--check] [PATH…]`: rewrite `.jz` files in the canonical layout.

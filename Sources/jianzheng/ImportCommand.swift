@@ -3,7 +3,7 @@ import Foundation
 import Jianzheng
 import JianzhengImport
 import JianzhengSpreadsheet
-import JianzhengSyntax
+import JianzhengBase
 
 /// `jianzheng import FILE.xlsx|FILE.csv --out DIR`: a departmental spreadsheet to formatted `.jz` files.
 struct ImportCommand: ParsableCommand {

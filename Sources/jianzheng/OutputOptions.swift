@@ -1,6 +1,6 @@
 import ArgumentParser
 import JianzhengReports
-import JianzhengSyntax
+import JianzhengBase
 
 /// How results are printed.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

@@ -2,7 +2,7 @@ import Foundation
 import ArgumentParser
 import Jianzheng
 import JianzhengReports
-import JianzhengSyntax
+import JianzhengBase
 
 /// `jianzheng review [PATH…]`: decide every required material of a catalogue.
 struct ReviewCommand: ParsableCommand {

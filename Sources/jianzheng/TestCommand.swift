@@ -1,6 +1,6 @@
 import ArgumentParser
 import Jianzheng
-import JianzhengSyntax
+import JianzhengBase
 
 /// `jianzheng test [PATH…]`: run the `test` blocks written in `.jz` files.
 struct TestCommand: ParsableCommand {

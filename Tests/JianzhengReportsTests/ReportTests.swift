@@ -1,5 +1,6 @@
 import Foundation
 import Jianzheng
+import JianzhengBase
 import JianzhengSyntax
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import Jianzheng
 import JianzhengReports
+import JianzhengBase
 import JianzhengSyntax
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import JianzhengBase
 @testable import JianzhengSyntax
 
 /// Control characters and bidirectional overrides can hide or reorder what a reviewer reads (the "Trojan

@@ -1,13 +1,14 @@
 import Testing
 
+import JianzhengBase
 @testable import JianzhengSyntax
 
 @Suite struct DiagnosticRendererTests {
     @Test func caretSitsUnderTheErrorAfterChineseText() {
         let file = SourceFile(path: "rules/户籍.jz", text: "procedure 结婚登记 {\n  requires 户口本\n}\n")
         let range = SourceRange(
-            start: JianzhengSyntax.SourceLocation(path: file.path, line: 2, column: 12),
-            end: JianzhengSyntax.SourceLocation(path: file.path, line: 2, column: 15))
+            start: JianzhengBase.SourceLocation(path: file.path, line: 2, column: 12),
+            end: JianzhengBase.SourceLocation(path: file.path, line: 2, column: 15))
         let diagnostic = Diagnostic(
             .unknownReference, "unknown material '户口本'", at: range,
             notes: [Diagnostic.Note("did you mean '居民户口簿'?")])
@@ -41,7 +42,7 @@ import Testing
         let file = SourceFile(path: "x.jz", text: "名称 $\n")
         let diagnostic = Diagnostic(
             .unexpectedCharacter, "unexpected character '$'",
-            at: SourceRange(at: JianzhengSyntax.SourceLocation(path: "x.jz", line: 1, column: 4)))
+            at: SourceRange(at: JianzhengBase.SourceLocation(path: "x.jz", line: 1, column: 4)))
         let lines = DiagnosticRenderer(files: [file]).annotated(diagnostic).split(separator: "\n")
         #expect(lines[2] == "  |      ^")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import JianzhengBase
 @testable import JianzhengSyntax
 
 /// Broken and hostile `.jz` input: each case gets a clear diagnostic (or is accepted), never a crash.

@@ -1,5 +1,6 @@
 import Testing
 
+import JianzhengBase
 @testable import JianzhengSyntax
 
 @Suite struct InterningTests {

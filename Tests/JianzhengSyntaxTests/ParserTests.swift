@@ -1,9 +1,10 @@
 import Testing
 
+import JianzhengBase
 @testable import JianzhengSyntax
 
 /// Parses `source` with `1️⃣` markers removed and returns the diagnostics plus the marker locations.
-func parseMarked(_ source: String) -> (SyntaxTree, [Diagnostic], [JianzhengSyntax.SourceLocation]) {
+func parseMarked(_ source: String) -> (SyntaxTree, [Diagnostic], [JianzhengBase.SourceLocation]) {
     var clean = ""
     var markerOffsets: [Int] = []
     for character in source {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import JianzhengBase
 @testable import JianzhengSyntax
 
 /// Every shipped `.jz` file parses cleanly, is already formatted, and formats to the same tree.

@@ -7,17 +7,21 @@ import Testing
 
     /// The allowed project and package imports of each module (system modules are always allowed).
     static let allowed: [String: Set<String>] = [
-        "JianzhengSyntax": [],
+        "JianzhengBase": [],
+        "JianzhengSyntax": ["JianzhengBase"],
         "CLibXML2": [],
         "CZlibInflate": [],
-        "JianzhengXML": ["CLibXML2", "JianzhengSyntax"],
-        "LegalCorpus": ["JianzhengXML", "JianzhengSyntax"],
-        "Jianzheng": ["JianzhengSyntax", "LegalCorpus"],
-        "JianzhengSpreadsheet": ["JianzhengSyntax", "JianzhengXML", "CZlibInflate", "ZIPFoundation"],
-        "JianzhengImport": ["Jianzheng", "JianzhengSpreadsheet", "JianzhengSyntax", "LegalCorpus"],
-        "JianzhengReports": ["Jianzheng", "JianzhengSpreadsheet", "JianzhengXML", "JianzhengSyntax", "LegalCorpus"],
-        "jianzheng": ["Jianzheng", "JianzhengImport", "JianzhengReports", "JianzhengSpreadsheet", "JianzhengSyntax", "LegalCorpus", "ArgumentParser"],
-        "jianzheng-bench": ["Jianzheng", "JianzhengReports", "JianzhengSyntax", "LegalCorpus", "ArgumentParser"],
+        "JianzhengXML": ["CLibXML2", "JianzhengBase"],
+        "LegalCorpus": ["JianzhengXML", "JianzhengBase"],
+        "Jianzheng": ["JianzhengBase", "JianzhengSyntax", "LegalCorpus"],
+        "JianzhengSpreadsheet": ["JianzhengBase", "JianzhengXML", "CZlibInflate", "ZIPFoundation"],
+        "JianzhengImport": ["Jianzheng", "JianzhengSpreadsheet", "JianzhengBase", "JianzhengSyntax", "LegalCorpus"],
+        "JianzhengReports": ["Jianzheng", "JianzhengSpreadsheet", "JianzhengXML", "JianzhengBase", "LegalCorpus"],
+        "jianzheng": [
+            "Jianzheng", "JianzhengImport", "JianzhengReports", "JianzhengSpreadsheet", "JianzhengBase", "JianzhengSyntax", "LegalCorpus",
+            "ArgumentParser",
+        ],
+        "jianzheng-bench": ["Jianzheng", "JianzhengReports", "JianzhengBase", "JianzhengSyntax", "LegalCorpus", "ArgumentParser"],
     ]
     static let system: Set<String> = ["Foundation", "Dispatch", "Glibc", "Darwin", "PackagePlugin"]
 

@@ -1,4 +1,5 @@
 import Foundation
+import JianzhengBase
 import JianzhengSyntax
 import Testing
 

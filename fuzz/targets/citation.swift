@@ -1,5 +1,6 @@
 // libFuzzer target: citation parsing and resolution against the shipped corpus on a date and territory.
 import Foundation
+import JianzhengBase
 import JianzhengSyntax
 import LegalCorpus
 

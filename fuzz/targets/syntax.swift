@@ -2,6 +2,7 @@
 // formatter's promise: a file that parses cleanly formats to text that parses cleanly to the same tree, and
 // formatting that text changes nothing.
 import Jianzheng
+import JianzhengBase
 import JianzhengSyntax
 import LegalCorpus
 

@@ -3,6 +3,7 @@
 // them, and the text written for people, after the console's neutralisation, holds none.
 import Jianzheng
 import JianzhengReports
+import JianzhengBase
 import JianzhengSyntax
 import LegalCorpus
 

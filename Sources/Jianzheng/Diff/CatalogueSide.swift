@@ -1,4 +1,5 @@
 import Foundation
+import JianzhengBase
 import JianzhengSyntax
 
 /// One side of a diff: a repository snapshot, a catalogue directory, or the working tree with overlays.

@@ -1,3 +1,4 @@
+import JianzhengBase
 import JianzhengSyntax
 
 /// What a proposed change does to a catalogue's review: requirements added, removed or changed, verdicts

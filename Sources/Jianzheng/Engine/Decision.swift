@@ -1,3 +1,4 @@
+import JianzhengBase
 import JianzhengSyntax
 
 /// The decision for one material that one procedure requires, with everything needed to explain it.

@@ -1,3 +1,4 @@
+import JianzhengBase
 import JianzhengSyntax
 
 /// A typed condition of a policy rule, built from the `when` and `unless` expressions.

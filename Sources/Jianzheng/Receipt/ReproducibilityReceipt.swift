@@ -1,4 +1,5 @@
 import Foundation
+import JianzhengBase
 import JianzhengSyntax
 
 /// What a report was computed from, so that anyone can reproduce it: the engine version, digests of the

@@ -1,3 +1,4 @@
+import JianzhengBase
 import JianzhengSyntax
 
 /// Turns a `when` / `unless` expression into a typed `Condition`, reporting unknown predicates.

@@ -1,3 +1,4 @@
+import JianzhengBase
 import JianzhengSyntax
 
 /// One file's top-level declarations read into the typed model, independently of every other file (so files

@@ -1,4 +1,5 @@
 import Foundation
+import JianzhengBase
 import JianzhengSyntax
 
 /// Declared names that a reader cannot tell apart: `Ａ证明` (full-width) and `A证明`, or a Latin letter replaced

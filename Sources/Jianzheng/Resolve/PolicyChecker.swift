@@ -1,3 +1,4 @@
+import JianzhengBase
 import JianzhengSyntax
 
 /// Static checks of a policy: exceptions that name no rule, rules that can never fire because an earlier

@@ -1,4 +1,5 @@
 import Foundation
+import JianzhengBase
 import JianzhengSyntax
 
 /// The `.jz` files named on a command line: files as given, directories searched recursively.

@@ -1,5 +1,5 @@
 import Jianzheng
-import JianzhengSyntax
+import JianzhengBase
 
 /// Builds a hearing report from a review: summary, the proposed change (if any), the published lists,
 /// circular proofs, and per procedure and material the full justification. Every number comes from the review.
