@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "jianzheng", targets: ["jianzheng"]),
         .executable(name: "jianzheng-bench", targets: ["jianzheng-bench"]),
         .library(name: "Jianzheng", targets: ["Jianzheng"]),
+        .library(name: "JianzhengWorkspace", targets: ["JianzhengWorkspace"]),
         // Library products used by the fuzz harnesses (fuzz/, scripts/fuzz.sh).
         .library(name: "JianzhengBase", targets: ["JianzhengBase"]),
         .library(name: "JianzhengSyntax", targets: ["JianzhengSyntax"]),
@@ -39,6 +40,8 @@ let package = Package(
         .target(name: "LegalCorpus", dependencies: ["JianzhengXML", "JianzhengBase"]),
         // Typed model resolved from the AST, policy semantics, engine, issuing graph, burden.
         .target(name: "Jianzheng", dependencies: ["JianzhengBase", "JianzhengSyntax", "LegalCorpus"]),
+        // The workspace: discovery, loading rules and law from disk, git snapshots, receipts, atomic writes.
+        .target(name: "JianzhengWorkspace", dependencies: ["Jianzheng", "JianzhengBase", "JianzhengSyntax", "LegalCorpus"]),
         // zlib's inflate for reading ZIP entries (apt zlib1g-dev).
         .systemLibrary(name: "CZlibInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Spreadsheets in and out: CSV (UTF-8, GB18030) and XLSX read (own bounds-checked ZIP reader) and written.
@@ -59,7 +62,8 @@ let package = Package(
         .executableTarget(
             name: "jianzheng",
             dependencies: [
-                "Jianzheng", "JianzhengReports", "JianzhengImport", "JianzhengSpreadsheet", "LegalCorpus", "JianzhengSyntax", "JianzhengBase",
+                "Jianzheng", "JianzhengWorkspace", "JianzhengReports", "JianzhengImport", "JianzhengSpreadsheet", "LegalCorpus", "JianzhengSyntax",
+                "JianzhengBase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildRevision"]
@@ -68,17 +72,17 @@ let package = Package(
         .executableTarget(
             name: "jianzheng-bench",
             dependencies: [
-                "Jianzheng", "JianzhengReports", "LegalCorpus", "JianzhengSyntax", "JianzhengBase",
+                "Jianzheng", "JianzhengWorkspace", "JianzhengReports", "LegalCorpus", "JianzhengSyntax", "JianzhengBase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "JianzhengSyntaxTests", dependencies: ["JianzhengBase", "JianzhengSyntax"]),
         .testTarget(name: "JianzhengXMLTests", dependencies: ["JianzhengXML", "LegalCorpus"]),
         .testTarget(name: "LegalCorpusTests", dependencies: ["LegalCorpus"]),
-        .testTarget(name: "JianzhengTests", dependencies: ["Jianzheng"]),
-        .testTarget(name: "JianzhengReportsTests", dependencies: ["JianzhengReports"]),
+        .testTarget(name: "JianzhengTests", dependencies: ["Jianzheng", "JianzhengWorkspace"]),
+        .testTarget(name: "JianzhengReportsTests", dependencies: ["JianzhengReports", "JianzhengWorkspace"]),
         .testTarget(
-            name: "JianzhengSpreadsheetTests", dependencies: ["JianzhengSpreadsheet", "JianzhengImport", "JianzhengReports"],
+            name: "JianzhengSpreadsheetTests", dependencies: ["JianzhengSpreadsheet", "JianzhengImport", "JianzhengReports", "JianzhengWorkspace"],
             exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["jianzheng"]),
     ],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Jianzheng
+import JianzhengWorkspace
 import JianzhengBase
 
 /// `jianzheng check [PATH…]`: parse and resolve `.jz` files against the legal corpus.

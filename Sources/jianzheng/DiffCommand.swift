@@ -1,5 +1,6 @@
 import ArgumentParser
 import Jianzheng
+import JianzhengWorkspace
 import JianzhengReports
 import JianzhengBase
 

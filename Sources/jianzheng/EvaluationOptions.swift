@@ -1,5 +1,6 @@
 import ArgumentParser
 import Jianzheng
+import JianzhengWorkspace
 import JianzhengBase
 
 /// `--as-of` and `--policy`, and loading a workspace to review.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Jianzheng
+import JianzhengWorkspace
 import JianzhengBase
 import JianzhengSyntax
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Jianzheng
+import JianzhengWorkspace
 
 /// `jianzheng`: find the certificates a public-service procedure should stop asking citizens for.
 @main

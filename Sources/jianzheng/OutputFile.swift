@@ -1,5 +1,6 @@
 import Foundation
 import Jianzheng
+import JianzhengWorkspace
 
 /// Where `--out` sends a finished document: `-` is standard output, anything else a file written atomically.
 enum OutputFile {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Jianzheng
+import JianzhengWorkspace
 import JianzhengReports
 
 /// `jianzheng report`: a justification report for a public hearing, as HTML, DOCX or Markdown.
@@ -48,7 +49,9 @@ struct ReportCommand: ParsableCommand {
                 before: try evaluation.review(current), beforeCatalogue: current.catalogue, after: review, afterCatalogue: proposed.catalogue)
         }
         progress.update("writing the \(format.rawValue) report")
-        let document = ReportBuilder(review: review, workspace: proposed, diff: diff, language: language).build(procedure: procedure)
+        let receipt = try ReproducibilityReceipt(workspace: proposed, review: review)
+        let document = ReportBuilder(review: review, catalogue: proposed.catalogue, receipt: receipt, diff: diff, language: language)
+            .build(procedure: procedure)
         let data: Data
         switch format {
         case .html: data = Data(HTMLRenderer.render(document).utf8)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Jianzheng
+import JianzhengWorkspace
 import JianzhengBase
 
 /// `jianzheng test [PATH…]`: run the `test` blocks written in `.jz` files.

@@ -1,16 +1,14 @@
 import Foundation
+import JianzhengWorkspace
 
 /// The workspace a command works in: `-C DIR` / `--workspace DIR` (the process changes into DIR first, as
 /// `git -C` does), else the nearest directory at or above the current one that holds `jianzheng.toml` or both
 /// `rules/` and `legal-basis/`, else the current directory. Its `rules/`, `legal-basis/` and `examples/` are
 /// the defaults of every subcommand, so the tool gives the same result from any directory inside a workspace.
 enum WorkspaceRoot {
-    /// Files that mark a workspace root.
-    static let marker = "jianzheng.toml"
-
     /// The root, found once; `.` when it is the current directory (so paths print as they always did); nil
     /// outside any workspace.
-    static let found: String? = discover(from: FileManager.default.currentDirectoryPath)
+    static let found: String? = WorkspaceDiscovery.discover(from: FileManager.default.currentDirectoryPath)
 
     /// The root; outside any workspace, a command that needs one stops here with one clear error (exit 2)
     /// instead of a cascade of missing `rules` and `legal-basis`.
@@ -18,7 +16,7 @@ enum WorkspaceRoot {
         guard let found else {
             Console.error(
                 "error: '\(FileManager.default.currentDirectoryPath)' is not inside a Jianzheng workspace (a directory with rules/ and "
-                    + "legal-basis/, or \(marker)); run from inside one, or give -C DIR\n")
+                    + "legal-basis/, or \(WorkspaceDiscovery.marker)); run from inside one, or give -C DIR\n")
             JianzhengCommand.exit(withError: ExitStatus.usage)
         }
         return found
@@ -30,27 +28,7 @@ enum WorkspaceRoot {
 
     private static func inRoot(_ name: String) -> String { path == "." ? name : path + "/" + name }
 
-    /// The nearest workspace root at or above `start`: `.` when `start` itself is one.
-    static func discover(from start: String) -> String? {
-        var directory = URL(fileURLWithPath: start).standardizedFileURL
-        var first = true
-        while true {
-            if isRoot(directory.path) { return first ? "." : directory.path }
-            let parent = directory.deletingLastPathComponent()
-            guard parent.path != directory.path else { return nil }
-            directory = parent
-            first = false
-        }
-    }
-
-    static func isRoot(_ directory: String) -> Bool {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: directory + "/" + marker) { return true }
-        let hasRules = manager.fileExists(atPath: directory + "/rules", isDirectory: &isDirectory) && isDirectory.boolValue
-        let hasCorpus = manager.fileExists(atPath: directory + "/legal-basis", isDirectory: &isDirectory) && isDirectory.boolValue
-        return hasRules && hasCorpus
-    }
+    static func isRoot(_ directory: String) -> Bool { WorkspaceDiscovery.isRoot(directory) }
 
     /// Removes `-C DIR` / `--workspace DIR` (or `--workspace=DIR`) from the arguments and changes into DIR;
     /// returns the remaining arguments, or the message for a directory that cannot be entered.

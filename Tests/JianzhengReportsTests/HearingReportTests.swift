@@ -1,5 +1,6 @@
 import Foundation
 import Jianzheng
+import JianzhengWorkspace
 import JianzhengBase
 import JianzhengSyntax
 import JianzhengXML
@@ -36,7 +37,7 @@ import ZIPFoundation
     }()
 
     static var document: ReportDocument {
-        ReportBuilder(review: hostile.1, workspace: hostile.0).build()
+        try! ReportBuilder(review: hostile.1, workspace: hostile.0).build()
     }
 
     @Test func hostileNamesAreEscapedInHTML() {
@@ -85,7 +86,7 @@ import ZIPFoundation
         let workspace = Workspace.load(
             paths: [ReportTests.root.appendingPathComponent("rules").path, ReportTests.root.appendingPathComponent("examples").path],
             corpusDirectory: ReportTests.root.appendingPathComponent("legal-basis").path)
-        let document = ReportBuilder(review: review, workspace: workspace).build()
+        let document = try ReportBuilder(review: review, workspace: workspace).build()
         guard case .facts(let facts) = try #require(document.blocks.first { if case .facts = $0 { true } else { false } }) else {
             Issue.record("no summary")
             return
@@ -100,7 +101,7 @@ import ZIPFoundation
         #expect(html.contains("告知承诺书"))
         #expect(html.contains("取消证明事项清单"))
         #expect(html.contains("SHA-256"))
-        let english = HTMLRenderer.render(ReportBuilder(review: review, workspace: workspace, language: .en).build())
+        let english = HTMLRenderer.render(try ReportBuilder(review: review, workspace: workspace, language: .en).build())
         #expect(english.contains("List of cancelled certificates"))
     }
 }

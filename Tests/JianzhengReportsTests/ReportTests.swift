@@ -1,5 +1,6 @@
 import Foundation
 import Jianzheng
+import JianzhengWorkspace
 import JianzhengBase
 import JianzhengSyntax
 import Testing

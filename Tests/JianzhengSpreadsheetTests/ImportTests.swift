@@ -1,5 +1,6 @@
 import Foundation
 import Jianzheng
+import JianzhengWorkspace
 import JianzhengReports
 import JianzhengBase
 import JianzhengSyntax

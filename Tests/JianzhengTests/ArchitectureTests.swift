@@ -14,14 +14,15 @@ import Testing
         "JianzhengXML": ["CLibXML2", "JianzhengBase"],
         "LegalCorpus": ["JianzhengXML", "JianzhengBase"],
         "Jianzheng": ["JianzhengBase", "JianzhengSyntax", "LegalCorpus"],
+        "JianzhengWorkspace": ["Jianzheng", "JianzhengBase", "JianzhengSyntax", "LegalCorpus"],
         "JianzhengSpreadsheet": ["JianzhengBase", "JianzhengXML", "CZlibInflate", "ZIPFoundation"],
         "JianzhengImport": ["Jianzheng", "JianzhengSpreadsheet", "JianzhengBase", "JianzhengSyntax", "LegalCorpus"],
         "JianzhengReports": ["Jianzheng", "JianzhengSpreadsheet", "JianzhengXML", "JianzhengBase", "LegalCorpus"],
         "jianzheng": [
-            "Jianzheng", "JianzhengImport", "JianzhengReports", "JianzhengSpreadsheet", "JianzhengBase", "JianzhengSyntax", "LegalCorpus",
-            "ArgumentParser",
+            "Jianzheng", "JianzhengWorkspace", "JianzhengImport", "JianzhengReports", "JianzhengSpreadsheet", "JianzhengBase", "JianzhengSyntax",
+            "LegalCorpus", "ArgumentParser",
         ],
-        "jianzheng-bench": ["Jianzheng", "JianzhengReports", "JianzhengBase", "JianzhengSyntax", "LegalCorpus", "ArgumentParser"],
+        "jianzheng-bench": ["Jianzheng", "JianzhengWorkspace", "JianzhengReports", "JianzhengBase", "JianzhengSyntax", "LegalCorpus", "ArgumentParser"],
     ]
     static let system: Set<String> = ["Foundation", "Dispatch", "Glibc", "Darwin", "PackagePlugin"]
 
@@ -54,6 +55,23 @@ import Testing
             }
         }
         #expect(violations.isEmpty, "arrows docs/architecture.md forbids:\n\(violations.joined(separator: "\n"))")
+    }
+
+    /// The core (`Jianzheng`) is pure: it reads no file, writes none and starts no process; the workspace does.
+    @Test func theCoreDoesNoInputOrOutput() throws {
+        let forbidden = ["FileManager", "FileHandle", "Process(", "Pipe(", "contentsOf:", "fopen(", "write(to:", "InputFile.", "chdir("]
+        let directory = Self.sources.appendingPathComponent("Jianzheng")
+        var found: [String] = []
+        let files = try #require(FileManager.default.enumerator(atPath: directory.path))
+        while let relative = files.nextObject() as? String {
+            guard relative.hasSuffix(".swift") else { continue }
+            let text = try String(contentsOf: directory.appendingPathComponent(relative), encoding: .utf8)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                for word in forbidden where line.contains(word) { found.append("Jianzheng/\(relative):\(number + 1): \(word)") }
+            }
+        }
+        #expect(found.isEmpty, "input or output in the core:\n\(found.joined(separator: "\n"))")
     }
 
     @Test func theImportReaderSeesEveryForm() {

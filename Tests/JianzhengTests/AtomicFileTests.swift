@@ -1,5 +1,6 @@
 import Foundation
 import Jianzheng
+import JianzhengWorkspace
 import Testing
 
 @Suite struct AtomicFileTests {

@@ -6,6 +6,7 @@ import JianzhengXML
 import Testing
 
 @testable import Jianzheng
+import JianzhengWorkspace
 
 /// Every diagnostic code has an input that triggers it; a new code without a trigger fails this suite.
 @Suite struct DiagnosticCodeTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Jianzheng
+import JianzhengWorkspace
 
 @Suite struct SHA256Tests {
     @Test(arguments: [

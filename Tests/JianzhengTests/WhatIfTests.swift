@@ -4,6 +4,7 @@ import JianzhengSyntax
 import Testing
 
 @testable import Jianzheng
+import JianzhengWorkspace
 
 /// The incremental what-if must give exactly what a full review of the proposed catalogue gives.
 @Suite struct WhatIfTests {

@@ -5,6 +5,10 @@ import LegalCorpus
 /// Why a review could not start.
 public struct ReviewError: Error, Sendable, CustomStringConvertible {
     public let description: String
+
+    public init(description: String) {
+        self.description = description
+    }
 }
 
 /// Reviews a catalogue: decides every requirement under a policy on a date, finds circular proofs

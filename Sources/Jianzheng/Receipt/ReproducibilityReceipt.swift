@@ -1,4 +1,3 @@
-import Foundation
 import JianzhengBase
 import JianzhengSyntax
 
@@ -19,31 +18,16 @@ public struct ReproducibilityReceipt: Sendable, Codable {
     public var asOf: CalendarDate
     public var overlays: [String]
 
-    public init(workspace: Workspace, review: Review) {
+    public init(
+        rulesDigest: String, rulesFiles: Int, corpusDigest: String, corpusFiles: Int, policy: String, asOf: CalendarDate, overlays: [String]
+    ) {
         engineVersion = Self.engineVersion
-        let files = workspace.files.sorted { $0.path < $1.path }
-        rulesDigest = Self.digest(files.map { ($0.path, $0.bytes) })
-        rulesFiles = files.count
-        let corpus = Self.corpusFiles(workspace.corpusDirectory) + workspace.overlays.filter { $0.hasSuffix(".xml") }
-        corpusDigest = Self.digest(corpus.sorted().map { ($0, [UInt8](FileManager.default.contents(atPath: $0) ?? Data())) })
-        corpusFiles = corpus.count
-        policy = review.policy.name
-        asOf = review.asOf
-        overlays = workspace.overlays
-    }
-
-    private static func digest(_ files: [(String, [UInt8])]) -> String {
-        var hasher = SHA256()
-        for (path, bytes) in files {
-            hasher.update(Array(path.utf8) + [0])
-            hasher.update(Array(String(bytes.count).utf8) + [0])
-            hasher.update(bytes)
-        }
-        return hasher.hexDigest()
-    }
-
-    private static func corpusFiles(_ directory: String) -> [String] {
-        let names = FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? []
-        return names.filter { $0.hasSuffix(".xml") || $0.hasSuffix(".xsd") }.map { (directory as NSString).appendingPathComponent($0) }
+        self.rulesDigest = rulesDigest
+        self.rulesFiles = rulesFiles
+        self.corpusDigest = corpusDigest
+        self.corpusFiles = corpusFiles
+        self.policy = policy
+        self.asOf = asOf
+        self.overlays = overlays
     }
 }

@@ -10,10 +10,13 @@ public struct ReportBuilder {
     let diff: ReviewDiff?
     let text: ReportText
 
-    public init(review: Review, workspace: Workspace, diff: ReviewDiff? = nil, language: ReportLanguage = .zh) {
+    /// A report on `review` of `catalogue`; `receipt` names what it was computed from.
+    public init(
+        review: Review, catalogue: Catalogue, receipt: ReproducibilityReceipt, diff: ReviewDiff? = nil, language: ReportLanguage = .zh
+    ) {
         self.review = review
-        self.catalogue = workspace.catalogue
-        self.receipt = ReproducibilityReceipt(workspace: workspace, review: review)
+        self.catalogue = catalogue
+        self.receipt = receipt
         self.diff = diff
         self.text = ReportText(language: language)
     }

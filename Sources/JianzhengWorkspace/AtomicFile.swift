@@ -1,3 +1,4 @@
+import Jianzheng
 import Foundation
 import JianzhengBase
 import JianzhengSyntax

@@ -1,3 +1,4 @@
+import Jianzheng
 import JianzhengBase
 import JianzhengSyntax
 import LegalCorpus
