@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "JianzhengSyntaxTests", dependencies: ["JianzhengBase", "JianzhengSyntax"]),
         .testTarget(name: "JianzhengXMLTests", dependencies: ["JianzhengXML", "LegalCorpus"]),
         .testTarget(name: "LegalCorpusTests", dependencies: ["LegalCorpus"]),
-        .testTarget(name: "JianzhengTests", dependencies: ["Jianzheng", "JianzhengWorkspace"]),
+        .testTarget(name: "JianzhengTests", dependencies: ["Jianzheng", "JianzhengWorkspace", "JianzhengReports"]),
         .testTarget(name: "JianzhengReportsTests", dependencies: ["JianzhengReports", "JianzhengWorkspace"]),
         .testTarget(
             name: "JianzhengSpreadsheetTests", dependencies: ["JianzhengSpreadsheet", "JianzhengImport", "JianzhengReports", "JianzhengWorkspace"],

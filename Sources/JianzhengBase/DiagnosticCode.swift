@@ -1,7 +1,7 @@
 /// Every diagnostic the project can emit, with a stable code (`JZ` + four digits) that tools may match on.
 ///
 /// The first digit names the layer: 0 input/output, 1 lexing and parsing, 2 resolving `.jz` declarations,
-/// 3 legal citations, 4 the XML legal corpus, 5 policies. `docs/diagnostics.md` lists them all.
+/// 3 legal citations, 4 the XML legal corpus, 5 policies, 6 report templates. `docs/diagnostics.md` lists them all.
 public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     // Input and output.
     case unreadableFile = "JZ0001"
@@ -63,6 +63,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case policyNoDefault = "JZ5003"
     case policyOverlap = "JZ5004"
     case policyExceptionCycle = "JZ5005"
+
+    // Report templates.
+    case unknownTemplateField = "JZ6001"
 
     /// The severity this code is reported with unless a caller says otherwise.
     public var defaultSeverity: Diagnostic.Severity {

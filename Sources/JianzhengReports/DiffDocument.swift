@@ -46,7 +46,7 @@ public struct DiffDocument: Encodable {
         changes = diff.changes.map {
             Change(
                 procedureID: $0.procedureID, procedureName: $0.procedureName, material: $0.material, kind: $0.kind.rawValue,
-                details: $0.details, before: outcome($0.before), after: outcome($0.after))
+                details: $0.details.map(OutcomeWording.chinese.fieldChange), before: outcome($0.before), after: outcome($0.after))
         }
         cyclesCreated = diff.cyclesCreated.map(\.procedures)
         cyclesBroken = diff.cyclesBroken.map(\.procedures)
@@ -56,7 +56,7 @@ public struct DiffDocument: Encodable {
             before: ReviewDocument.round(diff.before.annualTripsAfter), after: ReviewDocument.round(diff.after.annualTripsAfter))
         findings = diff.findings.map {
             Finding(
-                kind: $0.kind.rawValue, severity: $0.severity.rawValue, message: $0.message, procedureID: $0.procedureID,
+                kind: $0.kind.rawValue, severity: $0.severity.rawValue, message: OutcomeWording.chinese.finding($0), procedureID: $0.procedureID,
                 material: $0.material, location: $0.location.map(ReviewDocument.Location.init), fails: failing($0))
         }
         fails = diff.findings.contains(where: failing)
@@ -70,7 +70,7 @@ public enum JSONOutput {
     /// Sorted, pretty-printed JSON text with a final newline (`JSONNode`: the same text as Foundation's
     /// `JSONEncoder` with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`).
     public static func encode(_ value: some Encodable) -> String {
-        guard let node = try? JSONNode.of(value) else { return "{}\n" }
+        let node = JSONNode.of(value)
         var output: [UInt8] = []
         node.write(into: &output, level: 0)
         output.append(UInt8(ascii: "\n"))

@@ -23,8 +23,8 @@ public enum DiffReport {
             case .changed: lines.append("  ~ 变更 \(change.material)：\(before) → \(after)")
             case .verdictOnly: lines.append("  = 结论变化 \(change.material)：\(before) → \(after)")
             }
-            for detail in change.details { lines.append("      \(detail)") }
-            if let reason = change.after?.because, change.kind != .removed { lines.append("      理由 because: \(reason)") }
+            for detail in change.details { lines.append("      \(OutcomeWording.chinese.fieldChange(detail))") }
+            if let after = change.after, change.kind != .removed { lines.append("      理由 because: \(OutcomeWording.chinese.because(after))") }
         }
         if !diff.cyclesCreated.isEmpty || !diff.cyclesBroken.isEmpty {
             lines.append("")
@@ -52,7 +52,7 @@ public enum DiffReport {
         for finding in diff.findings {
             let place = finding.location.map { DiagnosticRenderer.position($0.start) + ": " } ?? ""
             let mark = failing(finding) ? " [fails]" : ""
-            lines.append("  \(place)\(finding.severity.rawValue): \(finding.message) [\(finding.kind.rawValue)]\(mark)")
+            lines.append("  \(place)\(finding.severity.rawValue): \(OutcomeWording.chinese.finding(finding)) [\(finding.kind.rawValue)]\(mark)")
         }
         let failed = diff.findings.filter(failing).count
         lines.append(failed == 0 ? "结果 result: pass" : "结果 result: fail (\(failed) finding(s) fail under --fail-on)")

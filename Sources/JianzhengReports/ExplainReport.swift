@@ -2,28 +2,29 @@ import Jianzheng
 
 /// `jianzheng explain`: the full reasoning for one decision, in plain Chinese with citations.
 public enum ExplainReport {
-    public static func render(_ decision: Decision, review: Review) -> String {
+    public static func render(_ decision: Decision, review: Review, notice: CommitmentNotice = .standard(.zh)) -> String {
+        let words = OutcomeWording.chinese
         var lines: [String] = []
         lines.append("事项 \(decision.procedureID) \(decision.procedureName)（\(decision.department)）")
         lines.append("材料 \(decision.material)（\(decision.kind.chinese)）")
         lines.append("评估日期 \(review.asOf) · 政策 \(review.policy.name)")
         lines.append("")
         lines.append("结论：\(decision.verdict.chinese)（\(decision.verdict.rawValue)），理由代码 \(decision.reason.rawValue)")
-        lines.append("决定规则：" + (decision.rule.map { "“\($0)”" } ?? "默认（otherwise）") + " — \(decision.because)")
+        lines.append("决定规则：" + (decision.rule.map { "“\($0)”" } ?? "默认（otherwise）") + " — \(words.because(decision))")
         for article in decision.ruleCitations { lines += quote(article, prefix: "规则依据") }
-        if let replacement = decision.replacement { lines.append("替代方式：\(replacement)") }
+        if let replacement = decision.replacement { lines.append("替代方式：\(words.replacement(replacement))") }
         if !decision.flags.isEmpty { lines.append("提示：" + decision.flags.map(\.rawValue).joined(separator: ", ")) }
         lines.append("")
         lines.append("一、设定依据（\(statusText(decision.basis.status))）")
         if decision.basis.articles.isEmpty { lines.append("  未引用任何依据") }
         for article in decision.basis.articles { lines += quote(article, prefix: "  引用") }
-        if let note = decision.basis.delegationNote { lines.append("  注意：\(note)") }
+        if let delegation = decision.basis.delegation { lines.append("  注意：\(words.delegation(delegation))") }
         if decision.basis.conditionOnly { lines.append("  注意：所引条款只规定条件，未规定须提交证明，宜通过共享或告知承诺核实") }
         lines.append("")
         lines.append("二、数据共享核查")
         if decision.sharing.options.isEmpty { lines.append("  没有能提供该材料所证明信息的数据资源") }
         for option in decision.sharing.options {
-            let status = option.mode.map { "可用：\($0.chinese)" } ?? "不可用：\(option.refusal ?? "")"
+            let status = option.mode.map { "可用：\(words.mode($0))" } ?? "不可用：\(option.refusal.map(words.refusal) ?? "")"
             var line = "  “\(option.source)”（\(option.provider)）\(status)，覆盖 \(Numbers.percent(option.coverage))"
             if let note = option.coverageNote { line += "（\(note)）" }
             lines.append(line)
@@ -38,9 +39,9 @@ public enum ExplainReport {
             lines.append("  不涉及排除事项，可以告知承诺")
         }
         if let plan = check.plan {
-            lines.append("  核查：\(plan.auditor ?? "") · \(plan.method) · " + (plan.withinWorkingDays.map { "\($0)个工作日内" } ?? "") + " · 抽查 \(Numbers.percent(plan.sample))")
+            lines.append("  核查：\(plan.auditor) · \(plan.method.rawValue) · " + (plan.withinWorkingDays.map { "\($0)个工作日内" } ?? "") + " · 抽查 \(Numbers.percent(plan.sample))")
             lines.append("")
-            lines += plan.notice.split(separator: "\n").map { "  | " + $0 }
+            lines += notice.fill(decision, plan: plan).split(separator: "\n").map { "  | " + $0 }
         }
         lines.append("")
         lines.append("四、规则逐条评估 trace")

@@ -20,10 +20,16 @@ final class JSONNode {
 
     init(_ content: Content = .object) { self.content = content }
 
-    /// The tree of an `Encodable`.
-    static func of(_ value: some Encodable) throws -> JSONNode {
+    /// The tree of an `Encodable`. The node encoder never throws (every value has a JSON form: non-finite
+    /// numbers are written as `null`), so a throw can only come from a type's own `encode(to:)` — a bug in this
+    /// module, stopped here rather than written as `{}` or a dropped element.
+    static func of(_ value: some Encodable) -> JSONNode {
         let encoder = NodeEncoder(node: JSONNode(), codingPath: [])
-        try value.encode(to: encoder)
+        do {
+            try value.encode(to: encoder)
+        } catch {
+            preconditionFailure("JSON encoding of \(type(of: value)) failed: \(error)")
+        }
         return encoder.node
     }
 
@@ -207,6 +213,7 @@ struct NodeEncoder: Encoder {
         case let value as String: node.set(.string(value))
         case let value as Bool: node.set(.bool(value))
         case let value as any BinaryInteger: node.set(.number("\(value)"))
+        case let value as Double where !value.isFinite: node.set(.null)
         case let value as Double:
             // As `JSONEncoder` writes a double: Swift's shortest form, without a trailing `.0`.
             var text = value.description

@@ -11,10 +11,13 @@ public struct ReviewDocument: Encodable {
 
     private let head: Head
     private let review: Review
+    private let notice: CommitmentNotice
 
-    public init(_ review: Review) {
+    /// The document of a review; `notice` fills each commitment's 告知承诺书 (the built-in Chinese one unless given).
+    public init(_ review: Review, notice: CommitmentNotice = .standard(.zh)) {
         head = Head(review)
         self.review = review
+        self.notice = notice
     }
 
     /// Everything but the decisions.
@@ -31,7 +34,7 @@ public struct ReviewDocument: Encodable {
             asOf = review.asOf.description
             policy = PolicyInfo(
                 name: review.policy.name, title: review.policy.title, effective: review.policy.effective.description,
-                until: review.policy.until?.description, note: review.policyNote)
+                until: review.policy.until?.description, note: review.policyNote.map(OutcomeWording.chinese.policyNote))
             costModel = review.costModel.map {
                 CostModelInfo(name: $0.name, hourlyTariff: $0.hourlyTariff, hoursPerTrip: $0.hoursPerTrip, hoursPerDayOfDelay: $0.hoursPerDayOfDelay)
             }
@@ -56,7 +59,7 @@ public struct ReviewDocument: Encodable {
     public func encode(to encoder: any Encoder) throws {
         try head.encode(to: encoder)
         var container = encoder.container(keyedBy: DecisionsKey.self)
-        try container.encode(review.decisions.map(DecisionInfo.init), forKey: .decisions)
+        try container.encode(review.decisions.map { DecisionInfo($0, notice: notice) }, forKey: .decisions)
     }
 
     /// The document as sorted, pretty-printed JSON text.
@@ -73,8 +76,9 @@ public struct ReviewDocument: Encodable {
     }
 
     func write(batch batchSize: Int, chunk chunkSize: Int, _ sink: @escaping ([UInt8]) -> Void) {
-        guard let head = try? JSONNode.of(head) else { return sink(Array("{}\n".utf8)) }
+        let head = JSONNode.of(head)
         let decisions = review.decisions.byProcedure
+        let notice = notice
         JSONNode.writeObject(head, streaming: DecisionsKey.decisions.rawValue, flush: sink) { output, level, flush in
             guard !review.decisions.isEmpty else { return JSONNode.empty("[", "]", into: &output, level: level) }
             output.append(contentsOf: "[\n".utf8)
@@ -82,7 +86,7 @@ public struct ReviewDocument: Encodable {
             for batch in stride(from: 0, to: decisions.count, by: batchSize) {
                 let end = min(batch + batchSize, decisions.count)
                 let chunks = stride(from: batch, to: end, by: chunkSize).map { $0..<min($0 + chunkSize, end) }
-                for text in ConcurrentSlots<[UInt8]>.map(chunks, { Self.text(of: decisions[$0].joined(), level: level + 1) })
+                for text in ConcurrentSlots<[UInt8]>.map(chunks, { Self.text(of: decisions[$0].joined(), level: level + 1, notice: notice) })
                 where !text.isEmpty {
                     if !first { output.append(contentsOf: ",\n".utf8) }
                     first = false
@@ -95,12 +99,12 @@ public struct ReviewDocument: Encodable {
     }
 
     /// The decisions as elements of the `decisions` array, separated by commas.
-    private static func text(of decisions: some Sequence<Decision>, level: Int) -> [UInt8] {
+    private static func text(of decisions: some Sequence<Decision>, level: Int, notice: CommitmentNotice) -> [UInt8] {
         var output: [UInt8] = []
         for decision in decisions {
             if !output.isEmpty { output.append(contentsOf: ",\n".utf8) }
             JSONNode.indent(level, into: &output)
-            (try? JSONNode.of(DecisionInfo(decision)))?.write(into: &output, level: level)
+            JSONNode.of(DecisionInfo(decision, notice: notice)).write(into: &output, level: level)
         }
         return output
     }
@@ -155,13 +159,59 @@ public struct ReviewDocument: Encodable {
         let articles: [CitedArticle]
         let delegated: Bool
         let delegationNote: String?
+
+        init(_ basis: BasisAssessment) {
+            status = basis.status.rawValue
+            articles = basis.articles
+            delegated = basis.delegated
+            delegationNote = basis.delegation.map(OutcomeWording.chinese.delegation)
+            conditionOnly = basis.conditionOnly
+        }
         let conditionOnly: Bool
     }
 
     struct CommitmentInfo: Encodable {
         let available: Bool
         let excludedBy: [String]
-        let plan: CommitmentPlan?
+        let plan: PlanInfo?
+    }
+
+    /// A commitment's audit plan and its filled 告知承诺书.
+    struct PlanInfo: Encodable {
+        let method: String
+        let withinWorkingDays: Int?
+        let sample: Double
+        let auditor: String
+        let liability: String
+        let notice: String
+
+        init(_ plan: CommitmentPlan, _ decision: Decision, notice: CommitmentNotice) {
+            method = plan.method.rawValue
+            withinWorkingDays = plan.withinWorkingDays
+            sample = plan.sample
+            auditor = plan.auditor
+            liability = plan.liability ?? CommitmentNotice.statutoryLiability(.zh)
+            self.notice = notice.fill(decision, plan: plan)
+        }
+    }
+
+    /// A candidate data source and whether it can supply the material.
+    struct SharingInfo: Encodable {
+        let source, provider, sharing: String
+        let mode: String?
+        let refusal: String?
+        let coverage: Double
+        let coverageNote: String?
+
+        init(_ option: SharingOption) {
+            source = option.source
+            provider = option.provider
+            sharing = option.sharing.rawValue
+            mode = option.mode?.rawValue
+            refusal = option.refusal.map(OutcomeWording.chinese.refusal)
+            coverage = option.coverage
+            coverageNote = option.coverageNote
+        }
     }
 
     struct DecisionInfo: Encodable {
@@ -172,14 +222,14 @@ public struct ReviewDocument: Encodable {
         let flags: [String]
         let alsoMatched: [String]
         let basis: BasisInfo
-        let sharing: [SharingOption]
+        let sharing: [SharingInfo]
         let commitment: CommitmentInfo
         let replacement: String?
         let share: Double
         let location: Location
         let trace: [TraceStep]
 
-        init(_ decision: Decision) {
+        init(_ decision: Decision, notice: CommitmentNotice) {
             procedureID = decision.procedureID
             procedureName = decision.procedureName
             department = decision.department
@@ -188,18 +238,16 @@ public struct ReviewDocument: Encodable {
             verdict = decision.verdict.rawValue
             reason = decision.reason.rawValue
             rule = decision.rule
-            because = decision.because
+            because = OutcomeWording.chinese.because(decision)
             ruleCitations = decision.ruleCitations
             flags = decision.flags.map(\.rawValue)
             alsoMatched = decision.alsoMatched
-            basis = BasisInfo(
-                status: decision.basis.status.rawValue, articles: decision.basis.articles, delegated: decision.basis.delegated,
-                delegationNote: decision.basis.delegationNote, conditionOnly: decision.basis.conditionOnly)
-            sharing = decision.sharing.options
+            basis = BasisInfo(decision.basis)
+            sharing = decision.sharing.options.map(SharingInfo.init)
             commitment = CommitmentInfo(
                 available: decision.commitment.available, excludedBy: decision.commitment.excludedBy.map(\.rawValue),
-                plan: decision.commitment.plan)
-            replacement = decision.replacement
+                plan: decision.commitment.plan.map { PlanInfo($0, decision, notice: notice) })
+            replacement = decision.replacement.map(OutcomeWording.chinese.replacement)
             share = ReviewDocument.round(decision.share)
             location = Location(decision.location)
             trace = decision.trace
@@ -235,7 +283,7 @@ public struct ReviewDocument: Encodable {
             status = cycle.status.rawValue
             edges = cycle.edges.map(EdgeInfo.init)
             cheapestCut = cycle.cheapestCut.map(EdgeInfo.init)
-            cutReason = cycle.cutReason
+            cutReason = OutcomeWording.chinese.cut(cycle)
         }
     }
 

@@ -117,10 +117,10 @@ public enum Sarif {
     public static func review(_ review: Review) -> String {
         var items = review.decisions.filter { $0.verdict != .keep }.map { decision in
             Item(
-                ruleID: decision.reason.rawValue, description: decision.because,
+                ruleID: decision.reason.rawValue, description: OutcomeWording.chinese.because(decision),
                 level: decision.verdict == .remove ? "warning" : "note",
-                message: "\(decision.procedureID) \(decision.material)：\(decision.verdict.chinese)（\(decision.because)）"
-                    + (decision.replacement.map { "；替代：\($0)" } ?? ""),
+                message: "\(decision.procedureID) \(decision.material)：\(decision.verdict.chinese)（\(OutcomeWording.chinese.because(decision))）"
+                    + (decision.replacement.map { "；替代：\(OutcomeWording.chinese.replacement($0))" } ?? ""),
                 range: decision.location)
         }
         for cycle in review.cycles {
@@ -139,7 +139,7 @@ public enum Sarif {
             Item(
                 ruleID: finding.kind.rawValue, description: finding.kind.rawValue,
                 level: failing(finding) ? "error" : level(finding.severity == .error ? .warning : finding.severity),
-                message: finding.message, range: finding.location)
+                message: OutcomeWording.chinese.finding(finding), range: finding.location)
         })
     }
 }

@@ -7,7 +7,7 @@ public enum TerminalReport {
         let title = review.policy.title.map { "（\($0)）" } ?? ""
         lines.append("减证审查 Jianzheng review")
         lines.append("日期 as of \(review.asOf)  ·  政策 policy \(review.policy.name)\(title)")
-        if let note = review.policyNote { lines.append("注意 note: \(note)") }
+        if let note = review.policyNote { lines.append("注意 note: \(OutcomeWording.chinese.policyNote(note))") }
         let certificates = review.decisions.filter { $0.kind == .certificate }.count
         lines.append("事项 procedures \(review.burdens.count)  ·  材料要求 requirements \(review.decisions.count)（其中证明 certificates \(certificates)）")
         lines.append("")
@@ -27,7 +27,7 @@ public enum TerminalReport {
             lines.append("取消的证明 certificates to remove (\(removed.count))")
             for decision in removed {
                 lines.append("  \(decision.procedureID) \(decision.procedureName) · \(decision.material) — \(decision.reason.rawValue)")
-                if let replacement = decision.replacement { lines.append("      替代 instead: \(replacement)") }
+                if let replacement = decision.replacement { lines.append("      替代 instead: \(OutcomeWording.chinese.replacement(replacement))") }
             }
         }
         lines.append("")
@@ -35,7 +35,7 @@ public enum TerminalReport {
         lines.append("循环证明 circular proofs \(review.cycles.count)（破除 broken \(broken)，未解决 unresolved \(review.cycles.count - broken)）")
         for cycle in review.cycles {
             lines.append("  " + (cycle.path + [cycle.path[0]]).joined(separator: " → ") + "  [\(cycle.status.rawValue)]")
-            if let cut = cycle.cheapestCut, let reason = cycle.cutReason {
+            if let cut = cycle.cheapestCut, let reason = OutcomeWording.chinese.cut(cycle) {
                 lines.append("      优先切断 cut first: \(cut.from) 索要 \(cut.material) — \(reason)")
             }
         }

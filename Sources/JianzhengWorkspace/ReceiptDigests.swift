@@ -33,7 +33,7 @@ extension ReproducibilityReceipt {
     }
 
     private static func corpusFiles(_ directory: String) -> [String] {
-        let names = FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? []
+        let names = FileManager.default.enumerator(atPath: PathName.enumerable(directory))?.allObjects as? [String] ?? []
         return names.filter { $0.hasSuffix(".xml") }.map { (directory as NSString).appendingPathComponent($0) }
     }
 }

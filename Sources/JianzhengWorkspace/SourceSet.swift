@@ -49,7 +49,7 @@ public enum SourceSet {
                 }
                 continue
             }
-            let enumerator = FileManager.default.enumerator(atPath: path)
+            let enumerator = FileManager.default.enumerator(atPath: PathName.enumerable(path))
             var found: [String] = []
             while let relative = enumerator?.nextObject() as? String {
                 let components = relative.split(separator: "/")
@@ -75,7 +75,7 @@ extension SourceSet {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
-            let enumerator = FileManager.default.enumerator(atPath: path)
+            let enumerator = FileManager.default.enumerator(atPath: PathName.enumerable(path))
             while let relative = enumerator?.nextObject() as? String {
                 if relative.hasSuffix(".jz"), relative.split(separator: "/").contains(Substring(proposalsDirectory)) {
                     result.append((path as NSString).appendingPathComponent(relative))

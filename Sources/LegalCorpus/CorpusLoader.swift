@@ -64,7 +64,7 @@ public enum CorpusLoader {
     }
 
     private static func xmlFiles(in directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(atPath: PathName.enumerable(directory)) else { return [] }
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
             if !relative.hasSuffix(".xml") { continue }

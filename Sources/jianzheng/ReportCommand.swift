@@ -50,7 +50,8 @@ struct ReportCommand: ParsableCommand {
         }
         progress.update("writing the \(format.rawValue) report")
         let receipt = try ReproducibilityReceipt(workspace: proposed, review: review)
-        let document = ReportBuilder(review: review, catalogue: proposed.catalogue, receipt: receipt, diff: diff, language: language)
+        let document = ReportBuilder(
+            review: review, catalogue: proposed.catalogue, receipt: receipt, diff: diff, language: language, notice: try NoticeTemplate.load(language))
             .build(procedure: procedure)
         let data: Data
         switch format {

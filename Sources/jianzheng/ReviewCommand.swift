@@ -19,7 +19,7 @@ struct ReviewCommand: ParsableCommand {
         let (_, review) = try evaluation.review(paths: paths, options: options)
         switch options.format {
         case .text: Console.out(TerminalReport.render(review))
-        case .json: ReviewDocument(review).write { FileHandle.standardOutput.write(Data($0)) }
+        case .json: ReviewDocument(review, notice: try NoticeTemplate.load(.zh)).write { FileHandle.standardOutput.write(Data($0)) }
         case .sarif: print(Sarif.review(review), terminator: "")
         case .jsonl:
             var writer = CompactReviewWriter(handle: FileHandle.standardOutput)
@@ -57,6 +57,6 @@ struct ExplainCommand: ParsableCommand {
             let required = found.requirements.map(\.material)
             throw ValidationError("procedure '\(procedure)' does not require '\(material)'; it requires: " + required.joined(separator: ", "))
         }
-        Console.out(ExplainReport.render(decision, review: review))
+        Console.out(ExplainReport.render(decision, review: review, notice: try NoticeTemplate.load(.zh)))
     }
 }

@@ -13,7 +13,8 @@ import Testing
     static let cycle = CycleDiagram(
         title: hostile,
         nodes: [.init(id: "<img src=x onerror=alert(1)>", label: hostile), .init(id: "P`2`", label: "乙")],
-        edges: [.init(from: 0, to: 1, label: hostile, cut: true, kept: true), .init(from: 1, to: 0, label: "x", cut: false, kept: true)])
+        edges: [.init(from: 0, to: 1, label: hostile, cut: true, kept: true), .init(from: 1, to: 0, label: "x", cut: false, kept: true)],
+        cutNote: "（建议切断 cut: <img src=x onerror=alert(1)> 索要 \(hostile)）")
 
     @Test func markdownEscapesIdsInTheCircularProofChain() {
         let markdown = MarkdownRenderer.render(Self.document([.cycle(Self.cycle)]))

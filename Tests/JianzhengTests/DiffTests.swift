@@ -105,7 +105,7 @@ import Testing
     }
 
     @Test func failOnParsesSeveritiesAndKinds() throws {
-        let warning = DiffFinding(kind: .burdenIncreased, message: "", procedureID: nil, material: nil, location: nil)
+        let warning = DiffFinding(kind: .burdenIncreased, evidence: .decisions(before: nil, after: nil), procedureID: nil, material: nil, location: nil)
         #expect(!FailurePolicy.default.fails(warning))
         #expect(try FailurePolicy.parse("warning").get().fails(warning))
         #expect(try FailurePolicy.parse("burden-increased").get().fails(warning))

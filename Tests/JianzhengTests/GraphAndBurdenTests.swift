@@ -59,7 +59,7 @@ import Testing
         let review = try Fixture.review(Self.ring(3, basis: "《中华人民共和国公证法》第十一条"))
         let cycle = try #require(review.cycles.first)
         #expect(cycle.status == .unresolved)
-        #expect(cycle.cutReason?.contains("位阶最低") == true)
+        #expect(cycle.cutReason == .lowestRank)
     }
 
     @Test func tenThousandMutuallyRecursiveProceduresReviewWithoutStackOverflow() throws {

@@ -157,7 +157,11 @@ import Testing
         let later = "policy 后来 {\n  effective 2010-01-01\n  sufficient-ranks law\n  otherwise keep\n}\n"
         let review = try Fixture.review(Self.catalogue, later, asOf: "2026-01-01", policy: nil)
         #expect(review.policy.name == "后来")
-        #expect(review.policyNote?.contains("测试政策") == true)
+        guard case .latestOfSeveral(let chosen, let others, _) = review.policyNote else {
+            Issue.record("no note on the choice: \(String(describing: review.policyNote))")
+            return
+        }
+        #expect(chosen == "后来" && others.contains("测试政策"))
         let sameDay = "policy 同日 {\n  effective 2000-01-01\n  sufficient-ranks law\n  otherwise keep\n}\n"
         #expect(throws: ReviewError.self) { try Fixture.review(Self.catalogue, sameDay, asOf: "2026-01-01", policy: nil) }
         #expect(try Fixture.review(Self.catalogue, sameDay, asOf: "2026-01-01", policy: "同日").policy.name == "同日")

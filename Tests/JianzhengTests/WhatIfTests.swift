@@ -17,7 +17,7 @@ import JianzhengWorkspace
         review.decisions.map { decision in
             [decision.procedureID, decision.material, decision.verdict.rawValue, decision.reason.rawValue, decision.rule ?? "-",
              decision.flags.map(\.rawValue).joined(separator: ","), decision.basis.status.rawValue,
-             decision.sharing.best?.source ?? "-", decision.replacement ?? "-", decision.commitment.plan?.notice ?? "-",
+             decision.sharing.best?.source ?? "-", String(describing: decision.replacement), String(describing: decision.commitment.plan),
              decision.trace.map { "\($0.rule):\($0.outcome.rawValue):\($0.facts.sorted { $0.key < $1.key })" }.joined(separator: ";")]
                 .joined(separator: "|")
         }
@@ -27,7 +27,7 @@ import JianzhengWorkspace
 
     static func diffFingerprint(_ diff: ReviewDiff) -> [String] {
         diff.changes.map { "\($0.procedureID) \($0.material) \($0.kind.rawValue) \($0.details)" }
-            + diff.findings.map { "\($0.kind.rawValue) \($0.message)" }
+            + diff.findings.map { "\($0.kind.rawValue) \($0.procedureID ?? "-") \($0.material ?? "-")" }
             + diff.burdenChanges.map { "\($0.before?.procedureID ?? "-") \(String(describing: $0.before?.after)) \(String(describing: $0.after?.after))" }
             + diff.cyclesCreated.map { "created \($0.procedures)" } + diff.cyclesBroken.map { "broken \($0.procedures)" }
     }

@@ -2,43 +2,36 @@ import Foundation
 import JianzhengBase
 import JianzhengSyntax
 
-/// Something a proposed change does that a department may want to gate on.
+/// Something a proposed change does that a department may want to gate on, with what shows it.
 public struct DiffFinding: Sendable {
-    public enum Kind: String, Sendable, Codable, CaseIterable {
-        /// An added or changed certificate requirement without sufficient legal basis.
-        case newRequirementWithoutBasis = "new-requirement-without-basis"
-        /// A new demand on an issuer that may not issue the certificate (民发〔2020〕20号).
-        case newDemandOnProhibitedIssuer = "new-demand-on-prohibited-issuer"
-        /// The change creates a circular proof.
-        case newCircularProof = "new-circular-proof"
-        /// An added requirement matches an absurd-certificate pattern.
-        case newAbsurdCertificate = "new-absurd-certificate"
-        /// The burden on applicants of a procedure grows.
-        case burdenIncreased = "burden-increased"
-        /// A decision changes verdict or reason.
-        case verdictChanged = "verdict-changed"
-        /// A circular proof disappears.
-        case circularProofBroken = "circular-proof-broken"
-        case requirementRemoved = "requirement-removed"
+    public typealias Kind = FindingKind
 
-        /// The default severity: errors fail `jianzheng diff` unless `--fail-on` says otherwise.
-        public var severity: Diagnostic.Severity {
-            switch self {
-            case .newRequirementWithoutBasis, .newDemandOnProhibitedIssuer, .newCircularProof: .error
-            case .newAbsurdCertificate, .burdenIncreased: .warning
-            case .verdictChanged, .circularProofBroken, .requirementRemoved: .note
-            }
-        }
+    /// What a finding is about; the reports word it.
+    public enum Evidence: Sendable {
+        /// A requirement's decisions on the two sides (one of them nil when it was added or removed).
+        case decisions(before: Decision?, after: Decision?)
+        /// A circular proof created (on the after side) or broken (on the before side).
+        case cycle(CircularProof)
+        /// A procedure's burden per application, before and after.
+        case burden(before: ProcedureBurden, after: ProcedureBurden)
     }
 
     public var kind: Kind
-    public var message: String
+    public var evidence: Evidence
     public var procedureID: String?
     public var material: String?
     /// Where the change is written (the after side's source), when known.
     public var location: SourceRange?
 
     public var severity: Diagnostic.Severity { kind.severity }
+
+    public init(kind: Kind, evidence: Evidence, procedureID: String?, material: String?, location: SourceRange?) {
+        self.kind = kind
+        self.evidence = evidence
+        self.procedureID = procedureID
+        self.material = material
+        self.location = location
+    }
 }
 
 /// Which findings fail a diff: `--fail-on error` (default), `warning`, `note`, `none`, or finding kinds.

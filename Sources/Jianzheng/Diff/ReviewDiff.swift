@@ -10,14 +10,25 @@ public struct ReviewDiff: Sendable {
         case verdictOnly = "verdict-only"
     }
 
+    /// One field of a requirement, or of its material's definition, that differs between the two sides.
+    public enum FieldChange: Sendable, Hashable {
+        /// The citations of the requirement's basis, as written.
+        case basis(before: [String], after: [String])
+        case share(before: Double, after: Double)
+        case absurd(before: [AbsurdPattern], after: [AbsurdPattern])
+        case kind(before: MaterialKind, after: MaterialKind)
+        case issuer(before: String?, after: String?)
+        case proves(before: [String], after: [String])
+    }
+
     /// One requirement that differs between the two sides.
     public struct RequirementChange: Sendable {
         public var procedureID: String
         public var procedureName: String
         public var material: String
         public var kind: ChangeKind
-        /// What changed in the requirement's text (basis, share …), in words.
-        public var details: [String]
+        /// What changed in the requirement's text (basis, share …) or its material's definition.
+        public var details: [FieldChange]
         public var before: Decision?
         public var after: Decision?
     }
@@ -68,7 +79,7 @@ public struct ReviewDiff: Sendable {
                 procedureID: decision.procedureID, procedureName: decision.procedureName, material: decision.material,
                 kind: .removed, details: [], before: decision, after: nil))
             findings.append(DiffFinding(
-                kind: .requirementRemoved, message: "\(decision.procedureID) 不再要求“\(decision.material)”（原结论：\(decision.verdict.chinese)）",
+                kind: .requirementRemoved, evidence: .decisions(before: decision, after: nil),
                 procedureID: decision.procedureID, material: decision.material, location: nil))
         }
 
@@ -80,14 +91,11 @@ public struct ReviewDiff: Sendable {
             let edge = cycle.edges.first
             let location = edge.flatMap { afterDecisions[$0.from + "\u{0}" + $0.material]?.location }
             findings.append(DiffFinding(
-                kind: .newCircularProof,
-                message: "新增循环证明：" + (cycle.path + [cycle.path[0]]).joined(separator: " → ") + "（\(cycle.status.rawValue)）",
-                procedureID: edge?.from, material: edge?.material, location: location))
+                kind: .newCircularProof, evidence: .cycle(cycle), procedureID: edge?.from, material: edge?.material, location: location))
         }
         for cycle in broken {
             findings.append(DiffFinding(
-                kind: .circularProofBroken, message: "循环证明消除：" + cycle.procedures.joined(separator: "、"),
-                procedureID: cycle.procedures.first, material: nil, location: nil))
+                kind: .circularProofBroken, evidence: .cycle(cycle), procedureID: cycle.procedures.first, material: nil, location: nil))
         }
 
         let beforeBurdens = Dictionary(comparedBurdens.before.map { ($0.procedureID, $0) }, uniquingKeysWith: { first, _ in first })
@@ -99,9 +107,7 @@ public struct ReviewDiff: Sendable {
             burdenChanges.append((old, burden))
             if let old, burden.annualCost(burden.after, after.costModel) > old.annualCost(old.after, before.costModel) {
                 findings.append(DiffFinding(
-                    kind: .burdenIncreased,
-                    message: "\(burden.procedureID) \(burden.procedureName) 每件跑动 \(old.after.trips) → \(burden.after.trips)，天数 \(old.after.days) → \(burden.after.days)",
-                    procedureID: burden.procedureID, material: nil,
+                    kind: .burdenIncreased, evidence: .burden(before: old, after: burden), procedureID: burden.procedureID, material: nil,
                     location: afterCatalogue.procedures[burden.procedureID]?.range))
             }
         }
@@ -113,24 +119,22 @@ public struct ReviewDiff: Sendable {
     }
 
     /// How a requirement's own text or its material's definition differs between the two sides.
-    private static func requirementDetails(_ decision: Decision, beforeCatalogue: Catalogue, afterCatalogue: Catalogue) -> [String] {
+    private static func requirementDetails(_ decision: Decision, beforeCatalogue: Catalogue, afterCatalogue: Catalogue) -> [FieldChange] {
         guard let oldProcedure = beforeCatalogue.procedures[decision.procedureID],
             let newProcedure = afterCatalogue.procedures[decision.procedureID],
             let old = oldProcedure.requirements.first(where: { $0.material == decision.material }),
             let new = newProcedure.requirements.first(where: { $0.material == decision.material })
         else { return [] }
-        var details: [String] = []
+        var details: [FieldChange] = []
         let oldBasis = old.basis.map(\.text), newBasis = new.basis.map(\.text)
-        if oldBasis != newBasis {
-            details.append("依据 basis: " + (oldBasis.isEmpty ? "无" : oldBasis.joined(separator: "、")) + " → " + (newBasis.isEmpty ? "无" : newBasis.joined(separator: "、")))
-        }
-        if old.share != new.share { details.append("比例 share: \(old.share) → \(new.share)") }
-        if old.absurd != new.absurd { details.append("奇葩标注 absurd: \(old.absurd.map(\.rawValue)) → \(new.absurd.map(\.rawValue))") }
+        if oldBasis != newBasis { details.append(.basis(before: oldBasis, after: newBasis)) }
+        if old.share != new.share { details.append(.share(before: old.share, after: new.share)) }
+        if old.absurd != new.absurd { details.append(.absurd(before: old.absurd, after: new.absurd)) }
         let oldMaterial = beforeCatalogue.materials[decision.material], newMaterial = afterCatalogue.materials[decision.material]
         if let oldMaterial, let newMaterial {
-            if oldMaterial.kind != newMaterial.kind { details.append("类型 kind: \(oldMaterial.kind.rawValue) → \(newMaterial.kind.rawValue)") }
-            if oldMaterial.issuer != newMaterial.issuer { details.append("开具单位 issuer: \(oldMaterial.issuer ?? "无") → \(newMaterial.issuer ?? "无")") }
-            if oldMaterial.proves != newMaterial.proves { details.append("证明内容 proves: \(oldMaterial.proves) → \(newMaterial.proves)") }
+            if oldMaterial.kind != newMaterial.kind { details.append(.kind(before: oldMaterial.kind, after: newMaterial.kind)) }
+            if oldMaterial.issuer != newMaterial.issuer { details.append(.issuer(before: oldMaterial.issuer, after: newMaterial.issuer)) }
+            if oldMaterial.proves != newMaterial.proves { details.append(.proves(before: oldMaterial.proves, after: newMaterial.proves)) }
         }
         return details
     }
@@ -140,27 +144,20 @@ public struct ReviewDiff: Sendable {
         let introduced = kind == .added || kind == .changed
         let basisReasons: Set<ReasonCode> = [.noBasis, .basisRankInsufficient, .basisRepealed, .basisNotYetInForce, .basisOutsideTerritory, .dutyShifted]
         if introduced, new.kind == .certificate, new.basis.status != .sufficient, new.verdict == .remove || basisReasons.contains(new.reason) {
-            let problem = new.basis.articles.compactMap(\.problem).first ?? (new.basis.articles.isEmpty ? "未引用任何依据" : "依据位阶不足")
             findings.append(DiffFinding(
-                kind: .newRequirementWithoutBasis,
-                message: "\(new.procedureID) 要求的证明“\(new.material)”没有充分的法律依据（\(new.reason.rawValue)：\(problem)）",
-                procedureID: new.procedureID, material: new.material, location: new.location))
+                kind: .newRequirementWithoutBasis, evidence: .decisions(before: old, after: new), procedureID: new.procedureID, material: new.material, location: new.location))
         }
         if introduced, new.flags.contains(.issuerProhibited), old?.flags.contains(.issuerProhibited) != true {
             findings.append(DiffFinding(
-                kind: .newDemandOnProhibitedIssuer, message: "\(new.procedureID) 要求村（居）委会等不得开具的证明“\(new.material)”",
-                procedureID: new.procedureID, material: new.material, location: new.location))
+                kind: .newDemandOnProhibitedIssuer, evidence: .decisions(before: old, after: new), procedureID: new.procedureID, material: new.material, location: new.location))
         }
         if kind == .added, new.flags.contains(.absurd) {
             findings.append(DiffFinding(
-                kind: .newAbsurdCertificate, message: "\(new.procedureID) 新增的“\(new.material)”属于奇葩证明（\(new.reason.rawValue)）",
-                procedureID: new.procedureID, material: new.material, location: new.location))
+                kind: .newAbsurdCertificate, evidence: .decisions(before: old, after: new), procedureID: new.procedureID, material: new.material, location: new.location))
         }
         if let old, old.verdict != new.verdict || old.reason != new.reason {
             findings.append(DiffFinding(
-                kind: .verdictChanged,
-                message: "\(new.procedureID) “\(new.material)”：\(old.verdict.chinese)（\(old.reason.rawValue)）→ \(new.verdict.chinese)（\(new.reason.rawValue)）",
-                procedureID: new.procedureID, material: new.material, location: new.location))
+                kind: .verdictChanged, evidence: .decisions(before: old, after: new), procedureID: new.procedureID, material: new.material, location: new.location))
         }
         return findings
     }

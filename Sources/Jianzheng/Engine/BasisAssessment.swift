@@ -35,8 +35,8 @@ public struct BasisAssessment: Sendable {
     public var articles: [CitedArticle]
     /// The basis leaves the certificate's content to lower rules ("按照国家有关规定"), or a low-rank
     /// citation was made under a higher act that should be checked instead.
-    public var delegated: Bool
-    public var delegationNote: String?
+    public var delegation: Delegation?
+    public var delegated: Bool { delegation != nil }
     /// The article sets a condition without naming any document.
     public var conditionOnly: Bool
     /// Whether any cited text is not verified against an official source.
@@ -69,7 +69,7 @@ struct BasisAssessor {
     func assess(_ citations: [CitationReference], territory: String) -> BasisAssessment {
         var statuses: [BasisAssessment.Status] = []
         var articles: [CitedArticle] = []
-        var delegationNote: String?
+        var delegation: Delegation?
         var conditionOnly = false
         var unverified = false
         for reference in citations {
@@ -82,11 +82,11 @@ struct BasisAssessor {
             guard resolved.isValid else { continue }
             let text = resolved.provision?.text ?? ""
             if let marker = Self.delegationMarkers.first(where: text.containsBytes) {
-                delegationNote = "所引条款将具体要求交由其他规定（“\(marker)”）"
+                delegation = .toOtherRules(marker: marker)
             } else if status == .rankInsufficient, let act = resolved.act, let upstream = act.delegatesFrom.first,
                 let parent = corpus.act(workURI: upstream)
             {
-                delegationNote = "所引\(act.rank.chinese)依据《\(parent.title)》制定，应核查上位法是否设定该证明"
+                delegation = .madeUnder(rank: act.rank, parentTitle: parent.title)
             }
             if status == .sufficient, !text.isEmpty, !Self.documentWords.contains(where: text.containsBytes) {
                 conditionOnly = true
@@ -95,7 +95,7 @@ struct BasisAssessor {
         let order: [BasisAssessment.Status] = [.sufficient, .rankInsufficient, .repealed, .notYetInForce, .outsideTerritory]
         let overall = order.first(where: statuses.contains) ?? .none
         return BasisAssessment(
-            status: overall, articles: articles, delegated: delegationNote != nil, delegationNote: delegationNote,
+            status: overall, articles: articles, delegation: delegation,
             conditionOnly: overall == .sufficient && conditionOnly, unverifiedText: unverified)
     }
 

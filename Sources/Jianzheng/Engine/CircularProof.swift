@@ -10,6 +10,18 @@ public struct CircularProof: Sendable {
         case unresolved = "CIRCULAR_UNRESOLVED"
     }
 
+    /// Why the cheapest cut is that edge.
+    public enum CutReason: String, Sendable, Hashable {
+        /// Its certificate has no sufficient basis: it can simply go.
+        case noSufficientBasis
+        /// Its material can be obtained by sharing.
+        case shareable
+        /// A commitment can replace its certificate.
+        case commitmentEligible
+        /// Every edge has a valid basis; this one's is of the lowest rank (change that basis, or share).
+        case lowestRank
+    }
+
     /// An edge with the department that demands the material and the basis cited for it.
     public struct Edge: Sendable, Hashable {
         public var from: String
@@ -28,5 +40,5 @@ public struct CircularProof: Sendable {
     public var status: Status
     /// The edge whose removal costs least (weakest basis first, then shareable, then commitment), and why.
     public var cheapestCut: Edge?
-    public var cutReason: String?
+    public var cutReason: CutReason?
 }

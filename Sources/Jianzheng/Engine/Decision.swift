@@ -21,7 +21,8 @@ public struct Decision: Sendable {
     public var reason: ReasonCode
     /// The policy rule that decided, or nil for the policy's `otherwise`.
     public var rule: String?
-    public var because: String
+    /// The deciding rule's `because`; nil when the policy's `otherwise` decided.
+    public var because: String?
     public var ruleCitations: [CitedArticle]
     public var flags: [Flag]
     /// Other rules whose conditions also held (secondary findings).
@@ -30,7 +31,7 @@ public struct Decision: Sendable {
     public var sharing: SharingAssessment
     public var commitment: CommitmentCheck
     /// For a removal: how the underlying fact is established instead.
-    public var replacement: String?
+    public var replacement: Replacement?
     /// The rules and the facts they were tried on.
     let ruleTrace: RuleTrace
     /// Every rule tried, in order, with the facts it read (rebuilt from the facts on each call).
@@ -49,7 +50,7 @@ public struct CommitmentCheck: Sendable {
 
     /// The material's commitment terms.
     public var terms: CommitmentTerms? { details?.terms }
-    /// The audit plan and the 告知承诺书 text, present when the verdict is a commitment.
+    /// The audit plan, present when the verdict is a commitment (the reports fill the 告知承诺书 from it).
     public var plan: CommitmentPlan? { details?.plan }
 
     private final class Details: Sendable {
@@ -69,14 +70,21 @@ public struct CommitmentCheck: Sendable {
     }
 }
 
-/// What follows a commitment: the audit and the notice the applicant signs.
-public struct CommitmentPlan: Sendable, Codable {
-    public var method: String
+/// What follows a commitment: what the applicant promises and how it is audited. The 告知承诺书 the applicant
+/// signs is filled from this and the decision by the reports' template.
+public struct CommitmentPlan: Sendable {
+    /// What the applicant promises (the material's `commitment` text).
+    public var promise: String
+    /// The facts the certificate proved; the certificate's own name when it declares none.
+    public var proves: [String]
+    public var method: AuditMethod
     public var withinWorkingDays: Int?
+    /// Share of commitments audited, 0…1.
     public var sample: Double
-    public var auditor: String?
-    public var liability: String
-    public var notice: String
+    /// The auditing department: the declared one, else the procedure's department.
+    public var auditor: String
+    /// The liability for an untrue commitment as declared; nil for the statutory default.
+    public var liability: String?
 }
 
 /// The policy's rules tried in order on one requirement's facts. A decision keeps this (two references and a

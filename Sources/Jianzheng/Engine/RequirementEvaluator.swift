@@ -7,9 +7,6 @@ import LegalCorpus
 struct RequirementEvaluator {
     let context: EvaluationContext
 
-    static let defaultLiability =
-        "不实承诺的，行政机关终止办理、责令限期整改、撤销行政决定或者予以行政处罚，并纳入信用记录（《中华人民共和国行政许可法》第六十九条、第七十八条、第七十九条）"
-
     /// Decisions for every requirement of the procedure at a position, in order.
     func decide(at index: Int) -> [Decision] {
         let procedure = context.procedures[index]
@@ -101,10 +98,10 @@ struct RequirementEvaluator {
             let cited = Set(ruleCitations.map(\.citation))
             ruleCitations += profile.prohibitionArticles.filter { !cited.contains($0.citation) }
         }
-        let plan = verdict == .commitment ? profile.material.commitment.map { commitmentPlan($0, profile.material, procedure, basis) } : nil
+        let plan = verdict == .commitment ? profile.material.commitment.map { commitmentPlan($0, profile.material, procedure) } : nil
         return Decision(
             procedure: procedure, requirementIndex: Int32(position), material: profile.material.name, kind: profile.material.kind, verdict: verdict, reason: reason, rule: decided?.rule.name,
-            because: decided?.rule.because ?? "政策未规定其他处理，按默认处理", ruleCitations: ruleCitations,
+            because: decided?.rule.because, ruleCitations: ruleCitations,
             flags: flags, alsoMatched: alsoMatched, basis: basis, sharing: sharing,
             commitment: CommitmentCheck(available: profile.material.commitment != nil, excludedBy: excludedBy, terms: profile.material.commitment, plan: plan),
             replacement: verdict == .remove ? replacement(profile.material, procedure, sharing, facts, provable) : nil,
@@ -150,49 +147,21 @@ struct RequirementEvaluator {
 
     private func replacement(
         _ material: Material, _ procedure: Procedure, _ sharing: SharingAssessment, _ facts: FactSet, _ provable: String?
-    ) -> String {
-        if let best = sharing.best {
-            return "由办事部门通过“\(best.source)”（\(best.provider)，\(best.mode?.chinese ?? "")）获取"
-        }
-        if let provable { return "以申请人已提交的\(provable)证明" }
+    ) -> Replacement {
+        if let best = sharing.best, let mode = best.mode { return .obtainedFrom(source: best.source, provider: best.provider, mode: mode) }
+        if let provable { return .provedByLicence(provable) }
         let required = { (name: String) in procedure.requirements.contains { $0.material == name } }
-        if let alternative = material.alternatives.first(where: required) ?? material.alternatives.first {
-            return "以\(alternative)代替"
-        }
-        if let terms = material.commitment, !facts[.commitmentExcluded] {
-            return "以告知承诺书代替，事后\(terms.method.rawValue)"
-        }
-        if facts[.dutyShifted] { return "由办事部门依法调查核实，不再要求申请人提供" }
-        if facts[.absurdSelfEvident] { return "当场核验，无需证明" }
-        return "直接取消，无需替代"
+        if let alternative = material.alternatives.first(where: required) ?? material.alternatives.first { return .alternative(alternative) }
+        if let terms = material.commitment, !facts[.commitmentExcluded] { return .commitment(terms.method) }
+        if facts[.dutyShifted] { return .investigatedByOffice }
+        if facts[.absurdSelfEvident] { return .checkedOnSite }
+        return .nothing
     }
 
-    private func commitmentPlan(_ terms: CommitmentTerms, _ material: Material, _ procedure: Procedure, _ basis: BasisAssessment) -> CommitmentPlan {
-        let liability = terms.liability ?? Self.defaultLiability
-        let within = terms.withinWorkingDays.map { "办结后\($0)个工作日内" } ?? "办结后"
-        let sample = Self.percent(terms.sample)
-        let basisText = basis.articles.map { article in
-            article.provision.map { "《\(article.act ?? article.citation)》\($0)" } ?? article.citation
-        }
-        let notice = """
-            告知承诺书
-            事项名称：\(procedure.name)（\(procedure.id)）
-            证明名称：\(material.name)
-            设定依据：\(basisText.isEmpty ? "无" : basisText.joined(separator: "；"))
-            证明内容：\(material.proves.isEmpty ? material.name : material.proves.joined(separator: "、"))
-            承诺方式：申请人书面承诺，行政机关不再索要该证明；申请人也可选择提交证明
-            承诺内容：\(terms.text)
-            不实承诺的法律责任：\(liability)
-            核查方式：\(terms.auditor ?? procedure.department)于\(within)以\(terms.method.rawValue)方式核查，抽查比例\(sample)
-            承诺的效力：承诺书与证明具有同等效力；申请人有较严重的不良信用记录或者曾作出虚假承诺的，在信用修复前不适用告知承诺制
-            """
-        return CommitmentPlan(
-            method: terms.method.rawValue, withinWorkingDays: terms.withinWorkingDays, sample: terms.sample,
-            auditor: terms.auditor ?? procedure.department, liability: liability, notice: notice)
-    }
-
-    static func percent(_ fraction: Double) -> String {
-        let value = fraction * 100
-        return value == value.rounded() ? "\(Int(value))%" : String(format: "%.1f%%", value)
+    private func commitmentPlan(_ terms: CommitmentTerms, _ material: Material, _ procedure: Procedure) -> CommitmentPlan {
+        CommitmentPlan(
+            promise: terms.text, proves: material.proves.isEmpty ? [material.name] : material.proves, method: terms.method,
+            withinWorkingDays: terms.withinWorkingDays, sample: terms.sample, auditor: terms.auditor ?? procedure.department,
+            liability: terms.liability)
     }
 }

@@ -6,7 +6,7 @@ public struct Review: Sendable {
     public var asOf: CalendarDate
     public var policy: Policy
     /// Set when the policy was chosen by fallback rather than being in force on the date.
-    public var policyNote: String?
+    public var policyNote: PolicyNote?
     public var costModel: CostModel?
     /// Decisions in procedure order, then requirement order.
     public var decisions: DecisionList

@@ -23,14 +23,14 @@ public struct ReviewEngine: Sendable {
     }
 
     /// The named policy, or the one in force on the date, or (with a note) the earliest one.
-    public func selectPolicy(named name: String?, on date: CalendarDate) throws(ReviewError) -> (Policy, String?) {
+    public func selectPolicy(named name: String?, on date: CalendarDate) throws(ReviewError) -> (Policy, PolicyNote?) {
         if let name {
             guard let policy = catalogue.policies[name] else {
                 let suggestion = Suggestions.closest(to: name, among: catalogue.policies.keys).first
                 throw ReviewError(description: "unknown policy '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
                     + " (policies: " + catalogue.policies.keys.sorted().joined(separator: ", ") + ")")
             }
-            let note = policy.isInForce(on: date) ? nil : "政策“\(name)”在\(date.chinese)不在有效期内，按要求仍以其评估"
+            let note = policy.isInForce(on: date) ? nil : PolicyNote.namedOutOfForce(policy: name, date: date)
             return (policy, note)
         }
         let sorted = catalogue.policies.values.sorted { ($0.effective, $0.name) < ($1.effective, $1.name) }
@@ -40,12 +40,11 @@ public struct ReviewEngine: Sendable {
             if let tie = others.last(where: { $0.effective == latest.effective }) {
                 throw ReviewError(description: "policies '\(tie.name)' and '\(latest.name)' are both in force on \(date) and took effect the same day; name one with --policy")
             }
-            let note = others.isEmpty ? nil
-                : "\(date.chinese)同时有效的政策还有" + others.map { "“\($0.name)”" }.joined(separator: "、") + "，按生效最晚的“\(latest.name)”评估（可用 --policy 指定）"
+            let note = others.isEmpty ? nil : PolicyNote.latestOfSeveral(chosen: latest.name, others: others.map(\.name), date: date)
             return (latest, note)
         }
         guard let earliest = sorted.first else { throw ReviewError(description: "the catalogue declares no policy") }
-        return (earliest, "\(date.chinese)没有有效的政策，按最早的政策“\(earliest.name)”评估")
+        return (earliest, .noneInForce(earliest: earliest.name, date: date))
     }
 
     /// Reviews the catalogue. `phase`, when given, is called as each phase ends ("evaluate", "cycles",
@@ -162,21 +161,17 @@ public struct ReviewEngine: Sendable {
     /// The edge to cut first: no sufficient basis, else shareable, else commitment-eligible, else the lowest rank.
     private func cheapestCut(
         _ edges: [CircularProof.Edge], decision: (CircularProof.Edge) -> Decision?
-    ) -> (CircularProof.Edge?, String?) {
-        if let edge = edges.first(where: { !$0.basisSufficient }) {
-            return (edge, "“\(edge.material)”没有充分的法律依据，可直接取消")
-        }
-        if let edge = edges.first(where: { decision($0)?.sharing.best != nil }) {
-            return (edge, "“\(edge.material)”可通过数据共享获取")
-        }
+    ) -> (CircularProof.Edge?, CircularProof.CutReason?) {
+        if let edge = edges.first(where: { !$0.basisSufficient }) { return (edge, .noSufficientBasis) }
+        if let edge = edges.first(where: { decision($0)?.sharing.best != nil }) { return (edge, .shareable) }
         if let edge = edges.first(where: { decision($0)?.commitment.available == true && decision($0)?.commitment.excludedBy.isEmpty == true }) {
-            return (edge, "“\(edge.material)”可以告知承诺替代")
+            return (edge, .commitmentEligible)
         }
         let weakest = edges.max { lhs, rhs in
             let left = decision(lhs)?.basis.articles.compactMap(\.rank).min() ?? .law
             let right = decision(rhs)?.basis.articles.compactMap(\.rank).min() ?? .law
             return left < right
         }
-        return (weakest, weakest.map { "各环节均有有效依据；“\($0.material)”的依据位阶最低，需修改该依据或建立数据共享" })
+        return (weakest, weakest.map { _ in .lowestRank })
     }
 }

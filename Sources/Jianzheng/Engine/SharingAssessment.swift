@@ -2,7 +2,7 @@ import JianzhengBase
 import JianzhengSyntax
 
 /// How a data source could supply a material to the office instead of the applicant.
-public struct SharingOption: Sendable, Codable, Hashable {
+public struct SharingOption: Sendable, Hashable {
     public enum Mode: String, Sendable, Codable, Comparable {
         /// The requiring department holds the data itself.
         case `internal`
@@ -11,15 +11,6 @@ public struct SharingOption: Sendable, Codable, Hashable {
         case unconditional
         /// Conditional sharing approved for this department or procedure.
         case conditionalApproved = "conditional-approved"
-
-        public var chinese: String {
-            switch self {
-            case .internal: "部门内部数据"
-            case .eLicence: "电子证照"
-            case .unconditional: "无条件共享"
-            case .conditionalApproved: "有条件共享（已获批准）"
-            }
-        }
 
         public static func < (lhs: Mode, rhs: Mode) -> Bool {
             let order: [Mode] = [.internal, .eLicence, .unconditional, .conditionalApproved]
@@ -32,7 +23,7 @@ public struct SharingOption: Sendable, Codable, Hashable {
     public var sharing: SharingType
     /// Nil when the source does not qualify; `refusal` says why.
     public var mode: Mode?
-    public var refusal: String?
+    public var refusal: SharingRefusal?
     public var coverage: Double
     public var coverageNote: String?
 }
@@ -65,10 +56,10 @@ struct SharingAssessor {
             source: source.name, provider: source.provider, sharing: source.sharing, mode: nil, refusal: nil,
             coverage: source.coverage, coverageNote: source.coverageNote)
         if !source.isAvailable(on: date) {
-            option.refusal = "数据资源在\(date.chinese)尚未上线或已停用"
+            option.refusal = .notInService(on: date)
         } else if source.coverage <= 0 {
             // A source that holds nobody's data cannot replace anybody's certificate, whatever its sharing mode.
-            option.refusal = "数据资源覆盖率为0%，不能为任何申请人提供数据"
+            option.refusal = .noCoverage
         } else if source.provider == procedure.department {
             option.mode = .internal
         } else {
@@ -78,9 +69,9 @@ struct SharingAssessor {
             case .conditional where source.approved.contains(procedure.department) || source.approved.contains(procedure.id):
                 option.mode = .conditionalApproved
             case .conditional:
-                option.refusal = "有条件共享，\(procedure.department)的使用申请未获批准"
+                option.refusal = .notApproved(department: procedure.department)
             case .none:
-                option.refusal = "不予共享，仅\(source.provider)内部使用"
+                option.refusal = .notShared(provider: source.provider)
             }
         }
         return option

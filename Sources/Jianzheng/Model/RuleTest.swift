@@ -17,7 +17,7 @@ public enum Expectation: Sendable {
     /// `expect-cycle "A", "B"`: these procedures form a circular proof (in any rotation).
     case cycle(procedures: [String], unresolved: Bool?, range: SourceRange)
     /// `expect-finding KIND ["ID" [MATERIAL]]`: in a proposal, the diff against the catalogue has this finding.
-    case finding(kind: DiffFinding.Kind, procedure: String?, material: String?, range: SourceRange)
+    case finding(kind: FindingKind, procedure: String?, material: String?, range: SourceRange)
     /// `expect-gate pass|fail`: in a proposal, whether `jianzheng diff` under the default `--fail-on` fails.
     case gate(fails: Bool, range: SourceRange)
 }

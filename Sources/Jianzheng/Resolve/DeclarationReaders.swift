@@ -292,7 +292,7 @@ struct DeclarationReaders {
             expectations.append(.cycle(procedures: procedures.map(\.0), unresolved: unresolved, range: expect.range))
         }
         for expect in fields["expect-finding"] ?? [] {
-            guard let first = expect.arguments.first, let kind = reader.vocabularyValue(first.expression, DiffFinding.Kind.self) else {
+            guard let first = expect.arguments.first, let kind = reader.vocabularyValue(first.expression, FindingKind.self) else {
                 if expect.arguments.isEmpty { reader.wrongType(expect, expected: "a finding kind") }
                 continue
             }

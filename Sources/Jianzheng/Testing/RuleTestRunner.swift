@@ -104,13 +104,14 @@ public struct RuleTestRunner: Sendable {
                     failures.append(Self.needsProposal(range))
                     continue
                 }
+                let describe = { (finding: DiffFinding) in "\(finding.kind.rawValue) \(finding.procedureID ?? "")" }
                 let matching = diff.findings.filter {
                     $0.kind == kind && (procedure == nil || $0.procedureID == procedure) && (material == nil || $0.material == material)
                 }
                 if matching.isEmpty {
                     failures.append(RuleTestFailure(
                         message: "the diff has no finding \(kind.rawValue)" + (procedure.map { " for \($0)" } ?? "") + (material.map { " \($0)" } ?? ""),
-                        expected: kind.rawValue, actual: diff.findings.map { "\($0.kind.rawValue) \($0.procedureID ?? "")" }.joined(separator: "; "),
+                        expected: kind.rawValue, actual: diff.findings.map(describe).joined(separator: "; "),
                         trace: [], range: range))
                 }
             case .gate(let fails, let range):
@@ -119,10 +120,11 @@ public struct RuleTestRunner: Sendable {
                     continue
                 }
                 let failing = diff.findings.filter { FailurePolicy.default.fails($0) }
+                let described = failing.map { "\($0.kind.rawValue) \($0.procedureID ?? "") \($0.material ?? "")" }
                 if fails != !failing.isEmpty {
                     failures.append(RuleTestFailure(
                         message: "the diff gate \(failing.isEmpty ? "passes" : "fails")", expected: fails ? "fail" : "pass",
-                        actual: failing.isEmpty ? "pass" : "fail: " + failing.map(\.message).joined(separator: "; "), trace: [], range: range))
+                        actual: failing.isEmpty ? "pass" : "fail: " + described.joined(separator: "; "), trace: [], range: range))
                 }
             }
         }

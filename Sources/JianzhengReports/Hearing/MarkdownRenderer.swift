@@ -29,9 +29,7 @@ public enum MarkdownRenderer {
         case .cycle(let diagram):
             let ids = diagram.nodes.map(\.id) + [diagram.nodes.first?.id ?? ""]
             let chain = Markup<Markdown>.joined(ids.map { "\($0)" }, separator: " → ")
-            let cuts = diagram.edges.filter(\.cut).map { edge -> Markup<Markdown> in "\(diagram.nodes[edge.from].id) 索要 \(edge.label)" }
-            let cut: Markup<Markdown> = cuts.isEmpty ? "" : "（建议切断 cut: \(Markup.joined(cuts, separator: ", "))）"
-            return "**\(diagram.title)**\n\n\(chain)\(cut)\n"
+            return "**\(diagram.title)**\n\n\(chain)\(diagram.cutNote)\n"
         }
     }
 }

@@ -20,11 +20,13 @@ public struct PublishedLists {
     let decisions: [Decision]
     let catalogue: Catalogue
     let text: ReportText
+    let words: OutcomeWording
 
     public init(decisions: some Collection<Decision>, catalogue: Catalogue, language: ReportLanguage = .zh) {
         self.decisions = Array(decisions)
         self.catalogue = catalogue
         self.text = ReportText(language: language)
+        self.words = OutcomeWording(language: language)
     }
 
     /// The list's title (the sheet name in a workbook).
@@ -48,13 +50,13 @@ public struct PublishedLists {
             }))
         case .cancelled:
             return ReportTable(caption: title(kind), header: text.cancelledHeader, rows: numbered(certificates.filter { $0.verdict == .remove }.map {
-                [$0.material, "\($0.department)（\($0.procedureName)）", issuer($0), text.reason($0.reason), $0.replacement ?? ""]
+                [$0.material, "\($0.department)（\($0.procedureName)）", issuer($0), text.reason($0.reason), $0.replacement.map(words.replacement) ?? ""]
             }))
         case .commitment:
             return ReportTable(caption: title(kind), header: text.commitmentHeader, rows: numbered(certificates.filter { $0.verdict == .commitment }.map {
                 let plan = $0.commitment.plan
                 return [
-                    $0.material, "\($0.procedureID) \($0.procedureName)", basisCell($0), plan?.method ?? "",
+                    $0.material, "\($0.procedureID) \($0.procedureName)", basisCell($0), plan.map { words.auditMethod($0.method) } ?? "",
                     plan?.withinWorkingDays.map { "\($0)" } ?? "", plan.map { Numbers.percent($0.sample) } ?? "", plan?.auditor ?? "",
                 ]
             }))
@@ -63,7 +65,7 @@ public struct PublishedLists {
                 let best = $0.sharing.best
                 return [
                     $0.material, "\($0.procedureID) \($0.procedureName)", best?.source ?? "", best?.provider ?? "",
-                    best?.mode.map { text.language == .zh ? $0.chinese : $0.rawValue } ?? "", best.map { Numbers.percent($0.coverage) } ?? "",
+                    best?.mode.map(words.mode) ?? "", best.map { Numbers.percent($0.coverage) } ?? "",
                 ]
             }))
         case .catalogue:
@@ -75,7 +77,7 @@ public struct PublishedLists {
                     decision.procedureID, decision.procedureName, decision.department, procedure?.territory ?? "",
                     procedure.map { "\($0.volume)" } ?? "", decision.material, decision.kind.chinese,
                     (requirement?.basis ?? []).map(\.text).joined(separator: "；"), issuer(decision), requirement?.purpose ?? "",
-                    requirement?.note ?? "", decision.verdict.chinese, decision.reason.rawValue, decision.replacement ?? "",
+                    requirement?.note ?? "", decision.verdict.chinese, decision.reason.rawValue, decision.replacement.map(OutcomeWording.chinese.replacement) ?? "",
                 ]
             }))
         }
@@ -100,7 +102,7 @@ public struct PublishedLists {
     private func whyKept(_ decision: Decision) -> String {
         var parts: [String] = []
         if !decision.commitment.excludedBy.isEmpty {
-            parts.append(text.excludedBecause + decision.commitment.excludedBy.map { text.language == .zh ? $0.chinese : $0.rawValue }.joined(separator: "、"))
+            parts.append(text.excludedBecause + words.concerns(decision.commitment.excludedBy))
         } else if !decision.commitment.available {
             parts.append(text.notInCatalogue)
         }

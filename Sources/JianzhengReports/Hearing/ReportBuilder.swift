@@ -9,11 +9,17 @@ public struct ReportBuilder {
     let receipt: ReproducibilityReceipt
     let diff: ReviewDiff?
     let text: ReportText
+    let words: OutcomeWording
+    let notice: CommitmentNotice
 
-    /// A report on `review` of `catalogue`; `receipt` names what it was computed from.
+    /// A report on `review` of `catalogue`; `receipt` names what it was computed from; `notice` is the
+    /// 告知承诺书 template (the built-in one of the language unless given).
     public init(
-        review: Review, catalogue: Catalogue, receipt: ReproducibilityReceipt, diff: ReviewDiff? = nil, language: ReportLanguage = .zh
+        review: Review, catalogue: Catalogue, receipt: ReproducibilityReceipt, diff: ReviewDiff? = nil, language: ReportLanguage = .zh,
+        notice: CommitmentNotice? = nil
     ) {
+        self.words = OutcomeWording(language: language)
+        self.notice = notice ?? .standard(language)
         self.review = review
         self.catalogue = catalogue
         self.receipt = receipt
@@ -25,7 +31,7 @@ public struct ReportBuilder {
     public func build(procedure: String? = nil) -> ReportDocument {
         let decisions = review.decisions.filter { procedure == nil || $0.procedureID == procedure }
         var title = diff != nil ? text.proposalTitle : procedure == nil ? text.title : text.procedureTitle
-        if let procedure, let name = catalogue.procedures[procedure]?.name { title += "：\(procedure) \(name)" }
+        if let procedure, let name = catalogue.procedures[procedure]?.name { title += "\(text.colon)\(procedure) \(name)" }
         var blocks: [ReportBlock] = [.heading(level: 1, text: title)]
         blocks += summary(decisions)
         if let diff { blocks += proposal(diff) }
@@ -50,9 +56,9 @@ public struct ReportBuilder {
         let broken = cycles.filter { $0.status == .broken }.count
         var facts: [(String, String)] = [
             (text.asOf, review.asOf.description),
-            (text.policy, review.policy.name + (review.policy.title.map { "（\($0)）" } ?? "")),
+            (text.policy, review.policy.name + (review.policy.title.map { "\(text.open)\($0)\(text.close)" } ?? "")),
             (text.procedureCount, "\(ids.count)"),
-            (text.requirementCount, "\(decisions.count)（\(text.certificateCount) \(decisions.filter { $0.kind == .certificate }.count)）"),
+            (text.requirementCount, "\(decisions.count)\(text.open)\(text.certificateCount) \(decisions.filter { $0.kind == .certificate }.count)\(text.close)"),
         ]
         facts += Verdict.allCases.map { (text.verdict($0), "\(counts[$0] ?? 0)") }
         facts += [
@@ -70,9 +76,9 @@ public struct ReportBuilder {
         let rows = diff.changes.map { change -> [String] in
             [
                 "\(change.procedureID) \(change.procedureName)", change.material, change.kind.rawValue,
-                change.before.map { "\(text.verdict($0.verdict))（\($0.reason.rawValue)）" } ?? "—",
-                change.after.map { "\(text.verdict($0.verdict))（\($0.reason.rawValue)）" } ?? "—",
-                change.details.joined(separator: "；"),
+                change.before.map { "\(text.verdict($0.verdict))\(text.open)\($0.reason.rawValue)\(text.close)" } ?? "—",
+                change.after.map { "\(text.verdict($0.verdict))\(text.open)\($0.reason.rawValue)\(text.close)" } ?? "—",
+                change.details.map(words.fieldChange).joined(separator: text.semicolon),
             ]
         }
         var blocks: [ReportBlock] = [.heading(level: 2, text: text.proposal), .table(ReportTable(caption: nil, header: text.changesHeader, rows: rows))]
@@ -89,7 +95,7 @@ public struct ReportBuilder {
             blocks.append(.heading(level: 3, text: text.findings))
             blocks.append(.table(ReportTable(
                 caption: nil, header: ["", ""],
-                rows: diff.findings.map { ["\($0.severity.rawValue) · \($0.kind.rawValue)", $0.message] })))
+                rows: diff.findings.map { ["\($0.severity.rawValue) · \($0.kind.rawValue)", words.finding($0)] })))
         }
         return blocks
     }
@@ -111,12 +117,15 @@ public struct ReportBuilder {
                 let isCut = cycle.cheapestCut.map { $0.from == edge.from && $0.material == edge.material } ?? false
                 return CycleDiagram.Edge(from: from, to: to, label: edge.material, cut: isCut, kept: edge.verdict == .keep)
             }
-            blocks.append(.cycle(CycleDiagram(title: "\(cycle.status.rawValue)：" + cycle.path.joined(separator: " → "), nodes: nodes, edges: edges)))
+            let cuts = edges.filter(\.cut).map { text.demands(nodes[$0.from].id, $0.label) }
+            blocks.append(.cycle(CycleDiagram(
+                title: "\(cycle.status.rawValue)\(text.colon)" + cycle.path.joined(separator: " → "), nodes: nodes, edges: edges,
+                cutNote: cuts.isEmpty ? "" : text.open + text.cutFirst + ": " + cuts.joined(separator: ", ") + text.close)))
             blocks.append(.table(ReportTable(
                 caption: nil, header: text.language == .zh ? ["索要事项", "所需证明", "索要单位", "依据", "结论"] : ["Procedure", "Certificate", "Department", "Basis", "Verdict"],
-                rows: cycle.edges.map { [$0.from, $0.material, $0.department, $0.citations.isEmpty ? text.none : $0.citations.joined(separator: "；"), text.verdict($0.verdict)] })))
-            if let cut = cycle.cheapestCut, let reason = cycle.cutReason {
-                blocks.append(.paragraph("\(text.cut)：\(cut.from) → \(cut.material)。\(reason)"))
+                rows: cycle.edges.map { [$0.from, $0.material, $0.department, $0.citations.isEmpty ? text.none : $0.citations.joined(separator: text.semicolon), text.verdict($0.verdict)] })))
+            if let cut = cycle.cheapestCut, let reason = words.cut(cycle) {
+                blocks.append(.paragraph("\(text.cut)\(text.colon)\(cut.from) → \(cut.material)\(text.stop)\(reason)"))
             }
         }
         return blocks
@@ -131,7 +140,7 @@ public struct ReportBuilder {
                 (text.language == .zh ? "年办件量" : "Annual volume", Numbers.grouped(Double(procedure.volume))),
             ] + procedure.basis.map { (text.basisChain, $0.text) }),
             .table(ReportTable(caption: nil, header: text.materialHeader, rows: decisions.map {
-                [$0.material, $0.kind.chinese, text.verdict($0.verdict), $0.reason.rawValue, $0.rule ?? "otherwise"]
+                [$0.material, words.kind($0.kind), text.verdict($0.verdict), $0.reason.rawValue, $0.rule ?? "otherwise"]
             })),
         ]
         for decision in decisions { blocks += materialSection(decision) }
@@ -148,59 +157,63 @@ public struct ReportBuilder {
 
     private func materialSection(_ decision: Decision) -> [ReportBlock] {
         var blocks: [ReportBlock] = [
-            .heading(level: 4, text: "\(decision.material)：\(text.verdict(decision.verdict))"),
-            .paragraph("\(text.verdictLine)：\(text.verdict(decision.verdict))——\(text.reason(decision.reason))。\(decision.because)"
+            .heading(level: 4, text: "\(decision.material)\(text.colon)\(text.verdict(decision.verdict))"),
+            .paragraph("\(text.verdictLine)\(text.colon)\(text.verdict(decision.verdict))\(text.dash)\(text.reason(decision.reason))\(text.stop)\(words.because(decision))"
                 + (decision.rule.map { text.language == .zh ? "（政策规则“\($0)”）" : " (policy rule '\($0)')" } ?? "")),
         ]
         for article in decision.ruleCitations where !article.text.isEmpty {
             blocks.append(.quote(text: article.text, source: source(article)))
         }
-        if let replacement = decision.replacement { blocks.append(.paragraph("\(text.replacement)：\(replacement)")) }
-        blocks.append(.paragraph("\(text.basisChain)："))
+        if let replacement = decision.replacement { blocks.append(.paragraph("\(text.replacement)\(text.colon)\(words.replacement(replacement))")) }
+        blocks.append(.paragraph("\(text.basisChain)\(text.colon)"))
         if decision.basis.articles.isEmpty { blocks.append(.paragraph(text.noBasis)) }
         for article in decision.basis.articles {
             if article.text.isEmpty {
-                blocks.append(.paragraph("\(article.citation)：\(article.problem ?? "")"))
+                blocks.append(.paragraph("\(article.citation)\(text.colon)\(problem(article) ?? "")"))
             } else {
-                blocks.append(.quote(text: article.text, source: source(article) + (article.problem.map { " — \($0)" } ?? "")))
+                blocks.append(.quote(text: article.text, source: source(article) + (problem(article).map { " — \($0)" } ?? "")))
             }
         }
-        if let note = decision.basis.delegationNote { blocks.append(.paragraph(note)) }
+        if let delegation = decision.basis.delegation { blocks.append(.paragraph(words.delegation(delegation))) }
         let sharing = decision.sharing.options.isEmpty
             ? text.noSource
-            : decision.sharing.options.map { option in
-                "\(option.source)（\(option.provider)，\(option.sharing.rawValue)）："
-                    + (option.mode.map { text.language == .zh ? $0.chinese : $0.rawValue } ?? option.refusal ?? "")
-                    + "，\(Numbers.percent(option.coverage))" + (option.coverageNote.map { "（\($0)）" } ?? "")
-            }.joined(separator: "；")
-        blocks.append(.paragraph("\(text.sharingCheck)：\(sharing)"))
+            : decision.sharing.options.map(sharingLine).joined(separator: text.semicolon)
+        blocks.append(.paragraph("\(text.sharingCheck)\(text.colon)\(sharing)"))
         let check = decision.commitment
         let commitment = !check.excludedBy.isEmpty
-            ? text.excludedBecause + check.excludedBy.map { text.language == .zh ? $0.chinese : $0.rawValue }.joined(separator: "、")
+            ? text.excludedBecause + words.concerns(check.excludedBy)
             : check.available ? text.eligible : text.notInCatalogue
-        blocks.append(.paragraph("\(text.commitmentCheck)：\(commitment)"))
-        if let plan = check.plan { blocks.append(.notice(plan.notice)) }
+        blocks.append(.paragraph("\(text.commitmentCheck)\(text.colon)\(commitment)"))
+        if let plan = check.plan { blocks.append(.notice(notice.fill(decision, plan: plan))) }
         return blocks
+    }
+
+    private func problem(_ article: CitedArticle) -> String? { text.language == .zh ? article.problem : article.problemEnglish }
+
+    private func sharingLine(_ option: SharingOption) -> String {
+        let status = option.mode.map(words.mode) ?? option.refusal.map(words.refusal) ?? ""
+        return "\(option.source)\(text.open)\(option.provider)\(text.comma)\(option.sharing.rawValue)\(text.close)\(text.colon)" + status
+            + "\(text.comma)\(Numbers.percent(option.coverage))" + (option.coverageNote.map { "\(text.open)\($0)\(text.close)" } ?? "")
     }
 
     private func receiptSection() -> [ReportBlock] {
         var facts: [(String, String)] = [
             (text.engine, "jianzheng \(receipt.engineVersion)"),
-            (text.rulesDigest, "\(receipt.rulesDigest)（\(receipt.rulesFiles)）"),
-            (text.corpusDigest, "\(receipt.corpusDigest)（\(receipt.corpusFiles)）"),
+            (text.rulesDigest, "\(receipt.rulesDigest)\(text.open)\(receipt.rulesFiles)\(text.close)"),
+            (text.corpusDigest, "\(receipt.corpusDigest)\(text.open)\(receipt.corpusFiles)\(text.close)"),
             (text.policy, receipt.policy),
             (text.asOf, receipt.asOf.description),
         ]
-        if !receipt.overlays.isEmpty { facts.append((text.overlays, receipt.overlays.joined(separator: "、"))) }
+        if !receipt.overlays.isEmpty { facts.append((text.overlays, receipt.overlays.joined(separator: text.language == .zh ? "、" : ", "))) }
         return [.heading(level: 2, text: text.receipt), .facts(facts)]
     }
 
     // MARK: - Cells
 
     private func source(_ article: CitedArticle) -> String {
-        var source = "《\(article.act ?? article.citation)》\(article.provision ?? "")（\(text.rank(article.rank))"
-        if let from = article.versionFrom { source += text.language == .zh ? "，\(from)\(text.version)" : ", \(text.version) \(from)" }
-        if article.textStatus == "unverified" { source += "；\(text.unverified)" }
-        return source + "）"
+        var source = "《\(article.act ?? article.citation)》\(article.provision ?? "")\(text.open)\(text.rank(article.rank))"
+        if let from = article.versionFrom { source += text.language == .zh ? "\(text.comma)\(from)\(text.version)" : ", \(text.version) \(from)" }
+        if article.textStatus == "unverified" { source += "\(text.semicolon)\(text.unverified)" }
+        return source + "\(text.close)"
     }
 }

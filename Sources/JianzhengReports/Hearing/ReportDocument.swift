@@ -45,6 +45,8 @@ public struct CycleDiagram: Sendable {
     public var title: String
     public var nodes: [Node]
     public var edges: [Edge]
+    /// The edges to cut first, in the report's language, for renderers that draw no picture; empty when none.
+    public var cutNote: String = ""
 }
 
 /// The language of a report.

@@ -7,6 +7,15 @@ struct ReportText {
 
     private func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
+    // Punctuation: full-width in Chinese, ASCII with spaces in English.
+    var colon: String { pick("：", ": ") }
+    var open: String { pick("（", " (") }
+    var close: String { pick("）", ")") }
+    var semicolon: String { pick("；", "; ") }
+    var comma: String { pick("，", ", ") }
+    var stop: String { pick("。", ". ") }
+    var dash: String { pick("——", " — ") }
+
     var title: String { pick("证明事项审查论证报告", "Certificate review: justification report") }
     var procedureTitle: String { pick("办事事项证明材料论证报告", "Procedure justification report") }
     var proposalTitle: String { pick("拟议变更论证报告", "Proposed change: justification report") }
@@ -77,6 +86,8 @@ struct ReportText {
     var version: String { pick("起施行的版本", "version in force from") }
     var unverified: String { pick("条文未与公报核对", "text not verified against the official gazette") }
     var cut: String { pick("建议优先切断", "cut first") }
+    var cutFirst: String { pick("建议切断 cut", "cut first") }
+    func demands(_ procedure: String, _ material: String) -> String { pick("\(procedure) 索要 \(material)", "\(procedure) asks for \(material)") }
     var changesHeader: [String] {
         language == .zh
             ? ["办事事项", "材料", "变化", "变更前", "变更后", "说明"] : ["Procedure", "Material", "Change", "Before", "After", "Details"]

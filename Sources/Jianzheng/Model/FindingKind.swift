@@ -1,0 +1,29 @@
+import JianzhengBase
+
+/// What a proposed change does that a department may want to gate on (`jianzheng diff --fail-on`, rule tests).
+public enum FindingKind: String, Sendable, Codable, CaseIterable {
+    /// An added or changed certificate requirement without sufficient legal basis.
+    case newRequirementWithoutBasis = "new-requirement-without-basis"
+    /// A new demand on an issuer that may not issue the certificate (民发〔2020〕20号).
+    case newDemandOnProhibitedIssuer = "new-demand-on-prohibited-issuer"
+    /// The change creates a circular proof.
+    case newCircularProof = "new-circular-proof"
+    /// An added requirement matches an absurd-certificate pattern.
+    case newAbsurdCertificate = "new-absurd-certificate"
+    /// The burden on applicants of a procedure grows.
+    case burdenIncreased = "burden-increased"
+    /// A decision changes verdict or reason.
+    case verdictChanged = "verdict-changed"
+    /// A circular proof disappears.
+    case circularProofBroken = "circular-proof-broken"
+    case requirementRemoved = "requirement-removed"
+
+    /// The default severity: errors fail `jianzheng diff` unless `--fail-on` says otherwise.
+    public var severity: Diagnostic.Severity {
+        switch self {
+        case .newRequirementWithoutBasis, .newDemandOnProhibitedIssuer, .newCircularProof: .error
+        case .newAbsurdCertificate, .burdenIncreased: .warning
+        case .verdictChanged, .circularProofBroken, .requirementRemoved: .note
+        }
+    }
+}

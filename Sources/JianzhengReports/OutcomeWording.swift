@@ -1,0 +1,177 @@
+import Jianzheng
+import JianzhengBase
+import LegalCorpus
+
+/// The words for the engine's outcomes (replacements, refusals, delegations, policy notes, cuts, diff findings),
+/// in Chinese and English. The engine decides in values; only this file says them. The Chinese is what reform
+/// offices publish, and the JSON and SARIF outputs carry it too.
+public struct OutcomeWording: Sendable {
+    public let language: ReportLanguage
+
+    public static let chinese = OutcomeWording(language: .zh)
+
+    public init(language: ReportLanguage) {
+        self.language = language
+    }
+
+    private func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    public func verdict(_ verdict: Verdict) -> String { pick(verdict.chinese, verdict.rawValue) }
+
+    public func kind(_ kind: MaterialKind) -> String { pick(kind.chinese, kind.rawValue) }
+
+    /// Excluded matters, listed.
+    public func concerns(_ concerns: [ConcernCategory]) -> String {
+        concerns.map { pick($0.chinese, $0.rawValue) }.joined(separator: pick("、", ", "))
+    }
+
+    public func mode(_ mode: SharingOption.Mode) -> String {
+        switch mode {
+        case .internal: pick("部门内部数据", "the department's own data")
+        case .eLicence: pick("电子证照", "electronic licence")
+        case .unconditional: pick("无条件共享", "unconditional sharing")
+        case .conditionalApproved: pick("有条件共享（已获批准）", "conditional sharing (approved)")
+        }
+    }
+
+    public func auditMethod(_ method: AuditMethod) -> String {
+        guard language == .en else { return method.rawValue }
+        switch method {
+        case .书面核查: return "a check of the papers"
+        case .网络核验: return "an online check"
+        case .实地调查: return "an inspection on site"
+        case .公示核查: return "public notice and objection"
+        case .免予核查: return "no audit"
+        }
+    }
+
+    public func replacement(_ replacement: Replacement) -> String {
+        switch replacement {
+        case .obtainedFrom(let source, let provider, let mode):
+            pick("由办事部门通过“\(source)”（\(provider)，\(self.mode(mode))）获取", "the office obtains it from “\(source)” (\(provider), \(self.mode(mode)))")
+        case .provedByLicence(let licence): pick("以申请人已提交的\(licence)证明", "proved by the \(licence) the applicant already submits")
+        case .alternative(let material): pick("以\(material)代替", "replaced by \(material)")
+        case .commitment(let method):
+            pick("以告知承诺书代替，事后\(method.rawValue)", "replaced by a written commitment, audited afterwards by \(auditMethod(method))")
+        case .investigatedByOffice: pick("由办事部门依法调查核实，不再要求申请人提供", "the office investigates the facts as the law says; no longer asked of the applicant")
+        case .checkedOnSite: pick("当场核验，无需证明", "checked on the spot; no certificate needed")
+        case .nothing: pick("直接取消，无需替代", "cancelled outright; nothing replaces it")
+        }
+    }
+
+    public func refusal(_ refusal: SharingRefusal) -> String {
+        switch refusal {
+        case .notInService(let date): pick("数据资源在\(date.chinese)尚未上线或已停用", "not in service on \(date)")
+        case .noCoverage: pick("数据资源覆盖率为0%，不能为任何申请人提供数据", "0% coverage: it holds no applicant's data")
+        case .notApproved(let department): pick("有条件共享，\(department)的使用申请未获批准", "conditional sharing; the request of \(department) is not approved")
+        case .notShared(let provider): pick("不予共享，仅\(provider)内部使用", "not shared; only \(provider) uses it")
+        }
+    }
+
+    public func delegation(_ delegation: Delegation) -> String {
+        switch delegation {
+        case .toOtherRules(let marker):
+            pick("所引条款将具体要求交由其他规定（“\(marker)”）", "the cited article leaves the details to other rules (“\(marker)”)")
+        case .madeUnder(let rank, let parent):
+            pick(
+                "所引\(rank.chinese)依据《\(parent)》制定，应核查上位法是否设定该证明",
+                "the cited \(rank.rawValue) is made under 《\(parent)》: check whether that act sets the certificate")
+        }
+    }
+
+    public func policyNote(_ note: PolicyNote) -> String {
+        switch note {
+        case .namedOutOfForce(let policy, let date):
+            pick("政策“\(policy)”在\(date.chinese)不在有效期内，按要求仍以其评估", "policy “\(policy)” is not in force on \(date); used as asked")
+        case .latestOfSeveral(let chosen, let others, let date):
+            pick(
+                "\(date.chinese)同时有效的政策还有" + others.map { "“\($0)”" }.joined(separator: "、") + "，按生效最晚的“\(chosen)”评估（可用 --policy 指定）",
+                "other policies in force on \(date): " + others.map { "“\($0)”" }.joined(separator: ", ")
+                    + "; the latest to take effect, “\(chosen)”, is used (name one with --policy)")
+        case .noneInForce(let earliest, let date):
+            pick("\(date.chinese)没有有效的政策，按最早的政策“\(earliest)”评估", "no policy is in force on \(date); the earliest, “\(earliest)”, is used")
+        }
+    }
+
+    /// The deciding rule's `because`, or what the policy's default means.
+    public func because(_ decision: Decision) -> String {
+        decision.because ?? pick("政策未规定其他处理，按默认处理", "the policy says nothing else: its default applies")
+    }
+
+    public func cut(_ reason: CircularProof.CutReason, material: String) -> String {
+        switch reason {
+        case .noSufficientBasis: pick("“\(material)”没有充分的法律依据，可直接取消", "“\(material)” has no sufficient legal basis: it can simply be cancelled")
+        case .shareable: pick("“\(material)”可通过数据共享获取", "“\(material)” can be obtained by data sharing")
+        case .commitmentEligible: pick("“\(material)”可以告知承诺替代", "a written commitment can replace “\(material)”")
+        case .lowestRank:
+            pick(
+                "各环节均有有效依据；“\(material)”的依据位阶最低，需修改该依据或建立数据共享",
+                "every link has a valid basis; that of “\(material)” ranks lowest: amend it or set up data sharing")
+        }
+    }
+
+    /// The cheapest cut of a circular proof, worded; nil when it has none.
+    public func cut(_ cycle: CircularProof) -> String? {
+        guard let reason = cycle.cutReason, let edge = cycle.cheapestCut else { return nil }
+        return cut(reason, material: edge.material)
+    }
+
+    /// One field of a requirement that a change alters, with both values.
+    public func fieldChange(_ change: ReviewDiff.FieldChange) -> String {
+        let none = pick("无", "none")
+        let list = { (items: [String]) in items.isEmpty ? none : items.joined(separator: self.pick("、", ", ")) }
+        switch change {
+        case .basis(let before, let after): return pick("依据 basis: ", "basis: ") + list(before) + " → " + list(after)
+        case .share(let before, let after): return pick("比例 share: ", "share: ") + "\(before) → \(after)"
+        case .absurd(let before, let after): return pick("奇葩标注 absurd: ", "absurd: ") + "\(before.map(\.rawValue)) → \(after.map(\.rawValue))"
+        case .kind(let before, let after): return pick("类型 kind: ", "kind: ") + "\(before.rawValue) → \(after.rawValue)"
+        case .issuer(let before, let after): return pick("开具单位 issuer: ", "issuer: ") + "\(before ?? none) → \(after ?? none)"
+        case .proves(let before, let after): return pick("证明内容 proves: ", "proves: ") + "\(before) → \(after)"
+        }
+    }
+
+    /// What a diff finding says.
+    public func finding(_ finding: DiffFinding) -> String {
+        switch finding.evidence {
+        case .cycle(let cycle):
+            let path = (cycle.path + cycle.path.prefix(1)).joined(separator: " → ")
+            return finding.kind == .newCircularProof
+                ? pick("新增循环证明：", "new circular proof: ") + path + pick("（\(cycle.status.rawValue)）", " (\(cycle.status.rawValue))")
+                : pick("循环证明消除：", "circular proof broken: ") + cycle.procedures.joined(separator: pick("、", ", "))
+        case .burden(let before, let after):
+            return pick(
+                "\(after.procedureID) \(after.procedureName) 每件跑动 \(before.after.trips) → \(after.after.trips)，天数 \(before.after.days) → \(after.after.days)",
+                "\(after.procedureID) \(after.procedureName): trips per application \(before.after.trips) → \(after.after.trips), days \(before.after.days) → \(after.after.days)")
+        case .decisions(let before, let after):
+            return decisionFinding(finding.kind, before: before, after: after)
+        }
+    }
+
+    private func decisionFinding(_ kind: FindingKind, before: Decision?, after: Decision?) -> String {
+        guard let new = after else {
+            guard let old = before else { return kind.rawValue }
+            return pick("\(old.procedureID) 不再要求“\(old.material)”（原结论：\(verdict(old.verdict))）", "\(old.procedureID) no longer requires “\(old.material)” (it was: \(verdict(old.verdict)))")
+        }
+        switch kind {
+        case .newRequirementWithoutBasis:
+            let articles = new.basis.articles
+            let problem = language == .zh
+                ? articles.compactMap(\.problem).first ?? (articles.isEmpty ? "未引用任何依据" : "依据位阶不足")
+                : articles.compactMap(\.problemEnglish).first ?? (articles.isEmpty ? "no basis cited" : "basis rank insufficient")
+            return pick(
+                "\(new.procedureID) 要求的证明“\(new.material)”没有充分的法律依据（\(new.reason.rawValue)：\(problem)）",
+                "\(new.procedureID) requires the certificate “\(new.material)” without sufficient legal basis (\(new.reason.rawValue): \(problem))")
+        case .newDemandOnProhibitedIssuer:
+            return pick(
+                "\(new.procedureID) 要求村（居）委会等不得开具的证明“\(new.material)”",
+                "\(new.procedureID) requires “\(new.material)”, which village and residents' committees (and the like) may not issue")
+        case .newAbsurdCertificate:
+            return pick("\(new.procedureID) 新增的“\(new.material)”属于奇葩证明（\(new.reason.rawValue)）", "\(new.procedureID) adds “\(new.material)”, an absurd certificate (\(new.reason.rawValue))")
+        default:
+            let old = before.map { "\(verdict($0.verdict))" + pick("（\($0.reason.rawValue)）", " (\($0.reason.rawValue))") } ?? ""
+            return pick(
+                "\(new.procedureID) “\(new.material)”：\(old)→ \(verdict(new.verdict))（\(new.reason.rawValue)）",
+                "\(new.procedureID) “\(new.material)”: \(old) → \(verdict(new.verdict)) (\(new.reason.rawValue))")
+        }
+    }
+}
