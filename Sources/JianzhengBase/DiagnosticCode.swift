@@ -63,6 +63,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case policyNoDefault = "JZ5003"
     case policyOverlap = "JZ5004"
     case policyExceptionCycle = "JZ5005"
+    case policyPhrasesMissing = "JZ5006"
 
     // Report templates.
     case unknownTemplateField = "JZ6001"
@@ -70,7 +71,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// The severity this code is reported with unless a caller says otherwise.
     public var defaultSeverity: Diagnostic.Severity {
         switch self {
-        case .unusedDeclaration, .policyRuleUnreachable, .corpusCacheRefused, .policyOverlap, .lookalikeName: .warning
+        case .unusedDeclaration, .policyRuleUnreachable, .corpusCacheRefused, .policyOverlap, .lookalikeName, .policyPhrasesMissing: .warning
         default: .error
         }
     }

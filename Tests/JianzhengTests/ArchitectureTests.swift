@@ -74,6 +74,59 @@ import Testing
         #expect(found.isEmpty, "input or output in the core:\n\(found.joined(separator: "\n"))")
     }
 
+    /// The engine, resolver and diff decide in values: no Chinese sentence is composed there (all wording is in
+    /// JianzhengReports; the language's own words are in Model/Vocabulary.swift, the policy's in rules/*.jz).
+    @Test func theEngineResolverAndDiffHoldNoChineseStringLiterals() throws {
+        var found: [String] = []
+        for folder in ["Engine", "Resolve", "Diff"] {
+            let directory = Self.sources.appendingPathComponent("Jianzheng/\(folder)")
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".swift") {
+                let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+                for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    for literal in Self.stringLiterals(in: line) where literal.unicodeScalars.contains(where: Self.isHan) {
+                        found.append("\(folder)/\(name):\(number + 1): \(literal)")
+                    }
+                }
+            }
+        }
+        #expect(found.isEmpty, "Chinese string literals in the core:\n\(found.joined(separator: "\n"))")
+    }
+
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) }
+
+    /// The string literals of one line of Swift, comments after `//` left out.
+    static func stringLiterals(in line: Substring) -> [String] {
+        var literals: [String] = []
+        var current: String?
+        var escaped = false
+        var previous: Character = " "
+        for character in line {
+            if var literal = current {
+                if escaped {
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "\"" {
+                    literals.append(literal)
+                    current = nil
+                    continue
+                }
+                literal.append(character)
+                current = literal
+            } else if character == "\"" {
+                current = ""
+            } else if character == "/", previous == "/" {
+                break
+            }
+            previous = character
+        }
+        return literals
+    }
+
+    @Test func theLiteralReaderSkipsCommentsAndEscapes() {
+        #expect(Self.stringLiterals(in: #"let a = "甲\"乙" + "b" // "丙""#) == [#"甲\"乙"#, "b"])
+    }
+
     @Test func theImportReaderSeesEveryForm() {
         let text = "import Foundation\n@testable import Jianzheng\ninternal import struct LegalCorpus.Citation\n// import Nothing\n  let x = 1\n"
         #expect(Self.imports(in: text) == ["Foundation", "Jianzheng", "LegalCorpus"])

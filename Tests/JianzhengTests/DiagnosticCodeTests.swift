@@ -109,6 +109,9 @@ import JianzhengWorkspace
             resolve("policy 政策 {\n  effective 2020-01-01\n  sufficient-ranks law\n  rule 甲 {\n    verdict remove\n    exception-to 乙\n    because \"x\"\n  }\n  rule 乙 {\n    verdict keep\n    exception-to 甲\n    because \"y\"\n  }\n  otherwise keep\n}\n")
         },
         .lookalikeName: { resolve(material("  kind certificate") + "material 甲\u{0410} {\n  kind certificate\n}\nmaterial 甲A {\n  kind certificate\n}\n") },
+        .policyPhrasesMissing: {
+            resolve("policy 政策 {\n  effective 2020-01-01\n  sufficient-ranks law\n  rule 甲 {\n    verdict remove\n    when duty-shifted\n    because \"x\"\n  }\n  otherwise keep\n}\n")
+        },
         .unknownTemplateField: {
             guard case .failure(let diagnostic) = CommitmentNotice.parse("事项：{{事项名称}}\n", path: "t.txt", language: .zh) else { return [] }
             return [diagnostic]

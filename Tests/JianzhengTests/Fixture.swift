@@ -28,6 +28,9 @@ enum Fixture {
           cost-model 测试成本
           sufficient-ranks law, administrative-regulation, state-council-decision, local-regulation
           commitment-excludes public-safety, life-health
+          delegation-phrases    国家有关规定, 公安部门规定, 卫生行政部门规定, 监督管理部门规定
+          document-words        证明, 材料, 证件, 证书, 户口簿, 身份证, 结婚证, 声明, 申请书, 申请表, 文件, 照片
+          investigation-phrases 调查核实, 入户调查, 信息核查
           issuer-prohibited {
             issuer-kinds residents-committee
             certificates 亲属关系证明

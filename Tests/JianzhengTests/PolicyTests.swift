@@ -3,6 +3,7 @@ import JianzhengSyntax
 import Testing
 
 @testable import Jianzheng
+import JianzhengWorkspace
 
 @Suite struct PolicyTests {
     static let catalogue = """
@@ -165,5 +166,38 @@ import Testing
         let sameDay = "policy 同日 {\n  effective 2000-01-01\n  sufficient-ranks law\n  otherwise keep\n}\n"
         #expect(throws: ReviewError.self) { try Fixture.review(Self.catalogue, sameDay, asOf: "2026-01-01", policy: nil) }
         #expect(try Fixture.review(Self.catalogue, sameDay, asOf: "2026-01-01", policy: "同日").policy.name == "同日")
+    }
+}
+
+/// The fact bits are kept by hand for speed: each fact has its own bit, and all fit the set's word.
+@Suite struct FactBitTests {
+    @Test func everyFactHasItsOwnBit() {
+        let bits = Fact.allCases.map(\.bit)
+        #expect(Set(bits).count == Fact.allCases.count)
+        #expect(bits.allSatisfy { $0 != 0 && $0 & ($0 - 1) == 0 })
+        #expect(Fact.allCases.count <= UInt32.bitWidth)
+    }
+}
+
+/// The phrases the engine reads article texts by are the policy's, in rules/*.jz.
+@Suite struct TextPhraseTests {
+    @Test func withoutInvestigationPhrasesTheDutyIsNotShifted() throws {
+        let policy = { (phrases: String) in
+            "policy 测试 {\n  effective 2000-01-01\n  sufficient-ranks law\n\(phrases)  rule 转移 {\n    verdict remove\n    when duty-shifted\n    because \"x\"\n  }\n  otherwise keep\n}\n"
+        }
+        let (catalogue, diagnostics) = Fixture.build([policy("")])
+        #expect(diagnostics.contains { $0.code == .policyPhrasesMissing })
+        #expect(catalogue.policies["测试"]?.phrases.investigation.isEmpty == true)
+        let (declared, _) = Fixture.build([policy("  investigation-phrases 调查核实, 入户调查\n")])
+        #expect(declared.policies["测试"]?.phrases.investigation == ["调查核实", "入户调查"])
+    }
+
+    @Test func theBundledPoliciesDeclareTheirPhrases() throws {
+        let root = Fixture.repositoryRoot
+        let workspace = Workspace.load(paths: [root.appendingPathComponent("rules").path], corpusDirectory: root.appendingPathComponent("legal-basis").path)
+        #expect(workspace.catalogue.policies.count == 2)
+        for policy in workspace.catalogue.policies.values {
+            #expect(!policy.phrases.delegation.isEmpty && !policy.phrases.documentWords.isEmpty && !policy.phrases.investigation.isEmpty, "\(policy.name)")
+        }
     }
 }

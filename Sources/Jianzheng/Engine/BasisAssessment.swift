@@ -60,11 +60,8 @@ struct BasisAssessor {
     let citations: CitationTable
     let date: CalendarDate
     let sufficientRanks: Set<LegalRank>
-
-    /// Phrases by which an article hands the content of a requirement to lower rules.
-    static let delegationMarkers = ["国家有关规定", "公安部门规定", "卫生行政部门规定", "监督管理部门规定"]
-    /// Words by which an article names a document rather than only a condition.
-    static let documentWords = ["证明", "材料", "证件", "证书", "户口簿", "身份证", "结婚证", "声明", "申请书", "申请表", "文件", "照片"]
+    /// The policy's phrases for delegation and for naming a document.
+    let phrases: TextPhrases
 
     func assess(_ citations: [CitationReference], territory: String) -> BasisAssessment {
         var statuses: [BasisAssessment.Status] = []
@@ -81,14 +78,15 @@ struct BasisAssessor {
             if case .versionNotInCorpus = resolved.problem { unverified = true }
             guard resolved.isValid else { continue }
             let text = resolved.provision?.text ?? ""
-            if let marker = Self.delegationMarkers.first(where: text.containsBytes) {
+            if let marker = phrases.delegation.first(where: text.containsBytes) {
                 delegation = .toOtherRules(marker: marker)
             } else if status == .rankInsufficient, let act = resolved.act, let upstream = act.delegatesFrom.first,
                 let parent = corpus.act(workURI: upstream)
             {
                 delegation = .madeUnder(rank: act.rank, parentTitle: parent.title)
             }
-            if status == .sufficient, !text.isEmpty, !Self.documentWords.contains(where: text.containsBytes) {
+            // Without document words the engine cannot tell a condition from a document: it never says condition-only.
+            if status == .sufficient, !text.isEmpty, !phrases.documentWords.isEmpty, !phrases.documentWords.contains(where: text.containsBytes) {
                 conditionOnly = true
             }
         }

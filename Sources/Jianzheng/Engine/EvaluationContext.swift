@@ -130,7 +130,7 @@ struct EvaluationContext: Sendable {
             let prohibition = kind.flatMap { kind in
                 prohibitions.first { prohibition in
                     prohibition.issuerKinds.contains(kind)
-                        && prohibition.certificates.contains { material.name == $0 || material.name.hasSuffix($0) }
+                        && prohibition.covers(material.name)
                 }
             }
             return MaterialProfile(
@@ -138,7 +138,7 @@ struct EvaluationContext: Sendable {
                 excludedBy: Set(material.concerns).intersection(policy.commitmentExcludes).sorted { $0.rawValue < $1.rawValue },
                 prohibition: prohibition, prohibitionArticles: prohibition?.cites.map(article) ?? [], proves: proves)
         }
-        let assessor = BasisAssessor(corpus: corpus, citations: table, date: date, sufficientRanks: policy.sufficientRanks)
+        let assessor = BasisAssessor(corpus: corpus, citations: table, date: date, sufficientRanks: policy.sufficientRanks, phrases: policy.phrases)
         bases = ConcurrentSlots<BasisAssessment>.map(basisInputs.map { BasisInput(territory: $0.0, citations: $0.1) }) {
             assessor.assess($0.citations, territory: $0.territory)
         }

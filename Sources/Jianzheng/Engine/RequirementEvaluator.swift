@@ -114,7 +114,7 @@ struct RequirementEvaluator {
     private func shiftsDuty(_ procedure: Procedure) -> Bool {
         procedure.basis.contains { reference in
             let text = context.catalogue.citations.resolve(reference, in: context.corpus, on: context.date).provision?.text ?? ""
-            return ["调查核实", "入户调查", "信息核查"].contains(where: text.containsBytes)
+            return context.policy.phrases.investigation.contains(where: text.containsBytes)
         }
     }
 

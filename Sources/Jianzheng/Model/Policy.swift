@@ -14,6 +14,9 @@ public struct Policy: Sendable {
     /// Matters whose certificates may not be replaced by a commitment.
     public var commitmentExcludes: Set<ConcernCategory>
     public var issuerProhibitions: [IssuerProhibition]
+    /// The words by which the engine reads cited articles (`delegation-phrases`, `document-words`,
+    /// `investigation-phrases`): visible in the rules, so a hearing can see why a fact held.
+    public var phrases: TextPhrases
     public var costModel: String?
     /// Rules in declared order; exceptions are tried just before the rule they except.
     public var rules: [PolicyRule]
@@ -36,11 +39,41 @@ public struct Policy: Sendable {
     }
 }
 
+/// The phrases a policy reads article texts by. An empty list makes its fact never hold.
+public struct TextPhrases: Sendable {
+    /// Phrases by which an article hands the content of a requirement to other rules (`basis.delegated`).
+    public var delegation: [String]
+    /// Words by which an article names a document, not only a condition (else `basis.condition-only`).
+    public var documentWords: [String]
+    /// Phrases by which a procedure's basis makes the office investigate the facts itself (`duty-shifted`).
+    public var investigation: [String]
+
+    public init(delegation: [String] = [], documentWords: [String] = [], investigation: [String] = []) {
+        self.delegation = delegation
+        self.documentWords = documentWords
+        self.investigation = investigation
+    }
+}
+
 /// Certificates an issuer kind may no longer issue (民发〔2020〕20号).
 public struct IssuerProhibition: Sendable {
+    /// How a material's name is matched against the published certificate names.
+    public enum Matching: String, Sendable, CaseIterable {
+        /// The name is one of the listed names.
+        case exact
+        /// The name is, or ends with, a listed name (`社区亲属关系证明` is a `亲属关系证明`).
+        case ending
+    }
+
     public var issuerKinds: Set<DepartmentKind>
     /// Certificate names as published in the list.
     public var certificates: Set<String>
+    public var matching: Matching
+
+    /// Whether a material of this name is one of the prohibited certificates.
+    public func covers(_ name: String) -> Bool {
+        certificates.contains(name) || (matching == .ending && certificates.contains { name.hasSuffix($0) })
+    }
     public var cites: [CitationReference]
     public var range: SourceRange
 }

@@ -107,3 +107,12 @@ public enum Verdict: String, Sendable, Codable, CaseIterable, Comparable {
         (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }
 }
+
+/// The units a number may carry in a `.jz` file, each in its Chinese and English spelling.
+public enum Units {
+    public static let workingDays = ["工作日", "working-days"]
+    public static let yuan = ["元"]
+    public static let perYear = ["件/年", "per-year"]
+    /// A citation as the language writes one, for messages.
+    public static let citationExample = "《婚姻登记条例》第五条"
+}

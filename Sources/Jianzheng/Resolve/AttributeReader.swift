@@ -220,7 +220,7 @@ struct AttributeReader {
                 case .citation(let text, let range), .string(let text, let range):
                     result.append(CitationReference(text: text, range: range))
                 default:
-                    wrongType(statement, expected: "a citation such as 《婚姻登记条例》第五条", at: argument.expression.range)
+                    wrongType(statement, expected: "a citation such as \(Units.citationExample)", at: argument.expression.range)
                 }
             }
         }

@@ -94,8 +94,8 @@ struct DeclarationReaders {
             commitment: fields["commitment"]?.first.map { commitment($0, material: name) },
             alternatives: alternatives.map(\.0), absurd: reader.values(fields["absurd"], AbsurdPattern.self),
             trips: reader.integer(fields["trips"]?.first) ?? 1,
-            days: reader.integer(fields["days"]?.first, units: ["工作日", "working-days"]) ?? 0,
-            fee: reader.number(fields["fee"]?.first, units: ["元"]) ?? 0, range: Self.headRange(statement))
+            days: reader.integer(fields["days"]?.first, units: Units.workingDays) ?? 0,
+            fee: reader.number(fields["fee"]?.first, units: Units.yuan) ?? 0, range: Self.headRange(statement))
     }
 
     private mutating func commitment(_ statement: Statement, material: String) -> CommitmentTerms {
@@ -108,7 +108,7 @@ struct DeclarationReaders {
         return CommitmentTerms(
             text: reader.string(fields["text"]?.first) ?? "",
             method: reader.value(fields["method"]?.first, AuditMethod.self) ?? .书面核查,
-            withinWorkingDays: reader.integer(fields["within"]?.first, units: ["工作日", "working-days"]),
+            withinWorkingDays: reader.integer(fields["within"]?.first, units: Units.workingDays),
             sample: reader.fraction(fields["sample"]?.first) ?? 1, auditor: auditor,
             liability: reader.string(fields["liability"]?.first), range: Self.headRange(statement))
     }
@@ -157,11 +157,11 @@ struct DeclarationReaders {
         return Procedure(
             id: id, name: name, department: department ?? "", domain: reader.name(fields["domain"]?.first),
             territory: reader.name(fields["territory"]?.first) ?? "CN", basis: cite(reader.citations(fields["basis"])),
-            volume: reader.integer(fields["volume"]?.first, units: ["件/年", "per-year"]) ?? 0,
+            volume: reader.integer(fields["volume"]?.first, units: Units.perYear) ?? 0,
             requirements: (fields["requires"] ?? []).compactMap { requirement($0) }, issues: issues.map(\.0),
             trips: reader.integer(fields["trips"]?.first) ?? 1,
-            days: reader.integer(fields["days"]?.first, units: ["工作日", "working-days"]) ?? 0,
-            fee: reader.number(fields["fee"]?.first, units: ["元"]) ?? 0, range: Self.headRange(statement))
+            days: reader.integer(fields["days"]?.first, units: Units.workingDays) ?? 0,
+            fee: reader.number(fields["fee"]?.first, units: Units.yuan) ?? 0, range: Self.headRange(statement))
     }
 
     private mutating func requirement(_ statement: Statement) -> Requirement? {
@@ -188,7 +188,7 @@ struct DeclarationReaders {
             schema: ["hourly-tariff": .required, "hours-per-trip": .required, "hours-per-day-of-delay": .required],
             what: "cost-model '\(name)'")
         return CostModel(
-            name: name, hourlyTariff: reader.number(fields["hourly-tariff"]?.first, units: ["元"]) ?? 0,
+            name: name, hourlyTariff: reader.number(fields["hourly-tariff"]?.first, units: Units.yuan) ?? 0,
             hoursPerTrip: reader.number(fields["hours-per-trip"]?.first) ?? 0,
             hoursPerDayOfDelay: reader.number(fields["hours-per-day-of-delay"]?.first) ?? 0, range: Self.headRange(statement))
     }
@@ -201,7 +201,7 @@ struct DeclarationReaders {
             schema: [
                 "title": .optional, "cites": .many, "effective": .required, "until": .optional, "sufficient-ranks": .required,
                 "commitment-excludes": .many, "issuer-prohibited": .many, "cost-model": .optional, "rule": .many,
-                "otherwise": .optional,
+                "otherwise": .optional, "delegation-phrases": .many, "document-words": .many, "investigation-phrases": .many,
             ], what: "policy '\(name)'")
         let costModel = reader.name(fields["cost-model"]?.first)
         refer(.costModel, costModel, fields["cost-model"]?.first?.arguments.first?.expression.range)
@@ -211,17 +211,23 @@ struct DeclarationReaders {
             until: reader.date(fields["until"]?.first),
             sufficientRanks: Set(reader.values(fields["sufficient-ranks"], LegalRank.self)),
             commitmentExcludes: Set(reader.values(fields["commitment-excludes"], ConcernCategory.self)),
-            issuerProhibitions: (fields["issuer-prohibited"] ?? []).map { issuerProhibition($0) }, costModel: costModel,
+            issuerProhibitions: (fields["issuer-prohibited"] ?? []).map { issuerProhibition($0) },
+            phrases: TextPhrases(
+                delegation: reader.names(fields["delegation-phrases"]).map(\.0), documentWords: reader.names(fields["document-words"]).map(\.0),
+                investigation: reader.names(fields["investigation-phrases"]).map(\.0)),
+            costModel: costModel,
             rules: (fields["rule"] ?? []).compactMap { rule($0, policy: name) },
             otherwise: reader.value(fields["otherwise"]?.first, Verdict.self), range: Self.headRange(statement))
     }
 
     private mutating func issuerProhibition(_ statement: Statement) -> IssuerProhibition {
         let fields = reader.attributes(
-            of: statement, schema: ["issuer-kinds": .required, "certificates": .many, "cites": .many], what: "issuer-prohibited")
+            of: statement, schema: ["issuer-kinds": .required, "certificates": .many, "matching": .optional, "cites": .many],
+            what: "issuer-prohibited")
         return IssuerProhibition(
             issuerKinds: Set(reader.values(fields["issuer-kinds"], DepartmentKind.self)),
-            certificates: Set(reader.names(fields["certificates"]).map(\.0)), cites: cite(reader.citations(fields["cites"])),
+            certificates: Set(reader.names(fields["certificates"]).map(\.0)),
+            matching: reader.value(fields["matching"]?.first, IssuerProhibition.Matching.self) ?? .ending, cites: cite(reader.citations(fields["cites"])),
             range: Self.headRange(statement))
     }
 

@@ -34,6 +34,20 @@ enum PolicyChecker {
                     at: rule.range))
             }
         }
+        // A fact read off article texts never holds without its phrases: say so where a rule relies on it.
+        let needs: [(Fact, [String], String)] = [
+            (.basisDelegated, policy.phrases.delegation, "delegation-phrases"), (.basisConditionOnly, policy.phrases.documentWords, "document-words"),
+            (.dutyShifted, policy.phrases.investigation, "investigation-phrases"),
+        ]
+        for rule in policy.rules {
+            let reads = Set((rule.when?.facts ?? []) + (rule.unless?.facts ?? []))
+            for (fact, phrases, attribute) in needs where phrases.isEmpty && reads.contains(fact) {
+                reader.report(Diagnostic(
+                    .policyPhrasesMissing,
+                    "rule '\(rule.name)' reads '\(fact.rawValue)', which never holds: policy '\(policy.name)' declares no '\(attribute)'",
+                    at: rule.range))
+            }
+        }
         if policy.otherwise == nil {
             reader.report(Diagnostic(
                 .policyNoDefault, "policy '\(policy.name)' has no 'otherwise' verdict for materials no rule decides",
