@@ -5,8 +5,11 @@ import JianzhengSyntax
 public struct Decision: Sendable {
     /// The procedure, and the position of the requirement decided among its requirements: what the decision
     /// is about is read from them, not copied into every decision.
-    let procedure: Procedure
+    public let procedure: Procedure
     let requirementIndex: Int32
+
+    /// The requirement decided (found by position, never again by name).
+    public var requirement: Requirement { procedure.requirements[Int(requirementIndex)] }
 
     public var procedureID: String { procedure.id }
     public var procedureName: String { procedure.name }

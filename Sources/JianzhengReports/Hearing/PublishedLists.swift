@@ -71,13 +71,12 @@ public struct PublishedLists {
         case .catalogue:
             let header = ["序号", "事项编码", "事项名称", "实施部门", "行政区划", "年办件量", "申请材料", "材料类型", "设定依据", "开具单位", "证明用途", "备注", "审查结论", "理由代码", "取消替代方式"]
             return ReportTable(caption: title(kind), header: header, rows: numbered(decisions.map { decision in
-                let procedure = catalogue.procedures[decision.procedureID]
-                let requirement = procedure?.requirements.first { $0.material == decision.material }
+                let requirement = decision.requirement
                 return [
-                    decision.procedureID, decision.procedureName, decision.department, procedure?.territory ?? "",
-                    procedure.map { "\($0.volume)" } ?? "", decision.material, decision.kind.chinese,
-                    (requirement?.basis ?? []).map(\.text).joined(separator: "；"), issuer(decision), requirement?.purpose ?? "",
-                    requirement?.note ?? "", decision.verdict.chinese, decision.reason.rawValue, decision.replacement.map(OutcomeWording.chinese.replacement) ?? "",
+                    decision.procedureID, decision.procedureName, decision.department, decision.procedure.territory,
+                    "\(decision.procedure.volume)", decision.material, decision.kind.chinese,
+                    requirement.basis.map(\.text).joined(separator: "；"), issuer(decision), requirement.purpose ?? "",
+                    requirement.note ?? "", decision.verdict.chinese, decision.reason.rawValue, decision.replacement.map(OutcomeWording.chinese.replacement) ?? "",
                 ]
             }))
         }
@@ -92,7 +91,7 @@ public struct PublishedLists {
     }
 
     private func purpose(_ decision: Decision) -> String {
-        catalogue.procedures[decision.procedureID]?.requirements.first { $0.material == decision.material }?.purpose ?? decision.procedureName
+        decision.requirement.purpose ?? decision.procedureName
     }
 
     private func issuer(_ decision: Decision) -> String {
