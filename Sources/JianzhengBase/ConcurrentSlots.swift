@@ -12,7 +12,9 @@ public enum ConcurrentSlots<Value: Sendable> {
         guard count > 1 else { return elements.map(transform) }
         let chunks = min(count, ProcessInfo.processInfo.activeProcessorCount * 8)
         return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-            let output = Output(base: buffer.baseAddress!)
+            // More than one element: the buffer has storage.
+            guard let base = buffer.baseAddress else { preconditionFailure("no storage for \(count) results") }
+            let output = Output(base: base)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 for index in stride(from: chunk * count / chunks, to: (chunk + 1) * count / chunks, by: 1) {
                     output.initialize(index, to: transform(elements[index]))

@@ -73,8 +73,8 @@ public struct Parser {
                 }
                 return (statements, pendingComments, openBrace == nil, nil)
             case .identifier:
-                if openBrace != nil, token.startColumn == 1, Self.declarationKeywords.contains(lexer.text(token)) {
-                    reportMissingBrace(opened: openBrace!, at: previousLineEnd(before: token))
+                if let openBrace, token.startColumn == 1, Self.declarationKeywords.contains(lexer.text(token)) {
+                    reportMissingBrace(opened: openBrace, at: previousLineEnd(before: token))
                     return (statements, pendingComments, false, nil)
                 }
                 var statement = parseStatement(depth: depth)

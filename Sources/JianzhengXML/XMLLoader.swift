@@ -71,8 +71,9 @@ public enum XMLLoader {
             Unmanaged<XMLErrorSink>.fromOpaque(sinkPointer).takeUnretainedValue().record(error.pointee)
         }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOBLANKS.rawValue)
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+        let document = bytes.withUnsafeBufferPointer { buffer -> xmlDocPtr? in
+            guard let address = buffer.baseAddress else { return nil }
+            return address.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
                 xmlCtxtReadMemory(context, base, Int32(buffer.count), path, "UTF-8", options)
             }
         }
@@ -182,11 +183,18 @@ final class XMLErrorSink: @unchecked Sendable {
         let cleaned = message.trimmingTrailingWhitespace()
         let line = max(1, Int(error.line))
         let location = SourceLocation(path: path, line: line, column: max(1, Int(error.int2)))
-        let code: DiagnosticCode =
-            cleaned.contains("Detected an entity reference loop") || cleaned.contains("entity") && cleaned.contains("amplification")
-            ? .xmlEntityRefused
-            : cleaned.contains("Excessive depth") || cleaned.contains("huge") ? .xmlTooLarge : self.code
-        diagnostics.append(Diagnostic(code, cleaned, at: SourceRange(at: location)))
+        diagnostics.append(Diagnostic(Self.classify(error.code, otherwise: code), cleaned, at: SourceRange(at: location)))
+    }
+
+    /// The diagnostic code of a libxml2 error, by its error number (never its wording): entity trouble is
+    /// refused, the parser's own limits (depth, name length, memory: reported as internal or memory errors)
+    /// mean too large, anything else is this sink's code.
+    static func classify(_ number: Int32, otherwise: DiagnosticCode) -> DiagnosticCode {
+        let entity = [XML_ERR_ENTITY_LOOP, XML_ERR_UNDECLARED_ENTITY, XML_WAR_UNDECLARED_ENTITY, XML_ERR_ENTITY_PROCESSING, XML_ERR_ENTITY_BOUNDARY]
+        let limits = [XML_ERR_INTERNAL_ERROR, XML_ERR_NO_MEMORY, XML_ERR_NAME_TOO_LONG]
+        if entity.contains(where: { Int32($0.rawValue) == number }) { return .xmlEntityRefused }
+        if limits.contains(where: { Int32($0.rawValue) == number }) { return .xmlTooLarge }
+        return otherwise
     }
 }
 

@@ -59,7 +59,7 @@ public struct XMLElementRef: Hashable {
     /// Whether the local name is `name` (compared in place, no string is made).
     public func isNamed(_ name: StaticString) -> Bool {
         name.withUTF8Buffer { expected in
-            var pointer = node.pointee.name!
+            guard var pointer = node.pointee.name else { return false }
             for byte in expected {
                 guard pointer.pointee == byte else { return false }
                 pointer += 1

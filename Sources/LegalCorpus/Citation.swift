@@ -56,7 +56,7 @@ public enum ChineseNumeral {
         guard !text.isEmpty else { return nil }
         if text.allSatisfy({ $0.isASCII ? $0.isNumber : ("０"..."９").contains($0) }) {
             let ascii = text.unicodeScalars.map { scalar -> Character in
-                scalar.value >= 0xFF10 ? Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!) : Character(scalar)
+                scalar.value >= 0xFF10 ? Character(Unicode.Scalar(UInt8(scalar.value - 0xFF10 + 0x30))) : Character(scalar)
             }
             return Int(String(ascii))
         }

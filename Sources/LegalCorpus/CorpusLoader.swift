@@ -127,8 +127,7 @@ public enum CorpusLoader {
             for index in versions.indices {
                 versions[index].validUntil = index + 1 < versions.count ? versions[index + 1].validFrom : act.repealed
             }
-            act.versions = versions
-            acts.append(act)
+            acts.append(act.with(versions: versions))
         }
         checkNames(acts, diagnostics: &diagnostics)
         checkRepeals(acts, diagnostics: &diagnostics)

@@ -1,8 +1,8 @@
 import JianzhengBase
 
-/// An act (a FRBR work) with all its versions (expressions). A reference type, so that the many citations
-/// resolving to one act share it; `versions` is set only while the corpus is assembled.
-public final class LegalAct: @unchecked Sendable {
+/// An act (a FRBR work) with all its versions (expressions). An immutable reference type, so that the many
+/// citations resolving to one act share it; assembling the corpus makes a new act with all its versions.
+public final class LegalAct: Sendable {
     /// The FRBR work URI, e.g. `/akn/cn/act/2003/387`.
     public let workURI: String
     public let title: String
@@ -26,7 +26,7 @@ public final class LegalAct: @unchecked Sendable {
     public let textStatus: TextStatus
     public let notes: [String]
     /// Versions by start date, oldest first.
-    public internal(set) var versions: [ActVersion]
+    public let versions: [ActVersion]
 
     init(
         workURI: String, title: String, aliases: [String], documentNumber: String?, issuer: String, rank: LegalRank,
@@ -51,6 +51,15 @@ public final class LegalAct: @unchecked Sendable {
         self.textStatus = textStatus
         self.notes = notes
         self.versions = versions
+    }
+
+    /// This act with other versions (the corpus loader reads each version as an act of one version).
+    func with(versions: [ActVersion]) -> LegalAct {
+        LegalAct(
+            workURI: workURI, title: title, aliases: aliases, documentNumber: documentNumber, issuer: issuer, rank: rank,
+            territory: territory, territoryName: territoryName, promulgated: promulgated, effective: effective, repealed: repealed,
+            repealedBy: repealedBy, replaces: replaces, delegatesFrom: delegatesFrom, textStatus: textStatus, notes: notes,
+            versions: versions)
     }
 
     public enum TextStatus: String, Sendable, Codable {

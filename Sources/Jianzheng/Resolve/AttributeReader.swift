@@ -154,7 +154,7 @@ struct AttributeReader {
     mutating func integer(_ statement: Statement?, units: [String] = []) -> Int? {
         guard let value = number(statement, units: units) else { return nil }
         guard value == value.rounded() else {
-            wrongType(statement!, expected: "a whole number")
+            if let statement { wrongType(statement, expected: "a whole number") }
             return nil
         }
         return Int(value)

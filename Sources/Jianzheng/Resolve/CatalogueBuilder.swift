@@ -199,7 +199,9 @@ public struct CatalogueBuilder {
             return resolved.isValid ? nil : resolved
         }
         var problems = [ResolvedCitation?](repeating: nil, count: table.texts.count)
-        for (reference, resolved) in zip(distinct, invalid) { problems[Int(table.id(of: reference)!)] = resolved }
+        for (reference, resolved) in zip(distinct, invalid) {
+            if let id = table.id(of: reference) { problems[Int(id)] = resolved }
+        }
         for reference in citations {
             guard let id = table.id(of: reference), let resolved = problems[Int(id)] else { continue }
             switch resolved.problem {

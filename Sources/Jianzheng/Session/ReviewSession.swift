@@ -51,7 +51,13 @@ public struct ReviewSession: Sendable {
             to: proposed, from: catalogue, procedures: changes.procedures, materials: changes.materials) { state.requirers[$0] ?? [] }
         let cyclesBefore = graph.cycles()
         let decided = nodesToDecide(proposed, changes, graph: graph, rebuilt: rebuilt, cycles: cyclesBefore)
-        let procedure = { (node: Int) in proposed.procedures[graph.procedureIDs[node]]! }
+        let procedure = { (node: Int) -> Procedure in
+            // The graph was built from `proposed`: each of its nodes is one of its procedures.
+            guard let procedure = proposed.procedures[graph.procedureIDs[node]] else {
+                preconditionFailure("the issuing graph names a procedure the catalogue lacks: \(graph.procedureIDs[node])")
+            }
+            return procedure
+        }
 
         let order = decided.sorted()
         var position = [Int](repeating: -1, count: graph.procedureIDs.count)
@@ -106,7 +112,7 @@ public struct ReviewSession: Sendable {
         for material in affectedMaterials(proposed, changes) { decided.formUnion(state.requirers[material] ?? []) }
         if !changes.departments.isEmpty {
             for procedure in proposed.procedures.values where changes.departments.contains(procedure.department) {
-                decided.insert(graph.indexByID[procedure.id]!)
+                if let node = graph.indexByID[procedure.id] { decided.insert(node) }
             }
         }
         let oldCycles = Set(state.cyclesBefore.map { Set($0) }), newCycles = Set(cycles.map { Set($0) })
