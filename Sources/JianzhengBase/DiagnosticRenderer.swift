@@ -1,28 +1,53 @@
 /// Renders diagnostics as one line each (for logs and editors) or annotated with the source line (for people).
 public struct DiagnosticRenderer: Sendable {
+    /// The words around a message: severities, `note`, `fix`, `replace with`.
+    public struct Words: Sendable {
+        public var error, warning, note, fix, replaceWith: String
+
+        public init(error: String, warning: String, note: String, fix: String, replaceWith: String) {
+            self.error = error
+            self.warning = warning
+            self.note = note
+            self.fix = fix
+            self.replaceWith = replaceWith
+        }
+
+        public static let english = Words(error: "error", warning: "warning", note: "note", fix: "fix", replaceWith: "replace with")
+
+        public func severity(_ severity: Diagnostic.Severity) -> String {
+            switch severity {
+            case .error: error
+            case .warning: warning
+            case .note: note
+            }
+        }
+    }
+
     /// Source files by path, used to show the offending line.
     private let files: [String: SourceFile]
+    public let words: Words
 
-    public init(files: [SourceFile] = []) {
+    public init(files: [SourceFile] = [], words: Words = .english) {
         var byPath: [String: SourceFile] = [:]
         for file in files { byPath[file.path] = file }
         self.files = byPath
+        self.words = words
     }
 
     /// `path:line:column: severity: message [CODE]`, then one indented line per note.
     public func line(_ diagnostic: Diagnostic) -> String {
-        var text = "\(Self.position(diagnostic.range.start)): \(diagnostic.severity.rawValue): "
+        var text = "\(Self.position(diagnostic.range.start)): \(words.severity(diagnostic.severity)): "
         text += "\(diagnostic.message) [\(diagnostic.code.rawValue)]"
         for note in diagnostic.notes {
             let place = note.range.map { Self.position($0.start) + ": " } ?? ""
-            text += "\n  \(place)note: \(note.message)"
+            text += "\n  \(place)\(words.note): \(note.message)"
         }
         return text
     }
 
     /// The line form followed by the source line with a caret under the offending columns, notes and fix-its.
     public func annotated(_ diagnostic: Diagnostic) -> String {
-        var text = "\(Self.position(diagnostic.range.start)): \(diagnostic.severity.rawValue): "
+        var text = "\(Self.position(diagnostic.range.start)): \(words.severity(diagnostic.severity)): "
         text += "\(diagnostic.message) [\(diagnostic.code.rawValue)]\n"
         let start = diagnostic.range.start
         guard let file = files[start.path], start.line >= 1, start.line <= file.lineStarts.count else {
@@ -50,10 +75,10 @@ public struct DiagnosticRenderer: Sendable {
         var text = ""
         for note in diagnostic.notes {
             let place = note.range.map { " (" + Self.position($0.start) + ")" } ?? ""
-            text += "\(gutter)note: \(note.message)\(place)\n"
+            text += "\(gutter)\(words.note): \(note.message)\(place)\n"
         }
         for fix in diagnostic.fixIts {
-            text += "\(gutter)fix: \(fix.message): replace with '\(fix.replacement)'\n"
+            text += "\(gutter)\(words.fix): \(fix.message): \(words.replaceWith) '\(fix.replacement)'\n"
         }
         return text
     }

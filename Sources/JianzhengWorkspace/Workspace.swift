@@ -28,4 +28,14 @@ public struct Workspace: Sendable {
             diagnostics: Diagnostic.sorted(corpusDiagnostics + readDiagnostics + overlayDiagnostics + resolveDiagnostics),
             corpusDirectory: corpusDirectory, overlays: overlays)
     }
+
+    /// This workspace with one `.jz` proposal layered on, without reading the rules, the catalogue or the law
+    /// again: the proposal's declarations replace and add to the catalogue's, and its diagnostics are the result's.
+    public func layering(_ proposal: String) -> Workspace {
+        let (proposalFiles, trees, readDiagnostics) = SourceSet.load([proposal])
+        let (proposed, _, resolveDiagnostics) = CatalogueBuilder.apply(trees, to: catalogue, corpus: corpus)
+        return Workspace(
+            corpus: corpus, files: files + proposalFiles, catalogue: proposed, diagnostics: Diagnostic.sorted(readDiagnostics + resolveDiagnostics),
+            corpusDirectory: corpusDirectory, overlays: overlays + [proposal])
+    }
 }

@@ -9,13 +9,14 @@ struct CheckCommand: ParsableCommand {
         commandName: "check", abstract: "Check .jz files: syntax, names, references and citations.")
 
     @OptionGroup var options: CommonOptions
+    @OptionGroup var rules: RulesOption
 
-    @Argument(help: "Files or directories (default: rules and examples).")
+    @Argument(help: "Files or directories, checked with the rules (default: examples).")
     var paths: [String] = []
 
     func run() throws {
         try options.require([.text, .json, .sarif], by: "check")
-        let sources = paths.isEmpty ? [WorkspaceRoot.rules, WorkspaceRoot.examples] : paths
+        let sources = rules.sources(paths)
         let workspace = Workspace.load(paths: sources, corpusDirectory: options.corpus)
         let unreadable = EvaluationOptions.inputProblems(workspace.diagnostics)
         if !unreadable.isEmpty {
@@ -27,7 +28,7 @@ struct CheckCommand: ParsableCommand {
         var diagnostics = workspace.diagnostics
         var files = workspace.files
         for proposal in SourceSet.proposals(in: sources) {
-            let proposed = Workspace.load(paths: sources, corpusDirectory: options.corpus, overlays: [proposal])
+            let proposed = workspace.layering(proposal)
             diagnostics += proposed.diagnostics.filter { $0.range.start.path == proposal }
             files += proposed.files.filter { $0.path == proposal }
         }

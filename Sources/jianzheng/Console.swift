@@ -1,5 +1,6 @@
 import Foundation
 import JianzhengBase
+import JianzhengReports
 
 /// Text for people, on standard output or standard error, with control characters neutralised: names and
 /// file names come from spreadsheets and other departments' files, and must not drive the terminal.
@@ -23,6 +24,28 @@ enum Console {
     /// Set once from the command line, before any output.
     nonisolated(unsafe) static var colorChoice = ColorChoice.auto
 
+    /// `--lang zh|en`, set once from the command line; nil when not given.
+    nonisolated(unsafe) static var language: ReportLanguage?
+
+    /// The language of diagnostics and messages: `--lang`, else the environment's locale.
+    static var diagnosticLanguage: ReportLanguage {
+        language ?? DiagnosticWording.environmentLanguage(ProcessInfo.processInfo.environment)
+    }
+
+    /// Removes `--lang zh|en` / `--lang=…` from the arguments and applies it.
+    static func applyLanguageOption(_ arguments: [String]) -> Result<[String], WorkspaceError> {
+        let option = GlobalOption(names: ["--lang"], long: "--lang", valueDescription: "zh or en")
+        return option.extract(from: arguments).flatMap { remaining, values in
+            for value in values {
+                guard let chosen = ReportLanguage(rawValue: value) else {
+                    return .failure(WorkspaceError(message: "--lang takes zh or en, not '\(value)'"))
+                }
+                language = chosen
+            }
+            return .success(remaining)
+        }
+    }
+
     static var colorsStandardError: Bool {
         switch colorChoice {
         case .always: true
@@ -33,15 +56,15 @@ enum Console {
 
     /// Writes an annotated diagnostic to standard error, its severity word coloured when colour is on. The text is
     /// neutralised first; the colour codes are the program's own.
-    static func diagnostic(_ text: String, severity: Diagnostic.Severity) {
+    static func diagnostic(_ text: String, severity: Diagnostic.Severity, word: String) {
         var safe = UnsafeCharacters.neutralised(text)
-        if colorsStandardError, let range = safe.range(of: ": \(severity.rawValue): ") {
+        if colorsStandardError, let range = safe.range(of: ": \(word): ") {
             let code = switch severity {
             case .error: "1;31"
             case .warning: "1;33"
             case .note: "1;36"
             }
-            safe.replaceSubrange(range, with: ": \u{1B}[\(code)m\(severity.rawValue)\u{1B}[0m: ")
+            safe.replaceSubrange(range, with: ": \u{1B}[\(code)m\(word)\u{1B}[0m: ")
         }
         FileHandle.standardError.write(Data(safe.utf8))
     }

@@ -11,11 +11,10 @@ struct EvaluationOptions: ParsableArguments {
     @Option(help: "Policy name (default: the policy in force on the date).")
     var policy: String?
 
-    @Option(name: .customLong("rules"), help: "The rules directory loaded with every catalogue (default: the workspace's rules/).")
-    var rulesOption: String?
+    @OptionGroup var rulesOption: RulesOption
 
     /// The rules directory: `--rules`, else the workspace's.
-    var rules: String { rulesOption ?? WorkspaceRoot.rules }
+    var rules: String { rulesOption.rules }
 
     @ArgumentParser.Flag(help: "No progress line on standard error (it appears only on a terminal, for runs over a second).")
     var quiet = false
@@ -36,7 +35,7 @@ struct EvaluationOptions: ParsableArguments {
     /// `legal-basis/`) stands for that workspace's `rules/`, `examples/` and `legal-basis/`, as `-C DIR` would;
     /// else the rules directory plus the paths, and `--corpus` or the current workspace's corpus.
     func inputs(_ paths: [String], corpus: CorpusOption) -> (sources: [String], corpus: String) {
-        if paths.count == 1, rulesOption == nil, WorkspaceRoot.isRoot(paths[0]) {
+        if paths.count == 1, rulesOption.directory == nil, WorkspaceRoot.isRoot(paths[0]) {
             let root = paths[0]
             return ([root + "/rules", root + "/examples"], corpus.directory ?? root + "/legal-basis")
         }
@@ -65,13 +64,7 @@ struct EvaluationOptions: ParsableArguments {
     static let phaseAfter = ["evaluate": "finding circular proofs", "cycles": "computing the burden", "burden": "writing"]
 
     /// The rules directory plus the catalogue paths (default `examples`).
-    func sources(_ paths: [String]) -> [String] {
-        Self.sources(rules: rules, paths)
-    }
-
-    static func sources(rules: String, _ paths: [String]) -> [String] {
-        [rules] + (paths.isEmpty ? [WorkspaceRoot.examples] : paths.filter { $0 != rules })
-    }
+    func sources(_ paths: [String]) -> [String] { rulesOption.sources(paths) }
 
     /// The workspace, or the errors that prevent reviewing it: exit 2 when an input cannot be read (and only
     /// those errors are shown: what follows from a missing file is noise), else exit 1.

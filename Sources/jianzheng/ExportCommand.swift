@@ -8,7 +8,8 @@ import JianzhengSpreadsheet
 /// `jianzheng export --list … --format xlsx|csv --out FILE`: the published lists as spreadsheets.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export the published lists (保留/取消/告知承诺/共享/目录) as XLSX or CSV.")
+        commandName: "export", abstract: "Export the published lists (保留/取消/告知承诺/共享/目录) as XLSX or CSV.",
+        discussion: "--lang en writes the lists' headers and wording in English (default zh).")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case xlsx, csv
@@ -26,8 +27,6 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "CSV encoding: utf-8 (with BOM), gb18030, or utf-16 (with BOM).")
     var encoding = "utf-8"
 
-    @Option(help: "zh (default) or en headers for the published lists.")
-    var lang = "zh"
 
     @OptionGroup var corpusOption: CorpusOption
 
@@ -37,7 +36,8 @@ struct ExportCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        guard let language = ReportLanguage(rawValue: lang) else { throw ValidationError("--lang takes zh or en") }
+        // Published lists are Chinese documents unless --lang en asks otherwise.
+        let language = Console.language ?? .zh
         let kinds: [PublishedLists.Kind]
         if list == "all" {
             kinds = PublishedLists.Kind.allCases

@@ -29,6 +29,7 @@ struct ImportCommand: ParsableCommand {
     var territory = "CN-62"
 
     @OptionGroup var options: CommonOptions
+    @OptionGroup var rulesOption: RulesOption
 
     func run() throws {
         try options.require([.text, .json, .sarif], by: "import")
@@ -50,7 +51,7 @@ struct ImportCommand: ParsableCommand {
             DiagnosticPrinter(format: options.format, files: []).print(error.diagnostics)
             throw ExitStatus.usage
         }
-        let rules = Workspace.load(paths: [WorkspaceRoot.rules], corpusDirectory: options.corpus)
+        let rules = Workspace.load(paths: [rulesOption.rules], corpusDirectory: options.corpus)
         let result = CatalogueImporter(catalogue: rules.catalogue, corpus: rules.corpus, mapping: columns, territory: territory).run(workbook)
         let existing = result.files.map { (out as NSString).appendingPathComponent($0.name) }.filter { FileManager.default.fileExists(atPath: $0) }
         if !existing.isEmpty, !force {

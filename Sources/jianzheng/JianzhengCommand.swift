@@ -12,7 +12,9 @@ struct JianzhengCommand: ParsableCommand {
             Run anywhere inside a workspace (a directory with rules/ and legal-basis/, or jianzheng.toml): its \
             rules/, legal-basis/ and examples/ are the defaults. -C DIR (or --workspace DIR), before or after the \
             subcommand, works as if started in DIR. --color auto|always|never colours diagnostics (auto: on a \
-            terminal, unless NO_COLOR is set).
+            terminal, unless NO_COLOR is set). --lang zh|en, anywhere, is the language of what is written for \
+            people: diagnostics (default: from LC_ALL, LC_MESSAGES or LANG), and reports and published lists \
+            (default: zh, as they are official documents).
             """,
         version: "jianzheng \(ReproducibilityReceipt.engineVersion) (\(buildRevision))",
         subcommands: [
@@ -23,7 +25,8 @@ struct JianzhengCommand: ParsableCommand {
     /// Runs the command; usage errors exit with 2 (not ArgumentParser's 64), as documented.
     static func main() {
         let arguments: [String]
-        switch Console.applyColorOption(Array(CommandLine.arguments.dropFirst())).flatMap(WorkspaceRoot.applyChangeDirectory) {
+        let given = Array(CommandLine.arguments.dropFirst())
+        switch Console.applyColorOption(given).flatMap(Console.applyLanguageOption).flatMap(WorkspaceRoot.applyChangeDirectory) {
         case .success(let remaining): arguments = remaining
         case .failure(let error):
             Console.error("error: \(error.message)\n")

@@ -26,6 +26,20 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
+/// `--rules`, shared by every subcommand that loads the rules with a catalogue.
+struct RulesOption: ParsableArguments {
+    @Option(name: .customLong("rules"), help: "The rules directory loaded with every catalogue (default: the workspace's rules/).")
+    var directory: String?
+
+    /// The rules directory: `--rules`, else the workspace's.
+    var rules: String { directory ?? WorkspaceRoot.rules }
+
+    /// The rules plus the catalogue paths (default the workspace's `examples/`), as every subcommand loads them.
+    func sources(_ paths: [String]) -> [String] {
+        [rules] + (paths.isEmpty ? [WorkspaceRoot.examples] : paths.filter { $0 != rules })
+    }
+}
+
 /// `--corpus`, shared by every subcommand that reads law.
 struct CorpusOption: ParsableArguments {
     @Option(name: .customLong("corpus"), help: "The legal-basis corpus directory (default: the workspace's legal-basis/).")
@@ -48,11 +62,17 @@ struct DiagnosticPrinter {
         case .sarif:
             Swift.print(Sarif.diagnostics(sorted), terminator: "")
         case .text:
-            let renderer = DiagnosticRenderer(files: files)
-            for diagnostic in sorted { Console.diagnostic(renderer.annotated(diagnostic), severity: diagnostic.severity) }
+            let wording = DiagnosticWording(language: Console.diagnosticLanguage)
+            let renderer = DiagnosticRenderer(files: files, words: wording.words)
+            for diagnostic in sorted {
+                Console.diagnostic(
+                    renderer.annotated(wording.translated(diagnostic)), severity: diagnostic.severity, word: wording.words.severity(diagnostic.severity))
+            }
             let errors = sorted.filter { $0.severity == .error }.count
             let warnings = sorted.filter { $0.severity == .warning }.count
-            if errors + warnings > 0 { Console.error("\(errors) error(s), \(warnings) warning(s)\n") }
+            if errors + warnings > 0 {
+                Console.error(wording.language == .zh ? "\(errors) 个错误，\(warnings) 个警告\n" : "\(errors) error(s), \(warnings) warning(s)\n")
+            }
         }
     }
 }

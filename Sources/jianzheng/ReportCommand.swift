@@ -7,7 +7,8 @@ import JianzhengReports
 /// `jianzheng report`: a justification report for a public hearing, as HTML, DOCX or Markdown.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Write a hearing report (HTML, DOCX or Markdown) quoting the law for every decision.")
+        commandName: "report", abstract: "Write a hearing report (HTML, DOCX or Markdown) quoting the law for every decision.",
+        discussion: "--lang en writes it in English (default zh); names and quoted law stay as written.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case html, docx, md
@@ -22,8 +23,6 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Report on one procedure only.")
     var procedure: String?
 
-    @Option(help: "zh (default) or en.")
-    var lang: String = "zh"
 
     @OptionGroup var corpusOption: CorpusOption
 
@@ -33,7 +32,8 @@ struct ReportCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        guard let language = ReportLanguage(rawValue: lang) else { throw ValidationError("--lang takes zh or en") }
+        // A hearing report is an official Chinese document unless --lang en asks otherwise.
+        let language = Console.language ?? .zh
         let (sources, corpus) = evaluation.inputs(paths, corpus: corpusOption)
         let proposed = try EvaluationOptions.checked(Workspace.load(paths: sources, corpusDirectory: corpus, overlays: evaluation.overlays))
         let progress = Progress("reviewing", enabled: !evaluation.quiet)

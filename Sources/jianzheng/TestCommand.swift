@@ -9,23 +9,24 @@ struct TestCommand: ParsableCommand {
         commandName: "test", abstract: "Run the test blocks of .jz files against the review.")
 
     @OptionGroup var options: CommonOptions
+    @OptionGroup var rules: RulesOption
 
     @ArgumentParser.Flag(help: "List policy rules and materials that no test exercises.")
     var coverage = false
 
-    @Argument(help: "Files or directories (default: rules and examples).")
+    @Argument(help: "Files or directories, loaded with the rules (default: examples).")
     var paths: [String] = []
 
     func run() throws {
         try options.require([.text], by: "test")
-        let sources = EvaluationOptions.sources(rules: WorkspaceRoot.rules, paths)
+        let sources = rules.sources(paths)
         let workspace = Workspace.load(paths: sources, corpusDirectory: options.corpus)
         _ = try EvaluationOptions.checked(workspace)
         let engine = ReviewEngine(catalogue: workspace.catalogue, corpus: workspace.corpus)
         var results = RuleTestRunner(engine: engine, defaultDate: .today).run(workspace.catalogue.tests)
         // Each proposal runs as an overlay on the catalogue; only its own tests run, diffed against the baseline.
         for proposal in SourceSet.proposals(in: sources) {
-            let proposed = Workspace.load(paths: sources, corpusDirectory: options.corpus, overlays: [proposal])
+            let proposed = workspace.layering(proposal)
             _ = try EvaluationOptions.checked(proposed)
             let tests = proposed.catalogue.tests.filter { $0.range.start.path == proposal }
             let overlayEngine = ReviewEngine(catalogue: proposed.catalogue, corpus: proposed.corpus)

@@ -1,0 +1,212 @@
+import JianzhengBase
+
+/// Diagnostics in Chinese. Messages are written in English by every layer (lower-case, names in '…'); this
+/// turns them into Chinese by their shape: each known pattern has its Chinese sentence, with the quoted names
+/// put back in “…”. A message of no known shape keeps its English text after the code's Chinese title, so a
+/// Chinese reader always sees what kind of problem it is. Codes and locations never change.
+public struct DiagnosticWording: Sendable {
+    public let language: ReportLanguage
+
+    public init(language: ReportLanguage) {
+        self.language = language
+    }
+
+    /// The language for people from the environment: Chinese when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first
+    /// set, as POSIX orders them) starts with `zh`, else English.
+    public static func environmentLanguage(_ environment: [String: String]) -> ReportLanguage {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        return locale.hasPrefix("zh") ? .zh : .en
+    }
+
+    /// The renderer's words in this language.
+    public var words: DiagnosticRenderer.Words {
+        language == .zh ? DiagnosticRenderer.Words(error: "错误", warning: "警告", note: "注", fix: "修改", replaceWith: "改为") : .english
+    }
+
+    /// The diagnostic with its message, notes and fix-its in this language.
+    public func translated(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard language == .zh else { return diagnostic }
+        var result = diagnostic
+        result.message = Self.chinese(diagnostic.message) ?? "\(Self.title(diagnostic.code))：\(diagnostic.message)"
+        result.notes = diagnostic.notes.map { Diagnostic.Note(Self.chinese($0.message) ?? $0.message, at: $0.range) }
+        result.fixIts = diagnostic.fixIts.map { Diagnostic.FixIt(Self.chinese($0.message) ?? $0.message, range: $0.range, replacement: $0.replacement) }
+        return result
+    }
+
+    /// The Chinese of a message of a known shape, else nil.
+    public static func chinese(_ message: String) -> String? {
+        let (shape, names) = shape(of: message)
+        guard let sentence = sentences[shape] else { return nil }
+        var result = ""
+        var rest = Substring(sentence)
+        while let marker = rest.firstIndex(of: "{") {
+            let close = rest[marker...].firstIndex(of: "}") ?? marker
+            result += rest[..<marker]
+            let number = Int(rest[rest.index(after: marker)..<close]) ?? 0
+            result += number < names.count ? "“" + names[number] + "”" : ""
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
+    /// A message with each quoted name replaced by `'{}'`, and the names in order. Declaration kinds
+    /// (department, material …) and numbers stay in the shape, as the sentences are written per kind.
+    static func shape(of message: String) -> (String, [String]) {
+        var shape = ""
+        var names: [String] = []
+        var current: String?
+        for character in message {
+            if var name = current {
+                if character == "'" {
+                    names.append(name)
+                    shape += "'{}'"
+                    current = nil
+                } else {
+                    name.append(character)
+                    current = name
+                }
+            } else if character == "'" {
+                current = ""
+            } else {
+                shape.append(character)
+            }
+        }
+        if let current { shape += "'" + current }
+        return (shape, names)
+    }
+
+    /// The Chinese title of every code.
+    public static func title(_ code: DiagnosticCode) -> String {
+        switch code {
+        case .unreadableFile: "无法读取文件"
+        case .notAJianzhengFile: "不是 .jz 文件"
+        case .unexpectedCharacter: "意外的字符"
+        case .unterminatedString: "字符串未结束"
+        case .invalidUTF8: "无效的 UTF-8 编码"
+        case .unterminatedCitation: "引用未闭合"
+        case .fullWidthPunctuation: "全角标点用作语法"
+        case .invalidEscape: "无效的转义"
+        case .controlCharacter: "控制字符"
+        case .expectedToken: "语法错误"
+        case .missingClosingBrace: "缺少右花括号"
+        case .unmatchedClosingBrace: "多余的右花括号"
+        case .nestingTooDeep: "嵌套过深"
+        case .unknownDeclaration: "未知的声明"
+        case .unknownAttribute: "未知的属性"
+        case .missingAttribute: "缺少必需的属性"
+        case .duplicateAttribute: "属性重复"
+        case .wrongValueType: "取值类型错误"
+        case .unknownValue: "未知的取值"
+        case .malformedDate: "日期格式错误"
+        case .valueOutOfRange: "取值超出范围"
+        case .unknownReference: "未知的引用"
+        case .duplicateDeclaration: "重复声明"
+        case .unusedDeclaration: "声明未被使用"
+        case .unknownPredicate: "未知的事实"
+        case .inconsistentDates: "日期前后矛盾"
+        case .nameSpelledDifferently: "名称写法与声明不同"
+        case .lookalikeName: "名称形近易混"
+        case .malformedCitation: "引用格式错误"
+        case .unknownAct: "法律依据库中没有该法"
+        case .unknownProvision: "该法没有所引条款"
+        case .xmlNotWellFormed: "XML 格式错误"
+        case .xmlSchemaInvalid: "不符合法律依据库模式"
+        case .xmlEntityRefused: "拒绝处理实体声明"
+        case .xmlTooLarge: "XML 超出限制"
+        case .corpusDuplicateEId: "条款标识重复"
+        case .corpusDanglingReference: "引用了不存在的法"
+        case .corpusOverlappingVersions: "版本时间重叠"
+        case .corpusDuplicateExpression: "版本重复"
+        case .corpusInvalidMetadata: "元数据错误"
+        case .corpusCacheRefused: "不使用缓存"
+        case .corpusNumberMismatch: "条款编号与标识不符"
+        case .corpusAmbiguousName: "法名有歧义"
+        case .corpusRepealCycle: "废止关系成环"
+        case .policyRuleUnreachable: "规则永远不会生效"
+        case .policyRuleConflict: "规则相互冲突"
+        case .policyNoDefault: "政策缺少默认结论"
+        case .policyOverlap: "政策有效期重叠"
+        case .policyExceptionCycle: "例外关系成环"
+        case .policyPhrasesMissing: "政策缺少判断用语"
+        case .unknownTemplateField: "模板字段未知"
+        }
+    }
+
+    /// Known shapes and their Chinese; `{n}` is the n-th quoted name.
+    static let sentences: [String: String] = {
+        var table: [String: String] = [
+            // Input.
+            "no such file or directory": "文件或目录不存在",
+            "not a .jz file": "不是 .jz 文件",
+            "it is not a regular file": "不是普通文件",
+            "invalid UTF-8 byte sequence": "无效的 UTF-8 字节序列",
+            // Lexer and parser.
+            "unterminated string: a string must close on the line it opens": "字符串未结束：字符串必须在开始的同一行结束",
+            "unknown escape sequence in string": "字符串中有未知的转义序列",
+            "citation opened with '{}' is not closed with '{}'": "以{0}开始的引用没有以{1}结束",
+            "'{}' does not close any block": "{0}没有对应的块可以结束",
+            "'{}' opened here": "{0}在此处开始",
+            "use ASCII punctuation": "请使用半角（ASCII）标点",
+            "close the block": "结束该块",
+            "strings use ASCII quotes '{}', not '{}'": "字符串使用半角引号{0}，不是{1}",
+            "expected a value before ','": "逗号前缺少取值",
+            "a '\\u{…}' escape takes one to six hexadecimal digits and a closing '}'": "“\\u{…}”转义须有一到六位十六进制数字和右花括号",
+            // Resolver.
+            "unknown declaration '{}'": "未知的声明{0}",
+            "unknown value '{}'": "未知的取值{0}",
+            "'{}' is not a valid date": "{0}不是有效的日期",
+            "'{}' is not a valid number": "{0}不是有效的数字",
+            "number '{}' is out of range": "数字{0}超出范围",
+            "write a real calendar date as YYYY-MM-DD": "请按 YYYY-MM-DD 写一个真实的日期",
+            "write it exactly as declared": "请与声明写法完全一致",
+            "first declared here": "首次声明在此",
+            "first given here": "首次给出在此",
+            "did you mean '{}'?": "是否应为{0}？",
+            "'{}' compares with one name": "{0}只能与一个名称比较",
+            "unknown fact '{}' in condition": "条件中有未知的事实{0}",
+            "see docs/language.md for the list of facts": "事实清单见 docs/language.md",
+            "a condition must be a fact such as basis.sufficient": "条件必须是一个事实，例如 basis.sufficient",
+            "only kind, concerns, department and domain take a value": "只有 kind、concerns、department 和 domain 可以取值",
+            "'in' expects a list such as [public-safety, life-health]": "“in”后应为列表，例如 [public-safety, life-health]",
+            "percentage '{}' must be between 0% and 100%": "百分比{0}必须在 0% 到 100% 之间",
+            "policy '{}' has no '{}' verdict for materials no rule decides": "政策{0}没有为未被任何规则决定的材料规定{1}结论",
+            "add a default": "添加默认结论",
+            "rule '{}' can never fire: '{}' always fires first": "规则{0}永远不会生效：{1}总是先生效",
+            "'{}' is here": "{0}在此",
+            "'{}' is here and always wins": "{0}在此，总是优先",
+            "rule '{}' is an exception to unknown rule '{}'": "规则{0}是未知规则{1}的例外",
+            "rules '{}' and '{}' have the same condition but give '{}' and '{}'": "规则{0}和{1}条件相同，结论却分别为{2}和{3}",
+            "rule '{}' reads '{}', which never holds: policy '{}' declares no '{}'": "规则{0}读取的事实{1}永远不成立：政策{2}没有声明{3}",
+            "'{}' is declared here": "{0}声明在此",
+            // Citations.
+            "no such act in the corpus": "法律依据库中没有该法",
+            "the citation names no act": "引用未写明法名",
+            "empty citation": "引用为空",
+            "add the act to legal-basis/ (docs/legal-basis.md) or correct the title": "请将该法加入 legal-basis/（见 docs/legal-basis.md），或更正法名",
+            "the legal-basis corpus has no act '{}'": "法律依据库中没有{0}",
+            "the act has no provision '{}'": "该法没有条款{0}",
+            "articles numbered '{}' are not supported; cite the article text in a note": "不支持{0}形式的条号；请在备注中引用条文",
+            "unknown unit '{}': expected 条, 款 or 项": "未知的单位{0}：应为条、款或项",
+            "a number must follow '{}'": "{0}后应为数字",
+        ]
+        // One sentence per declaration kind.
+        let kinds = [
+            ("department", "部门"), ("material", "材料"), ("source", "数据资源"), ("procedure", "事项"), ("policy", "政策"),
+            ("cost-model", "成本模型"), ("department or procedure", "部门或事项"), ("rule", "规则"), ("test", "测试"),
+        ]
+        for (kind, chinese) in kinds {
+            table["unknown \(kind) '{}'"] = "未知的\(chinese){0}"
+            table["\(kind) '{}' is declared more than once"] = "\(chinese){0}重复声明"
+            table["\(kind) '{}' is never used"] = "\(chinese){0}未被使用"
+            table["\(kind) '{}' is written with different Unicode characters from its declaration"] = "\(chinese){0}的写法与其声明所用的 Unicode 字符不同"
+            table["\(kind) '{}' looks like '{}' but is another name"] = "\(chinese){0}与{1}形近，却是另一个名称"
+            table["\(kind) '{}' mixes Latin with Cyrillic or Greek letters that look the same"] = "\(chinese){0}混用了拉丁字母和形近的西里尔或希腊字母"
+            table["unknown attribute '{}' in \(kind) '{}'"] = "\(chinese){1}中有未知的属性{0}"
+            table["\(kind) '{}' lacks the required attribute '{}'"] = "\(chinese){0}缺少必需的属性{1}"
+            table["'{}' is given more than once in \(kind) '{}'"] = "属性{0}在\(chinese){1}中重复给出"
+        }
+        table["material '{}' is never required or issued"] = "材料{0}既未被要求也未被开具"
+        table["source '{}' supplies no material"] = "数据资源{0}不提供任何材料"
+        return table
+    }()
+}
