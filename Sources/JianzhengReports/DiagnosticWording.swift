@@ -1,3 +1,4 @@
+import Foundation
 import JianzhengBase
 
 /// Diagnostics in Chinese. Messages are written in English by every layer (lower-case, names in '…'); this
@@ -36,7 +37,7 @@ public struct DiagnosticWording: Sendable {
     /// The Chinese of a message of a known shape, else nil.
     public static func chinese(_ message: String) -> String? {
         let (shape, names) = shape(of: message)
-        guard let sentence = sentences[shape] else { return nil }
+        guard let sentence = sentences[shape] else { return patterned(message) }
         var result = ""
         var rest = Substring(sentence)
         while let marker = rest.firstIndex(of: "{") {
@@ -48,6 +49,86 @@ public struct DiagnosticWording: Sendable {
         }
         return result + rest
     }
+
+    /// The Chinese of a message with unquoted variable parts (dates, numbers, chains, lists), by pattern; a
+    /// template's `$n` is the n-th group, `$Tn` the n-th group translated in turn.
+    static func patterned(_ message: String) -> String? {
+        let range = NSRange(message.startIndex..., in: message)
+        for (expression, template) in patterns {
+            guard let match = expression.firstMatch(in: message, range: range) else { continue }
+            var result = template
+            for group in stride(from: match.numberOfRanges - 1, through: 1, by: -1) {
+                let text = Range(match.range(at: group), in: message).map { String(message[$0]) } ?? ""
+                result = result.replacingOccurrences(of: "$T\(group)", with: chinese(text) ?? text)
+                result = result.replacingOccurrences(of: "$\(group)", with: text)
+            }
+            return result
+        }
+        return nil
+    }
+
+    /// Messages with variable unquoted parts and their Chinese.
+    static let patterns: [(NSRegularExpression, String)] = {
+        let found = "(?:'(.*)'|(end of file)|(end of line)|(a string)|(a comment))"
+        let table: [(String, String)] = [
+            ("unexpected character '(.+)'", "意外的字符“$1”"),
+            ("full-width '(.+)' used as syntax; write '(.+)'", "全角“$1”用作语法；请写“$2”"),
+            ("(U\\+[0-9A-F]+[^']*) is a control character and is not allowed: it can hide or reorder text", "$1 是控制字符，不允许出现：它可以隐藏或重排文字"),
+            ("(U\\+[0-9A-F]+[^']*) is a control character and is not allowed", "$1 是控制字符，不允许出现"),
+            ("a name may not contain (U\\+[0-9A-F]+.*)", "名称不得包含 $1"),
+            ("expected ',' or '\\]' in list, found \(found)", "列表中应为“,”或“]”，实际为“$1$2$3$4$5”"),
+            ("expected '\\)' to close '\\(', found \(found)", "应以“)”结束“(”，实际为“$1$2$3$4$5”"),
+            ("expected a keyword at the start of a statement, found \(found)", "语句应以关键字开始，实际为“$1$2$3$4$5”"),
+            ("expected a name after '\\.', found \(found)", "“.”后应为名称，实际为“$1$2$3$4$5”"),
+            ("expected a value, found \(found)", "应为取值，实际为“$1$2$3$4$5”"),
+            ("expected '\\}' to close the block opened at line ([0-9]+)", "缺少“}”来结束第 $1 行开始的块"),
+            ("blocks nested deeper than ([0-9]+) levels", "块嵌套超过 $1 层"),
+            ("expression nested deeper than ([0-9]+) levels", "表达式嵌套超过 $1 层"),
+            ("a condition of more than ([0-9]+) terms and levels; split it into rules", "条件超过 $1 项或层；请拆分为多条规则"),
+            ("too many errors in this file; stopping after ([0-9]+)", "该文件错误过多；报告 $1 个后停止"),
+            ("'(.+)' expects one of (.+)", "“$1”应为以下之一：$2"),
+            ("'(.+)' expects (.+)", "“$1”应为 $2"),
+            ("expected one of (.+)", "应为以下之一：$1"),
+            ("'(.+)' ([0-9-]+) is not after '(.+)' ([0-9-]+)", "“$1” $2 不晚于 “$3” $4"),
+            ("malformed citation: (.+)", "引用格式错误：$T1"),
+            ("'(.+)' lacks its unit: 条, 款 or 项", "“$1”缺少单位：条、款或项"),
+            ("'(.+)' is out of order: write 第…条第…款第…项", "“$1”顺序有误：应写作第…条第…款第…项"),
+            ("'(.+)' has no provision (.+) \\((.+)\\)", "“$1”没有条款 $2（$3）"),
+            ("the act was repealed on ([0-9-]+)", "该法已于 $1 废止"),
+            ("the act or the cited provision is not yet in force \\(effective ([0-9-]+)\\)", "该法或所引条款尚未施行（$1 起施行）"),
+            ("the cited provision was removed by an amendment in force from ([0-9-]+)", "所引条款已被 $1 起施行的修正删除"),
+            ("the act was in force on ([0-9-]+) but the corpus lacks that version's text", "该法在 $1 有效，但法律依据库缺少该版本的条文"),
+            ("the act applies only in (.+) \\((.+)\\), not in (.+)", "该法仅适用于$1（$2），不适用于 $3"),
+            ("document type declarations are refused: external entities and entity expansion are not allowed", "拒绝文档类型声明：不允许外部实体和实体展开"),
+            ("duplicate eId '(.+)'", "条款标识“$1”重复"),
+            ("'(.+)' refers to '(.+)', which is not in the corpus", "“$1”引用的“$2”不在法律依据库中"),
+            ("two versions of '(.+)' start on ([0-9-]+)", "“$1”有两个版本都从 $2 起施行"),
+            ("version starts ([0-9-]+), after the repeal on ([0-9-]+)", "版本自 $1 起施行，晚于 $2 的废止"),
+            ("rank or territory of '(.+)' differs between versions", "“$1”各版本的位阶或地域不一致"),
+            ("the corpus cache is not used: '(.+)' can be read or written by others \\(mode ([0-7]+); it must be ([0-7]+)\\); the corpus is read from the XML",
+                "不使用法律依据库缓存：“$1”可被他人读写（权限 $2，应为 $3）；改为直接读取 XML"),
+            ("'(.+)' is numbered '(.+)' \\(([0-9]+), not ([0-9]+)\\): a citation of ([0-9]+) would quote the wrong provision", "“$1”的编号为“$2”（$3，而非 $4）：引用第 $5 条会引错条文"),
+            ("'(.+)' already names '(.+)' \\((.+)\\); a citation of it would be ambiguous", "“$1”已是“$2”（$3）的名称；引用它会有歧义"),
+            ("'(.+)' is repealed in a circle: (.+)", "“$1”的废止关系成环：$2"),
+            ("policies '(.+)' and '(.+)' are both in force from ([0-9-]+)(?: until ([0-9-]+))?; without --policy the later one, '(.+)', is applied",
+                "政策“$1”和“$2”自 $3 起同时有效；未用 --policy 指定时适用较晚的“$5”"),
+            ("policies '(.+)' and '(.+)' take effect on the same day and are both in force from ([0-9-]+)(?: until ([0-9-]+))?; a review of those days needs --policy",
+                "政策“$1”和“$2”同日生效、自 $3 起同时有效；审查这段日期须用 --policy 指定"),
+            ("rule '(.+)' is an exception to itself: (.+)", "规则“$1”是它自己的例外：$2"),
+            ("rule '(.+)' takes effect on ([0-9-]+), when policy '(.+)' is no longer in force", "规则“$1”于 $2 生效，那时政策“$3”已不再有效"),
+            ("unknown field '(.+)' in the commitment notice; the fields are (.+)", "告知承诺书模板中有未知字段“$1”；可用字段：$2"),
+            ("'\\{\\{' is not closed with '\\}\\}'", "“{{”没有以“}}”结束"),
+            ("file of ([0-9]+) bytes exceeds the limit of ([0-9]+) bytes; it is not read", "文件大小 $1 字节，超过 $2 字节的限制，不予读取"),
+            ("cannot read file: (.+)", "无法读取文件：$1"),
+        ]
+        return table.map { pattern, template in
+            do {
+                return (try NSRegularExpression(pattern: "^" + pattern + "$"), template)
+            } catch {
+                preconditionFailure("diagnostic pattern '\(pattern)' does not compile: \(error)")
+            }
+        }
+    }()
 
     /// A message with each quoted name replaced by `'{}'`, and the names in order. Declaration kinds
     /// (department, material …) and numbers stay in the shape, as the sentences are written per kind.

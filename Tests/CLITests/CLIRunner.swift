@@ -27,11 +27,15 @@ enum CLI {
     }
 
     /// Runs the binary in `directory`. Output goes to temporary files, not pipes: a child that fills one pipe
-    /// while the other is being read would block forever.
-    static func run(_ arguments: [String], in directory: URL, input: Data? = nil) throws -> Output {
+    /// while the other is being read would block forever. The locale is English unless `environment` says
+    /// otherwise, whatever the machine's is.
+    static func run(_ arguments: [String], in directory: URL, input: Data? = nil, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"]) { _, new in new }
+            .merging(environment) { _, new in new }
         process.currentDirectoryURL = directory
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jz-cli-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

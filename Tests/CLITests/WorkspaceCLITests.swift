@@ -88,3 +88,32 @@ import Testing
         #expect(try CLI.run(["--color", "sometimes", "check"], in: CLI.repositoryRoot).status == 2)
     }
 }
+
+/// `--lang zh|en` anywhere on the line; without it, the locale decides (LC_ALL, LC_MESSAGES, LANG).
+@Suite struct LanguageCLITests {
+    static let bad = "material 甲 {\n  kind certificat\n  issuer 民证部门\n}\n"
+
+    @Test func diagnosticsSpeakTheChosenLanguage() throws {
+        let file = try CLI.scratch("语言.jz", Self.bad)
+        let chinese = try CLI.run("check", file, "--lang", "zh")
+        #expect(chinese.status == 1)
+        #expect(chinese.stderr.contains("错误: 未知的部门“民证部门” [JZ2010]"), "\(chinese.stderr)")
+        #expect(chinese.stderr.contains("注: 是否应为“certificate”？"))
+        let english = try CLI.run("--lang", "en", "check", file)
+        #expect(english.stderr.contains("error: unknown department '民证部门' [JZ2010]"), "\(english.stderr)")
+        let refused = try CLI.run("check", file, "--lang", "fr")
+        #expect(refused.status == 2 && refused.stderr.contains("--lang takes zh or en"))
+    }
+
+    @Test func theLocaleIsTheDefault() throws {
+        let file = try CLI.scratch("语言.jz", Self.bad)
+        let process = try CLI.run(["check", file], in: CLI.repositoryRoot, environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": ""])
+        #expect(process.stderr.contains("未知的部门"), "\(process.stderr)")
+    }
+
+    @Test func checkLoadsTheRulesWithACatalogue() throws {
+        let checked = try CLI.run("check", "examples/gansu")
+        #expect(checked.status == 0, "\(checked.stderr)")
+        #expect(checked.stdout.contains("2 policies"))
+    }
+}
