@@ -1,5 +1,7 @@
 import ArgumentParser
+import Jianzheng
 import JianzhengBase
+import JianzhengReports
 import LegalCorpus
 
 /// `jianzheng cite "《婚姻登记条例》第五条" --as-of 2004-01-01`: resolve one citation.
@@ -16,11 +18,12 @@ struct CiteCommand: ParsableCommand {
     @Option(help: "Territory code of the procedure, e.g. CN-62 for Gansu.")
     var territory: String?
 
-    @OptionGroup var corpusOption: CorpusOption
+    @OptionGroup var options: CommonOptions
 
-    var corpus: String { corpusOption.corpus }
+    var corpus: String { options.corpus }
 
     func run() throws {
+        try options.require([.text, .json], by: "cite")
         let date = try DateArgument.parse(asOf)
         let (loaded, diagnostics) = CorpusLoader.load(directory: corpus)
         if diagnostics.hasErrors {
@@ -28,7 +31,11 @@ struct CiteCommand: ParsableCommand {
             throw ExitStatus.usage
         }
         let resolved = loaded.resolve(citation, on: date, in: territory)
-        Console.out(CitationReport.text(resolved, on: date) + "\n")
+        if options.format == .json {
+            Console.out(JSONOutput.encode(CitedArticle(citation: citation, resolved: resolved)))
+        } else {
+            Console.out(CitationReport.text(resolved, on: date) + "\n")
+        }
         if !resolved.isValid { throw ExitStatus.findings }
     }
 }

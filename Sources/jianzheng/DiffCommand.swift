@@ -27,9 +27,6 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Findings that fail (exit 1): error, warning, note, none, or finding kinds, comma-separated.")
     var failOn = "error"
 
-    @Option(name: .customLong("in"), help: "Catalogue paths of the working tree (default: examples).")
-    var paths: [String] = []
-
     func run() throws {
         try options.require([.text, .json, .sarif], by: "diff")
         let gate: FailurePolicy
@@ -46,36 +43,23 @@ struct DiffCommand: ParsableCommand {
         if diff.findings.contains(where: gate.fails) { throw ExitStatus.findings }
     }
 
-    /// `--with`: the working tree reviewed once; `.jz` proposals are layered on it and only what they can affect
-    /// is decided again. A proposal that adds law (`.xml`) changes the corpus, so both sides are reviewed in full.
+    /// `--with`: the catalogue against itself with the proposals (`ProposalReview`).
     private func whatIfDiff() throws -> (String, String, ReviewDiff)? {
         let overlays = evaluation.overlays
         guard !overlays.isEmpty else { return nil }
         guard git == nil else { throw ValidationError("--with compares a catalogue with itself plus the proposal; it takes no --git") }
         // With --with, the paths given as sides are the catalogue (`diff examples/gansu --with P`), as with --in.
-        let catalogue = evaluation.sources(sides + paths)
+        let catalogue = evaluation.sources(sides)
         let afterLabel = "with " + overlays.joined(separator: ", ")
         let base = try EvaluationOptions.checked(Workspace.load(paths: catalogue, corpusDirectory: options.corpus))
-        if overlays.contains(where: { $0.hasSuffix(".xml") }) {
-            let proposed = try EvaluationOptions.checked(
-                Workspace.load(paths: catalogue, corpusDirectory: options.corpus, overlays: overlays))
-            let diff = ReviewDiff.compare(
-                before: try evaluation.review(base), beforeCatalogue: base.catalogue, after: try evaluation.review(proposed),
-                afterCatalogue: proposed.catalogue)
-            return ("working tree", afterLabel, diff)
-        }
-        let (overlayFiles, trees, parseDiagnostics) = SourceSet.load(overlays)
         do {
-            let session = try ReviewSession(
-                catalogue: base.catalogue, corpus: base.corpus, asOf: try DateArgument.parse(evaluation.asOf), policy: evaluation.policy)
-            let whatIf = try session.whatIf(trees)
-            let diagnostics = Diagnostic.sorted(parseDiagnostics + whatIf.diagnostics)
-            guard !diagnostics.hasErrors, let diff = session.diff(whatIf) else {
-                DiagnosticPrinter(format: .text, files: base.files + overlayFiles).print(diagnostics)
+            switch try ProposalReview.diff(base, proposals: overlays, asOf: try DateArgument.parse(evaluation.asOf), policy: evaluation.policy) {
+            case .diff(let diff): return ("working tree", afterLabel, diff)
+            case .errors(let diagnostics, let files):
+                DiagnosticPrinter(format: .text, files: files).print(diagnostics)
                 Console.error("fix the errors above (jianzheng check) before reviewing\n")
                 throw ExitStatus.findings
             }
-            return ("working tree", afterLabel, diff)
         } catch let error as ReviewError {
             throw ValidationError(error.description)
         }
@@ -95,7 +79,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     private func loadSides() throws -> (String, Workspace, String, Workspace) {
-        let workingTree = { try EvaluationOptions.checked(Workspace.load(paths: evaluation.sources(paths), corpusDirectory: options.corpus)) }
+        let workingTree = { try EvaluationOptions.checked(Workspace.load(paths: evaluation.sources([]), corpusDirectory: options.corpus)) }
         switch (sides.count, git) {
         case (2, nil):
             return (sides[0], try EvaluationOptions.checked(side(sides[0])), sides[1], try EvaluationOptions.checked(side(sides[1])))

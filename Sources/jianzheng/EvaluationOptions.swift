@@ -19,6 +19,9 @@ struct EvaluationOptions: ParsableArguments {
     @ArgumentParser.Flag(help: "No progress line on standard error (it appears only on a terminal, for runs over a second).")
     var quiet = false
 
+    @Option(name: .customLong("in"), help: "A catalogue file or directory (default: examples); the same as naming it as an argument. Repeatable.")
+    var catalogues: [String] = []
+
     @Option(name: .customLong("with"), help: "A proposal to layer on top (.jz replaces same-named declarations; .xml adds an act version). Repeatable.")
     var overlays: [String] = []
 
@@ -34,7 +37,8 @@ struct EvaluationOptions: ParsableArguments {
     /// The `.jz` paths and the corpus to load for `paths`. One path that is a workspace root (with `rules/` and
     /// `legal-basis/`) stands for that workspace's `rules/`, `examples/` and `legal-basis/`, as `-C DIR` would;
     /// else the rules directory plus the paths, and `--corpus` or the current workspace's corpus.
-    func inputs(_ paths: [String], corpus: CorpusOption) -> (sources: [String], corpus: String) {
+    func inputs(_ arguments: [String], corpus: CorpusOption) -> (sources: [String], corpus: String) {
+        let paths = arguments + catalogues
         if paths.count == 1, rulesOption.directory == nil, WorkspaceRoot.isRoot(paths[0]) {
             let root = paths[0]
             return ([root + "/rules", root + "/examples"], corpus.directory ?? root + "/legal-basis")
@@ -64,7 +68,7 @@ struct EvaluationOptions: ParsableArguments {
     static let phaseAfter = ["evaluate": "finding circular proofs", "cycles": "computing the burden", "burden": "writing"]
 
     /// The rules directory plus the catalogue paths (default `examples`).
-    func sources(_ paths: [String]) -> [String] { rulesOption.sources(paths) }
+    func sources(_ paths: [String]) -> [String] { rulesOption.sources(paths + catalogues) }
 
     /// The workspace, or the errors that prevent reviewing it: exit 2 when an input cannot be read (and only
     /// those errors are shown: what follows from a missing file is noise), else exit 1.

@@ -42,12 +42,9 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "Material name, e.g. 婚姻状况证明.")
     var material: String
 
-    @Option(name: .customLong("in"), help: "Catalogue files or directories (default: examples).")
-    var paths: [String] = []
-
     func run() throws {
         try options.require([.text], by: "explain")
-        let (workspace, review) = try evaluation.review(paths: paths, options: options)
+        let (workspace, review) = try evaluation.review(paths: [], options: options)
         guard let decision = review.decision(procedure, material) else {
             let ids = workspace.catalogue.procedures.keys
             guard let found = workspace.catalogue.procedures[procedure] else {

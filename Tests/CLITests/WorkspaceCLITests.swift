@@ -117,3 +117,23 @@ import Testing
         #expect(checked.stdout.contains("2 policies"))
     }
 }
+
+/// One option group with one meaning: `--in` names the catalogue in every evaluating subcommand.
+@Suite struct SharedOptionCLITests {
+    @Test func inNamesTheCatalogueEverywhere() throws {
+        let positional = try CLI.run("review", "--as-of", "2026-11-29", "--format", "json", "examples/gansu")
+        let named = try CLI.run("review", "--as-of", "2026-11-29", "--format", "json", "--in", "examples/gansu")
+        #expect(positional.status == 0 && named.status == 0)
+        #expect(positional.stdout == named.stdout)
+        let explained = try CLI.run("explain", "--as-of", "2026-11-29", "--in", "examples/gansu", "620000-MZ-0001", "婚姻状况证明")
+        #expect(explained.status == 0, "\(explained.stderr)")
+    }
+
+    @Test func citeWritesJSON() throws {
+        let cited = try CLI.run("cite", "《婚姻登记条例》第五条", "--as-of", "2026-11-29", "--format", "json")
+        #expect(cited.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(cited.stdout.utf8)) as? [String: Any]
+        #expect(object?["eId"] as? String == "art_5")
+        #expect(try CLI.run("cite", "《婚姻登记条例》第五条", "--format", "sarif").status == 2)
+    }
+}

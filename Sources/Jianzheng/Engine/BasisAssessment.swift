@@ -110,7 +110,14 @@ struct BasisAssessor {
     }
 
     static func article(_ citation: String, _ resolved: ResolvedCitation) -> CitedArticle {
-        CitedArticle(
+        CitedArticle(citation: citation, resolved: resolved)
+    }
+}
+
+extension CitedArticle {
+    /// A citation as written and what it resolved to.
+    public init(citation: String, resolved: ResolvedCitation) {
+        self.init(
             citation: citation, act: resolved.act?.title, documentNumber: resolved.act?.documentNumber,
             rank: resolved.act?.rank, rankChinese: resolved.act?.rank.chinese, versionFrom: resolved.version?.validFrom,
             provision: resolved.provision?.label, eId: resolved.provision?.eId, text: resolved.provision?.text ?? "",
