@@ -1,7 +1,5 @@
-import Jianzheng
 import Foundation
 import JianzhengBase
-import JianzhengSyntax
 
 /// Why a file could not be written; the message names the path and the system's reason.
 public struct FileWriteError: Error, Sendable, CustomStringConvertible {

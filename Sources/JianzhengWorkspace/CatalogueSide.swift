@@ -1,7 +1,5 @@
 import Jianzheng
 import Foundation
-import JianzhengBase
-import JianzhengSyntax
 
 /// One side of a diff: a repository snapshot, a catalogue directory, or the working tree with overlays.
 public enum CatalogueSide {

@@ -1,6 +1,5 @@
 import Jianzheng
 import JianzhengBase
-import JianzhengSyntax
 
 /// What proposals do to a workspace's review. `.jz` proposals are layered on the reviewed catalogue and only
 /// what they can affect is decided again (`ReviewSession`); a proposal that adds law (`.xml`) changes the

@@ -1,4 +1,3 @@
-import Jianzheng
 import Foundation
 import JianzhengBase
 import JianzhengSyntax

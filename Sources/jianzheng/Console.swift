@@ -17,7 +17,7 @@ enum Console {
 
     /// When to colour: `--color always|never|auto` (default auto: standard error is a terminal and `NO_COLOR` is
     /// not set, https://no-color.org).
-    enum ColorChoice: String {
+    enum ColorChoice: String, CaseIterable {
         case auto, always, never
     }
 
@@ -34,15 +34,8 @@ enum Console {
 
     /// Removes `--lang zh|en` / `--lang=…` from the arguments and applies it.
     static func applyLanguageOption(_ arguments: [String]) -> Result<[String], WorkspaceError> {
-        let option = GlobalOption(names: ["--lang"], long: "--lang", valueDescription: "zh or en")
-        return option.extract(from: arguments).flatMap { remaining, values in
-            for value in values {
-                guard let chosen = ReportLanguage(rawValue: value) else {
-                    return .failure(WorkspaceError(message: "--lang takes zh or en, not '\(value)'"))
-                }
-                language = chosen
-            }
-            return .success(remaining)
+        GlobalOption(names: ["--lang"], long: "--lang", valueDescription: "zh or en").extract(from: arguments, as: ReportLanguage.self) {
+            language = $0
         }
     }
 
@@ -71,15 +64,8 @@ enum Console {
 
     /// Removes `--color WHEN` / `--color=WHEN` from the arguments and applies it.
     static func applyColorOption(_ arguments: [String]) -> Result<[String], WorkspaceError> {
-        let option = GlobalOption(names: ["--color"], long: "--color", valueDescription: "auto, always or never")
-        return option.extract(from: arguments).flatMap { remaining, values in
-            for value in values {
-                guard let choice = ColorChoice(rawValue: value) else {
-                    return .failure(WorkspaceError(message: "--color takes auto, always or never, not '\(value)'"))
-                }
-                colorChoice = choice
-            }
-            return .success(remaining)
+        GlobalOption(names: ["--color"], long: "--color", valueDescription: "auto, always or never").extract(from: arguments, as: ColorChoice.self) {
+            colorChoice = $0
         }
     }
 }

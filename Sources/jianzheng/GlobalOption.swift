@@ -8,6 +8,23 @@ struct GlobalOption {
     /// What the value is, for the message when it is missing (`a directory`).
     let valueDescription: String
 
+    /// The arguments without this option, each value read as one of `Value`'s cases and handed to `apply`; a value
+    /// that is none of them is refused with the list of the allowed ones.
+    func extract<Value: RawRepresentable & CaseIterable>(
+        from arguments: [String], as type: Value.Type, apply: (Value) -> Void
+    ) -> Result<[String], WorkspaceError> where Value.RawValue == String {
+        extract(from: arguments).flatMap { remaining, values in
+            for text in values {
+                guard let value = Value(rawValue: text) else {
+                    let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+                    return .failure(WorkspaceError(message: "\(long) takes \(allowed), not '\(text)'"))
+                }
+                apply(value)
+            }
+            return .success(remaining)
+        }
+    }
+
     /// The arguments without this option, and each value given, in order (nothing after `--` is looked at).
     func extract(from arguments: [String]) -> Result<(remaining: [String], values: [String]), WorkspaceError> {
         var remaining: [String] = []

@@ -1,6 +1,5 @@
 import Foundation
 import JianzhengBase
-import JianzhengSyntax
 
 /// Something a proposed change does that a department may want to gate on, with what shows it.
 public struct DiffFinding: Sendable {

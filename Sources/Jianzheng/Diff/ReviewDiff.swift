@@ -1,5 +1,4 @@
 import JianzhengBase
-import JianzhengSyntax
 
 /// What a proposed change does to a catalogue's review: requirements added, removed or changed, verdicts
 /// that move, circular proofs created or broken, burden before and after, and findings to gate on.

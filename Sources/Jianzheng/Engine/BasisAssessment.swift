@@ -1,5 +1,4 @@
 import JianzhengBase
-import JianzhengSyntax
 import LegalCorpus
 
 /// One cited article as the engine used it: what it is, its rank and version, its text, and its status.

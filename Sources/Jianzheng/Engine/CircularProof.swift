@@ -1,5 +1,4 @@
 import JianzhengBase
-import JianzhengSyntax
 
 /// A circular proof (循环证明): procedures that, through the certificates they demand, require each other.
 public struct CircularProof: Sendable {

@@ -1,5 +1,4 @@
 import JianzhengBase
-import JianzhengSyntax
 
 /// The decision for one material that one procedure requires, with everything needed to explain it.
 public struct Decision: Sendable {

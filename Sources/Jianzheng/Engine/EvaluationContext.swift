@@ -1,5 +1,4 @@
 import JianzhengBase
-import JianzhengSyntax
 import LegalCorpus
 
 /// Everything a review computes once and every decision reads: resolved citations and basis assessments,

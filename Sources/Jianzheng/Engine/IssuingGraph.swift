@@ -1,5 +1,4 @@
 import JianzhengBase
-import JianzhengSyntax
 
 /// An edge of the issuing graph: `from` requires a material that `to` issues.
 public struct IssuingEdge: Sendable, Hashable {

@@ -1,5 +1,4 @@
 import JianzhengBase
-import JianzhengSyntax
 import LegalCorpus
 
 /// Decides the requirements of one procedure: gathers each one's facts, runs the policy's rules in order, and

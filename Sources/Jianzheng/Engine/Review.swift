@@ -1,5 +1,4 @@
 import JianzhengBase
-import JianzhengSyntax
 
 /// The result of reviewing a catalogue on a date under a policy.
 public struct Review: Sendable {

@@ -1,5 +1,4 @@
 import JianzhengBase
-import JianzhengSyntax
 import LegalCorpus
 
 /// Why a review could not start.

@@ -1,5 +1,4 @@
 import JianzhengBase
-import JianzhengSyntax
 
 /// How a data source could supply a material to the office instead of the applicant.
 public struct SharingOption: Sendable, Hashable {

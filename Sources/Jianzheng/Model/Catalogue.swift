@@ -1,5 +1,4 @@
 import JianzhengBase
-import JianzhengSyntax
 import LegalCorpus
 
 /// Everything declared in a set of `.jz` files, with names resolved to typed references.

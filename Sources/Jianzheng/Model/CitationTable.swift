@@ -1,5 +1,4 @@
 import JianzhengBase
-import JianzhengSyntax
 import LegalCorpus
 
 /// Every distinct citation text of a catalogue, parsed once, so that the resolver and the engine resolve a

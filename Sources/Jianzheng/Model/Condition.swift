@@ -1,5 +1,4 @@
 import JianzhengBase
-import JianzhengSyntax
 
 /// A typed condition of a policy rule, built from the `when` and `unless` expressions.
 public indirect enum Condition: Sendable, Hashable {

@@ -1,5 +1,4 @@
 import JianzhengBase
-import JianzhengSyntax
 import LegalCorpus
 
 /// A dated, cited rule set that decides every required material.

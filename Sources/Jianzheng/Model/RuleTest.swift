@@ -1,5 +1,4 @@
 import JianzhengBase
-import JianzhengSyntax
 
 /// `test "…" { as-of …; policy …; expect … }`: an expectation on the review, written in the DSL.
 public struct RuleTest: Sendable {

@@ -1,5 +1,4 @@
 import JianzhengBase
-import JianzhengSyntax
 
 /// What a report was computed from, so that anyone can reproduce it: the engine version, digests of the
 /// rule files and of the legal corpus, the policy and the as-of date.

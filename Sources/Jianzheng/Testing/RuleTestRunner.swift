@@ -1,5 +1,4 @@
 import JianzhengBase
-import JianzhengSyntax
 
 /// The outcome of one `test` block.
 public struct RuleTestResult: Sendable {
