@@ -17,7 +17,7 @@ enum Console {
 
     /// When to colour: `--color always|never|auto` (default auto: standard error is a terminal and `NO_COLOR` is
     /// not set, https://no-color.org).
-    enum ColorChoice: String, CaseIterable {
+    enum ColorChoice: String {
         case auto, always, never
     }
 

@@ -9,15 +9,14 @@ struct GlobalOption {
     let valueDescription: String
 
     /// The arguments without this option, each value read as one of `Value`'s cases and handed to `apply`; a value
-    /// that is none of them is refused with the list of the allowed ones.
-    func extract<Value: RawRepresentable & CaseIterable>(
+    /// that is none of them is refused, naming the allowed ones (`valueDescription`).
+    func extract<Value: RawRepresentable>(
         from arguments: [String], as type: Value.Type, apply: (Value) -> Void
     ) -> Result<[String], WorkspaceError> where Value.RawValue == String {
         extract(from: arguments).flatMap { remaining, values in
             for text in values {
                 guard let value = Value(rawValue: text) else {
-                    let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
-                    return .failure(WorkspaceError(message: "\(long) takes \(allowed), not '\(text)'"))
+                    return .failure(WorkspaceError(message: "\(long) takes \(valueDescription), not '\(text)'"))
                 }
                 apply(value)
             }
