@@ -5,7 +5,7 @@ import JianzhengXML
 /// formula), a bold frozen header row, and column widths that fit CJK text. Deterministic bytes.
 public enum XLSXWriter {
     static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let relationships = OOXMLPackage.officeRelationships
 
     /// A sheet to write: its name (at most 31 characters, no `[]:*?/\`) and rows, the first being the header.
     public struct SheetData {
@@ -37,25 +37,18 @@ public enum XLSXWriter {
     }
 
     private static func contentTypes(_ count: Int) -> Data {
-        let writer = XMLWriter()
-        writer.start("Types", ["xmlns": "http://schemas.openxmlformats.org/package/2006/content-types"])
-        writer.element("Default", ["Extension": "rels", "ContentType": "application/vnd.openxmlformats-package.relationships+xml"])
-        writer.element("Default", ["Extension": "xml", "ContentType": "application/xml"])
-        writer.element("Override", ["PartName": "/xl/workbook.xml", "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"])
-        writer.element("Override", ["PartName": "/xl/styles.xml", "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"])
-        for index in 1...max(count, 1) {
-            writer.element("Override", ["PartName": "/xl/worksheets/sheet\(index).xml", "ContentType": "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"])
+        let sheets = (1...max(count, 1)).map {
+            (part: "/xl/worksheets/sheet\($0).xml", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml")
         }
-        writer.end()
-        return writer.finish()
+        return OOXMLPackage.contentTypes(
+            [
+                (part: "/xl/workbook.xml", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+                (part: "/xl/styles.xml", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"),
+            ] + sheets)
     }
 
     private static func packageRelationships() -> Data {
-        let writer = XMLWriter()
-        writer.start("Relationships", ["xmlns": "http://schemas.openxmlformats.org/package/2006/relationships"])
-        writer.element("Relationship", ["Id": "rId1", "Type": "\(relationships)/officeDocument", "Target": "xl/workbook.xml"])
-        writer.end()
-        return writer.finish()
+        OOXMLPackage.relationships([(type: "\(relationships)/officeDocument", target: "xl/workbook.xml")])
     }
 
     private static func workbook(_ sheets: [SheetData]) -> Data {
@@ -74,14 +67,9 @@ public enum XLSXWriter {
     }
 
     private static func workbookRelationships(_ count: Int) -> Data {
-        let writer = XMLWriter()
-        writer.start("Relationships", ["xmlns": "http://schemas.openxmlformats.org/package/2006/relationships"])
-        for index in 1...max(count, 1) {
-            writer.element("Relationship", ["Id": "rId\(index)", "Type": "\(relationships)/worksheet", "Target": "worksheets/sheet\(index).xml"])
-        }
-        writer.element("Relationship", ["Id": "rId\(count + 1)", "Type": "\(relationships)/styles", "Target": "styles.xml"])
-        writer.end()
-        return writer.finish()
+        OOXMLPackage.relationships(
+            (1...max(count, 1)).map { (type: "\(relationships)/worksheet", target: "worksheets/sheet\($0).xml") }
+                + [(type: "\(relationships)/styles", target: "styles.xml")])
     }
 
     private static func styles() -> Data {

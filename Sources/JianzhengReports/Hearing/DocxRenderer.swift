@@ -7,8 +7,7 @@ import JianzhengXML
 /// Parts are written with libxml2's writer and zipped; output is deterministic for the same report.
 public enum DocxRenderer {
     static let main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    static let package = "http://schemas.openxmlformats.org/package/2006/relationships"
+    static let relationships = OOXMLPackage.officeRelationships
 
     public static func render(_ document: ReportDocument, date: String) throws -> Data {
         let parts: [(String, Data)] = [
@@ -27,39 +26,25 @@ public enum DocxRenderer {
     // MARK: - Package parts
 
     private static func contentTypes() -> Data {
-        let writer = XMLWriter()
-        writer.start("Types", ["xmlns": "http://schemas.openxmlformats.org/package/2006/content-types"])
-        writer.element("Default", ["Extension": "rels", "ContentType": "application/vnd.openxmlformats-package.relationships+xml"])
-        writer.element("Default", ["Extension": "xml", "ContentType": "application/xml"])
-        let overrides = [
-            ("/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
-            ("/word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"),
-            ("/word/footer1.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"),
-            ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
-            ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
-        ]
-        for (part, type) in overrides { writer.element("Override", ["PartName": part, "ContentType": type]) }
-        writer.end()
-        return writer.finish()
+        OOXMLPackage.contentTypes([
+            (part: "/word/document.xml", type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
+            (part: "/word/styles.xml", type: "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"),
+            (part: "/word/footer1.xml", type: "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"),
+            (part: "/docProps/core.xml", type: "application/vnd.openxmlformats-package.core-properties+xml"),
+            (part: "/docProps/app.xml", type: "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
+        ])
     }
 
     private static func packageRelationships() -> Data {
-        let writer = XMLWriter()
-        writer.start("Relationships", ["xmlns": package])
-        writer.element("Relationship", ["Id": "rId1", "Type": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "Target": "word/document.xml"])
-        writer.element("Relationship", ["Id": "rId2", "Type": "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "Target": "docProps/core.xml"])
-        writer.element("Relationship", ["Id": "rId3", "Type": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties", "Target": "docProps/app.xml"])
-        writer.end()
-        return writer.finish()
+        OOXMLPackage.relationships([
+            (type: "\(relationships)/officeDocument", target: "word/document.xml"),
+            (type: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", target: "docProps/core.xml"),
+            (type: "\(relationships)/extended-properties", target: "docProps/app.xml"),
+        ])
     }
 
     private static func documentRelationships() -> Data {
-        let writer = XMLWriter()
-        writer.start("Relationships", ["xmlns": package])
-        writer.element("Relationship", ["Id": "rId1", "Type": "\(relationships)/styles", "Target": "styles.xml"])
-        writer.element("Relationship", ["Id": "rId2", "Type": "\(relationships)/footer", "Target": "footer1.xml"])
-        writer.end()
-        return writer.finish()
+        OOXMLPackage.relationships([(type: "\(relationships)/styles", target: "styles.xml"), (type: "\(relationships)/footer", target: "footer1.xml")])
     }
 
     private static func coreProperties(_ title: String, date: String) -> Data {

@@ -46,11 +46,11 @@ public struct PublishedLists {
         switch kind {
         case .retained:
             return ReportTable(caption: title(kind), header: text.retainedHeader, rows: numbered(certificates.filter { $0.verdict == .keep }.map {
-                [$0.material, purpose($0), basisCell($0), "\($0.department)（\($0.procedureName)）", issuer($0), whyKept($0), $0.flags.map(\.rawValue).joined(separator: " ")]
+                [$0.material, purpose($0), basisCell($0), requiredBy($0), issuer($0), whyKept($0), $0.flags.map(\.rawValue).joined(separator: " ")]
             }))
         case .cancelled:
             return ReportTable(caption: title(kind), header: text.cancelledHeader, rows: numbered(certificates.filter { $0.verdict == .remove }.map {
-                [$0.material, "\($0.department)（\($0.procedureName)）", issuer($0), text.reason($0.reason), $0.replacement.map(words.replacement) ?? ""]
+                [$0.material, requiredBy($0), issuer($0), text.reason($0.reason), $0.replacement.map(words.replacement) ?? ""]
             }))
         case .commitment:
             return ReportTable(caption: title(kind), header: text.commitmentHeader, rows: numbered(certificates.filter { $0.verdict == .commitment }.map {
@@ -87,7 +87,12 @@ public struct PublishedLists {
     private func basisCell(_ decision: Decision) -> String {
         decision.basis.articles.map { article in
             "【\(text.rank(article.rank))】" + (article.act.map { "《\($0)》\(article.provision ?? "")" } ?? article.citation)
-        }.joined(separator: "；")
+        }.joined(separator: text.semicolon)
+    }
+
+    /// The department and, in brackets, the procedure.
+    private func requiredBy(_ decision: Decision) -> String {
+        decision.department + text.open + decision.procedureName + text.close
     }
 
     private func purpose(_ decision: Decision) -> String {
@@ -106,6 +111,6 @@ public struct PublishedLists {
             parts.append(text.notInCatalogue)
         }
         parts.append(text.reason(decision.reason))
-        return parts.joined(separator: "；")
+        return parts.joined(separator: text.semicolon)
     }
 }
