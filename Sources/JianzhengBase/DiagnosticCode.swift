@@ -71,7 +71,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// The severity this code is reported with unless a caller says otherwise.
     public var defaultSeverity: Diagnostic.Severity {
         switch self {
-        case .unusedDeclaration, .policyRuleUnreachable, .corpusCacheRefused, .policyOverlap, .lookalikeName, .policyPhrasesMissing: .warning
+        // A citation the corpus cannot answer does not stop the review: its requirement is kept until verified.
+        case .unusedDeclaration, .policyRuleUnreachable, .corpusCacheRefused, .policyOverlap, .lookalikeName, .policyPhrasesMissing, .unknownAct,
+            .unknownProvision:
+            .warning
         default: .error
         }
     }

@@ -194,12 +194,14 @@ struct SheetReader {
                 report(.malformedCitation, "unparseable citation '\(part)' in \(header(.basis)): \(message); kept as a note", row: row, column: columns[.basis] ?? 1)
                 notes.append("设定依据原文：\(part)")
             case .unknownAct(let suggestions):
+                // Kept as the basis: the review holds the requirement pending verification, never removes it.
                 report(.unknownAct, "'\(resolved.citation.actName)' is not in the legal-basis corpus" + (suggestions.first.map { " (did you mean '\($0)'?)" } ?? "")
-                    + "; kept as a note", row: row, column: columns[.basis] ?? 1)
-                notes.append("设定依据原文：\(part)")
+                    + "; kept as the basis, to verify", row: row, column: columns[.basis] ?? 1, severity: .warning)
+                basis.append(resolved.citation.description)
             case .unknownProvision(let eId):
-                report(.unknownProvision, "'\(resolved.act?.title ?? "")' has no provision \(eId); kept as a note", row: row, column: columns[.basis] ?? 1)
-                notes.append("设定依据原文：\(part)")
+                report(.unknownProvision, "'\(resolved.act?.title ?? "")' has no provision \(eId); kept as the basis, to verify", row: row,
+                    column: columns[.basis] ?? 1, severity: .warning)
+                basis.append(resolved.citation.description)
             default:
                 basis.append(part.hasPrefix("《") ? resolved.citation.description : part)
             }

@@ -120,6 +120,8 @@ public struct DiagnosticWording: Sendable {
             ("'\\{\\{' is not closed with '\\}\\}'", "“{{”没有以“}}”结束"),
             ("file of ([0-9]+) bytes exceeds the limit of ([0-9]+) bytes; it is not read", "文件大小 $1 字节，超过 $2 字节的限制，不予读取"),
             ("cannot read file: (.+)", "无法读取文件：$1"),
+            ("'(.*)' has no provision (.+); kept as the basis, to verify", "“$1”没有条款 $2；仍作为设定依据，待核实"),
+            ("'(.+)' is not in the legal-basis corpus \\(did you mean '(.+)'\\?\\); kept as the basis, to verify", "法律依据库中没有“$1”（是否应为“$2”？）；仍作为设定依据，待核实"),
         ]
         return table.map { pattern, template in
             do {
@@ -261,6 +263,8 @@ public struct DiagnosticWording: Sendable {
             "'{}' is declared here": "{0}声明在此",
             // Citations.
             "no such act in the corpus": "法律依据库中没有该法",
+            "until it is verified, the requirement is kept and listed with the bases to verify": "核实之前，该材料要求暂予保留，并列入待核实依据清单",
+            "'{}' is not in the legal-basis corpus; kept as the basis, to verify": "法律依据库中没有{0}；仍作为设定依据，待核实",
             "the citation names no act": "引用未写明法名",
             "empty citation": "引用为空",
             "add the act to legal-basis/ (docs/legal-basis.md) or correct the title": "请将该法加入 legal-basis/（见 docs/legal-basis.md），或更正法名",

@@ -76,6 +76,7 @@ public enum ExplainReport {
         case .repealed: "依据已废止或已修改删除"
         case .notYetInForce: "依据尚未施行"
         case .outsideTerritory: "依据不适用于本地"
+        case .pending: "依据待核实：所引法规不在法律依据库中"
         }
     }
 }

@@ -165,6 +165,11 @@ public struct OutcomeWording: Sendable {
             return pick(
                 "\(new.procedureID) 要求村（居）委会等不得开具的证明“\(new.material)”",
                 "\(new.procedureID) requires “\(new.material)”, which village and residents' committees (and the like) may not issue")
+        case .basisToVerify:
+            let cited = new.basis.articles.filter { $0.problem != nil }.map(\.citation).joined(separator: pick("、", ", "))
+            return pick(
+                "\(new.procedureID) 要求的“\(new.material)”所引依据\(cited)不在法律依据库中，待核实，暂予保留",
+                "\(new.procedureID) cites \(cited) for “\(new.material)”, which the legal corpus does not hold: kept until verified")
         case .newAbsurdCertificate:
             return pick("\(new.procedureID) 新增的“\(new.material)”属于奇葩证明（\(new.reason.rawValue)）", "\(new.procedureID) adds “\(new.material)”, an absurd certificate (\(new.reason.rawValue))")
         default:

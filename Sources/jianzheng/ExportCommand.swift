@@ -38,7 +38,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         // Published lists are Chinese documents unless --lang en asks otherwise.
         let language = Console.language ?? .zh
-        let kinds: [PublishedLists.Kind]
+        var kinds: [PublishedLists.Kind]
         if list == "all" {
             kinds = PublishedLists.Kind.allCases
         } else if let kind = PublishedLists.Kind(rawValue: list) {
@@ -51,6 +51,8 @@ struct ExportCommand: ParsableCommand {
             Workspace.load(paths: sources, corpusDirectory: corpus, overlays: evaluation.overlays))
         let review = try evaluation.review(workspace)
         let lists = PublishedLists(decisions: review.decisions, catalogue: workspace.catalogue, language: language)
+        // The list of bases to verify is in the workbook only when there is something to verify.
+        if list == "all", !review.decisions.contains(where: { $0.basis.status == .pending }) { kinds.removeAll { $0 == .pending } }
         let data: Data
         switch format {
         case .xlsx:

@@ -146,6 +146,11 @@ public struct ReviewDiff: Sendable {
             findings.append(DiffFinding(
                 kind: .newRequirementWithoutBasis, evidence: .decisions(before: old, after: new), procedureID: new.procedureID, material: new.material, location: new.location))
         }
+        if introduced, new.basis.status == .pending {
+            findings.append(DiffFinding(
+                kind: .basisToVerify, evidence: .decisions(before: old, after: new), procedureID: new.procedureID, material: new.material,
+                location: new.location))
+        }
         if introduced, new.flags.contains(.issuerProhibited), old?.flags.contains(.issuerProhibited) != true {
             findings.append(DiffFinding(
                 kind: .newDemandOnProhibitedIssuer, evidence: .decisions(before: old, after: new), procedureID: new.procedureID, material: new.material, location: new.location))

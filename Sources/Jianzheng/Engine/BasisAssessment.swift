@@ -28,6 +28,8 @@ public struct BasisAssessment: Sendable {
         case repealed
         case notYetInForce = "not-yet-in-force"
         case outsideTerritory = "outside-territory"
+        /// A cited act or provision is not in the corpus: neither sufficient nor absent until verified.
+        case pending
     }
 
     public var status: Status
@@ -44,7 +46,7 @@ public struct BasisAssessment: Sendable {
     /// The reason code a removal on this basis carries.
     public var reasonCode: ReasonCode {
         switch status {
-        case .sufficient, .none: .noBasis
+        case .sufficient, .none, .pending: .noBasis
         case .rankInsufficient: .basisRankInsufficient
         case .repealed: .basisRepealed
         case .notYetInForce: .basisNotYetInForce
@@ -89,7 +91,8 @@ struct BasisAssessor {
                 conditionOnly = true
             }
         }
-        let order: [BasisAssessment.Status] = [.sufficient, .rankInsufficient, .repealed, .notYetInForce, .outsideTerritory]
+        // An unknown act may be a law: a pending citation outranks every insufficient one, never a sufficient one.
+        let order: [BasisAssessment.Status] = [.sufficient, .pending, .rankInsufficient, .repealed, .notYetInForce, .outsideTerritory]
         let overall = order.first(where: statuses.contains) ?? .none
         return BasisAssessment(
             status: overall, articles: articles, delegation: delegation,
@@ -104,7 +107,8 @@ struct BasisAssessor {
         case .outsideTerritory: .outsideTerritory
         case .versionNotInCorpus:
             resolved.act.map { sufficientRanks.contains($0.rank) } == true ? .sufficient : .rankInsufficient
-        case .malformed, .unknownAct, .unknownProvision: .none
+        case .unknownAct, .unknownProvision: .pending
+        case .malformed: .none
         }
     }
 

@@ -95,6 +95,8 @@ public struct CommitmentPlan: Sendable {
 struct RuleTrace: Sendable {
     let rules: [EvaluationContext.CompiledRule]
     let facts: FactSet
+    /// Rules that matched but would have removed for a basis waiting for verification (empty almost always).
+    var heldBack: [String] = []
 
     /// Whether a rule in force matches: its `when` holds and its `unless` does not.
     func matches(_ rule: EvaluationContext.CompiledRule) -> Bool {
@@ -109,6 +111,8 @@ struct RuleTrace: Sendable {
                 outcome = .notYetEffective
             } else if !matches(rule) {
                 outcome = .notMatched
+            } else if !decided, heldBack.contains(rule.name) {
+                outcome = .heldBack
             } else {
                 outcome = decided ? .matchedAfterDecision : .fired
                 decided = true
@@ -131,6 +135,8 @@ public struct TraceStep: Sendable, Encodable {
         case matchedAfterDecision = "matched-after-decision"
         case notMatched = "not-matched"
         case notYetEffective = "not-yet-effective"
+        /// It matched, but would have removed for a basis that is cited and not in the corpus.
+        case heldBack = "held-back-pending-basis"
     }
 
     init(rule: String, outcome: Outcome, reads: [Fact], bits: UInt32) {

@@ -56,6 +56,7 @@ extension Fact {
         case .absurdIssuerCannotVerify: 1 << 22
         case .absurdUnrelated: 1 << 23
         case .inCycle: 1 << 24
+        case .basisPending: 1 << 25
         }
     }
 }

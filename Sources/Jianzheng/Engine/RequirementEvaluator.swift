@@ -46,6 +46,7 @@ struct RequirementEvaluator {
         facts.set(.basisRepealed, basis.status == .repealed)
         facts.set(.basisNotYetInForce, basis.status == .notYetInForce)
         facts.set(.basisOutsideTerritory, basis.status == .outsideTerritory)
+        facts.set(.basisPending, basis.status == .pending)
         facts.set(.basisDelegated, basis.delegated)
         facts.set(.basisConditionOnly, basis.conditionOnly)
         facts.set(.dutyShifted, dutyShifted)
@@ -66,16 +67,33 @@ struct RequirementEvaluator {
         facts.set(.absurd, provable != nil || !absurdPatterns.isEmpty)
         facts.set(.inCycle, inCycle)
 
-        // The first rule that matches decides; the trace is rebuilt from the same facts when asked for.
-        let trace = RuleTrace(rules: context.rules, facts: facts)
+        // The first rule that matches decides. A basis cited but not in the corpus is never a ground for
+        // removal, whatever the policy says: a rule that would remove for the basis is held back and the next
+        // rule is tried (sharing, a commitment), else the requirement is kept until the citation is verified.
+        let removesForBasis = { (verdict: Verdict, rule: PolicyRule?, reads: Set<Fact>) -> Bool in
+            guard basis.status == .pending, verdict == .remove else { return false }
+            let reason = rule?.reason ?? self.derivedReason(verdict, reads: reads, facts: facts, basis: basis, kind: profile.material.kind)
+            return Self.basisReasons.contains(reason)
+        }
         var decided: EvaluationContext.CompiledRule?
         var alsoMatched: [String] = []
-        for compiled in context.rules where trace.matches(compiled) {
-            if decided == nil { decided = compiled } else { alsoMatched.append(compiled.name) }
+        var heldBack: [String] = []
+        let matching = RuleTrace(rules: context.rules, facts: facts)
+        for compiled in context.rules where matching.matches(compiled) {
+            if decided != nil {
+                alsoMatched.append(compiled.name)
+            } else if removesForBasis(compiled.rule.verdict, compiled.rule, compiled.readSet) {
+                heldBack.append(compiled.name)
+            } else {
+                decided = compiled
+            }
         }
-        let verdict = decided?.rule.verdict ?? context.policy.otherwise ?? .keep
-        let reason = decided?.rule.reason
+        let trace = RuleTrace(rules: context.rules, facts: facts, heldBack: heldBack)
+        var verdict = decided?.rule.verdict ?? context.policy.otherwise ?? .keep
+        if decided == nil, removesForBasis(verdict, nil, []) { verdict = .keep }
+        var reason = decided?.rule.reason
             ?? derivedReason(verdict, reads: decided?.readSet ?? [], facts: facts, basis: basis, kind: profile.material.kind)
+        if verdict == .keep, basis.status == .pending, profile.material.kind == .certificate { reason = .basisPendingVerification }
 
         var flags: [Flag] = []
         if profile.material.kind == .certificate {
@@ -91,6 +109,7 @@ struct RequirementEvaluator {
         if verdict == .commitment { flags.append(.commitmentExcludedApplicant) }
         if facts[.inCycle] { flags.append(.circularProof) }
         if basis.unverifiedText { flags.append(.unverifiedLegalText) }
+        if basis.status == .pending, profile.material.kind == .certificate { flags.append(.basisPending) }
 
         var ruleCitations = decided?.articles ?? []
         if reason == .issuerProhibited {
@@ -128,7 +147,12 @@ struct RequirementEvaluator {
             if !read.isDisjoint(with: Self.absurdFacts), let code = Self.absurdCodes.first(where: { facts[$0.0] }) {
                 return code.1
             }
-            return facts[.dutyShifted] ? .dutyShifted : basis.reasonCode
+            if facts[.dutyShifted] { return .dutyShifted }
+            guard basis.status == .sufficient else { return basis.reasonCode }
+            // The basis holds, so the removal rests on what else the rule read.
+            if read.contains(.inCycle), facts[.inCycle] { return .circularProof }
+            if !read.isDisjoint(with: Self.sharingFacts), facts[.sharingAvailable] { return .shareable }
+            return .policyRule
         case .obtainBySharing: return .shareable
         case .commitment: return .commitmentEligible
         case .keep:
@@ -143,6 +167,9 @@ struct RequirementEvaluator {
         (.absurdIssuerCannotVerify, .absurdIssuerCannotVerify), (.absurdUnrelated, .absurdUnrelated),
     ]
     private static let absurdFacts: Set<Fact> = Set([.absurd] + absurdCodes.map(\.0))
+    private static let sharingFacts: Set<Fact> = [.sharingAvailable, .sharingInternal, .sharingUnconditional, .sharingConditionalApproved, .sharingELicence]
+    /// Reasons that say the basis does not hold.
+    static let basisReasons: Set<ReasonCode> = [.noBasis, .basisRankInsufficient, .basisRepealed, .basisNotYetInForce, .basisOutsideTerritory]
 
     private func replacement(
         _ material: Material, _ procedure: Procedure, _ sharing: SharingAssessment, _ facts: FactSet, _ provable: String?

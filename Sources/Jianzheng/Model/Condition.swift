@@ -32,6 +32,8 @@ public enum Fact: String, Sendable, Hashable, CaseIterable, Codable {
     case basisRepealed = "basis.repealed"
     case basisNotYetInForce = "basis.not-yet-in-force"
     case basisOutsideTerritory = "basis.outside-territory"
+    /// A citation names an act, or a provision, the corpus does not hold: the basis waits for verification.
+    case basisPending = "basis.pending"
     case basisDelegated = "basis.delegated"
     case basisConditionOnly = "basis.condition-only"
     case dutyShifted = "duty-shifted"

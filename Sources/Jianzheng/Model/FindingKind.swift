@@ -10,6 +10,8 @@ public enum FindingKind: String, Sendable, Codable, CaseIterable {
     case newCircularProof = "new-circular-proof"
     /// An added requirement matches an absurd-certificate pattern.
     case newAbsurdCertificate = "new-absurd-certificate"
+    /// An added or changed requirement cites an act or provision the corpus does not hold: kept until verified.
+    case basisToVerify = "basis-to-verify"
     /// The burden on applicants of a procedure grows.
     case burdenIncreased = "burden-increased"
     /// A decision changes verdict or reason.
@@ -22,7 +24,7 @@ public enum FindingKind: String, Sendable, Codable, CaseIterable {
     public var severity: Diagnostic.Severity {
         switch self {
         case .newRequirementWithoutBasis, .newDemandOnProhibitedIssuer, .newCircularProof: .error
-        case .newAbsurdCertificate, .burdenIncreased: .warning
+        case .newAbsurdCertificate, .burdenIncreased, .basisToVerify: .warning
         case .verdictChanged, .circularProofBroken, .requirementRemoved: .note
         }
     }

@@ -15,6 +15,12 @@ public enum ReasonCode: String, Sendable, Codable, CaseIterable {
     case commitmentEligible = "COMMITMENT_ELIGIBLE"
     case basisSufficient = "BASIS_SUFFICIENT"
     case notACertificate = "NOT_A_CERTIFICATE"
+    /// Kept: a cited act or provision is not in the corpus, so the basis cannot be judged yet (待核实依据).
+    case basisPendingVerification = "BASIS_PENDING_VERIFICATION"
+    /// Removed to break a circular proof, whatever its basis.
+    case circularProof = "CIRCULAR_PROOF"
+    /// Decided by the policy rule on grounds none of the other codes names (its `because` says which).
+    case policyRule = "POLICY_RULE"
 }
 
 /// Facts worth a human's attention that do not by themselves decide the verdict.
@@ -30,4 +36,6 @@ public enum Flag: String, Sendable, Codable, CaseIterable {
     case absurd = "ABSURD_CERTIFICATE"
     case circularProof = "CIRCULAR_PROOF"
     case unverifiedLegalText = "UNVERIFIED_LEGAL_TEXT"
+    /// A cited basis is not in the corpus; a removal it would have led to was held back.
+    case basisPending = "BASIS_PENDING"
 }

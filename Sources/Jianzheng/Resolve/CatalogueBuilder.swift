@@ -211,16 +211,20 @@ public struct CatalogueBuilder {
                 reporter.report(Diagnostic(
                     .unknownAct, "the legal-basis corpus has no act '\(resolved.citation.actName)'", at: reference.range,
                     notes: suggestions.map { Diagnostic.Note("did you mean '\($0)'?") }
-                        + [Diagnostic.Note("add the act to legal-basis/ (docs/legal-basis.md) or correct the title")]))
+                        + [Diagnostic.Note("add the act to legal-basis/ (docs/legal-basis.md) or correct the title"),
+                            Diagnostic.Note(Self.pendingNote)]))
             case .unknownProvision(let eId):
                 reporter.report(Diagnostic(
                     .unknownProvision, "'\(resolved.act?.title ?? "")' has no provision \(resolved.citation.description) (\(eId))",
-                    at: reference.range))
+                    at: reference.range, notes: [Diagnostic.Note(Self.pendingNote)]))
             default:
                 break
             }
         }
     }
+
+    /// What an unanswerable citation means for the review.
+    static let pendingNote = "until it is verified, the requirement is kept and listed with the bases to verify"
 
     private mutating func checkPolicies(named names: Set<String>? = nil) {
         let policies = catalogue.policies.values.sorted(by: { $0.name < $1.name })

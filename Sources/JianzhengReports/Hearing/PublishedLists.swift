@@ -12,6 +12,8 @@ public struct PublishedLists {
         case commitment
         /// Materials obtained by data sharing.
         case sharing
+        /// 待核实依据: requirements whose cited act or provision is not in the corpus, kept until it is verified.
+        case pending
         /// Every requirement with its review result, in the import layout (the requirement's own basis, so that
         /// importing it again gives the same catalogue).
         case catalogue
@@ -36,6 +38,7 @@ public struct PublishedLists {
         case .cancelled: text.cancelledList
         case .commitment: text.commitmentList
         case .sharing: text.sharingList
+        case .pending: text.pendingList
         case .catalogue: "事项材料目录"
         }
     }
@@ -66,6 +69,17 @@ public struct PublishedLists {
                 return [
                     $0.material, "\($0.procedureID) \($0.procedureName)", best?.source ?? "", best?.provider ?? "",
                     best?.mode.map(words.mode) ?? "", best.map { Numbers.percent($0.coverage) } ?? "",
+                ]
+            }))
+        case .pending:
+            let pending = decisions.filter { $0.basis.status == .pending }
+            return ReportTable(caption: title(kind), header: text.pendingHeader, rows: numbered(pending.map { decision in
+                // The citations the corpus cannot answer: no such act, or no such provision in it.
+                let unresolved = decision.basis.articles.filter { $0.problem != nil && ($0.act == nil || $0.eId == nil) }
+                return [
+                    decision.material, "\(decision.procedureID) \(decision.procedureName)", unresolved.map(\.citation).joined(separator: text.semicolon),
+                    unresolved.compactMap { text.language == .zh ? $0.problem : $0.problemEnglish }.joined(separator: text.semicolon),
+                    text.verdict(decision.verdict),
                 ]
             }))
         case .catalogue:

@@ -102,7 +102,8 @@ public struct ReportBuilder {
 
     private func lists(_ decisions: [Decision]) -> [ReportBlock] {
         let lists = PublishedLists(decisions: decisions, catalogue: catalogue, language: text.language)
-        return [.heading(level: 2, text: text.lists)] + [PublishedLists.Kind.retained, .cancelled, .commitment, .sharing].map { .table(lists.table($0)) }
+        let pending = decisions.contains { $0.basis.status == .pending } ? [PublishedLists.Kind.pending] : []
+        return [.heading(level: 2, text: text.lists)] + ([.retained, .cancelled, .commitment, .sharing] + pending).map { .table(lists.table($0)) }
     }
 
     private func cycles(procedure: String?) -> [ReportBlock] {

@@ -58,6 +58,11 @@ struct ReportText {
             ? ["序号", "证明名称", "办事事项", "设定依据", "核查方式", "核查时限", "抽查比例", "核查部门"]
             : ["No.", "Certificate", "Procedure", "Legal basis", "Audit method", "Within", "Sample", "Auditor"]
     }
+    var pendingList: String { pick("待核实依据清单", "Bases to verify") }
+    var pendingHeader: [String] {
+        language == .zh
+            ? ["序号", "证明名称", "办事事项", "所引依据", "问题", "审查结论"] : ["No.", "Certificate", "Procedure", "Cited basis", "Problem", "Verdict"]
+    }
     var sharingList: String { pick("共享获取事项目录", "Obtained by data sharing") }
     var sharingHeader: [String] {
         language == .zh
@@ -119,6 +124,9 @@ struct ReportText {
         case .commitmentEligible: return "可以告知承诺替代"
         case .basisSufficient: return "有充分的法律依据，予以保留"
         case .notACertificate: return "不属于证明事项"
+        case .basisPendingVerification: return "所引依据不在法律依据库中，待核实，暂予保留"
+        case .circularProof: return "构成循环证明，为破除循环而取消"
+        case .policyRule: return "依政策规则处理"
         }
     }
 
