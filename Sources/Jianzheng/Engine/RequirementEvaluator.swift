@@ -37,6 +37,8 @@ struct RequirementEvaluator {
             ? licences.first { $0.0 != profile.material.name && profile.proves.isSubset(of: $0.1) }?.0 : nil
         let dutyShifted = profile.material.kind == .certificate && basis.status != .sufficient && dutyShift
         let prohibition = profile.prohibition
+        // The requirement's own commitment terms, else the material's.
+        let terms = requirement.commitment ?? profile.material.commitment
 
         var facts = FactSet(kind: profile.material.kind, concerns: profile.concerns, department: procedure.department, domain: procedure.domain)
         facts.set(.basisPresent, !basis.articles.isEmpty)
@@ -57,7 +59,7 @@ struct RequirementEvaluator {
         facts.set(.sharingConditionalApproved, modes.contains(.conditionalApproved))
         facts.set(.sharingELicence, modes.contains(.eLicence))
         facts.set(.sharingPartial, (sharing.best?.coverage ?? 1) < 1)
-        facts.set(.commitmentAvailable, profile.material.commitment != nil)
+        facts.set(.commitmentAvailable, terms != nil)
         facts.set(.commitmentExcluded, !excludedBy.isEmpty)
         facts.set(.issuerProhibited, prohibition != nil)
         facts.set(.absurdProvableByLicence, provable != nil)
@@ -101,7 +103,7 @@ struct RequirementEvaluator {
             if basis.conditionOnly { flags.append(.conditionOnlyBasis) }
             if dutyShifted { flags.append(.dutyShifted) }
             if !excludedBy.isEmpty { flags.append(.commitmentExcludedDomain) }
-            if profile.material.commitment != nil, !excludedBy.isEmpty { flags.append(.catalogueConflict) }
+            if terms != nil, !excludedBy.isEmpty { flags.append(.catalogueConflict) }
             if prohibition != nil { flags.append(.issuerProhibited) }
             if facts[.absurd] { flags.append(.absurd) }
         }
@@ -116,14 +118,17 @@ struct RequirementEvaluator {
             let cited = Set(ruleCitations.map(\.citation))
             ruleCitations += profile.prohibitionArticles.filter { !cited.contains($0.citation) }
         }
-        let plan = verdict == .commitment ? profile.material.commitment.map { commitmentPlan($0, profile.material, procedure) } : nil
+        let replacement = verdict == .remove ? replacement(profile.material, terms, reason, procedure, sharing, facts, provable) : nil
+        // A commitment, as the verdict or as what replaces a removed certificate, always carries its terms.
+        var committed = verdict == .commitment
+        if case .commitment = replacement { committed = true }
+        let plan = committed ? terms.map { commitmentPlan($0, profile.material, procedure) } : nil
         return Decision(
             procedure: procedure, requirementIndex: Int32(position), material: profile.material.name, kind: profile.material.kind, verdict: verdict, reason: reason, rule: decided?.rule.name,
             because: decided?.rule.because, ruleCitations: ruleCitations,
             flags: flags, alsoMatched: alsoMatched, basis: basis, sharing: sharing,
-            commitment: CommitmentCheck(available: profile.material.commitment != nil, excludedBy: excludedBy, terms: profile.material.commitment, plan: plan),
-            replacement: verdict == .remove ? replacement(profile.material, procedure, sharing, facts, provable) : nil,
-            ruleTrace: trace)
+            commitment: CommitmentCheck(available: terms != nil, excludedBy: excludedBy, terms: terms, plan: plan),
+            replacement: replacement, ruleTrace: trace)
     }
 
     // MARK: - Facts
@@ -172,13 +177,16 @@ struct RequirementEvaluator {
     static let basisReasons: Set<ReasonCode> = [.noBasis, .basisRankInsufficient, .basisRepealed, .basisNotYetInForce, .basisOutsideTerritory]
 
     private func replacement(
-        _ material: Material, _ procedure: Procedure, _ sharing: SharingAssessment, _ facts: FactSet, _ provable: String?
+        _ material: Material, _ terms: CommitmentTerms?, _ reason: ReasonCode, _ procedure: Procedure, _ sharing: SharingAssessment,
+        _ facts: FactSet, _ provable: String?
     ) -> Replacement {
+        // A demand unrelated to the procedure (行政许可法 §31) is not to be replaced by anything, a commitment included.
+        if reason == .absurdUnrelated { return .nothing }
         if let best = sharing.best, let mode = best.mode { return .obtainedFrom(source: best.source, provider: best.provider, mode: mode) }
         if let provable { return .provedByLicence(provable) }
         let required = { (name: String) in procedure.requirements.contains { $0.material == name } }
         if let alternative = material.alternatives.first(where: required) ?? material.alternatives.first { return .alternative(alternative) }
-        if let terms = material.commitment, !facts[.commitmentExcluded] { return .commitment(terms.method) }
+        if let terms, !facts[.commitmentExcluded] { return .commitment(terms.method) }
         if facts[.dutyShifted] { return .investigatedByOffice }
         if facts[.absurdSelfEvident] { return .checkedOnSite }
         return .nothing

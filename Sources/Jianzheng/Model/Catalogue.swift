@@ -150,6 +150,9 @@ public struct Requirement: Sendable {
     public var purpose: String?
     public var note: String?
     public var absurd: [AbsurdPattern]
+    /// Commitment terms for this procedure's requirement: they replace the material's, whose promise and auditor
+    /// may be another procedure's (继承公证 must not promise "参保人已死亡" to 人社).
+    public var commitment: CommitmentTerms?
     public var range: SourceRange
 }
 

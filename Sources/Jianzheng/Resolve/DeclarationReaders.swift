@@ -171,13 +171,14 @@ struct DeclarationReaders {
         }
         refer(.material, material, statement.arguments[0].expression.range)
         guard statement.block != nil else {
-            return Requirement(material: material, basis: [], share: 1, purpose: nil, note: nil, absurd: [], range: Self.headRange(statement))
+            return Requirement(material: material, basis: [], share: 1, purpose: nil, note: nil, absurd: [], commitment: nil, range: Self.headRange(statement))
         }
         let fields = reader.attributes(of: statement, schema: Self.requirementSchema, what: "requirement '\(material)'")
         return Requirement(
             material: material, basis: cite(reader.citations(fields["basis"])), share: reader.fraction(fields["share"]?.first) ?? 1,
             purpose: reader.string(fields["purpose"]?.first), note: reader.string(fields["note"]?.first),
-            absurd: reader.values(fields["absurd"], AbsurdPattern.self), range: Self.headRange(statement))
+            absurd: reader.values(fields["absurd"], AbsurdPattern.self),
+            commitment: fields["commitment"]?.first.map { commitment($0, material: material) }, range: Self.headRange(statement))
     }
 
     // MARK: - cost-model
@@ -326,7 +327,7 @@ extension DeclarationReaders {
         "requires": .many, "issues": .many, "trips": .optional, "days": .optional, "fee": .optional, "note": .many,
     ]
     static let requirementSchema: AttributeSchema = [
-        "basis": .many, "share": .optional, "purpose": .optional, "note": .optional, "absurd": .many,
+        "basis": .many, "share": .optional, "purpose": .optional, "note": .optional, "absurd": .many, "commitment": .optional,
     ]
 
     /// The keyword and name of a declaration (`material 居民户口簿`): where its diagnostics point.

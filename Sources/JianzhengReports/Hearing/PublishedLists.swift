@@ -8,7 +8,7 @@ public struct PublishedLists {
         case retained
         /// 取消证明事项清单.
         case cancelled
-        /// 告知承诺事项目录.
+        /// 告知承诺事项目录: every commitment with its terms (a cancelled certificate replaced by one is here too).
         case commitment
         /// Materials obtained by data sharing.
         case sharing
@@ -56,7 +56,8 @@ public struct PublishedLists {
                 [$0.material, requiredBy($0), issuer($0), text.reason($0.reason), $0.replacement.map(words.replacement) ?? ""]
             }))
         case .commitment:
-            return ReportTable(caption: title(kind), header: text.commitmentHeader, rows: numbered(certificates.filter { $0.verdict == .commitment }.map {
+            // Every commitment an applicant may sign, as the verdict or in place of a cancelled certificate, with its terms.
+            return ReportTable(caption: title(kind), header: text.commitmentHeader, rows: numbered(certificates.filter { $0.commitment.plan != nil }.map {
                 let plan = $0.commitment.plan
                 return [
                     $0.material, "\($0.procedureID) \($0.procedureName)", basisCell($0), plan.map { words.auditMethod($0.method) } ?? "",
