@@ -246,6 +246,7 @@ public struct DiagnosticWording: Sendable {
             "first given here": "首次给出在此",
             "did you mean '{}'?": "是否应为{0}？",
             "'{}' compares with one name": "{0}只能与一个名称比较",
+            "'{}' compares with names": "{0}只能与名称比较",
             "unknown fact '{}' in condition": "条件中有未知的事实{0}",
             "see docs/language.md for the list of facts": "事实清单见 docs/language.md",
             "a condition must be a fact such as basis.sufficient": "条件必须是一个事实，例如 basis.sufficient",

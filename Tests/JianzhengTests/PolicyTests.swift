@@ -201,3 +201,28 @@ import JianzhengWorkspace
         }
     }
 }
+
+/// Issue 15 (neutral catalogue): `domain in [a, b]` was refused in policy conditions.
+@Suite struct ConditionListTests {
+    @Test func domainAndDepartmentTakeAList() throws {
+        let policy = """
+            policy 列表 {
+              effective 2000-01-01
+              sufficient-ranks law
+              rule 救助 {
+                verdict keep
+                when domain in [社会救助, 婚姻登记] and department in [民政部门, 公安机关]
+                because "x"
+              }
+              otherwise remove
+            }
+            """
+        let catalogue = { (domain: String) in
+            "material 甲 {\n  kind certificate\n}\nprocedure \"P\" 事项 {\n  department 民政部门\n  domain \(domain)\n  territory CN-62\n  requires 甲\n}\n"
+        }
+        let (_, diagnostics) = Fixture.build([policy])
+        #expect(!diagnostics.hasErrors, "\(diagnostics.map(\.message))")
+        #expect(try Fixture.review(catalogue("婚姻登记") + policy, policy: "列表").decision("P", "甲")?.verdict == .keep)
+        #expect(try Fixture.review(catalogue("公证") + policy, policy: "列表").decision("P", "甲")?.verdict == .remove)
+    }
+}

@@ -45,20 +45,31 @@ struct ConditionBuilder {
             reader.report(Diagnostic(.wrongValueType, "'in' expects a list such as [public-safety, life-health]", at: range))
             return nil
         }
+        // `x in [a, b]` holds when x is any of them; `=` and `!=` compare with one value.
+        guard !values.isEmpty, op == .in || values.count == 1 else {
+            reader.report(Diagnostic(.wrongValueType, "'\(subject)' compares with one name", at: range))
+            return nil
+        }
         switch subject {
         case "kind":
-            guard values.count == 1, let kind = reader.vocabularyValue(values[0], MaterialKind.self) else { return nil }
-            return .kindIs(kind)
+            let kinds = values.compactMap { reader.vocabularyValue($0, MaterialKind.self) }
+            return kinds.count == values.count ? Self.any(kinds.map(Condition.kindIs)) : nil
         case "concerns":
             let categories = values.compactMap { reader.vocabularyValue($0, ConcernCategory.self) }
             return categories.count == values.count ? .concernsAny(Set(categories)) : nil
         default:
-            guard values.count == 1, let value = AttributeReader.nameValue(values[0]) else {
-                reader.report(Diagnostic(.wrongValueType, "'\(subject)' compares with one name", at: range))
+            let names = values.compactMap(AttributeReader.nameValue)
+            guard names.count == values.count else {
+                reader.report(Diagnostic(.wrongValueType, "'\(subject)' compares with names", at: range))
                 return nil
             }
-            return subject == "department" ? .departmentIs(value) : .domainIs(value)
+            return Self.any(names.map { subject == "department" ? Condition.departmentIs($0) : Condition.domainIs($0) })
         }
+    }
+
+    /// Any of the conditions (a chain of `or`).
+    private static func any(_ conditions: [Condition]) -> Condition {
+        conditions.dropFirst().reduce(conditions[0]) { .or($0, $1) }
     }
 
     private static func unknown(_ expression: Expression, reader: inout AttributeReader, hint: String?) -> Condition? {
