@@ -72,8 +72,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     public var defaultSeverity: Diagnostic.Severity {
         switch self {
         // A citation the corpus cannot answer does not stop the review: its requirement is kept until verified.
-        case .unusedDeclaration, .policyRuleUnreachable, .corpusCacheRefused, .policyOverlap, .lookalikeName, .policyPhrasesMissing, .unknownAct,
-            .unknownProvision:
+        case .unusedDeclaration, .policyRuleUnreachable, .corpusCacheRefused, .policyOverlap, .lookalikeName, .policyPhrasesMissing, .malformedCitation,
+            .unknownAct, .unknownProvision:
             .warning
         default: .error
         }

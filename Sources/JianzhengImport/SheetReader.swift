@@ -191,8 +191,10 @@ struct SheetReader {
             let resolved = importer.corpus.resolve(part)
             switch resolved.problem {
             case .malformed(let message):
-                report(.malformedCitation, "unparseable citation '\(part)' in \(header(.basis)): \(message); kept as a note", row: row, column: columns[.basis] ?? 1)
-                notes.append("设定依据原文：\(part)")
+                // Kept as the basis (written as a quoted citation): unparseable is not absent.
+                report(.malformedCitation, "unparseable citation '\(part)' in \(header(.basis)): \(message); kept as the basis, to verify", row: row,
+                    column: columns[.basis] ?? 1, severity: .warning)
+                basis.append(part)
             case .unknownAct(let suggestions):
                 // Kept as the basis: the review holds the requirement pending verification, never removes it.
                 report(.unknownAct, "'\(resolved.citation.actName)' is not in the legal-basis corpus" + (suggestions.first.map { " (did you mean '\($0)'?)" } ?? "")

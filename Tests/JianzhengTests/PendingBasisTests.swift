@@ -53,6 +53,15 @@ import Testing
         #expect(decision.verdict == .keep && decision.reason == .basisPendingVerification)
     }
 
+    /// A citation form the parser does not read (an inserted article) blocked the whole review.
+    @Test func aCitationThatCannotBeReadIsPendingAndBlocksNothing() throws {
+        let (_, diagnostics) = Fixture.build([Self.catalogue(basis: "《婚姻登记条例》第十五条之一")])
+        let malformed = try #require(diagnostics.first { $0.code == .malformedCitation })
+        #expect(malformed.severity == .warning)
+        let decision = try #require(try Fixture.review(Self.catalogue(basis: "《婚姻登记条例》第十五条之一")).decision("P1", "火化证明"))
+        #expect(decision.verdict == .keep && decision.reason == .basisPendingVerification)
+    }
+
     /// Found on a neutral catalogue: the cycle-breaking rule's removal was labelled NO_BASIS above "依据充分".
     @Test func aRemovalToBreakACycleSaysSoNotNoBasis() throws {
         let policy = """

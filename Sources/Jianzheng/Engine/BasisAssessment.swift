@@ -107,8 +107,9 @@ struct BasisAssessor {
         case .outsideTerritory: .outsideTerritory
         case .versionNotInCorpus:
             resolved.act.map { sufficientRanks.contains($0.rank) } == true ? .sufficient : .rankInsufficient
-        case .unknownAct, .unknownProvision: .pending
-        case .malformed: .none
+        // A citation the parser or the corpus cannot answer (第十五条之一, 附件第二十七项, an act not yet added)
+        // may still be a valid basis: it waits for verification and never removes.
+        case .unknownAct, .unknownProvision, .malformed: .pending
         }
     }
 

@@ -206,7 +206,7 @@ public struct CatalogueBuilder {
             guard let id = table.id(of: reference), let resolved = problems[Int(id)] else { continue }
             switch resolved.problem {
             case .malformed(let message):
-                reporter.report(Diagnostic(.malformedCitation, "malformed citation: \(message)", at: reference.range))
+                reporter.report(Diagnostic(.malformedCitation, "malformed citation: \(message)", at: reference.range, notes: [Diagnostic.Note(Self.pendingNote)]))
             case .unknownAct(let suggestions):
                 reporter.report(Diagnostic(
                     .unknownAct, "the legal-basis corpus has no act '\(resolved.citation.actName)'", at: reference.range,
