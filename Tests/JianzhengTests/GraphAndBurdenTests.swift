@@ -119,3 +119,37 @@ import Testing
             == second.decisions.map { "\($0.procedureID)\($0.material)\($0.verdict)\($0.reason)" })
     }
 }
+
+/// Issue 15: a partly covering source saved the whole burden; the applicants it leaves out still fetch the certificate.
+@Suite struct CoverageWeightedBurdenTests {
+    @Test func onlyTheCoveredShareIsSaved() throws {
+        let review = try Fixture.review(
+            """
+            source 户籍库 {
+              provider 公安机关
+              sharing unconditional
+              items 户籍
+              coverage 60%
+            }
+            material 户籍证明 {
+              kind certificate
+              proves 户籍
+              issuer 公安机关
+              basis 《中华人民共和国公证法》第十一条
+              trips 2
+            }
+            procedure "P1" 事项 {
+              department 民政部门
+              territory CN-62
+              volume 100
+              trips 0
+              requires 户籍证明
+            }
+            """)
+        #expect(review.decision("P1", "户籍证明")?.verdict == .obtainBySharing)
+        let burden = try #require(review.burdens.first { $0.procedureID == "P1" })
+        #expect(burden.before.trips == 2)
+        #expect(abs(burden.after.trips - 0.8) < 1e-9, "\(burden.after.trips)")
+        #expect(abs(burden.after.certificates - 0.4) < 1e-9)
+    }
+}

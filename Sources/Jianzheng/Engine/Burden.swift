@@ -46,17 +46,18 @@ struct BurdenCalculator {
     let catalogue: Catalogue
     let graph: IssuingGraph
 
-    /// The burdens of `nodes`, in their order. `counted(procedureIndex, requirementIndex)` says whether the
-    /// applicant must obtain that requirement's material (a certificate, before or after the verdicts). Every successor of a node that is not itself in `nodes` must have
+    /// The burdens of `nodes`, in their order. `weight(procedureIndex, requirementIndex)` is the share of the
+    /// requirement's applicants who must still obtain its material (a certificate, before or after the verdicts):
+    /// 1, none (0), or those a partly covering data source leaves out. Every successor of a node that is not itself in `nodes` must have
     /// the burden `outside(successor)`; a region closed under predecessors (all ancestors of what changed) has that
     /// property, since no node outside it can reach a changed node.
     /// `procedures` are those at `nodes`, in the same order.
-    func burdens(of nodes: [Int], procedures: [Procedure], counted: (Int, Int) -> Bool, outside: (Int) -> Burden) -> [Burden] {
+    func burdens(of nodes: [Int], procedures: [Procedure], weight: (Int, Int) -> Double, outside: (Int) -> Burden) -> [Burden] {
         var local = [Int](repeating: -1, count: graph.procedureIDs.count)
         for (position, node) in nodes.enumerated() { local[node] = position }
         // Successors: certificate edges to issuing procedures that the applicant must still walk.
         let successors = nodes.map { node in
-            graph.edges[node].filter { counted(node, $0.requirement) && local[$0.to] >= 0 }.map { local[$0.to] }
+            graph.edges[node].filter { weight(node, $0.requirement) > 0 && local[$0.to] >= 0 }.map { local[$0.to] }
         }
         let components = StronglyConnectedComponents.compute(nodeCount: nodes.count, successors: successors)
         var componentOf = [Int](repeating: 0, count: nodes.count)
@@ -69,7 +70,9 @@ struct BurdenCalculator {
                 total = total + Burden(certificates: 0, trips: Double(procedure.trips), days: Double(procedure.days), fees: procedure.fee)
                 // Requirements are read in place (copying each would retain its fields).
                 let requirements = procedure.requirements
-                for index in requirements.indices where counted(node, index) {
+                for index in requirements.indices {
+                    let still = weight(node, index)
+                    guard still > 0 else { continue }
                     let issuer = graph.edges[node].first { $0.requirement == index }?.to
                     let certificate = Burden(certificates: 1, trips: 0, days: 0, fees: 0)
                     let obtained: Burden
@@ -85,7 +88,7 @@ struct BurdenCalculator {
                             certificates: 1, trips: Double(material?.trips ?? 1), days: Double(material?.days ?? 0),
                             fees: material?.fee ?? 0)
                     }
-                    total = total + requirements[index].share * obtained
+                    total = total + (requirements[index].share * still) * obtained
                 }
             }
             totals[position] = total

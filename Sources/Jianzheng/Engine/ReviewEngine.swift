@@ -129,12 +129,20 @@ public struct ReviewEngine: Sendable {
         of nodes: [Int], procedures: [Procedure], graph: IssuingGraph, decisions: [[Decision]], outside: (Int) -> (Burden, Burden)
     ) -> (before: [Burden], after: [Burden]) {
         let calculator = BurdenCalculator(catalogue: catalogue, graph: graph)
-        let isCertificate = { (procedure: Int, requirement: Int) in decisions[procedure][requirement].kind == .certificate }
-        let before = calculator.burdens(of: nodes, procedures: procedures, counted: isCertificate) { outside($0).0 }
-        let after = calculator.burdens(of: nodes, procedures: procedures, counted: { isCertificate($0, $1) && decisions[$0][$1].verdict == .keep }) {
-            outside($0).1
-        }
+        let before = calculator.burdens(of: nodes, procedures: procedures, weight: { decisions[$0][$1].kind == .certificate ? 1 : 0 }) { outside($0).0 }
+        let after = calculator.burdens(of: nodes, procedures: procedures, weight: { Self.stillObtained(decisions[$0][$1]) }) { outside($0).1 }
         return (before, after)
+    }
+
+    /// The share of a requirement's applicants who must still obtain the certificate after the verdict: all when
+    /// it is kept; those a partly covering source leaves out when it is obtained by sharing; none otherwise.
+    static func stillObtained(_ decision: Decision) -> Double {
+        guard decision.kind == .certificate else { return 0 }
+        switch decision.verdict {
+        case .keep: return 1
+        case .obtainBySharing: return max(0, 1 - (decision.sharing.best?.coverage ?? 1))
+        case .remove, .commitment: return 0
+        }
     }
 
     private func circularProof(
