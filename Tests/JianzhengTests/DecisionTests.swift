@@ -230,3 +230,31 @@ import Testing
         #expect(review.decision("P1", "户口簿")?.reason == .notACertificate)
     }
 }
+
+/// Issue 15: issuer prohibitions matched the end of a name, so "…与死者的关系证明" escaped the 亲属关系证明 ban.
+@Suite struct ListedAsTests {
+    static func catalogue(_ listed: String) -> String {
+        """
+        material 供养直系亲属与死者的关系证明 {
+          kind certificate
+          proves 亲属关系
+          issuer 居民委员会
+          \(listed)
+        }
+        procedure "P1" 丧葬补助 {
+          department 民政部门
+          territory CN-62
+          requires 供养直系亲属与死者的关系证明
+        }
+        """
+    }
+
+    @Test func aDeclaredCertificateTypeIsWhatTheProhibitionMatches() throws {
+        let listed = try #require(try Fixture.review(Self.catalogue("listed-as 亲属关系证明")).decision("P1", "供养直系亲属与死者的关系证明"))
+        #expect(listed.reason == .issuerProhibited)
+        #expect(listed.flags.contains(.issuerProhibited))
+        let unlisted = try #require(try Fixture.review(Self.catalogue("")).decision("P1", "供养直系亲属与死者的关系证明"))
+        #expect(unlisted.reason == .noBasis)
+        #expect(!unlisted.flags.contains(.issuerProhibited))
+    }
+}

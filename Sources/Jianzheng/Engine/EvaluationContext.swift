@@ -129,7 +129,7 @@ struct EvaluationContext: Sendable {
             let prohibition = kind.flatMap { kind in
                 prohibitions.first { prohibition in
                     prohibition.issuerKinds.contains(kind)
-                        && prohibition.covers(material.name)
+                        && prohibition.covers(material)
                 }
             }
             return MaterialProfile(
@@ -177,7 +177,7 @@ struct EvaluationContext: Sendable {
     func profile(_ slot: Int32, name: String, range: SourceRange) -> MaterialProfile {
         if slot >= 0 { return profiles[Int(slot)] }
         let material = Material(
-            name: name, kind: .certificate, proves: [], basis: [], sources: [], concerns: [], alternatives: [], absurd: [],
+            name: name, kind: .certificate, proves: [], basis: [], sources: [], concerns: [], alternatives: [], listedAs: [], absurd: [],
             trips: 1, days: 0, fee: 0, range: range)
         return MaterialProfile(material: material, candidates: [], excludedBy: [], prohibition: nil, prohibitionArticles: [], proves: [])
     }

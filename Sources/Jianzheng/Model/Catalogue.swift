@@ -58,6 +58,9 @@ public struct Material: Sendable {
     public var commitment: CommitmentTerms?
     /// Other materials that show the same facts.
     public var alternatives: [String]
+    /// The published certificate types it is an instance of (`listed-as 亲属关系证明`): what issuer prohibitions
+    /// match, whatever the material is called.
+    public var listedAs: [String]
     public var absurd: [AbsurdPattern]
     /// Trips and working days an applicant spends obtaining it when no issuing procedure is declared.
     public var trips: Int

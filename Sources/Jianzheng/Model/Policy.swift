@@ -69,9 +69,11 @@ public struct IssuerProhibition: Sendable {
     public var certificates: Set<String>
     public var matching: Matching
 
-    /// Whether a material of this name is one of the prohibited certificates.
-    public func covers(_ name: String) -> Bool {
-        certificates.contains(name) || (matching == .ending && certificates.contains { name.hasSuffix($0) })
+    /// Whether a material is one of the prohibited certificates: by the types it is declared `listed-as`, else by
+    /// its name (exactly, or by its ending under `matching ending`).
+    public func covers(_ material: Material) -> Bool {
+        if !material.listedAs.isEmpty { return material.listedAs.contains(where: certificates.contains) }
+        return certificates.contains(material.name) || (matching == .ending && certificates.contains { material.name.hasSuffix($0) })
     }
     public var cites: [CitationReference]
     public var range: SourceRange

@@ -76,7 +76,7 @@ struct DeclarationReaders {
             schema: [
                 "kind": .required, "proves": .many, "issuer": .optional, "issued-by": .optional, "basis": .many,
                 "source": .many, "concerns": .many, "commitment": .optional, "alternatives": .many, "absurd": .many,
-                "trips": .optional, "days": .optional, "fee": .optional,
+                "trips": .optional, "days": .optional, "fee": .optional, "listed-as": .many,
             ], what: "material '\(name)'")
         let issuer = reader.name(fields["issuer"]?.first)
         refer(.department, issuer, fields["issuer"]?.first?.arguments.first?.expression.range)
@@ -92,7 +92,8 @@ struct DeclarationReaders {
             basis: cite(reader.citations(fields["basis"])), sources: sources.map(\.0),
             concerns: reader.values(fields["concerns"], ConcernCategory.self),
             commitment: fields["commitment"]?.first.map { commitment($0, material: name) },
-            alternatives: alternatives.map(\.0), absurd: reader.values(fields["absurd"], AbsurdPattern.self),
+            alternatives: alternatives.map(\.0), listedAs: reader.names(fields["listed-as"]).map(\.0),
+            absurd: reader.values(fields["absurd"], AbsurdPattern.self),
             trips: reader.integer(fields["trips"]?.first) ?? 1,
             days: reader.integer(fields["days"]?.first, units: Units.workingDays) ?? 0,
             fee: reader.number(fields["fee"]?.first, units: Units.yuan) ?? 0, range: Self.headRange(statement))
