@@ -64,7 +64,7 @@ public enum ExplainReport {
             lines += article.text.split(separator: "\n").map { "      “" + $0 + "”" }
             if let status = article.textStatus, status != "verified" { lines.append("      （条文状态：\(status)，引用前请与公报核对）") }
         }
-        if let problem = article.problem { lines.append("      问题：\(problem)") }
+        if let problem = OutcomeWording.chinese.problem(article) { lines.append("      问题：\(problem)") }
         return lines
     }
 

@@ -93,6 +93,12 @@ public struct OutcomeWording: Sendable {
         }
     }
 
+    /// Why a cited article is not a valid basis, nil when it is: a non-law source is said as such.
+    public func problem(_ article: CitedArticle) -> String? {
+        if let source = article.nonLawSource { return pick("“\(source)”不是法律依据", "a \(source) is not law") }
+        return language == .zh ? article.problem : article.problemEnglish
+    }
+
     /// The deciding rule's `because`, or what the policy's default means.
     public func because(_ decision: Decision) -> String {
         decision.because ?? pick("政策未规定其他处理，按默认处理", "the policy says nothing else: its default applies")
@@ -155,9 +161,8 @@ public struct OutcomeWording: Sendable {
         switch kind {
         case .newRequirementWithoutBasis:
             let articles = new.basis.articles
-            let problem = language == .zh
-                ? articles.compactMap(\.problem).first ?? (articles.isEmpty ? "未引用任何依据" : "依据位阶不足")
-                : articles.compactMap(\.problemEnglish).first ?? (articles.isEmpty ? "no basis cited" : "basis rank insufficient")
+            let problem = articles.compactMap(self.problem).first
+                ?? (articles.isEmpty ? pick("未引用任何依据", "no basis cited") : pick("依据位阶不足", "basis rank insufficient"))
             return pick(
                 "\(new.procedureID) 要求的证明“\(new.material)”没有充分的法律依据（\(new.reason.rawValue)：\(problem)）",
                 "\(new.procedureID) requires the certificate “\(new.material)” without sufficient legal basis (\(new.reason.rawValue): \(problem))")

@@ -31,6 +31,7 @@ enum Fixture {
           delegation-phrases    国家有关规定, 公安部门规定, 卫生行政部门规定, 监督管理部门规定
           document-words        证明, 材料, 证件, 证书, 户口簿, 身份证, 结婚证, 声明, 申请书, 申请表, 文件, 照片
           investigation-phrases 调查核实, 入户调查, 信息核查
+          non-law-sources       办事指南, 服务指南, 内部规程, 工作规程, 操作规程
           issuer-prohibited {
             issuer-kinds residents-committee
             certificates 亲属关系证明

@@ -62,6 +62,15 @@ import Testing
         #expect(decision.verdict == .keep && decision.reason == .basisPendingVerification)
     }
 
+    /// A service guide or an internal rule is no law: citing only it is citing nothing — not a basis to verify.
+    @Test func aNonLawSourceIsNoBasisAtAll() throws {
+        let review = try Fixture.review(Self.catalogue(basis: "\"甘肃省民政厅办事指南（2023版）\""))
+        let decision = try #require(review.decision("P1", "火化证明"))
+        #expect(decision.verdict == .remove && decision.reason == .noBasis)
+        #expect(decision.basis.status == .none)
+        #expect(decision.basis.articles.first?.nonLawSource == "办事指南")
+    }
+
     /// Found on a neutral catalogue: the cycle-breaking rule's removal was labelled NO_BASIS above "依据充分".
     @Test func aRemovalToBreakACycleSaysSoNotNoBasis() throws {
         let policy = """

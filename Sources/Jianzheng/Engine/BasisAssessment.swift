@@ -18,6 +18,8 @@ public struct CitedArticle: Sendable, Codable, Hashable {
     /// Why the citation is not a valid basis on the date, in Chinese and English; nil when valid.
     public var problem: String?
     public var problemEnglish: String?
+    /// The policy's name for the non-law source the citation names (办事指南 …): then it is no basis at all.
+    public var nonLawSource: String?
 }
 
 /// How well a requirement is grounded in law on a date, under a policy's list of sufficient ranks.
@@ -72,9 +74,13 @@ struct BasisAssessor {
         var unverified = false
         for reference in citations {
             let resolved = self.citations.resolve(reference, in: corpus, on: date, territory: territory)
-            let status = Self.status(resolved, sufficientRanks: sufficientRanks)
+            // A service guide or an internal rule is no law: citing it is citing nothing, not a basis to verify.
+            let nonLaw = resolved.act == nil ? phrases.nonLawSources.first(where: reference.text.containsBytes) : nil
+            let status = nonLaw == nil ? Self.status(resolved, sufficientRanks: sufficientRanks) : .none
             statuses.append(status)
-            articles.append(Self.article(reference.text, resolved))
+            var article = Self.article(reference.text, resolved)
+            article.nonLawSource = nonLaw
+            articles.append(article)
             if let act = resolved.act, act.textStatus == .unverified { unverified = true }
             if case .versionNotInCorpus = resolved.problem { unverified = true }
             guard resolved.isValid else { continue }

@@ -46,11 +46,15 @@ public struct TextPhrases: Sendable {
     public var documentWords: [String]
     /// Phrases by which a procedure's basis makes the office investigate the facts itself (`duty-shifted`).
     public var investigation: [String]
+    /// Names of sources that are not law (`non-law-sources 办事指南, 内部规程`): a basis citing only them is no basis,
+    /// never one waiting for verification.
+    public var nonLawSources: [String]
 
-    public init(delegation: [String] = [], documentWords: [String] = [], investigation: [String] = []) {
+    public init(delegation: [String] = [], documentWords: [String] = [], investigation: [String] = [], nonLawSources: [String] = []) {
         self.delegation = delegation
         self.documentWords = documentWords
         self.investigation = investigation
+        self.nonLawSources = nonLawSources
     }
 }
 

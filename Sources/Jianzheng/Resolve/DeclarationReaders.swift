@@ -204,6 +204,7 @@ struct DeclarationReaders {
                 "title": .optional, "cites": .many, "effective": .required, "until": .optional, "sufficient-ranks": .required,
                 "commitment-excludes": .many, "issuer-prohibited": .many, "cost-model": .optional, "rule": .many,
                 "otherwise": .optional, "delegation-phrases": .many, "document-words": .many, "investigation-phrases": .many,
+                "non-law-sources": .many,
             ], what: "policy '\(name)'")
         let costModel = reader.name(fields["cost-model"]?.first)
         refer(.costModel, costModel, fields["cost-model"]?.first?.arguments.first?.expression.range)
@@ -216,7 +217,7 @@ struct DeclarationReaders {
             issuerProhibitions: (fields["issuer-prohibited"] ?? []).map { issuerProhibition($0) },
             phrases: TextPhrases(
                 delegation: reader.names(fields["delegation-phrases"]).map(\.0), documentWords: reader.names(fields["document-words"]).map(\.0),
-                investigation: reader.names(fields["investigation-phrases"]).map(\.0)),
+                investigation: reader.names(fields["investigation-phrases"]).map(\.0), nonLawSources: reader.names(fields["non-law-sources"]).map(\.0)),
             costModel: costModel,
             rules: (fields["rule"] ?? []).compactMap { rule($0, policy: name) },
             otherwise: reader.value(fields["otherwise"]?.first, Verdict.self), range: Self.headRange(statement))

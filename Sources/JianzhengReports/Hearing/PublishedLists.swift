@@ -79,7 +79,7 @@ public struct PublishedLists {
                 let unresolved = decision.basis.articles.filter { $0.problem != nil && ($0.act == nil || $0.eId == nil) }
                 return [
                     decision.material, "\(decision.procedureID) \(decision.procedureName)", unresolved.map(\.citation).joined(separator: text.semicolon),
-                    unresolved.compactMap { text.language == .zh ? $0.problem : $0.problemEnglish }.joined(separator: text.semicolon),
+                    unresolved.compactMap(words.problem).joined(separator: text.semicolon),
                     text.verdict(decision.verdict),
                 ]
             }))

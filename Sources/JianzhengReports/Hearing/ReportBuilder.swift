@@ -189,7 +189,7 @@ public struct ReportBuilder {
         return blocks
     }
 
-    private func problem(_ article: CitedArticle) -> String? { text.language == .zh ? article.problem : article.problemEnglish }
+    private func problem(_ article: CitedArticle) -> String? { words.problem(article) }
 
     private func sharingLine(_ option: SharingOption) -> String {
         let status = option.mode.map(words.mode) ?? option.refusal.map(words.refusal) ?? ""
