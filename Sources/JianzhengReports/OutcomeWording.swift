@@ -131,7 +131,7 @@ public struct OutcomeWording: Sendable {
         case .share(let before, let after): return pick("比例 share: ", "share: ") + "\(before) → \(after)"
         case .absurd(let before, let after): return pick("奇葩标注 absurd: ", "absurd: ") + "\(before.map(\.rawValue)) → \(after.map(\.rawValue))"
         case .kind(let before, let after): return pick("类型 kind: ", "kind: ") + "\(before.rawValue) → \(after.rawValue)"
-        case .issuer(let before, let after): return pick("开具单位 issuer: ", "issuer: ") + "\(before ?? none) → \(after ?? none)"
+        case .issuers(let before, let after): return pick("开具单位 issuer: ", "issuer: ") + list(before) + " → " + list(after)
         case .proves(let before, let after): return pick("证明内容 proves: ", "proves: ") + "\(before) → \(after)"
         }
     }

@@ -258,3 +258,30 @@ import Testing
         #expect(!unlisted.flags.contains(.issuerProhibited))
     }
 }
+
+/// Issue 15: a material had only one issuer; real certificates come from 村委会 or 社区 or 单位.
+@Suite struct SeveralIssuersTests {
+    static func catalogue(_ issuers: String) -> String {
+        """
+        department 社区居委会 { kind residents-committee }
+        material 亲属关系证明 {
+          kind certificate
+          proves 亲属关系
+          issuer \(issuers)
+        }
+        procedure "P1" 丧葬补助 {
+          department 民政部门
+          territory CN-62
+          requires 亲属关系证明
+        }
+        """
+    }
+
+    @Test func aProhibitionHoldsWhenEveryIssuerIsBarred() throws {
+        let barred = try #require(try Fixture.review(Self.catalogue("居民委员会, 社区居委会")).decision("P1", "亲属关系证明"))
+        #expect(barred.reason == .issuerProhibited)
+        let employer = try #require(try Fixture.review(Self.catalogue("居民委员会, 工作单位")).decision("P1", "亲属关系证明"))
+        #expect(employer.reason == .noBasis)
+        #expect(!employer.flags.contains(.issuerProhibited))
+    }
+}

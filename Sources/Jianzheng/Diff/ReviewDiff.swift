@@ -16,7 +16,7 @@ public struct ReviewDiff: Sendable {
         case share(before: Double, after: Double)
         case absurd(before: [AbsurdPattern], after: [AbsurdPattern])
         case kind(before: MaterialKind, after: MaterialKind)
-        case issuer(before: String?, after: String?)
+        case issuers(before: [String], after: [String])
         case proves(before: [String], after: [String])
     }
 
@@ -132,7 +132,7 @@ public struct ReviewDiff: Sendable {
         let oldMaterial = beforeCatalogue.materials[decision.material], newMaterial = afterCatalogue.materials[decision.material]
         if let oldMaterial, let newMaterial {
             if oldMaterial.kind != newMaterial.kind { details.append(.kind(before: oldMaterial.kind, after: newMaterial.kind)) }
-            if oldMaterial.issuer != newMaterial.issuer { details.append(.issuer(before: oldMaterial.issuer, after: newMaterial.issuer)) }
+            if oldMaterial.issuers != newMaterial.issuers { details.append(.issuers(before: oldMaterial.issuers, after: newMaterial.issuers)) }
             if oldMaterial.proves != newMaterial.proves { details.append(.proves(before: oldMaterial.proves, after: newMaterial.proves)) }
         }
         return details

@@ -125,12 +125,10 @@ struct EvaluationContext: Sendable {
         profiles = ConcurrentSlots<MaterialProfile>.map(materials) { material in
             let proves = Set(material.proves)
             let candidates = sources.candidates(named: material.sources, proving: proves)
-            let kind = material.issuer.flatMap { catalogue.departments[$0]?.kind }
-            let prohibition = kind.flatMap { kind in
-                prohibitions.first { prohibition in
-                    prohibition.issuerKinds.contains(kind)
-                        && prohibition.covers(material)
-                }
+            // Prohibited when every issuer it may come from is of a kind that may no longer issue it.
+            let kinds = material.issuers.compactMap { catalogue.departments[$0]?.kind }
+            let prohibition = kinds.isEmpty || kinds.count < material.issuers.count ? nil : prohibitions.first { prohibition in
+                kinds.allSatisfy(prohibition.issuerKinds.contains) && prohibition.covers(material)
             }
             return MaterialProfile(
                 material: material, candidates: candidates,
@@ -177,7 +175,7 @@ struct EvaluationContext: Sendable {
     func profile(_ slot: Int32, name: String, range: SourceRange) -> MaterialProfile {
         if slot >= 0 { return profiles[Int(slot)] }
         let material = Material(
-            name: name, kind: .certificate, proves: [], basis: [], sources: [], concerns: [], alternatives: [], listedAs: [], absurd: [],
+            name: name, kind: .certificate, proves: [], issuers: [], basis: [], sources: [], concerns: [], alternatives: [], listedAs: [], absurd: [],
             trips: 1, days: 0, fee: 0, range: range)
         return MaterialProfile(material: material, candidates: [], excludedBy: [], prohibition: nil, prohibitionArticles: [], proves: [])
     }

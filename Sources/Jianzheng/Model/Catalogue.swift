@@ -47,7 +47,10 @@ public struct Material: Sendable {
     public var kind: MaterialKind
     /// The data items the material proves.
     public var proves: [String]
-    public var issuer: String?
+    /// Who may issue it (`issuer 村民委员会, 工作单位`): a real certificate often has several.
+    public var issuers: [String]
+    /// The first issuer, as lists print it.
+    public var issuer: String? { issuers.first }
     /// The procedure that issues it: an edge of the circular-proof graph.
     public var issuedBy: String?
     /// The general basis that sets this material as a requirement, used when a requirement cites none.

@@ -74,12 +74,12 @@ struct DeclarationReaders {
         let fields = reader.attributes(
             of: statement,
             schema: [
-                "kind": .required, "proves": .many, "issuer": .optional, "issued-by": .optional, "basis": .many,
+                "kind": .required, "proves": .many, "issuer": .many, "issued-by": .optional, "basis": .many,
                 "source": .many, "concerns": .many, "commitment": .optional, "alternatives": .many, "absurd": .many,
                 "trips": .optional, "days": .optional, "fee": .optional, "listed-as": .many,
             ], what: "material '\(name)'")
-        let issuer = reader.name(fields["issuer"]?.first)
-        refer(.department, issuer, fields["issuer"]?.first?.arguments.first?.expression.range)
+        let issuers = reader.names(fields["issuer"])
+        referAll(.department, issuers)
         let issuedBy = reader.name(fields["issued-by"]?.first)
         refer(.procedure, issuedBy, fields["issued-by"]?.first?.arguments.first?.expression.range)
         let sources = reader.names(fields["source"])
@@ -88,7 +88,7 @@ struct DeclarationReaders {
         referAll(.material, alternatives)
         return Material(
             name: name, kind: reader.value(fields["kind"]?.first, MaterialKind.self) ?? .certificate,
-            proves: reader.names(fields["proves"]).map(\.0), issuer: issuer, issuedBy: issuedBy,
+            proves: reader.names(fields["proves"]).map(\.0), issuers: issuers.map(\.0), issuedBy: issuedBy,
             basis: cite(reader.citations(fields["basis"])), sources: sources.map(\.0),
             concerns: reader.values(fields["concerns"], ConcernCategory.self),
             commitment: fields["commitment"]?.first.map { commitment($0, material: name) },

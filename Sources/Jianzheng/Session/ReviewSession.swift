@@ -138,7 +138,7 @@ public struct ReviewSession: Sendable {
         guard !changes.sources.isEmpty || !changes.departments.isEmpty else { return affected }
         let sources = changes.sources.flatMap { [catalogue.sources[$0], proposed.sources[$0]] }.compactMap { $0 }
         for material in proposed.materials.values {
-            if let issuer = material.issuer, changes.departments.contains(issuer) { affected.insert(material.name) }
+            if material.issuers.contains(where: changes.departments.contains) { affected.insert(material.name) }
             let proves = Set(material.proves)
             if sources.contains(where: { material.sources.contains($0.name) || (!proves.isEmpty && proves.isSubset(of: $0.items)) }) {
                 affected.insert(material.name)

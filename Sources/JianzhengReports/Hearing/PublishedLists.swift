@@ -115,7 +115,7 @@ public struct PublishedLists {
     }
 
     private func issuer(_ decision: Decision) -> String {
-        catalogue.materials[decision.material]?.issuer ?? ""
+        (catalogue.materials[decision.material]?.issuers ?? []).joined(separator: text.language == .zh ? "、" : ", ")
     }
 
     private func whyKept(_ decision: Decision) -> String {
