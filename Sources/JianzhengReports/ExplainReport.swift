@@ -29,6 +29,7 @@ public enum ExplainReport {
             if let note = option.coverageNote { line += "（\(note)）" }
             lines.append(line)
         }
+        if let fallback = decision.uncovered { lines.append("  数据资源未覆盖的申请人：\(words.uncovered(fallback))") }
         lines.append("")
         lines.append("三、告知承诺核查")
         let check = decision.commitment

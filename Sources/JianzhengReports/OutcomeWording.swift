@@ -93,6 +93,14 @@ public struct OutcomeWording: Sendable {
         }
     }
 
+    /// What the applicants a partly covering source leaves out do.
+    public func uncovered(_ fallback: UncoveredFallback) -> String {
+        switch fallback {
+        case .commitment(let method): pick("以告知承诺书代替，事后\(method.rawValue)", "a written commitment instead, audited afterwards by \(auditMethod(method))")
+        case .certificate: pick("仍须提交该材料", "they still provide it")
+        }
+    }
+
     /// Why a cited article is not a valid basis, nil when it is: a non-law source is said as such.
     public func problem(_ article: CitedArticle) -> String? {
         if let source = article.nonLawSource { return pick("“\(source)”不是法律依据", "a \(source) is not law") }

@@ -225,6 +225,7 @@ public struct ReviewDocument: Encodable {
         let sharing: [SharingInfo]
         let commitment: CommitmentInfo
         let replacement: String?
+        let uncovered: String?
         let share: Double
         let location: Location
         let trace: [TraceStep]
@@ -248,6 +249,7 @@ public struct ReviewDocument: Encodable {
                 available: decision.commitment.available, excludedBy: decision.commitment.excludedBy.map(\.rawValue),
                 plan: decision.commitment.plan.map { PlanInfo($0, decision, notice: notice) })
             replacement = decision.replacement.map(OutcomeWording.chinese.replacement)
+            uncovered = decision.uncovered.map(OutcomeWording.chinese.uncovered)
             share = ReviewDocument.round(decision.share)
             location = Location(decision.location)
             trace = decision.trace

@@ -153,3 +153,41 @@ import Testing
         #expect(abs(burden.after.certificates - 0.4) < 1e-9)
     }
 }
+
+/// Issue 15: partial coverage was shared for everyone and the fallback for the uncovered never named.
+@Suite struct UncoveredFallbackTests {
+    static func catalogue(commitment: Bool) -> String {
+        """
+        source 婚姻库 {
+          provider 公安机关
+          sharing unconditional
+          items 婚姻状况
+          coverage 80%
+        }
+        material 婚姻证明 {
+          kind certificate
+          proves 婚姻状况
+          issuer 公安机关
+          basis 《中华人民共和国公证法》第十一条
+          trips 1
+        \(commitment ? "  commitment {\n    text \"本人承诺婚姻状况属实。\"\n    method 网络核验\n    sample 10%\n  }\n" : "")}
+        procedure "P1" 事项 {
+          department 民政部门
+          territory CN-62
+          trips 0
+          requires 婚姻证明
+        }
+        """
+    }
+
+    @Test func theUncoveredBringTheCertificateOrSignTheCommitment() throws {
+        let plain = try #require(try Fixture.review(Self.catalogue(commitment: false)).decision("P1", "婚姻证明"))
+        #expect(plain.verdict == .obtainBySharing && plain.uncovered == .certificate)
+        let committed = try Fixture.review(Self.catalogue(commitment: true))
+        let decision = try #require(committed.decision("P1", "婚姻证明"))
+        #expect(decision.uncovered == .commitment(.网络核验))
+        #expect(decision.commitment.plan != nil)
+        // Those who sign a commitment walk nowhere: the whole trip is saved.
+        #expect(committed.burdens.first { $0.procedureID == "P1" }?.after.trips == 0)
+    }
+}

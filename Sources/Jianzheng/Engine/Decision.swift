@@ -34,6 +34,8 @@ public struct Decision: Sendable {
     public var commitment: CommitmentCheck
     /// For a removal: how the underlying fact is established instead.
     public var replacement: Replacement?
+    /// For a material obtained from a source that covers only some applicants: what the others do.
+    public var uncovered: UncoveredFallback?
     /// The rules and the facts they were tried on.
     let ruleTrace: RuleTrace
     /// Every rule tried, in order, with the facts it read (rebuilt from the facts on each call).

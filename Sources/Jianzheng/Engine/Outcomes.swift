@@ -22,6 +22,14 @@ public enum Replacement: Sendable, Hashable {
     case nothing
 }
 
+/// What the applicants a partly covering data source leaves out do instead (the flag PARTIAL_COVERAGE).
+public enum UncoveredFallback: Sendable, Hashable {
+    /// They sign the requirement's written commitment, audited by a method.
+    case commitment(AuditMethod)
+    /// They still provide the certificate.
+    case certificate
+}
+
 /// Why a data source cannot supply a material to a procedure.
 public enum SharingRefusal: Sendable, Hashable {
     /// Not yet in service, or withdrawn, on the date.

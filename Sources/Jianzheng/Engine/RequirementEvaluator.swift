@@ -119,16 +119,22 @@ struct RequirementEvaluator {
             ruleCitations += profile.prohibitionArticles.filter { !cited.contains($0.citation) }
         }
         let replacement = verdict == .remove ? replacement(profile.material, terms, reason, procedure, sharing, facts, provable) : nil
-        // A commitment, as the verdict or as what replaces a removed certificate, always carries its terms.
+        // Applicants a partly covering source leaves out sign the commitment where one is allowed, else bring the certificate.
+        var uncovered: UncoveredFallback?
+        if verdict == .obtainBySharing, facts[.sharingPartial] {
+            uncovered = terms.flatMap { facts[.commitmentExcluded] ? nil : UncoveredFallback.commitment($0.method) } ?? .certificate
+        }
+        // A commitment, as the verdict, as what replaces a removed certificate or for the uncovered, carries its terms.
         var committed = verdict == .commitment
         if case .commitment = replacement { committed = true }
+        if case .commitment = uncovered { committed = true }
         let plan = committed ? terms.map { commitmentPlan($0, profile.material, procedure) } : nil
         return Decision(
             procedure: procedure, requirementIndex: Int32(position), material: profile.material.name, kind: profile.material.kind, verdict: verdict, reason: reason, rule: decided?.rule.name,
             because: decided?.rule.because, ruleCitations: ruleCitations,
             flags: flags, alsoMatched: alsoMatched, basis: basis, sharing: sharing,
             commitment: CommitmentCheck(available: terms != nil, excludedBy: excludedBy, terms: terms, plan: plan),
-            replacement: replacement, ruleTrace: trace)
+            replacement: replacement, uncovered: uncovered, ruleTrace: trace)
     }
 
     // MARK: - Facts

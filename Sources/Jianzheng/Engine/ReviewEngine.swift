@@ -140,7 +140,9 @@ public struct ReviewEngine: Sendable {
         guard decision.kind == .certificate else { return 0 }
         switch decision.verdict {
         case .keep: return 1
-        case .obtainBySharing: return max(0, 1 - (decision.sharing.best?.coverage ?? 1))
+        case .obtainBySharing:
+            if case .commitment = decision.uncovered { return 0 }
+            return max(0, 1 - (decision.sharing.best?.coverage ?? 1))
         case .remove, .commitment: return 0
         }
     }

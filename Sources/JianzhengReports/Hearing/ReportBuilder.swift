@@ -180,6 +180,7 @@ public struct ReportBuilder {
             ? text.noSource
             : decision.sharing.options.map(sharingLine).joined(separator: text.semicolon)
         blocks.append(.paragraph("\(text.sharingCheck)\(text.colon)\(sharing)"))
+        if let fallback = decision.uncovered { blocks.append(.paragraph("\(text.uncovered)\(text.colon)\(words.uncovered(fallback))")) }
         let check = decision.commitment
         let commitment = !check.excludedBy.isEmpty
             ? text.excludedBecause + words.concerns(check.excludedBy)

@@ -77,6 +77,7 @@ struct ReportText {
     var sharingCheck: String { pick("数据共享核查", "Sharing check") }
     var commitmentCheck: String { pick("告知承诺核查", "Commitment check") }
     var replacement: String { pick("替代方式", "Replaced by") }
+    var uncovered: String { pick("数据资源未覆盖的申请人", "Applicants the data source does not cover") }
     var burden: String { pick("办事负担（每件）", "Burden per application") }
     var burdenHeader: [String] {
         language == .zh ? ["", "证明（份）", "跑动（次）", "时间（天）", "费用（元）", "年成本（元）"] : ["", "Certificates", "Trips", "Days", "Fees", "Annual cost"]
