@@ -24,7 +24,7 @@ public enum ExplainReport {
         lines.append("二、数据共享核查")
         if decision.sharing.options.isEmpty { lines.append("  没有能提供该材料所证明信息的数据资源") }
         for option in decision.sharing.options {
-            let status = option.mode.map { "可用：\(words.mode($0))" } ?? "不可用：\(option.refusal.map(words.refusal) ?? "")"
+            let status = words.mode(of: option).map { "可用：\($0)" } ?? "不可用：\(option.refusal.map(words.refusal) ?? "")"
             var line = "  “\(option.source)”（\(option.provider)）\(status)，覆盖 \(Numbers.percent(option.coverage))"
             if let note = option.coverageNote { line += "（\(note)）" }
             lines.append(line)

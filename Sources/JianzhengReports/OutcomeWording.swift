@@ -25,6 +25,11 @@ public struct OutcomeWording: Sendable {
         concerns.map { pick($0.chinese, $0.rawValue) }.joined(separator: pick("、", ", "))
     }
 
+    /// A qualifying option's mode, with the applicant's authorisation when each use needs it.
+    public func mode(of option: SharingOption) -> String? {
+        option.mode.map { self.mode($0) + (option.needsAuthorisation ? pick("，须经申请人授权", ", with the applicant's authorisation") : "") }
+    }
+
     public func mode(_ mode: SharingOption.Mode) -> String {
         switch mode {
         case .internal: pick("部门内部数据", "the department's own data")
@@ -64,6 +69,8 @@ public struct OutcomeWording: Sendable {
         case .notInService(let date): pick("数据资源在\(date.chinese)尚未上线或已停用", "not in service on \(date)")
         case .noCoverage: pick("数据资源覆盖率为0%，不能为任何申请人提供数据", "0% coverage: it holds no applicant's data")
         case .notApproved(let department): pick("有条件共享，\(department)的使用申请未获批准", "conditional sharing; the request of \(department) is not approved")
+        case .approvalNotInForce(let grantee, let date):
+            pick("有条件共享，\(grantee)的使用批准在\(date.chinese)不在有效期内", "conditional sharing; the approval for \(grantee) does not hold on \(date)")
         case .notShared(let provider): pick("不予共享，仅\(provider)内部使用", "not shared; only \(provider) uses it")
         }
     }

@@ -202,6 +202,8 @@ public struct ReviewDocument: Encodable {
         let refusal: String?
         let coverage: Double
         let coverageNote: String?
+        /// Present (true) only when each use needs the applicant's authorisation.
+        let needsAuthorisation: Bool?
 
         init(_ option: SharingOption) {
             source = option.source
@@ -211,6 +213,7 @@ public struct ReviewDocument: Encodable {
             refusal = option.refusal.map(OutcomeWording.chinese.refusal)
             coverage = option.coverage
             coverageNote = option.coverageNote
+            needsAuthorisation = option.needsAuthorisation ? true : nil
         }
     }
 

@@ -285,3 +285,40 @@ import Testing
         #expect(!employer.flags.contains(.issuerProhibited))
     }
 }
+
+/// Issue 15: conditional sharing approvals had no dates and no applicant authorisation.
+@Suite struct SharingApprovalTests {
+    static let catalogue = """
+        source 户籍库 {
+          provider 公安机关
+          sharing conditional
+          items 户籍
+          approval 民政部门 {
+            from 2024-01-01
+            until 2027-01-01
+            authorisation applicant
+          }
+        }
+        material 户籍证明 {
+          kind certificate
+          proves 户籍
+          issuer 公安机关
+          basis 《中华人民共和国公证法》第十一条
+        }
+        procedure "P1" 事项 {
+          department 民政部门
+          territory CN-62
+          requires 户籍证明
+        }
+        """
+
+    @Test func anApprovalHoldsOnlyInItsDatesAndMayNeedTheApplicant() throws {
+        let during = try #require(try Fixture.review(Self.catalogue, asOf: "2026-01-01").decision("P1", "户籍证明"))
+        #expect(during.verdict == .obtainBySharing)
+        #expect(during.sharing.best?.needsAuthorisation == true)
+        #expect(during.flags.contains(.applicantAuthorisation))
+        let before = try #require(try Fixture.review(Self.catalogue, asOf: "2023-06-01").decision("P1", "户籍证明"))
+        #expect(before.verdict == .keep)
+        #expect(before.sharing.options.first?.refusal == .approvalNotInForce(grantee: "民政部门", on: CalendarDate("2023-06-01")!))
+    }
+}

@@ -38,6 +38,8 @@ public enum SharingRefusal: Sendable, Hashable {
     case noCoverage
     /// Conditional sharing, and the department's request is not approved.
     case notApproved(department: String)
+    /// Conditional sharing approved for the grantee, but not on the date (not yet, or no longer).
+    case approvalNotInForce(grantee: String, on: CalendarDate)
     /// Not shared: only the provider uses it.
     case notShared(provider: String)
 }

@@ -108,6 +108,7 @@ struct RequirementEvaluator {
             if facts[.absurd] { flags.append(.absurd) }
         }
         if verdict == .obtainBySharing, facts[.sharingPartial] { flags.append(.partialCoverage) }
+        if verdict == .obtainBySharing, sharing.best?.needsAuthorisation == true { flags.append(.applicantAuthorisation) }
         if verdict == .commitment { flags.append(.commitmentExcludedApplicant) }
         if facts[.inCycle] { flags.append(.circularProof) }
         if basis.unverifiedText { flags.append(.unverifiedLegalText) }

@@ -23,6 +23,8 @@ public struct SharingOption: Sendable, Hashable {
     /// Nil when the source does not qualify; `refusal` says why.
     public var mode: Mode?
     public var refusal: SharingRefusal?
+    /// Each use needs the applicant's authorisation (the approval says so).
+    public var needsAuthorisation = false
     public var coverage: Double
     public var coverageNote: String?
 }
@@ -65,10 +67,19 @@ struct SharingAssessor {
             switch source.sharing {
             case .unconditional:
                 option.mode = source.kind == .eLicence ? .eLicence : .unconditional
-            case .conditional where source.approved.contains(procedure.department) || source.approved.contains(procedure.id):
-                option.mode = .conditionalApproved
             case .conditional:
-                option.refusal = .notApproved(department: procedure.department)
+                let grantees = [procedure.department, procedure.id]
+                let approvals = source.approvals.filter { grantees.contains($0.grantee) }
+                if source.approved.contains(where: grantees.contains) {
+                    option.mode = .conditionalApproved
+                } else if let approval = approvals.first(where: { $0.holds(on: date) }) {
+                    option.mode = .conditionalApproved
+                    option.needsAuthorisation = approval.needsAuthorisation
+                } else if let approval = approvals.first {
+                    option.refusal = .approvalNotInForce(grantee: approval.grantee, on: date)
+                } else {
+                    option.refusal = .notApproved(department: procedure.department)
+                }
             case .none:
                 option.refusal = .notShared(provider: source.provider)
             }

@@ -85,6 +85,20 @@ public struct CommitmentTerms: Sendable {
     public var range: SourceRange
 }
 
+/// An approval to use a conditional source: for a department or procedure, from a date, until a date, and
+/// whether each use needs the applicant's authorisation (授权).
+public struct SharingApproval: Sendable {
+    public var grantee: String
+    public var from: CalendarDate?
+    public var until: CalendarDate?
+    public var needsAuthorisation: Bool
+
+    /// Whether the approval holds on a date.
+    public func holds(on date: CalendarDate) -> Bool {
+        (from.map { $0 <= date } ?? true) && (until.map { date < $0 } ?? true)
+    }
+}
+
 /// A shareable data resource (政务数据资源).
 public struct DataSource: Sendable {
     public var name: String
@@ -92,8 +106,10 @@ public struct DataSource: Sendable {
     public var sharing: SharingType
     public var kind: SourceKind
     public var items: [String]
-    /// Departments or procedure ids approved to use a conditional source.
+    /// Departments or procedure ids approved to use a conditional source, without conditions.
     public var approved: [String]
+    /// Dated approvals (`approval 公安机关 { from …  until …  authorisation applicant }`).
+    public var approvals: [SharingApproval] = []
     /// Share of the population covered, 0…1.
     public var coverage: Double
     public var coverageNote: String?

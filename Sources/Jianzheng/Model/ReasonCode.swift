@@ -38,4 +38,6 @@ public enum Flag: String, Sendable, Codable, CaseIterable {
     case unverifiedLegalText = "UNVERIFIED_LEGAL_TEXT"
     /// A cited basis is not in the corpus; a removal it would have led to was held back.
     case basisPending = "BASIS_PENDING"
+    /// Obtained by sharing, but each use needs the applicant's authorisation.
+    case applicantAuthorisation = "APPLICANT_AUTHORISATION"
 }

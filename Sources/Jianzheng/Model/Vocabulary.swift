@@ -108,6 +108,11 @@ public enum Verdict: String, Sendable, Codable, CaseIterable, Comparable {
     }
 }
 
+/// Who must authorise each use of an approved conditional source.
+public enum AuthorisationBy: String, Sendable, CaseIterable {
+    case applicant
+}
+
 /// The units a number may carry in a `.jz` file, each in its Chinese and English spelling.
 public enum Units {
     public static let workingDays = ["工作日", "working-days"]

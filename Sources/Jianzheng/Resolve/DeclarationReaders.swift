@@ -121,7 +121,7 @@ struct DeclarationReaders {
             of: statement,
             schema: [
                 "provider": .required, "sharing": .required, "kind": .optional, "items": .many, "approved": .many,
-                "coverage": .optional, "from": .optional, "until": .optional,
+                "coverage": .optional, "from": .optional, "until": .optional, "approval": .many,
             ], what: "source '\(name)'")
         let provider = reader.name(fields["provider"]?.first)
         refer(.department, provider, fields["provider"]?.first?.arguments.first?.expression.range)
@@ -142,8 +142,23 @@ struct DeclarationReaders {
         return DataSource(
             name: name, provider: provider ?? "", sharing: reader.value(fields["sharing"]?.first, SharingType.self) ?? .none,
             kind: reader.value(fields["kind"]?.first, SourceKind.self) ?? .database, items: reader.names(fields["items"]).map(\.0),
-            approved: approved.map(\.0), coverage: reader.fraction(coverageStatement) ?? 1, coverageNote: coverageNote,
-            from: from, until: until, range: Self.headRange(statement))
+            approved: approved.map(\.0), approvals: (fields["approval"] ?? []).compactMap { approval($0, source: name) },
+            coverage: reader.fraction(coverageStatement) ?? 1, coverageNote: coverageNote, from: from, until: until, range: Self.headRange(statement))
+    }
+
+    /// `approval GRANTEE { from DATE  until DATE  authorisation applicant }`.
+    private mutating func approval(_ statement: Statement, source: String) -> SharingApproval? {
+        guard let grantee = declarationName(statement, what: "approval of source '\(source)'") else { return nil }
+        refer(.departmentOrProcedure, grantee, statement.arguments.first?.expression.range)
+        guard statement.block != nil else { return SharingApproval(grantee: grantee, from: nil, until: nil, needsAuthorisation: false) }
+        let fields = reader.attributes(
+            of: statement, schema: ["from": .optional, "until": .optional, "authorisation": .optional], what: "approval '\(grantee)'")
+        let from = reader.date(fields["from"]?.first), until = reader.date(fields["until"]?.first)
+        if let from, let until, until <= from, let statement = fields["until"]?.first {
+            reader.report(Diagnostic(.inconsistentDates, "'until' \(until) is not after 'from' \(from)", at: statement.range))
+        }
+        let authorisation = fields["authorisation"]?.first.flatMap { reader.value($0, AuthorisationBy.self) }
+        return SharingApproval(grantee: grantee, from: from, until: until, needsAuthorisation: authorisation == .applicant)
     }
 
     // MARK: - procedure

@@ -193,7 +193,7 @@ public struct ReportBuilder {
     private func problem(_ article: CitedArticle) -> String? { words.problem(article) }
 
     private func sharingLine(_ option: SharingOption) -> String {
-        let status = option.mode.map(words.mode) ?? option.refusal.map(words.refusal) ?? ""
+        let status = words.mode(of: option) ?? option.refusal.map(words.refusal) ?? ""
         return "\(option.source)\(text.open)\(option.provider)\(text.comma)\(option.sharing.rawValue)\(text.close)\(text.colon)" + status
             + "\(text.comma)\(Numbers.percent(option.coverage))" + (option.coverageNote.map { "\(text.open)\($0)\(text.close)" } ?? "")
     }
