@@ -322,3 +322,31 @@ import Testing
         #expect(before.sharing.options.first?.refusal == .approvalNotInForce(grantee: "民政部门", on: CalendarDate("2023-06-01")!))
     }
 }
+
+/// Issue 15: a certificate whose content a document the law itself requires already proves was only caught when
+/// the catalogue listed that document.
+@Suite struct LawRequiredLicenceTests {
+    @Test func aLicenceTheBasisNamesProvesWhatTheCertificateWould() throws {
+        let review = try Fixture.review(
+            """
+            material 户口簿 {
+              kind licence-or-id
+              proves 户籍, 家庭关系
+            }
+            material 家庭关系证明 {
+              kind certificate
+              proves 家庭关系
+              issuer 工作单位
+            }
+            procedure "P1" 结婚登记 {
+              department 民政部门
+              territory CN-62
+              basis 《婚姻登记条例》第五条
+              requires 家庭关系证明
+            }
+            """)
+        let decision = try #require(review.decision("P1", "家庭关系证明"))
+        #expect(decision.reason == .absurdProvableByLicence)
+        #expect(decision.replacement == .provedByLicence("户口簿"))
+    }
+}

@@ -20,6 +20,9 @@ struct EvaluationContext: Sendable {
     let slots: [[(basis: Int32, material: Int32)]]
     /// Requirements on a circular-proof edge (procedure positions within `procedures`).
     let cycleRequirements: Set<RequirementPosition>
+    /// The catalogue's licences and IDs, with the names a law text calls them (the name, and any `listed-as`) and
+    /// what they prove: a licence the procedure's own basis requires proves its facts, listed or not.
+    let licences: [(name: String, calledAs: [String], proves: Set<String>)]
 
     /// A policy rule with what it reads and cites worked out once.
     final class CompiledRule: Sendable {
@@ -122,6 +125,8 @@ struct EvaluationContext: Sendable {
             }
         }
         let sources = SourceIndex(catalogue.sources.values)
+        licences = catalogue.materials.values.filter { $0.kind == .licenceOrID }.sorted { $0.name < $1.name }
+            .map { (name: $0.name, calledAs: [$0.name] + $0.listedAs, proves: Set($0.proves)) }
         profiles = ConcurrentSlots<MaterialProfile>.map(materials) { material in
             let proves = Set(material.proves)
             let candidates = sources.candidates(named: material.sources, proving: proves)
