@@ -35,6 +35,13 @@ public struct CommitmentNotice: Sendable {
     public static func parse(_ source: String, path: String, language: ReportLanguage) -> Result<CommitmentNotice, Diagnostic> {
         let text = source.hasSuffix("\n") ? String(source.dropLast()) : source
         let file = SourceFile(path: path, text: text)
+        // The notice goes into signed documents and onto terminals: no control or bidi character may hide in it.
+        if let index = text.unicodeScalars.firstIndex(where: UnsafeCharacters.isUnsafe) {
+            let offset = text.unicodeScalars[..<index].reduce(0) { $0 + UTF8.width($1) }
+            let scalar = text.unicodeScalars[index]
+            return .failure(Diagnostic(
+                .controlCharacter, "\(UnsafeCharacters.describe(scalar)) is a control character and is not allowed", at: file.range(offset, offset + 1)))
+        }
         var pieces: [Piece] = []
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {

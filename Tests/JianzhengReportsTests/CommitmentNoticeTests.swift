@@ -49,3 +49,13 @@ import Testing
         #expect(notice.fill(decision, plan: plan) == "本人承诺：\(plan.promise)。核查：\(plan.auditor)，\(Numbers.percent(plan.sample))")
     }
 }
+
+@Suite struct CommitmentNoticeSafetyTests {
+    @Test func aControlCharacterInATemplateIsRefusedWhereItIs() throws {
+        guard case .failure(let diagnostic) = CommitmentNotice.parse("告知承诺书\n事项：\u{1B}[2J{{procedure}}\n", path: "t.txt", language: .zh) else {
+            return #expect(Bool(false), "an escape sequence was accepted")
+        }
+        #expect(diagnostic.code == .controlCharacter)
+        #expect(diagnostic.range.start.line == 2 && diagnostic.range.start.column == 4)
+    }
+}
