@@ -48,6 +48,7 @@ public struct ReviewDocument: Encodable {
                 annualTrips: BeforeAfter(before: ReviewDocument.round(review.annualTripsBefore), after: ReviewDocument.round(review.annualTripsAfter)),
                 annualHoursSaved: ReviewDocument.round(review.annualHoursSaved),
                 annualCost: BeforeAfter(before: ReviewDocument.round(review.annualCostBefore), after: ReviewDocument.round(review.annualCostAfter)),
+                annualAuditHours: review.annualAuditHours > 0 ? ReviewDocument.round(review.annualAuditHours) : nil,
                 cycles: CycleCounts(found: review.cycles.count, broken: broken, unresolved: review.cycles.count - broken))
             cycles = review.cycles.map(CycleInfo.init)
             burdens = review.burdens.map { BurdenInfo($0, model: review.costModel) }
@@ -140,6 +141,8 @@ public struct ReviewDocument: Encodable {
         let annualTrips: BeforeAfter
         let annualHoursSaved: Double
         let annualCost: BeforeAfter
+        /// Present when the cost model declares `audit-hours`.
+        let annualAuditHours: Double?
         let cycles: CycleCounts
     }
 

@@ -45,6 +45,9 @@ public enum TerminalReport {
         lines.append("  跑动次数 trips   \(Numbers.grouped(review.annualTripsBefore)) → \(Numbers.grouped(review.annualTripsAfter))（减少 saved \(Numbers.grouped(review.annualTripsBefore - review.annualTripsAfter))）")
         lines.append("  节省时间 hours saved \(Numbers.grouped(review.annualHoursSaved))")
         lines.append("  成本 cost (元) \(Numbers.grouped(review.annualCostBefore)) → \(Numbers.grouped(review.annualCostAfter))")
+        if review.annualAuditHours > 0 {
+            lines.append("  核查承诺 office audits \(Numbers.grouped(review.annualAuditHours)) 小时 hours（\(Numbers.grouped(review.annualAuditCost)) 元）")
+        }
         lines.append("")
         lines.append("负担最重的事项 heaviest procedures（每件 per application: 证明/跑动/天 certificates/trips/days）")
         for burden in review.heaviest(heaviest) {

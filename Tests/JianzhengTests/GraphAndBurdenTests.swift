@@ -191,3 +191,51 @@ import Testing
         #expect(committed.burdens.first { $0.procedureID == "P1" }?.after.trips == 0)
     }
 }
+
+/// Issue 15: the office's cost of auditing commitments was nowhere in the burden.
+@Suite struct AuditCostTests {
+    @Test func auditedCommitmentsCostTheOfficeItsHours() throws {
+        let review = try Fixture.review(
+            """
+            cost-model 含核查 {
+              hourly-tariff 20
+              hours-per-trip 2
+              hours-per-day-of-delay 1
+              audit-hours 0.5
+            }
+            policy 审计 {
+              effective 2000-01-01
+              cost-model 含核查
+              sufficient-ranks law
+              rule 承诺 {
+                verdict commitment
+                when kind = certificate and commitment.available
+                because "承诺"
+              }
+              otherwise keep
+            }
+            material 收入证明 {
+              kind certificate
+              proves 收入
+              issuer 工作单位
+              commitment {
+                text "本人承诺收入属实。"
+                method 书面核查
+                sample 10%
+              }
+            }
+            procedure "P1" 资助 {
+              department 教育行政部门
+              territory CN-62
+              volume 1000
+              requires 收入证明 {
+                share 50%
+              }
+            }
+            """, policy: "审计")
+        #expect(review.decision("P1", "收入证明")?.verdict == .commitment)
+        // 1000 applications × 50 % who need it × 10 % audited × 0.5 hours = 25 hours, at 20 元 = 500 元.
+        #expect(abs(review.annualAuditHours - 25) < 1e-9)
+        #expect(abs(review.annualAuditCost - 500) < 1e-9)
+    }
+}

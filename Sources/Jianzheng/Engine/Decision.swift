@@ -38,6 +38,15 @@ public struct Decision: Sendable {
     public var uncovered: UncoveredFallback?
     /// The rules and the facts they were tried on.
     let ruleTrace: RuleTrace
+
+    /// The share of this requirement's applications whose commitment an office audits: the plan's sample, for
+    /// every applicant when the commitment is the verdict or replaces a cancelled certificate, for the uncovered
+    /// when it is the fallback of partial sharing; 0 without a commitment.
+    public var auditedShare: Double {
+        guard let plan = commitment.plan else { return 0 }
+        if case .commitment = uncovered { return plan.sample * max(0, 1 - (sharing.best?.coverage ?? 1)) }
+        return plan.sample
+    }
     /// Every rule tried, in order, with the facts it read (rebuilt from the facts on each call).
     public var trace: [TraceStep] { ruleTrace.steps }
 }

@@ -33,6 +33,19 @@ public struct Review: Sendable {
     public var annualCostBefore: Double { burdens.reduce(0) { $0 + $1.annualCost($1.before, costModel) } }
     public var annualCostAfter: Double { burdens.reduce(0) { $0 + $1.annualCost($1.after, costModel) } }
 
+    /// Hours a year the offices spend auditing commitments afterwards (the cost model's `audit-hours` for each
+    /// audited commitment): what replacing certificates by commitments costs the administration.
+    public var annualAuditHours: Double { Self.auditHours(of: decisions, costModel) }
+
+    /// The audit hours a year of some decisions under a cost model.
+    public static func auditHours(of decisions: some Sequence<Decision>, _ model: CostModel?) -> Double {
+        guard let hours = model?.auditHours, hours > 0 else { return 0 }
+        return decisions.reduce(0) { $0 + Double($1.procedure.volume) * $1.share * $1.auditedShare * hours }
+    }
+
+    /// The audit hours in yuan at the cost model's tariff.
+    public var annualAuditCost: Double { annualAuditHours * (costModel?.hourlyTariff ?? 0) }
+
     /// The decision for a procedure and material.
     public func decision(_ procedureID: String, _ material: String) -> Decision? {
         decisions.first { $0.procedureID == procedureID && $0.material == material }

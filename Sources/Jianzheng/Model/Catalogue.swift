@@ -187,5 +187,7 @@ public struct CostModel: Sendable {
     public var hoursPerTrip: Double
     /// Hours of cost per working day of delay.
     public var hoursPerDayOfDelay: Double
+    /// Hours an office spends auditing one commitment afterwards (`audit-hours`; 0 when not declared).
+    public var auditHours: Double = 0
     public var range: SourceRange
 }

@@ -202,12 +202,13 @@ struct DeclarationReaders {
     mutating func costModel(_ statement: Statement, name: String) -> CostModel {
         let fields = reader.attributes(
             of: statement,
-            schema: ["hourly-tariff": .required, "hours-per-trip": .required, "hours-per-day-of-delay": .required],
+            schema: ["hourly-tariff": .required, "hours-per-trip": .required, "hours-per-day-of-delay": .required, "audit-hours": .optional],
             what: "cost-model '\(name)'")
         return CostModel(
             name: name, hourlyTariff: reader.number(fields["hourly-tariff"]?.first, units: Units.yuan) ?? 0,
             hoursPerTrip: reader.number(fields["hours-per-trip"]?.first) ?? 0,
-            hoursPerDayOfDelay: reader.number(fields["hours-per-day-of-delay"]?.first) ?? 0, range: Self.headRange(statement))
+            hoursPerDayOfDelay: reader.number(fields["hours-per-day-of-delay"]?.first) ?? 0,
+            auditHours: reader.number(fields["audit-hours"]?.first) ?? 0, range: Self.headRange(statement))
     }
 
     // MARK: - policy

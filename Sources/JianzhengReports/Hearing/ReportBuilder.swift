@@ -69,6 +69,10 @@ public struct ReportBuilder {
             (text.costAfter, Numbers.grouped(burdens.reduce(0) { $0 + $1.annualCost($1.after, model) })),
             (text.cyclesFound, "\(cycles.count) / \(broken)"),
         ]
+        if let model, model.auditHours > 0 {
+            let hours = Review.auditHours(of: decisions, model)
+            facts += [(text.auditHours, Numbers.grouped(hours)), (text.auditCost, Numbers.grouped(hours * model.hourlyTariff))]
+        }
         return [.heading(level: 2, text: text.summary), .facts(facts), .paragraph(text.computedNote)]
     }
 

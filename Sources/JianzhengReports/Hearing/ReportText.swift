@@ -35,6 +35,8 @@ struct ReportText {
     var hoursSaved: String { pick("每年节省时间（小时）", "Hours saved per year") }
     var costBefore: String { pick("年办事成本（元）审查前", "Annual cost (yuan) before") }
     var costAfter: String { pick("年办事成本（元）审查后", "Annual cost (yuan) after") }
+    var auditHours: String { pick("办事部门每年核查承诺（小时）", "Office hours auditing commitments per year") }
+    var auditCost: String { pick("办事部门年核查成本（元）", "Annual cost of those audits (yuan)") }
     var cyclesFound: String { pick("循环证明（发现 / 破除）", "Circular proofs (found / broken)") }
     var none: String { pick("无", "none") }
 
