@@ -239,3 +239,33 @@ import Testing
         #expect(abs(review.annualAuditCost - 500) < 1e-9)
     }
 }
+
+/// Issue 15: one hours-per-trip for every material; a trip to a distant issuer costs more.
+@Suite struct MaterialTripHoursTests {
+    @Test func aMaterialsOwnHoursPerTripAreUsed() throws {
+        let catalogue = { (hours: String) in
+            """
+            material 外地证明 {
+              kind certificate
+              proves 外地情况
+              issuer 工作单位
+              basis 《中华人民共和国公证法》第十一条
+              trips 1
+              \(hours)
+            }
+            procedure "P1" 事项 {
+              department 民政部门
+              territory CN-62
+              volume 10
+              trips 0
+              requires 外地证明
+            }
+            """
+        }
+        let model = try #require(try Fixture.review(catalogue("")).costModel)
+        let plain = try #require(try Fixture.review(catalogue("")).burdens.first)
+        #expect(plain.before.hours(model) == model.hoursPerTrip)
+        let distant = try #require(try Fixture.review(catalogue("hours-per-trip 8")).burdens.first)
+        #expect(distant.before.hours(model) == 8)
+    }
+}

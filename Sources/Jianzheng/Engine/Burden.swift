@@ -5,19 +5,27 @@ public struct Burden: Sendable, Codable, Equatable {
     public var trips: Double = 0
     public var days: Double = 0
     public var fees: Double = 0
+    /// Trips to materials that declare their own `hours-per-trip`, and the hours those trips take.
+    public var ownTrips: Double = 0
+    public var ownTripHours: Double = 0
 
     static func + (lhs: Burden, rhs: Burden) -> Burden {
-        Burden(certificates: lhs.certificates + rhs.certificates, trips: lhs.trips + rhs.trips, days: lhs.days + rhs.days, fees: lhs.fees + rhs.fees)
+        Burden(
+            certificates: lhs.certificates + rhs.certificates, trips: lhs.trips + rhs.trips, days: lhs.days + rhs.days, fees: lhs.fees + rhs.fees,
+            ownTrips: lhs.ownTrips + rhs.ownTrips, ownTripHours: lhs.ownTripHours + rhs.ownTripHours)
     }
 
     static func * (share: Double, burden: Burden) -> Burden {
-        Burden(certificates: share * burden.certificates, trips: share * burden.trips, days: share * burden.days, fees: share * burden.fees)
+        Burden(
+            certificates: share * burden.certificates, trips: share * burden.trips, days: share * burden.days, fees: share * burden.fees,
+            ownTrips: share * burden.ownTrips, ownTripHours: share * burden.ownTripHours)
     }
 
-    /// Hours of the applicant's time under a cost model.
+    /// Hours of the applicant's time under a cost model: the model's hours per trip, except for trips to a material
+    /// that declares its own.
     public func hours(_ model: CostModel?) -> Double {
         guard let model else { return 0 }
-        return trips * model.hoursPerTrip + days * model.hoursPerDayOfDelay
+        return (trips - ownTrips) * model.hoursPerTrip + ownTripHours + days * model.hoursPerDayOfDelay
     }
 
     /// Cost in yuan per applicant: hours × tariff + fees (Standard Cost Model).
@@ -84,9 +92,11 @@ struct BurdenCalculator {
                         obtained = certificate
                     } else {
                         let material = catalogue.materials[requirements[index].material]
+                        let trips = Double(material?.trips ?? 1)
+                        let own = material?.hoursPerTrip
                         obtained = Burden(
-                            certificates: 1, trips: Double(material?.trips ?? 1), days: Double(material?.days ?? 0),
-                            fees: material?.fee ?? 0)
+                            certificates: 1, trips: trips, days: Double(material?.days ?? 0), fees: material?.fee ?? 0,
+                            ownTrips: own == nil ? 0 : trips, ownTripHours: own.map { trips * $0 } ?? 0)
                     }
                     total = total + (requirements[index].share * still) * obtained
                 }

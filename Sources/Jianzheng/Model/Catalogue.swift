@@ -65,6 +65,8 @@ public struct Material: Sendable {
     /// match, whatever the material is called.
     public var listedAs: [String]
     public var absurd: [AbsurdPattern]
+    /// Hours one trip to obtain it takes, when it differs from the cost model's (`hours-per-trip`).
+    public var hoursPerTrip: Double? = nil
     /// Trips and working days an applicant spends obtaining it when no issuing procedure is declared.
     public var trips: Int
     public var days: Int

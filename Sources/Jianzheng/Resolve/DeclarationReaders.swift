@@ -76,7 +76,7 @@ struct DeclarationReaders {
             schema: [
                 "kind": .required, "proves": .many, "issuer": .many, "issued-by": .optional, "basis": .many,
                 "source": .many, "concerns": .many, "commitment": .optional, "alternatives": .many, "absurd": .many,
-                "trips": .optional, "days": .optional, "fee": .optional, "listed-as": .many,
+                "trips": .optional, "days": .optional, "fee": .optional, "listed-as": .many, "hours-per-trip": .optional,
             ], what: "material '\(name)'")
         let issuers = reader.names(fields["issuer"])
         referAll(.department, issuers)
@@ -93,7 +93,7 @@ struct DeclarationReaders {
             concerns: reader.values(fields["concerns"], ConcernCategory.self),
             commitment: fields["commitment"]?.first.map { commitment($0, material: name) },
             alternatives: alternatives.map(\.0), listedAs: reader.names(fields["listed-as"]).map(\.0),
-            absurd: reader.values(fields["absurd"], AbsurdPattern.self),
+            absurd: reader.values(fields["absurd"], AbsurdPattern.self), hoursPerTrip: reader.number(fields["hours-per-trip"]?.first),
             trips: reader.integer(fields["trips"]?.first) ?? 1,
             days: reader.integer(fields["days"]?.first, units: Units.workingDays) ?? 0,
             fee: reader.number(fields["fee"]?.first, units: Units.yuan) ?? 0, range: Self.headRange(statement))
