@@ -20,9 +20,15 @@ struct EvaluationContext: Sendable {
     let slots: [[(basis: Int32, material: Int32)]]
     /// Requirements on a circular-proof edge (procedure positions within `procedures`).
     let cycleRequirements: Set<RequirementPosition>
-    /// The catalogue's licences and IDs, with the names a law text calls them (the name, and any `listed-as`) and
-    /// what they prove: a licence the procedure's own basis requires proves its facts, listed or not.
-    let licences: [(name: String, calledAs: [String], proves: Set<String>)]
+    /// What each citation a procedure's own basis makes says (by its id in the citation table), worked out once
+    /// per distinct citation: whether its text makes the office investigate, and the catalogue's licences it names
+    /// (by name or `listed-as`; a licence the basis requires proves its facts, listed or not).
+    let procedureBasis: [Int32: ProcedureBasis]
+
+    struct ProcedureBasis: Sendable {
+        let investigates: Bool
+        let licences: [(name: String, proves: Set<String>)]
+    }
 
     /// A policy rule with what it reads and cites worked out once.
     final class CompiledRule: Sendable {
@@ -125,8 +131,19 @@ struct EvaluationContext: Sendable {
             }
         }
         let sources = SourceIndex(catalogue.sources.values)
-        licences = catalogue.materials.values.filter { $0.kind == .licenceOrID }.sorted { $0.name < $1.name }
-            .map { (name: $0.name, calledAs: [$0.name] + $0.listedAs, proves: Set($0.proves)) }
+        let licences = catalogue.materials.values.filter { $0.kind == .licenceOrID }.sorted { $0.name < $1.name }
+        var procedureBasis: [Int32: ProcedureBasis] = [:]
+        for procedure in procedures {
+            for reference in procedure.basis {
+                guard let id = table.id(of: reference), procedureBasis[id] == nil else { continue }
+                let text = table.resolve(reference, in: corpus, on: date).provision?.text ?? ""
+                procedureBasis[id] = ProcedureBasis(
+                    investigates: policy.phrases.investigation.contains(where: text.containsBytes),
+                    licences: text.isEmpty ? [] : licences.filter { ([$0.name] + $0.listedAs).contains(where: text.containsBytes) }
+                        .map { (name: $0.name, proves: Set($0.proves)) })
+            }
+        }
+        self.procedureBasis = procedureBasis
         profiles = ConcurrentSlots<MaterialProfile>.map(materials) { material in
             let proves = Set(material.proves)
             let candidates = sources.candidates(named: material.sources, proving: proves)

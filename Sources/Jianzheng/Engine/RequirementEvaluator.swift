@@ -10,17 +10,15 @@ struct RequirementEvaluator {
     func decide(at index: Int) -> [Decision] {
         let procedure = context.procedures[index]
         let slots = context.slots[index]
-        let texts = basisTexts(procedure)
-        let dutyShift = texts.contains { text in context.policy.phrases.investigation.contains(where: text.containsBytes) }
+        let basis = procedure.basis.compactMap { context.catalogue.citations.id(of: $0).flatMap { context.procedureBasis[$0] } }
+        let dutyShift = basis.contains(where: \.investigates)
         var licences = slots.compactMap { slot -> (String, Set<String>)? in
             guard slot.material >= 0 else { return nil }
             let profile = context.profiles[Int(slot.material)]
             return profile.material.kind == .licenceOrID ? (profile.material.name, profile.proves) : nil
         }
         // Licences the procedure's own basis names (婚姻登记条例 §5: 户口簿、身份证) are required by law, listed or not.
-        for licence in context.licences where !licences.contains(where: { $0.0 == licence.name }) {
-            if licence.calledAs.contains(where: { name in texts.contains { $0.containsBytes(name) } }) { licences.append((licence.name, licence.proves)) }
-        }
+        for licence in basis.flatMap(\.licences) where !licences.contains(where: { $0.0 == licence.name }) { licences.append(licence) }
         return procedure.requirements.enumerated().map { position, requirement in
             decide(
                 requirement, at: position, in: procedure, slot: slots[position], dutyShift: dutyShift, licences: licences,
@@ -146,11 +144,6 @@ struct RequirementEvaluator {
     // MARK: - Facts
 
     /// Whether the procedure's own basis makes the office investigate the facts itself.
-    /// The texts of the procedure's own basis provisions on the date.
-    private func basisTexts(_ procedure: Procedure) -> [String] {
-        procedure.basis.compactMap { context.catalogue.citations.resolve($0, in: context.corpus, on: context.date).provision?.text }
-    }
-
     // MARK: - Explanation
 
     private func derivedReason(

@@ -176,8 +176,32 @@ public struct Requirement: Sendable {
     public var absurd: [AbsurdPattern]
     /// Commitment terms for this procedure's requirement: they replace the material's, whose promise and auditor
     /// may be another procedure's (继承公证 must not promise "参保人已死亡" to 人社).
-    public var commitment: CommitmentTerms?
+    public var commitment: CommitmentTerms? {
+        get { commitmentHolder?.terms }
+        set { commitmentHolder = newValue.map(TermsHolder.init) }
+    }
     public var range: SourceRange
+    /// Held behind a reference: most requirements have none, and a catalogue holds hundreds of thousands.
+    private var commitmentHolder: TermsHolder?
+
+    private final class TermsHolder: Sendable {
+        let terms: CommitmentTerms
+        init(_ terms: CommitmentTerms) { self.terms = terms }
+    }
+
+    public init(
+        material: String, basis: [CitationReference], share: Double, purpose: String?, note: String?, absurd: [AbsurdPattern],
+        commitment: CommitmentTerms?, range: SourceRange
+    ) {
+        self.material = material
+        self.basis = basis
+        self.share = share
+        self.purpose = purpose
+        self.note = note
+        self.absurd = absurd
+        self.range = range
+        self.commitment = commitment
+    }
 }
 
 /// Standard Cost Model parameters (domain/README.md §7).
