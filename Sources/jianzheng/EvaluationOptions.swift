@@ -43,7 +43,7 @@ struct EvaluationOptions: ParsableArguments {
             let root = paths[0]
             return ([root + "/rules", root + "/examples"], corpus.directory ?? root + "/legal-basis")
         }
-        return (sources(paths), corpus.corpus)
+        return (rulesOption.sources(paths), corpus.corpus)
     }
 
     /// Reviews a loaded workspace on the chosen date and policy, naming each phase on `progress`.

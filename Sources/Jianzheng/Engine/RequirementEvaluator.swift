@@ -10,15 +10,16 @@ struct RequirementEvaluator {
     func decide(at index: Int) -> [Decision] {
         let procedure = context.procedures[index]
         let slots = context.slots[index]
-        let basis = procedure.basis.compactMap { context.catalogue.citations.id(of: $0).flatMap { context.procedureBasis[$0] } }
-        let dutyShift = basis.contains(where: \.investigates)
+        // What the procedure's own basis says: whether it makes the office investigate, the licences it names.
+        let ownBasis = procedure.basis.compactMap { context.catalogue.citations.id(of: $0).flatMap { context.procedureBasis[$0] } }
+        let dutyShift = ownBasis.contains(where: \.investigates)
         var licences = slots.compactMap { slot -> (String, Set<String>)? in
             guard slot.material >= 0 else { return nil }
             let profile = context.profiles[Int(slot.material)]
             return profile.material.kind == .licenceOrID ? (profile.material.name, profile.proves) : nil
         }
         // Licences the procedure's own basis names (婚姻登记条例 §5: 户口簿、身份证) are required by law, listed or not.
-        for licence in basis.flatMap(\.licences) where !licences.contains(where: { $0.0 == licence.name }) { licences.append(licence) }
+        for licence in ownBasis.flatMap(\.licences) where !licences.contains(where: { $0.0 == licence.name }) { licences.append(licence) }
         return procedure.requirements.enumerated().map { position, requirement in
             decide(
                 requirement, at: position, in: procedure, slot: slots[position], dutyShift: dutyShift, licences: licences,
@@ -141,9 +142,6 @@ struct RequirementEvaluator {
             replacement: replacement, uncovered: uncovered, ruleTrace: trace)
     }
 
-    // MARK: - Facts
-
-    /// Whether the procedure's own basis makes the office investigate the facts itself.
     // MARK: - Explanation
 
     private func derivedReason(
