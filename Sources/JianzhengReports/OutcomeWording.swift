@@ -68,6 +68,9 @@ public struct OutcomeWording: Sendable {
         switch refusal {
         case .notInService(let date): pick("数据资源在\(date.chinese)尚未上线或已停用", "not in service on \(date)")
         case .noCoverage: pick("数据资源覆盖率为0%，不能为任何申请人提供数据", "0% coverage: it holds no applicant's data")
+        case .coversNoSituation(let covers):
+            pick("数据资源只覆盖\(covers.joined(separator: "、"))的申请人，不覆盖本材料适用的办理情形",
+                "it holds only the applicants of \(covers.joined(separator: ", ")), none of the situations this material is required in")
         case .notApproved(let department): pick("有条件共享，\(department)的使用申请未获批准", "conditional sharing; the request of \(department) is not approved")
         case .approvalNotInForce(let grantee, let date):
             pick("有条件共享，\(grantee)的使用批准在\(date.chinese)不在有效期内", "conditional sharing; the approval for \(grantee) does not hold on \(date)")

@@ -47,6 +47,11 @@ enum Fixture {
             reason ISSUER_PROHIBITED
             because "禁止"
           }
+          rule 另证 {
+            verdict remove
+            when kind = certificate and condition.proven-otherwise
+            because "已由其他证据证明"
+          }
           rule 无依据 {
             verdict remove
             when kind = certificate and not basis.sufficient

@@ -38,6 +38,50 @@ public struct Decision: Sendable {
     public var uncovered: UncoveredFallback?
     /// The rules and the facts they were tried on.
     let ruleTrace: RuleTrace
+    /// The conditions the requirement is evidence of and the situations it was decided in (rare: boxed).
+    private let legal: LegalContext?
+
+    /// The procedure's conditions this material is evidence of, each with the article that sets it.
+    public var conditions: [ConditionCheck] { legal?.conditions ?? [] }
+    /// The decision in each situation of the procedure, when they differ (a source holding only local records);
+    /// empty when one decision holds for every applicant.
+    public var situations: [SituationOutcome] { legal?.situations ?? [] }
+
+    private final class LegalContext: Sendable {
+        let conditions: [ConditionCheck]
+        let situations: [SituationOutcome]
+
+        init(conditions: [ConditionCheck], situations: [SituationOutcome]) {
+            self.conditions = conditions
+            self.situations = situations
+        }
+    }
+
+    init(
+        procedure: Procedure, requirementIndex: Int32, material: String, kind: MaterialKind, verdict: Verdict, reason: ReasonCode,
+        rule: String?, because: String?, ruleCitations: [CitedArticle], flags: [Flag], alsoMatched: [String], basis: BasisAssessment,
+        sharing: SharingAssessment, commitment: CommitmentCheck, replacement: Replacement?, uncovered: UncoveredFallback?,
+        ruleTrace: RuleTrace, conditions: [ConditionCheck] = [], situations: [SituationOutcome] = []
+    ) {
+        self.procedure = procedure
+        self.requirementIndex = requirementIndex
+        self.material = material
+        self.kind = kind
+        self.verdict = verdict
+        self.reason = reason
+        self.rule = rule
+        self.because = because
+        self.ruleCitations = ruleCitations
+        self.flags = flags
+        self.alsoMatched = alsoMatched
+        self.basis = basis
+        self.sharing = sharing
+        self.commitment = commitment
+        self.replacement = replacement
+        self.uncovered = uncovered
+        self.ruleTrace = ruleTrace
+        legal = conditions.isEmpty && situations.isEmpty ? nil : LegalContext(conditions: conditions, situations: situations)
+    }
 
     /// The share of this requirement's applications whose commitment an office audits: the plan's sample, for
     /// every applicant when the commitment is the verdict or replaces a cancelled certificate, for the uncovered
@@ -49,6 +93,24 @@ public struct Decision: Sendable {
     }
     /// Every rule tried, in order, with the facts it read (rebuilt from the facts on each call).
     public var trace: [TraceStep] { ruleTrace.steps }
+}
+
+/// A condition a requirement is evidence of, as the engine found it on the date.
+public struct ConditionCheck: Sendable {
+    public let condition: ProcedureCondition
+    /// The article that sets the condition, assessed like any basis.
+    public let basis: BasisAssessment
+    /// For an any-of condition: the other evidence that establishes it already, if one does.
+    public let provenBy: String?
+}
+
+/// What one situation's applicants do about a requirement.
+public struct SituationOutcome: Sendable {
+    public let situation: Situation
+    public let verdict: Verdict
+    public let reason: ReasonCode
+    /// The source that supplies their data, when one does.
+    public let source: String?
 }
 
 /// The commitment check: whether a written commitment may replace the certificate, and on what terms.
@@ -106,8 +168,10 @@ public struct CommitmentPlan: Sendable {
 struct RuleTrace: Sendable {
     let rules: [EvaluationContext.CompiledRule]
     let facts: FactSet
-    /// Rules that matched but would have removed for a basis waiting for verification (empty almost always).
+    /// Rules that matched but would have removed for a basis waiting for verification, or for want of a basis
+    /// where a statutory condition must be established (empty almost always), and which of the two.
     var heldBack: [String] = []
+    var heldBackOutcome: TraceStep.Outcome = .heldBack
 
     /// Whether a rule in force matches: its `when` holds and its `unless` does not.
     func matches(_ rule: EvaluationContext.CompiledRule) -> Bool {
@@ -123,7 +187,7 @@ struct RuleTrace: Sendable {
             } else if !matches(rule) {
                 outcome = .notMatched
             } else if !decided, heldBack.contains(rule.name) {
-                outcome = .heldBack
+                outcome = heldBackOutcome
             } else {
                 outcome = decided ? .matchedAfterDecision : .fired
                 decided = true
@@ -148,6 +212,8 @@ public struct TraceStep: Sendable, Encodable {
         case notYetEffective = "not-yet-effective"
         /// It matched, but would have removed for a basis that is cited and not in the corpus.
         case heldBack = "held-back-pending-basis"
+        /// It matched, but would have removed for want of a basis a certificate proving a statutory condition.
+        case heldBackStatutoryCondition = "held-back-statutory-condition"
     }
 
     init(rule: String, outcome: Outcome, reads: [Fact], bits: UInt32) {

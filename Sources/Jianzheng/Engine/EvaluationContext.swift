@@ -25,6 +25,15 @@ struct EvaluationContext: Sendable {
     /// (by name or `listed-as`; a licence the basis requires proves its facts, listed or not).
     let procedureBasis: [Int32: ProcedureBasis]
 
+    /// For procedure p, its conditions in order: where the assessment of the article setting each is in `bases`,
+    /// and the sources holding the items that establish it. Empty for a procedure without conditions.
+    let conditions: [[ConditionProfile]]
+
+    struct ConditionProfile: Sendable {
+        let basis: Int32
+        let candidates: [DataSource]
+    }
+
     struct ProcedureBasis: Sendable {
         let investigates: Bool
         let licences: [(name: String, proves: Set<String>)]
@@ -111,6 +120,24 @@ struct EvaluationContext: Sendable {
         var materials: [Material] = []
         var basisIndex: [BasisKey: Int32] = [:]
         var basisInputs: [(String, [CitationReference])] = []
+        func basisSlot(_ territory: Int32, _ code: String, _ citations: [CitationReference]) -> Int32 {
+            let key = BasisKey(territory: territory, citations, in: table)
+            if let known = basisIndex[key] { return known }
+            let index = Int32(basisInputs.count)
+            basisIndex[key] = index
+            basisInputs.append((code, citations))
+            return index
+        }
+        let sources = SourceIndex(catalogue.sources.values)
+        conditions = procedures.map { procedure in
+            guard !procedure.conditions.isEmpty else { return [] }
+            let territory = territories.intern(procedure.territory)
+            return procedure.conditions.map { condition in
+                ConditionProfile(
+                    basis: basisSlot(territory, procedure.territory, condition.basis),
+                    candidates: sources.candidates(named: [], proving: Set(condition.items)))
+            }
+        }
         slots = procedures.map { procedure in
             let territory = territories.intern(procedure.territory)
             return procedure.requirements.map { requirement in
@@ -122,15 +149,9 @@ struct EvaluationContext: Sendable {
                 }
                 let material = materialOfName[name]
                 let citations = requirement.basis.isEmpty && material >= 0 ? materials[Int(material)].basis : requirement.basis
-                let key = BasisKey(territory: territory, citations, in: table)
-                if let known = basisIndex[key] { return (known, material) }
-                let index = Int32(basisInputs.count)
-                basisIndex[key] = index
-                basisInputs.append((procedure.territory, citations))
-                return (index, material)
+                return (basisSlot(territory, procedure.territory, citations), material)
             }
         }
-        let sources = SourceIndex(catalogue.sources.values)
         let licences = catalogue.materials.values.filter { $0.kind == .licenceOrID }.sorted { $0.name < $1.name }
         var procedureBasis: [Int32: ProcedureBasis] = [:]
         for procedure in procedures {

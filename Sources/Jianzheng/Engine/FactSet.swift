@@ -57,6 +57,9 @@ extension Fact {
         case .absurdUnrelated: 1 << 23
         case .inCycle: 1 << 24
         case .basisPending: 1 << 25
+        case .conditionPresent: 1 << 26
+        case .conditionSufficient: 1 << 27
+        case .conditionProvenOtherwise: 1 << 28
         }
     }
 }

@@ -36,6 +36,8 @@ public enum SharingRefusal: Sendable, Hashable {
     case notInService(on: CalendarDate)
     /// It holds nobody's data (0 % coverage).
     case noCoverage
+    /// It holds only the applicants of other situations (`covers`) than those the requirement applies in.
+    case coversNoSituation(covers: [String])
     /// Conditional sharing, and the department's request is not approved.
     case notApproved(department: String)
     /// Conditional sharing approved for the grantee, but not on the date (not yet, or no longer).

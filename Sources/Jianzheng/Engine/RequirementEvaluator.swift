@@ -22,84 +22,137 @@ struct RequirementEvaluator {
         for licence in ownBasis.flatMap(\.licences) where !licences.contains(where: { $0.0 == licence.name }) { licences.append(licence) }
         return procedure.requirements.enumerated().map { position, requirement in
             decide(
-                requirement, at: position, in: procedure, slot: slots[position], dutyShift: dutyShift, licences: licences,
+                requirement, at: position, in: procedure, procedureIndex: index, slot: slots[position], dutyShift: dutyShift, licences: licences,
                 inCycle: context.cycleRequirements.contains(RequirementPosition(procedure: index, requirement: position)))
         }
     }
 
+    /// What the policy's rules give on one set of facts.
+    private struct RuleOutcome {
+        var decided: EvaluationContext.CompiledRule?
+        var alsoMatched: [String] = []
+        var heldBack: [String] = []
+        var verdict: Verdict
+        var reason: ReasonCode
+    }
+
     private func decide(
-        _ requirement: Requirement, at position: Int, in procedure: Procedure, slot: (basis: Int32, material: Int32), dutyShift: Bool,
-        licences: [(String, Set<String>)], inCycle: Bool
+        _ requirement: Requirement, at position: Int, in procedure: Procedure, procedureIndex: Int, slot: (basis: Int32, material: Int32),
+        dutyShift: Bool, licences: [(String, Set<String>)], inCycle: Bool
     ) -> Decision {
         let profile = context.profile(slot.material, name: requirement.material, range: requirement.range)
         // The material is read in place through its profile: copying it would retain each of its fields.
         let basis = context.bases[Int(slot.basis)]
-        let sharing = SharingAssessor(date: context.date).assess(profile.candidates, for: procedure)
+        // The conditions it is evidence of: the articles setting them, and sources holding the facts they need.
+        let conditions = conditionChecks(requirement, at: position, in: procedure, procedureIndex: procedureIndex)
+        var candidates = profile.candidates
+        for check in conditions {
+            guard let index = procedure.conditions.firstIndex(where: { $0.name == check.condition.name }) else { continue }
+            for source in context.conditions[procedureIndex][index].candidates where !candidates.contains(where: { $0.name == source.name }) {
+                candidates.append(source)
+            }
+        }
+        let applicable = procedure.situations(of: requirement)
+        let sharing = SharingAssessor(date: context.date, situations: applicable).assess(candidates, for: procedure)
         let excludedBy = profile.excludedBy
         let absurdPatterns = requirement.absurd.isEmpty ? profile.absurd : profile.absurd.union(requirement.absurd)
         let provable = profile.material.kind == .certificate && !profile.proves.isEmpty
             ? licences.first { $0.0 != profile.material.name && profile.proves.isSubset(of: $0.1) }?.0 : nil
         let dutyShifted = profile.material.kind == .certificate && basis.status != .sufficient && dutyShift
         let prohibition = profile.prohibition
-        // The requirement's own commitment terms, else the material's.
-        let terms = requirement.commitment ?? profile.material.commitment
+        let statutoryCondition = conditions.contains { $0.basis.status == .sufficient }
+        // The requirement's own commitment terms, else those of a condition it proves, else the material's.
+        let terms = requirement.commitment ?? conditions.lazy.compactMap(\.condition.commitment).first ?? profile.material.commitment
 
-        var facts = FactSet(kind: profile.material.kind, concerns: profile.concerns, department: procedure.department, domain: procedure.domain)
-        facts.set(.basisPresent, !basis.articles.isEmpty)
-        facts.set(.basisSufficient, basis.status == .sufficient)
-        facts.set(.basisNone, basis.status == .none)
-        facts.set(.basisRankInsufficient, basis.status == .rankInsufficient)
-        facts.set(.basisRepealed, basis.status == .repealed)
-        facts.set(.basisNotYetInForce, basis.status == .notYetInForce)
-        facts.set(.basisOutsideTerritory, basis.status == .outsideTerritory)
-        facts.set(.basisPending, basis.status == .pending)
-        facts.set(.basisDelegated, basis.delegated)
-        facts.set(.basisConditionOnly, basis.conditionOnly)
-        facts.set(.dutyShifted, dutyShifted)
-        let modes = sharing.modes
-        facts.set(.sharingAvailable, !modes.isEmpty)
-        facts.set(.sharingInternal, modes.contains(.internal))
-        facts.set(.sharingUnconditional, modes.contains(.unconditional))
-        facts.set(.sharingConditionalApproved, modes.contains(.conditionalApproved))
-        facts.set(.sharingELicence, modes.contains(.eLicence))
-        facts.set(.sharingPartial, (sharing.best?.coverage ?? 1) < 1)
-        facts.set(.commitmentAvailable, terms != nil)
-        facts.set(.commitmentExcluded, !excludedBy.isEmpty)
-        facts.set(.issuerProhibited, prohibition != nil)
-        facts.set(.absurdProvableByLicence, provable != nil)
-        facts.set(.absurdSelfEvident, absurdPatterns.contains(.selfEvident))
-        facts.set(.absurdIssuerCannotVerify, absurdPatterns.contains(.issuerCannotVerify))
-        facts.set(.absurdUnrelated, absurdPatterns.contains(.unrelatedToPurpose))
-        facts.set(.absurd, provable != nil || !absurdPatterns.isEmpty)
-        facts.set(.inCycle, inCycle)
-
-        // The first rule that matches decides. A basis cited but not in the corpus is never a ground for
-        // removal, whatever the policy says: a rule that would remove for the basis is held back and the next
-        // rule is tried (sharing, a commitment), else the requirement is kept until the citation is verified.
-        let removesForBasis = { (verdict: Verdict, rule: PolicyRule?, reads: Set<Fact>) -> Bool in
-            guard basis.status == .pending, verdict == .remove else { return false }
-            let reason = rule?.reason ?? self.derivedReason(verdict, reads: reads, facts: facts, basis: basis, kind: profile.material.kind)
-            return Self.basisReasons.contains(reason)
+        func gather(_ sharing: SharingAssessment) -> FactSet {
+            var facts = FactSet(kind: profile.material.kind, concerns: profile.concerns, department: procedure.department, domain: procedure.domain)
+            facts.set(.basisPresent, !basis.articles.isEmpty)
+            facts.set(.basisSufficient, basis.status == .sufficient)
+            facts.set(.basisNone, basis.status == .none)
+            facts.set(.basisRankInsufficient, basis.status == .rankInsufficient)
+            facts.set(.basisRepealed, basis.status == .repealed)
+            facts.set(.basisNotYetInForce, basis.status == .notYetInForce)
+            facts.set(.basisOutsideTerritory, basis.status == .outsideTerritory)
+            facts.set(.basisPending, basis.status == .pending)
+            facts.set(.basisDelegated, basis.delegated)
+            facts.set(.basisConditionOnly, basis.conditionOnly)
+            facts.set(.dutyShifted, dutyShifted)
+            let modes = sharing.modes
+            facts.set(.sharingAvailable, !modes.isEmpty)
+            facts.set(.sharingInternal, modes.contains(.internal))
+            facts.set(.sharingUnconditional, modes.contains(.unconditional))
+            facts.set(.sharingConditionalApproved, modes.contains(.conditionalApproved))
+            facts.set(.sharingELicence, modes.contains(.eLicence))
+            facts.set(.sharingPartial, (sharing.best?.coverage ?? 1) < 1)
+            facts.set(.commitmentAvailable, terms != nil)
+            facts.set(.commitmentExcluded, !excludedBy.isEmpty)
+            facts.set(.issuerProhibited, prohibition != nil)
+            facts.set(.absurdProvableByLicence, provable != nil)
+            facts.set(.absurdSelfEvident, absurdPatterns.contains(.selfEvident))
+            facts.set(.absurdIssuerCannotVerify, absurdPatterns.contains(.issuerCannotVerify))
+            facts.set(.absurdUnrelated, absurdPatterns.contains(.unrelatedToPurpose))
+            facts.set(.absurd, provable != nil || !absurdPatterns.isEmpty)
+            facts.set(.inCycle, inCycle)
+            facts.set(.conditionPresent, !conditions.isEmpty)
+            facts.set(.conditionSufficient, statutoryCondition)
+            facts.set(.conditionProvenOtherwise, conditions.contains { $0.provenBy != nil })
+            return facts
         }
-        var decided: EvaluationContext.CompiledRule?
-        var alsoMatched: [String] = []
-        var heldBack: [String] = []
-        let matching = RuleTrace(rules: context.rules, facts: facts)
-        for compiled in context.rules where matching.matches(compiled) {
-            if decided != nil {
-                alsoMatched.append(compiled.name)
-            } else if removesForBasis(compiled.rule.verdict, compiled.rule, compiled.readSet) {
-                heldBack.append(compiled.name)
-            } else {
-                decided = compiled
+
+        // The first rule that matches decides. Two grounds of removal are never accepted, whatever the policy
+        // says: a basis cited but not in the corpus (it may be a law), and the certificate's own want of a basis
+        // when what it proves is a condition a sufficient article sets (the fact must still be established). A rule
+        // that would remove on such a ground is held back and the next rule is tried (sharing, a commitment), else
+        // the requirement is kept.
+        let holdsBack = basis.status == .pending || statutoryCondition
+        func run(_ facts: FactSet) -> RuleOutcome {
+            let removesForBasis = { (verdict: Verdict, rule: PolicyRule?, reads: Set<Fact>) -> Bool in
+                guard holdsBack, verdict == .remove else { return false }
+                let reason = rule?.reason ?? self.derivedReason(verdict, reads: reads, facts: facts, basis: basis, kind: profile.material.kind)
+                return Self.basisReasons.contains(reason)
+            }
+            var outcome = RuleOutcome(verdict: .keep, reason: .basisSufficient)
+            let matching = RuleTrace(rules: context.rules, facts: facts)
+            for compiled in context.rules where matching.matches(compiled) {
+                if outcome.decided != nil {
+                    outcome.alsoMatched.append(compiled.name)
+                } else if removesForBasis(compiled.rule.verdict, compiled.rule, compiled.readSet) {
+                    outcome.heldBack.append(compiled.name)
+                } else {
+                    outcome.decided = compiled
+                }
+            }
+            outcome.verdict = outcome.decided?.rule.verdict ?? context.policy.otherwise ?? .keep
+            if outcome.decided == nil, removesForBasis(outcome.verdict, nil, []) { outcome.verdict = .keep }
+            outcome.reason = outcome.decided?.rule.reason
+                ?? derivedReason(outcome.verdict, reads: outcome.decided?.readSet ?? [], facts: facts, basis: basis, kind: profile.material.kind)
+            if outcome.verdict == .keep, profile.material.kind == .certificate {
+                if basis.status == .pending {
+                    outcome.reason = .basisPendingVerification
+                } else if statutoryCondition, Self.basisReasons.contains(outcome.reason) {
+                    outcome.reason = .statutoryCondition
+                }
+            }
+            return outcome
+        }
+
+        let facts = gather(sharing)
+        let outcome = run(facts)
+        let decided = outcome.decided
+        let verdict = outcome.verdict, reason = outcome.reason
+        var trace = RuleTrace(rules: context.rules, facts: facts, heldBack: outcome.heldBack)
+        if basis.status != .pending { trace.heldBackOutcome = .heldBackStatutoryCondition }
+
+        // Where a source holds only some situations' applicants, each situation is decided on its own sharing.
+        var situations: [SituationOutcome] = []
+        if applicable.count > 1, candidates.contains(where: { !$0.covers.isEmpty }) {
+            situations = applicable.map { situation in
+                let own = SharingAssessor(date: context.date, situations: [situation]).assess(candidates, for: procedure)
+                let result = run(gather(own))
+                let source = result.verdict == .obtainBySharing || result.verdict == .remove ? own.best?.source : nil
+                return SituationOutcome(situation: situation, verdict: result.verdict, reason: result.reason, source: source)
             }
         }
-        let trace = RuleTrace(rules: context.rules, facts: facts, heldBack: heldBack)
-        var verdict = decided?.rule.verdict ?? context.policy.otherwise ?? .keep
-        if decided == nil, removesForBasis(verdict, nil, []) { verdict = .keep }
-        var reason = decided?.rule.reason
-            ?? derivedReason(verdict, reads: decided?.readSet ?? [], facts: facts, basis: basis, kind: profile.material.kind)
-        if verdict == .keep, basis.status == .pending, profile.material.kind == .certificate { reason = .basisPendingVerification }
 
         var flags: [Flag] = []
         if profile.material.kind == .certificate {
@@ -123,23 +176,55 @@ struct RequirementEvaluator {
             let cited = Set(ruleCitations.map(\.citation))
             ruleCitations += profile.prohibitionArticles.filter { !cited.contains($0.citation) }
         }
-        let replacement = verdict == .remove ? replacement(profile.material, terms, reason, procedure, sharing, facts, provable) : nil
-        // Applicants a partly covering source leaves out sign the commitment where one is allowed, else bring the certificate.
+        let provenBy = conditions.lazy.compactMap(\.provenBy).first
+        let replacement = verdict == .remove ? replacement(profile.material, terms, reason, procedure, sharing, facts, provable, provenBy) : nil
+        // Applicants a partly covering source leaves out: as their situation's decision says where situations
+        // differ; else they sign the commitment where one is allowed, else bring the certificate.
         var uncovered: UncoveredFallback?
         if verdict == .obtainBySharing, facts[.sharingPartial] {
-            uncovered = terms.flatMap { facts[.commitmentExcluded] ? nil : UncoveredFallback.commitment($0.method) } ?? .certificate
+            let left = situations.filter { $0.source == nil }
+            if !left.isEmpty, left.allSatisfy({ $0.verdict == .commitment }), let terms {
+                uncovered = .commitment(terms.method)
+            } else if !left.isEmpty {
+                uncovered = .certificate
+            } else {
+                uncovered = terms.flatMap { facts[.commitmentExcluded] ? nil : UncoveredFallback.commitment($0.method) } ?? .certificate
+            }
         }
         // A commitment, as the verdict, as what replaces a removed certificate or for the uncovered, carries its terms.
         var committed = verdict == .commitment
         if case .commitment = replacement { committed = true }
         if case .commitment = uncovered { committed = true }
-        let plan = committed ? terms.map { commitmentPlan($0, profile.material, procedure) } : nil
+        let plan = committed ? terms.map { commitmentPlan($0, profile.material, procedure, conditions) } : nil
         return Decision(
-            procedure: procedure, requirementIndex: Int32(position), material: profile.material.name, kind: profile.material.kind, verdict: verdict, reason: reason, rule: decided?.rule.name,
-            because: decided?.rule.because, ruleCitations: ruleCitations,
-            flags: flags, alsoMatched: alsoMatched, basis: basis, sharing: sharing,
+            procedure: procedure, requirementIndex: Int32(position), material: profile.material.name, kind: profile.material.kind, verdict: verdict,
+            reason: reason, rule: decided?.rule.name, because: decided?.rule.because, ruleCitations: ruleCitations,
+            flags: flags, alsoMatched: outcome.alsoMatched, basis: basis, sharing: sharing,
             commitment: CommitmentCheck(available: terms != nil, excludedBy: excludedBy, terms: terms, plan: plan),
-            replacement: replacement, uncovered: uncovered, ruleTrace: trace)
+            replacement: replacement, uncovered: uncovered, ruleTrace: trace, conditions: conditions, situations: situations)
+    }
+
+    /// The conditions a requirement is evidence of, with the assessment of the article setting each, and for an
+    /// any-of condition the other evidence that already establishes it: a licence or ID the applicant submits, or
+    /// an earlier evidence a source supplies to everyone (so two alternatives never cancel each other).
+    private func conditionChecks(_ requirement: Requirement, at position: Int, in procedure: Procedure, procedureIndex: Int) -> [ConditionCheck] {
+        guard !requirement.evidenceOf.isEmpty else { return [] }
+        return requirement.evidenceOf.compactMap { name in
+            guard let index = procedure.conditions.firstIndex(where: { $0.name == name }) else { return nil }
+            let condition = procedure.conditions[index]
+            var provenBy: String?
+            if condition.proof == .anyOf {
+                provenBy = procedure.requirements.enumerated().first { other, sibling in
+                    guard other != position, sibling.evidenceOf.contains(name) else { return false }
+                    let profile = context.profile(context.slots[procedureIndex][other].material, name: sibling.material, range: sibling.range)
+                    if profile.material.kind == .licenceOrID { return true }
+                    guard profile.material.kind == .certificate, other < position else { return false }
+                    let sharing = SharingAssessor(date: context.date, situations: procedure.situations(of: sibling)).assess(profile.candidates, for: procedure)
+                    return (sharing.best?.coverage ?? 0) >= 1
+                }?.element.material
+            }
+            return ConditionCheck(condition: condition, basis: context.bases[Int(context.conditions[procedureIndex][index].basis)], provenBy: provenBy)
+        }
     }
 
     // MARK: - Explanation
@@ -153,6 +238,7 @@ struct RequirementEvaluator {
             if !read.isDisjoint(with: Self.absurdFacts), let code = Self.absurdCodes.first(where: { facts[$0.0] }) {
                 return code.1
             }
+            if read.contains(.conditionProvenOtherwise), facts[.conditionProvenOtherwise] { return .provenByOtherEvidence }
             if facts[.dutyShifted] { return .dutyShifted }
             guard basis.status == .sufficient else { return basis.reasonCode }
             // The basis holds, so the removal rests on what else the rule read.
@@ -179,10 +265,11 @@ struct RequirementEvaluator {
 
     private func replacement(
         _ material: Material, _ terms: CommitmentTerms?, _ reason: ReasonCode, _ procedure: Procedure, _ sharing: SharingAssessment,
-        _ facts: FactSet, _ provable: String?
+        _ facts: FactSet, _ provable: String?, _ provenBy: String?
     ) -> Replacement {
         // A demand unrelated to the procedure (行政许可法 §31) is not to be replaced by anything, a commitment included.
         if reason == .absurdUnrelated { return .nothing }
+        if reason == .provenByOtherEvidence, let provenBy { return .alternative(provenBy) }
         if let best = sharing.best, let mode = best.mode { return .obtainedFrom(source: best.source, provider: best.provider, mode: mode) }
         if let provable { return .provedByLicence(provable) }
         let required = { (name: String) in procedure.requirements.contains { $0.material == name } }
@@ -193,9 +280,11 @@ struct RequirementEvaluator {
         return .nothing
     }
 
-    private func commitmentPlan(_ terms: CommitmentTerms, _ material: Material, _ procedure: Procedure) -> CommitmentPlan {
-        CommitmentPlan(
-            promise: terms.text, proves: material.proves.isEmpty ? [material.name] : material.proves, method: terms.method,
+    private func commitmentPlan(_ terms: CommitmentTerms, _ material: Material, _ procedure: Procedure, _ conditions: [ConditionCheck]) -> CommitmentPlan {
+        // What the applicant promises is the condition when the certificate was evidence of one.
+        let proves = !conditions.isEmpty ? conditions.map(\.condition.name) : material.proves.isEmpty ? [material.name] : material.proves
+        return CommitmentPlan(
+            promise: terms.text, proves: proves, method: terms.method,
             withinWorkingDays: terms.withinWorkingDays, sample: terms.sample, auditor: terms.auditor ?? procedure.department,
             liability: terms.liability)
     }

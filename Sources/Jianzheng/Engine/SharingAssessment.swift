@@ -27,6 +27,8 @@ public struct SharingOption: Sendable, Hashable {
     public var needsAuthorisation = false
     public var coverage: Double
     public var coverageNote: String?
+    /// When the source holds only some of the procedure's situations: those it holds.
+    public var coveredSituations: [String] = []
 }
 
 /// The sharing check for one requirement: every candidate source, and the best qualifying one.
@@ -47,6 +49,9 @@ public struct SharingAssessment: Sendable {
 /// Decides which of a material's candidate sources can supply it to a procedure on a date, and how.
 struct SharingAssessor {
     let date: CalendarDate
+    /// The situations of the procedure the requirement applies in; a source that `covers` only some situations
+    /// covers only their share of the applicants (none of it when it covers none of them).
+    var situations: [Situation] = []
 
     func assess(_ candidates: [DataSource], for procedure: Procedure) -> SharingAssessment {
         SharingAssessment(options: candidates.map { option($0, procedure) })
@@ -61,6 +66,8 @@ struct SharingAssessor {
         } else if source.coverage <= 0 {
             // A source that holds nobody's data cannot replace anybody's certificate, whatever its sharing mode.
             option.refusal = .noCoverage
+        } else if let covered = coveredShare(of: source), covered <= 0 {
+            option.refusal = .coversNoSituation(covers: source.covers)
         } else if source.provider == procedure.department {
             option.mode = .internal
         } else {
@@ -84,6 +91,19 @@ struct SharingAssessor {
                 option.refusal = .notShared(provider: source.provider)
             }
         }
+        if option.mode != nil, let covered = coveredShare(of: source) {
+            option.coverage = source.coverage * covered
+            if covered < 1 { option.coveredSituations = situations.map(\.name).filter(source.covers.contains) }
+        }
         return option
+    }
+
+    /// The share of the requirement's applicants in the situations a source covers, 0…1; nil when the source
+    /// holds every situation alike (it names none, or the procedure declares none).
+    private func coveredShare(of source: DataSource) -> Double? {
+        guard !source.covers.isEmpty, !situations.isEmpty else { return nil }
+        let total = situations.reduce(0) { $0 + $1.share }
+        let covered = situations.filter { source.covers.contains($0.name) }.reduce(0) { $0 + $1.share }
+        return total > 0 ? covered / total : 0
     }
 }

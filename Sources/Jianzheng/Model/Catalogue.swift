@@ -115,6 +115,8 @@ public struct DataSource: Sendable {
     /// Share of the population covered, 0…1.
     public var coverage: Double
     public var coverageNote: String?
+    /// The situations (办理情形) whose applicants it holds (`covers 本省户籍`); empty: whoever its coverage says.
+    public var covers: [String] = []
     public var from: CalendarDate?
     public var until: CalendarDate?
     public var range: SourceRange
@@ -138,6 +140,10 @@ public final class Procedure: Sendable {
     /// Applications per year.
     public let volume: Int
     public let requirements: [Requirement]
+    /// The conditions the law sets for it (办理条件), which requirements are evidence of.
+    public let conditions: [ProcedureCondition]
+    /// The situations (办理情形) its applicants fall into, when the answer may differ between them.
+    public let situations: [Situation]
     public let issues: [String]
     /// Trips the procedure itself costs the applicant, and its processing time in working days.
     public let trips: Int
@@ -147,7 +153,8 @@ public final class Procedure: Sendable {
 
     init(
         id: String, name: String, department: String, domain: String?, territory: String, basis: [CitationReference], volume: Int,
-        requirements: [Requirement], issues: [String], trips: Int, days: Int, fee: Double, range: SourceRange
+        requirements: [Requirement], conditions: [ProcedureCondition] = [], situations: [Situation] = [], issues: [String], trips: Int,
+        days: Int, fee: Double, range: SourceRange
     ) {
         self.id = id
         self.name = name
@@ -157,12 +164,65 @@ public final class Procedure: Sendable {
         self.basis = basis
         self.volume = volume
         self.requirements = requirements
+        self.conditions = conditions
+        self.situations = situations
         self.issues = issues
         self.trips = trips
         self.days = days
         self.fee = fee
         self.range = range
     }
+
+    /// The condition of a name, if the procedure declares it.
+    public func condition(named name: String) -> ProcedureCondition? { conditions.first { $0.name == name } }
+
+    /// The situations a requirement applies in: its own, else those of the conditions it is evidence of, else
+    /// every situation (empty when the procedure declares none).
+    public func situations(of requirement: Requirement) -> [Situation] {
+        var names = requirement.situations
+        if names.isEmpty {
+            let limited = requirement.evidenceOf.compactMap(condition(named:))
+            if !limited.isEmpty, limited.allSatisfy({ !$0.situations.isEmpty }) { names = limited.flatMap(\.situations) }
+        }
+        return names.isEmpty ? situations : situations.filter { names.contains($0.name) }
+    }
+}
+
+/// A condition the law sets for a procedure (办理条件: 参保人已死亡, 家庭人均收入低于当地标准): the article that sets
+/// it, the data items that establish it, and the situations it holds in. A requirement says it is evidence of
+/// it (`evidence-of`): then the fact, not the certificate, is what the office must establish, and a
+/// certificate that proves a statutory condition is never removed for want of a basis of its own.
+public struct ProcedureCondition: Sendable {
+    public var name: String
+    public var basis: [CitationReference]
+    /// Data items that establish it: a source holding them verifies it without any certificate.
+    public var items: [String]
+    /// Whether any one of its evidence suffices (`proof any-of`) or each is needed (`all-of`, the default).
+    public var proof: EvidenceProof
+    /// The situations it holds in; empty: all.
+    public var situations: [String]
+    /// What the applicant promises about it, when a commitment may stand for its evidence.
+    public var commitment: CommitmentTerms?
+    public var range: SourceRange
+}
+
+/// How a condition's evidence combines (CCCEV: evidence type lists).
+public enum EvidenceProof: String, Sendable, Codable, CaseIterable {
+    case allOf = "all-of"
+    case anyOf = "any-of"
+}
+
+/// A situation (办理情形): a segment of a procedure's applicants for whom the answer may differ (本地户籍 and
+/// 外地户籍 when a data source holds only local records).
+public struct Situation: Sendable, Hashable {
+    public var name: String
+    /// Share of the procedure's applicants in it, 0…1.
+    public var share: Double
+    public var note: String?
+    public var range: SourceRange
+
+    public static func == (lhs: Situation, rhs: Situation) -> Bool { lhs.name == rhs.name && lhs.share == rhs.share }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 }
 
 /// One material a procedure requires, with this procedure's own basis for it.
@@ -176,22 +236,30 @@ public struct Requirement: Sendable {
     public var absurd: [AbsurdPattern]
     /// Commitment terms for this procedure's requirement: they replace the material's, whose promise and auditor
     /// may be another procedure's (继承公证 must not promise "参保人已死亡" to 人社).
-    public var commitment: CommitmentTerms? {
-        get { commitmentHolder?.terms }
-        set { commitmentHolder = newValue.map(TermsHolder.init) }
-    }
+    public var commitment: CommitmentTerms? { details?.commitment }
+    /// The procedure's conditions this material is evidence of (`evidence-of`).
+    public var evidenceOf: [String] { details?.evidenceOf ?? [] }
+    /// The situations it is required in (`situation`); empty: those of its conditions, else all.
+    public var situations: [String] { details?.situations ?? [] }
     public var range: SourceRange
-    /// Held behind a reference: most requirements have none, and a catalogue holds hundreds of thousands.
-    private var commitmentHolder: TermsHolder?
+    /// Held behind a reference: most requirements have none of these, and a catalogue holds hundreds of thousands.
+    private let details: Details?
 
-    private final class TermsHolder: Sendable {
-        let terms: CommitmentTerms
-        init(_ terms: CommitmentTerms) { self.terms = terms }
+    private final class Details: Sendable {
+        let commitment: CommitmentTerms?
+        let evidenceOf: [String]
+        let situations: [String]
+
+        init(commitment: CommitmentTerms?, evidenceOf: [String], situations: [String]) {
+            self.commitment = commitment
+            self.evidenceOf = evidenceOf
+            self.situations = situations
+        }
     }
 
     public init(
         material: String, basis: [CitationReference], share: Double, purpose: String?, note: String?, absurd: [AbsurdPattern],
-        commitment: CommitmentTerms?, range: SourceRange
+        commitment: CommitmentTerms?, evidenceOf: [String] = [], situations: [String] = [], range: SourceRange
     ) {
         self.material = material
         self.basis = basis
@@ -200,7 +268,8 @@ public struct Requirement: Sendable {
         self.note = note
         self.absurd = absurd
         self.range = range
-        self.commitment = commitment
+        details = commitment == nil && evidenceOf.isEmpty && situations.isEmpty
+            ? nil : Details(commitment: commitment, evidenceOf: evidenceOf, situations: situations)
     }
 }
 

@@ -52,4 +52,10 @@ public enum Fact: String, Sendable, Hashable, CaseIterable, Codable {
     case absurdIssuerCannotVerify = "absurd.issuer-cannot-verify"
     case absurdUnrelated = "absurd.unrelated-to-purpose"
     case inCycle = "in-cycle"
+    /// The requirement is evidence of a condition the procedure declares (`evidence-of`).
+    case conditionPresent = "condition.present"
+    /// A condition it is evidence of is set by a sufficient article: the fact must be established, not waived.
+    case conditionSufficient = "condition.sufficient"
+    /// Another evidence of an any-of condition establishes it already (a licence held, a shareable source).
+    case conditionProvenOtherwise = "condition.proven-otherwise"
 }

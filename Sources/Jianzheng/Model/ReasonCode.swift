@@ -21,6 +21,11 @@ public enum ReasonCode: String, Sendable, Codable, CaseIterable {
     case circularProof = "CIRCULAR_PROOF"
     /// Decided by the policy rule on grounds none of the other codes names (its `because` says which).
     case policyRule = "POLICY_RULE"
+    /// Kept: what it proves is a condition a sufficient article sets, and neither sharing nor a commitment can
+    /// establish it instead (the certificate's own basis is not the question).
+    case statutoryCondition = "STATUTORY_CONDITION"
+    /// Removed: the condition it is evidence of is established by another of its evidence (any-of).
+    case provenByOtherEvidence = "PROVEN_BY_OTHER_EVIDENCE"
 }
 
 /// Facts worth a human's attention that do not by themselves decide the verdict.

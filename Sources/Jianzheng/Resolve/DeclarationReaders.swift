@@ -121,7 +121,7 @@ struct DeclarationReaders {
             of: statement,
             schema: [
                 "provider": .required, "sharing": .required, "kind": .optional, "items": .many, "approved": .many,
-                "coverage": .optional, "from": .optional, "until": .optional, "approval": .many,
+                "coverage": .optional, "from": .optional, "until": .optional, "approval": .many, "covers": .many,
             ], what: "source '\(name)'")
         let provider = reader.name(fields["provider"]?.first)
         refer(.department, provider, fields["provider"]?.first?.arguments.first?.expression.range)
@@ -143,7 +143,8 @@ struct DeclarationReaders {
             name: name, provider: provider ?? "", sharing: reader.value(fields["sharing"]?.first, SharingType.self) ?? .none,
             kind: reader.value(fields["kind"]?.first, SourceKind.self) ?? .database, items: reader.names(fields["items"]).map(\.0),
             approved: approved.map(\.0), approvals: (fields["approval"] ?? []).compactMap { approval($0, source: name) },
-            coverage: reader.fraction(coverageStatement) ?? 1, coverageNote: coverageNote, from: from, until: until, range: Self.headRange(statement))
+            coverage: reader.fraction(coverageStatement) ?? 1, coverageNote: coverageNote, covers: reader.names(fields["covers"]).map(\.0),
+            from: from, until: until, range: Self.headRange(statement))
     }
 
     /// `approval GRANTEE { from DATE  until DATE  authorisation applicant }`.
@@ -170,17 +171,90 @@ struct DeclarationReaders {
         refer(.department, department, fields["department"]?.first?.arguments.first?.expression.range)
         let issues = reader.names(fields["issues"])
         referAll(.material, issues)
+        let situations = unique((fields["situation"] ?? []).compactMap { situation($0, procedure: id) }, what: "situation")
+        let total = situations.reduce(0) { $0 + $1.share }
+        if total > 1.000_001, let last = situations.last {
+            reader.report(Diagnostic(
+                .valueOutOfRange, "the situations of procedure '\(id)' add up to \(Int((total * 100).rounded())) %, more than all applicants",
+                at: last.range))
+        }
+        let situationNames = situations.map(\.name)
+        let conditions = unique(
+            (fields["condition"] ?? []).compactMap { condition($0, procedure: id, situations: situationNames) }, what: "condition")
+        let scope = ProcedureScope(id: id, conditions: conditions.map(\.name), situations: situations)
         return Procedure(
             id: id, name: name, department: department ?? "", domain: reader.name(fields["domain"]?.first),
             territory: reader.name(fields["territory"]?.first) ?? "CN", basis: cite(reader.citations(fields["basis"])),
             volume: reader.integer(fields["volume"]?.first, units: Units.perYear) ?? 0,
-            requirements: (fields["requires"] ?? []).compactMap { requirement($0) }, issues: issues.map(\.0),
+            requirements: (fields["requires"] ?? []).compactMap { requirement($0, in: scope) }, conditions: conditions, situations: situations,
+            issues: issues.map(\.0),
             trips: reader.integer(fields["trips"]?.first) ?? 1,
             days: reader.integer(fields["days"]?.first, units: Units.workingDays) ?? 0,
             fee: reader.number(fields["fee"]?.first, units: Units.yuan) ?? 0, range: Self.headRange(statement))
     }
 
-    private mutating func requirement(_ statement: Statement) -> Requirement? {
+    /// The names a requirement of a procedure may refer to: its conditions and situations.
+    private struct ProcedureScope {
+        let id: String
+        let conditions: [String]
+        let situations: [Situation]
+    }
+
+    /// Declarations in a procedure with distinct names; a repeated name is reported and its later copy dropped.
+    private mutating func unique<Named>(_ declared: [Named], what: String) -> [Named] where Named: NamedInProcedure {
+        var seen: [String: SourceRange] = [:]
+        return declared.filter { item in
+            if let first = seen[item.name] {
+                reader.report(Diagnostic(
+                    .duplicateDeclaration, "\(what) '\(item.name)' is declared twice in the procedure", at: item.range,
+                    notes: [Diagnostic.Note("first declared here", at: first)]))
+                return false
+            }
+            seen[item.name] = item.range
+            return true
+        }
+    }
+
+    /// `situation 本地户籍 { share 85%  note "…" }`.
+    private mutating func situation(_ statement: Statement, procedure: String) -> Situation? {
+        guard let name = declarationName(statement, what: "situation of procedure '\(procedure)'") else { return nil }
+        let fields = reader.attributes(of: statement, schema: ["share": .required, "note": .optional], what: "situation '\(name)'")
+        return Situation(
+            name: name, share: reader.fraction(fields["share"]?.first) ?? 0, note: reader.string(fields["note"]?.first),
+            range: Self.headRange(statement))
+    }
+
+    /// `condition 参保人已死亡 { basis …  items …  proof any-of  situation …  commitment { … } }`.
+    private mutating func condition(_ statement: Statement, procedure: String, situations: [String]) -> ProcedureCondition? {
+        guard let name = declarationName(statement, what: "condition of procedure '\(procedure)'") else { return nil }
+        let fields = reader.attributes(
+            of: statement,
+            schema: ["basis": .many, "items": .many, "proof": .optional, "situation": .many, "commitment": .optional],
+            what: "condition '\(name)'")
+        return ProcedureCondition(
+            name: name, basis: cite(reader.citations(fields["basis"])), items: reader.names(fields["items"]).map(\.0),
+            proof: reader.value(fields["proof"]?.first, EvidenceProof.self) ?? .allOf,
+            situations: known(reader.names(fields["situation"]), among: situations, what: "situation", in: procedure),
+            commitment: fields["commitment"]?.first.map { commitment($0, material: name) }, range: Self.headRange(statement))
+    }
+
+    /// The names that the procedure declares; each other one is reported with the closest declared name.
+    private mutating func known(_ names: [(String, SourceRange)], among declared: [String], what: String, in procedure: String) -> [String] {
+        names.compactMap { name, range in
+            if declared.contains(name) { return name }
+            let suggestion = Suggestions.closest(to: name, among: declared).first
+            let hint = suggestion.map { "did you mean '\($0)'?" }
+                ?? (declared.isEmpty ? "declare it in the procedure: \(what) \(name) { … }" : "declared: " + declared.joined(separator: ", "))
+            var fixIts: [Diagnostic.FixIt] = []
+            if let suggestion { fixIts.append(Diagnostic.FixIt("rename", range: range, replacement: suggestion)) }
+            reader.report(Diagnostic(
+                .unknownReference, "procedure '\(procedure)' declares no \(what) '\(name)'", at: range,
+                notes: [Diagnostic.Note(hint)], fixIts: fixIts))
+            return nil
+        }
+    }
+
+    private mutating func requirement(_ statement: Statement, in scope: ProcedureScope) -> Requirement? {
         guard statement.arguments.count == 1, let material = AttributeReader.nameValue(statement.arguments[0].expression) else {
             reader.wrongType(statement, expected: "one material name")
             return nil
@@ -190,11 +264,18 @@ struct DeclarationReaders {
             return Requirement(material: material, basis: [], share: 1, purpose: nil, note: nil, absurd: [], commitment: nil, range: Self.headRange(statement))
         }
         let fields = reader.attributes(of: statement, schema: Self.requirementSchema, what: "requirement '\(material)'")
+        let procedure = scope.id
+        let situations = known(reader.names(fields["situation"]), among: scope.situations.map(\.name), what: "situation", in: procedure)
+        // Required only in some situations: by default, of their share of the applicants.
+        let situationShare = scope.situations.filter { situations.contains($0.name) }.reduce(0) { $0 + $1.share }
         return Requirement(
-            material: material, basis: cite(reader.citations(fields["basis"])), share: reader.fraction(fields["share"]?.first) ?? 1,
+            material: material, basis: cite(reader.citations(fields["basis"])),
+            share: reader.fraction(fields["share"]?.first) ?? (situations.isEmpty ? 1 : situationShare),
             purpose: reader.string(fields["purpose"]?.first), note: reader.string(fields["note"]?.first),
             absurd: reader.values(fields["absurd"], AbsurdPattern.self),
-            commitment: fields["commitment"]?.first.map { commitment($0, material: material) }, range: Self.headRange(statement))
+            commitment: fields["commitment"]?.first.map { commitment($0, material: material) },
+            evidenceOf: known(reader.names(fields["evidence-of"]), among: scope.conditions, what: "condition", in: procedure),
+            situations: situations, range: Self.headRange(statement))
     }
 
     // MARK: - cost-model
@@ -343,9 +424,11 @@ extension DeclarationReaders {
     static let procedureSchema: AttributeSchema = [
         "department": .required, "domain": .optional, "territory": .required, "basis": .many, "volume": .optional,
         "requires": .many, "issues": .many, "trips": .optional, "days": .optional, "fee": .optional, "note": .many,
+        "condition": .many, "situation": .many,
     ]
     static let requirementSchema: AttributeSchema = [
         "basis": .many, "share": .optional, "purpose": .optional, "note": .optional, "absurd": .many, "commitment": .optional,
+        "evidence-of": .many, "situation": .many,
     ]
 
     /// The keyword and name of a declaration (`material 居民户口簿`): where its diagnostics point.
@@ -355,3 +438,12 @@ extension DeclarationReaders {
         return statement.keywordRange.union(last.expression.range)
     }
 }
+
+/// A declaration inside a procedure that has a name of its own (a condition, a situation).
+protocol NamedInProcedure {
+    var name: String { get }
+    var range: SourceRange { get }
+}
+
+extension ProcedureCondition: NamedInProcedure {}
+extension Situation: NamedInProcedure {}

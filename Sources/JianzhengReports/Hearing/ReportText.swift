@@ -130,6 +130,8 @@ struct ReportText {
         case .basisPendingVerification: return "所引依据不在法律依据库中，待核实，暂予保留"
         case .circularProof: return "构成循环证明，为破除循环而取消"
         case .policyRule: return "依政策规则处理"
+        case .statutoryCondition: return "所证明的是法定办理条件，无共享数据、不能告知承诺，予以保留"
+        case .provenByOtherEvidence: return "该办理条件已由其他证据证明"
         }
     }
 
