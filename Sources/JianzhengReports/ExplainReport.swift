@@ -14,6 +14,25 @@ public enum ExplainReport {
         for article in decision.ruleCitations { lines += quote(article, prefix: "规则依据") }
         if let replacement = decision.replacement { lines.append("替代方式：\(words.replacement(replacement))") }
         if !decision.flags.isEmpty { lines.append("提示：" + decision.flags.map(\.rawValue).joined(separator: ", ")) }
+        lines.append("未采用的处理方式：")
+        lines += words.alternativesNotTaken(decision).map { "  " + $0 }
+        if !decision.conditions.isEmpty {
+            lines.append("")
+            lines.append("办理条件（本材料是其证据）")
+            for check in decision.conditions {
+                lines.append("  “\(check.condition.name)”（\(statusText(check.basis.status))；\(words.proof(check.condition.proof))）")
+                if check.basis.articles.isEmpty { lines.append("    未引用设定该条件的依据") }
+                for article in check.basis.articles { lines += quote(article, prefix: "    设定条件") }
+                if let delegation = check.basis.delegation { lines.append("    注意：\(words.delegation(delegation))") }
+                if !check.condition.items.isEmpty { lines.append("    所需信息：" + check.condition.items.joined(separator: "、")) }
+                if let other = check.provenBy { lines.append("    已由“\(other)”证明") }
+            }
+        }
+        if !decision.situations.isEmpty {
+            lines.append("")
+            lines.append("办理情形")
+            lines += decision.situations.map { "  " + words.situation($0) + "，理由代码 \($0.reason.rawValue)" }
+        }
         lines.append("")
         lines.append("一、设定依据（\(statusText(decision.basis.status))）")
         if decision.basis.articles.isEmpty { lines.append("  未引用任何依据") }
@@ -27,6 +46,7 @@ public enum ExplainReport {
             let status = words.mode(of: option).map { "可用：\($0)" } ?? "不可用：\(option.refusal.map(words.refusal) ?? "")"
             var line = "  “\(option.source)”（\(option.provider)）\(status)，覆盖 \(Numbers.percent(option.coverage))"
             if let note = option.coverageNote { line += "（\(note)）" }
+            if !option.coveredSituations.isEmpty { line += "（仅覆盖" + option.coveredSituations.joined(separator: "、") + "）" }
             lines.append(line)
         }
         if let fallback = decision.uncovered { lines.append("  数据资源未覆盖的申请人：\(words.uncovered(fallback))") }

@@ -86,6 +86,10 @@ public struct OutcomeWording: Sendable {
             pick(
                 "所引\(rank.chinese)依据《\(parent)》制定，应核查上位法是否设定该证明",
                 "the cited \(rank.rawValue) is made under 《\(parent)》: check whether that act sets the certificate")
+        case .express(let article, .conditions):
+            pick("\(article)明示授权下位规定设定办理条件：所引规定设定的条件依此有效", "\(article) expressly delegates the conditions: those the cited rule sets are lawful")
+        case .express(let article, .materials):
+            pick("\(article)明示授权下位规定设定申请材料：所引规定要求的材料依此有效", "\(article) expressly delegates the materials: those the cited rule demands are lawful")
         }
     }
 
@@ -109,6 +113,77 @@ public struct OutcomeWording: Sendable {
         case .commitment(let method): pick("以告知承诺书代替，事后\(method.rawValue)", "a written commitment instead, audited afterwards by \(auditMethod(method))")
         case .certificate: pick("仍须提交该材料", "they still provide it")
         }
+    }
+
+    /// How a condition's evidence combines.
+    public func proof(_ proof: EvidenceProof) -> String {
+        switch proof {
+        case .allOf: pick("所列证据均须具备", "every evidence listed is needed")
+        case .anyOf: pick("任一证据即可证明", "any one evidence proves it")
+        }
+    }
+
+    /// What one situation's applicants do: "本地户籍（80%）：共享获取（死亡人口信息库）".
+    public func situation(_ outcome: SituationOutcome) -> String {
+        let head = "\(outcome.situation.name)\(pick("（", " ("))\(Numbers.percent(outcome.situation.share))\(pick("）：", "): "))"
+        let source = outcome.source.map { pick("（“\($0)”）", " (“\($0)”)") } ?? ""
+        return head + verdict(outcome.verdict) + source
+    }
+
+    /// Each verdict the decision did not take, and why: the rule held back, the sources refused, the commitment
+    /// not offered or excluded, or an earlier rule that decided first.
+    public func alternativesNotTaken(_ decision: Decision) -> [String] {
+        let decidedBy = decision.rule.map { pick("规则“\($0)”", "rule '\($0)'") } ?? pick("默认处理", "the default")
+        let first = pick("可用，但\(decidedBy)先行决定\(verdict(decision.verdict))", "available, but \(decidedBy) decided \(verdict(decision.verdict)) first")
+        var lines: [String] = []
+        let label = { (verdict: Verdict) in self.verdict(verdict) + self.pick("：", ": ") }
+        if decision.verdict != .remove {
+            let why: String
+            if let held = decision.trace.first(where: { $0.outcome == .heldBack || $0.outcome == .heldBackStatutoryCondition }) {
+                let condition = decision.conditions.first { $0.basis.status == .sufficient }?.condition.name ?? ""
+                why = held.outcome == .heldBack
+                    ? pick("规则“\(held.rule)”暂缓适用：所引依据待核实，不能据此取消", "rule '\(held.rule)' held back: the cited basis awaits verification and cannot ground a removal")
+                    : pick("规则“\(held.rule)”暂缓适用：所证明的“\(condition)”是法定办理条件，须核验而非取消",
+                        "rule '\(held.rule)' held back: “\(condition)” is a statutory condition, to be established, not waived")
+            } else if decision.kind != .certificate {
+                why = pick("不属于证明事项", "not a certificate")
+            } else if decision.basis.status == .sufficient {
+                why = pick("有充分的设定依据", "its basis is sufficient")
+            } else {
+                why = pick("没有取消规则适用", "no removal rule applies")
+            }
+            lines.append(label(.remove) + why)
+        }
+        if decision.verdict != .obtainBySharing {
+            let options = decision.sharing.options
+            let why: String
+            if options.isEmpty {
+                why = pick("没有持有所需信息的数据资源", "no data source holds the facts it proves")
+            } else if decision.sharing.best == nil {
+                why = options.map { "“\($0.source)”" + pick("：", ": ") + ($0.refusal.map(refusal) ?? "") }.joined(separator: pick("；", "; "))
+            } else if case .obtainedFrom = decision.replacement {
+                why = pick("作为取消后的替代方式", "it is how the cancelled certificate is replaced")
+            } else {
+                why = first
+            }
+            lines.append(label(.obtainBySharing) + why)
+        }
+        if decision.verdict != .commitment {
+            let check = decision.commitment
+            let why: String
+            if !check.excludedBy.isEmpty {
+                why = pick("所证明事项涉及\(concerns(check.excludedBy))，不适用告知承诺", "what it proves concerns \(concerns(check.excludedBy)): no commitment")
+            } else if !check.available {
+                why = pick("没有承诺条款（未列入告知承诺事项目录）", "no commitment terms (not in the commitment catalogue)")
+            } else if check.plan != nil {
+                why = pick("作为替代方式或未覆盖申请人的办法", "it is the replacement, or what the uncovered applicants do")
+            } else {
+                why = first
+            }
+            lines.append(label(.commitment) + why)
+        }
+        if decision.verdict != .keep { lines.append(label(.keep) + pick("\(decidedBy)已决定\(verdict(decision.verdict))", "\(decidedBy) decided \(verdict(decision.verdict))")) }
+        return lines
     }
 
     /// Why a cited article is not a valid basis, nil when it is: a non-law source is said as such.

@@ -173,6 +173,37 @@ public struct ReviewDocument: Encodable {
         let conditionOnly: Bool
     }
 
+    /// A condition the requirement is evidence of, with the article that sets it.
+    struct ConditionInfo: Encodable {
+        let name, proof: String
+        let items: [String]
+        let basis: BasisInfo
+        let provenBy: String?
+
+        init(_ check: ConditionCheck) {
+            name = check.condition.name
+            proof = check.condition.proof.rawValue
+            items = check.condition.items
+            basis = BasisInfo(check.basis)
+            provenBy = check.provenBy
+        }
+    }
+
+    /// What one situation's applicants do.
+    struct SituationInfo: Encodable {
+        let name, verdict, reason: String
+        let share: Double
+        let source: String?
+
+        init(_ outcome: SituationOutcome) {
+            name = outcome.situation.name
+            share = ReviewDocument.round(outcome.situation.share)
+            verdict = outcome.verdict.rawValue
+            reason = outcome.reason.rawValue
+            source = outcome.source
+        }
+    }
+
     struct CommitmentInfo: Encodable {
         let available: Bool
         let excludedBy: [String]
@@ -235,6 +266,9 @@ public struct ReviewDocument: Encodable {
         let share: Double
         let location: Location
         let trace: [TraceStep]
+        /// Present only for a requirement that is evidence of a condition, or decided per situation.
+        let conditions: [ConditionInfo]?
+        let situations: [SituationInfo]?
 
         init(_ decision: Decision, notice: CommitmentNotice) {
             procedureID = decision.procedureID
@@ -259,6 +293,8 @@ public struct ReviewDocument: Encodable {
             share = ReviewDocument.round(decision.share)
             location = Location(decision.location)
             trace = decision.trace
+            conditions = decision.conditions.isEmpty ? nil : decision.conditions.map(ConditionInfo.init)
+            situations = decision.situations.isEmpty ? nil : decision.situations.map(SituationInfo.init)
         }
     }
 

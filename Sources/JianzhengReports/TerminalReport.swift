@@ -30,6 +30,36 @@ public enum TerminalReport {
                 if let replacement = decision.replacement { lines.append("      替代 instead: \(OutcomeWording.chinese.replacement(replacement))") }
             }
         }
+        let words = OutcomeWording.chinese
+        let conditioned = review.decisions.filter { !$0.conditions.isEmpty }
+        if !conditioned.isEmpty {
+            lines.append("")
+            lines.append("办理条件 conditions proven (\(conditioned.count))")
+            for decision in conditioned {
+                lines.append("  \(decision.procedureID) \(decision.procedureName) · \(decision.material) — \(decision.verdict.chinese) \(decision.reason.rawValue)")
+                for check in decision.conditions {
+                    let articles = check.basis.articles.map { article in
+                        article.act.map { "《\($0)》\(article.provision ?? "")（\(article.rankChinese ?? "")）" } ?? article.citation
+                    }
+                    let basis = articles.isEmpty ? "未引用依据 no basis cited" : articles.joined(separator: "、")
+                    lines.append("      条件 condition: \(check.condition.name) ← \(basis)" + (check.provenBy.map { "，已由\($0)证明" } ?? ""))
+                }
+            }
+        }
+        let uncovered = review.decisions.filter { $0.uncovered != nil }
+        if !uncovered.isEmpty {
+            lines.append("")
+            lines.append("数据未覆盖的申请人 applicants a source does not cover (\(uncovered.count))")
+            for decision in uncovered {
+                let coverage = decision.sharing.best.map { "“\($0.source)”覆盖 \(Numbers.percent($0.coverage))" } ?? ""
+                lines.append("  \(decision.procedureID) \(decision.procedureName) · \(decision.material) — \(coverage)")
+                if decision.situations.isEmpty {
+                    lines.append("      其余申请人 the others: \(decision.uncovered.map(words.uncovered) ?? "")")
+                } else {
+                    lines.append("      情形 situations: " + decision.situations.map(words.situation).joined(separator: "；"))
+                }
+            }
+        }
         lines.append("")
         let broken = review.cycles.filter { $0.status == .broken }.count
         lines.append("循环证明 circular proofs \(review.cycles.count)（破除 broken \(broken)，未解决 unresolved \(review.cycles.count - broken)）")

@@ -5,7 +5,7 @@ public struct Parser {
     /// Keywords that only start top-level declarations. One of them at column 1 inside a block means the
     /// block was not closed: the parser reports the missing `}` and closes it there.
     public static let declarationKeywords: Set<String> = [
-        "material", "source", "procedure", "policy", "test", "department", "cost-model",
+        "material", "source", "procedure", "policy", "test", "department", "cost-model", "delegation",
     ]
     /// Words that are operators inside conditions and cannot be names.
     public static let reservedWords: Set<String> = ["and", "or", "not", "in"]

@@ -217,4 +217,93 @@ import Testing
         #expect(condition?.range.start.line == 17)
         #expect(diagnostics.contains { $0.code == .unknownReference && $0.message.contains("situation '本地戶籍'") })
     }
+
+    // MARK: - Express delegation (道路交通安全法 §19(2): "应当符合国务院公安部门规定的驾驶许可条件")
+
+    static func driving(delegation: String) -> String {
+        """
+        material 身体条件证明 {
+          kind certificate
+          proves 体检结论
+          issuer 民政部门
+        }
+        procedure "GA-0040" 机动车驾驶证申领 {
+          department 公安机关
+          territory CN-62
+          condition 身体条件符合驾驶许可条件 {
+            basis 《机动车驾驶证申领和使用规定》第二十三条
+          }
+          requires 身体条件证明 {
+            basis 《机动车驾驶证申领和使用规定》第二十三条
+            evidence-of 身体条件符合驾驶许可条件
+          }
+        }
+        \(delegation)
+        """
+    }
+
+    /// Before: the ministry rule's condition counted for nothing (rank) and the certificate was removed.
+    @Test func anExpressDelegationOfTheConditionsMakesTheRulesConditionLawfulButNotItsOwnProof() throws {
+        let delegation = "delegation 《中华人民共和国道路交通安全法》第十九条第二款 {\n  to 《机动车驾驶证申领和使用规定》\n  matter conditions\n}"
+        let decision = try #require(try Fixture.review(Self.driving(delegation: delegation)).decision("GA-0040", "身体条件证明"))
+        let condition = try #require(decision.conditions.first)
+        #expect(condition.basis.status == .sufficient)
+        #expect(condition.basis.delegation == .express(article: "《中华人民共和国道路交通安全法》第十九条第二款", matter: .conditions))
+        #expect(condition.basis.articles.contains { $0.text.contains("国务院公安部门规定的驾驶许可条件") })
+        // The certificate is the rule's own addition: its basis stays insufficient, but the fact must be verified.
+        #expect(decision.basis.status == .rankInsufficient)
+        #expect(decision.verdict == .keep && decision.reason == .statutoryCondition)
+    }
+
+    @Test func withoutTheDelegationTheRulesConditionGivesNoBasis() throws {
+        let decision = try #require(try Fixture.review(Self.driving(delegation: "")).decision("GA-0040", "身体条件证明"))
+        #expect(decision.conditions.first?.basis.status == .rankInsufficient)
+        #expect(decision.verdict == .remove && decision.reason == .basisRankInsufficient)
+    }
+
+    @Test func aDelegationOfTheMaterialsMakesTheCertificateItselfLawful() throws {
+        let delegation = "delegation 《中华人民共和国道路交通安全法》第十九条第二款 {\n  to 《机动车驾驶证申领和使用规定》\n  matter conditions, materials\n}"
+        let decision = try #require(try Fixture.review(Self.driving(delegation: delegation)).decision("GA-0040", "身体条件证明"))
+        #expect(decision.basis.status == .sufficient)
+        #expect(decision.verdict == .keep && decision.reason == .basisSufficient)
+    }
+
+    /// Only a sufficient article can delegate: a ministry rule cannot hand its own powers down.
+    @Test func aDelegationByAnInsufficientArticleCountsForNothing() throws {
+        let delegation = "delegation 《危险化学品经营许可证管理办法》第八条 {\n  to 《机动车驾驶证申领和使用规定》\n}"
+        let decision = try #require(try Fixture.review(Self.driving(delegation: delegation)).decision("GA-0040", "身体条件证明"))
+        #expect(decision.conditions.first?.basis.status == .rankInsufficient)
+        #expect(decision.verdict == .remove)
+    }
+
+    @Test func aDelegationNeedsTheArticleAndTheActItDelegatesTo() {
+        let (_, diagnostics) = Fixture.build(["delegation 交通 {\n  matter everything\n}"])
+        #expect(diagnostics.contains { $0.code == .wrongValueType && $0.message.contains("delegating article") })
+        let (_, more) = Fixture.build(["delegation 《中华人民共和国道路交通安全法》第十九条第二款 {\n  matter everything\n}"])
+        #expect(more.contains { $0.code == .missingAttribute && $0.message.contains("'to'") })
+        #expect(more.contains { $0.code == .unknownValue && $0.message.contains("everything") })
+    }
+
+    // MARK: - Dated commitments
+
+    /// A commitment offered from a date (施工许可管理办法 2018) is no commitment before it.
+    @Test func aCommitmentIsOfferedOnlyFromItsEffectiveDate() throws {
+        let condition = """
+              condition 失业人员已死亡 {
+                basis 《失业保险条例》第二十条
+                commitment {
+                  text      "本人承诺失业人员已死亡"
+                  method    书面核查
+                  effective 2030-01-01
+                  cites     "甘政办发〔2016〕20号 二（二）"
+                }
+              }
+
+            """
+        let later = try #require(try Fixture.review(Self.catalogue(condition: condition), asOf: "2031-01-01").decision("RS-0002", "死亡证明"))
+        #expect(later.verdict == .commitment)
+        let now = try #require(try Fixture.review(Self.catalogue(condition: condition), asOf: "2026-12-01").decision("RS-0002", "死亡证明"))
+        #expect(now.verdict == .keep && now.reason == .statutoryCondition)
+        #expect(!now.commitment.available)
+    }
 }

@@ -40,7 +40,7 @@ import Testing
         let fresh = CorpusLoader.load(directory: directory, extraDocuments: [], cacheRoot: nil, minimumCached: 0)
         let first = Self.load(directory, cache: cache)
         let cached = try #require(try CorpusCache.open(root: cache, directory: directory)?.get().read())
-        #expect(cached.count == 39)
+        #expect(cached.count == 40)
         let second = Self.load(directory, cache: cache)
         #expect(Self.dump(fresh.0) == Self.dump(first.0))
         #expect(Self.dump(fresh.0) == Self.dump(second.0))
@@ -122,7 +122,7 @@ import Testing
         let (corpus, diagnostics) = Self.load(directory, cache: cache)
         #expect(diagnostics.map(\.code) == [.corpusCacheRefused])
         #expect(diagnostics.first?.message.contains("mode 777") == true)
-        #expect(corpus.acts.count == 36)
+        #expect(corpus.acts.count == 37)
         #expect(!FileManager.default.fileExists(atPath: cache + "/key"))
     }
 

@@ -57,6 +57,20 @@ public struct BasisAssessment: Sendable {
     }
 }
 
+/// What a basis is cited for: a requirement's material, or a procedure's condition (an express delegation of
+/// the conditions makes a lower act's condition lawful, not its own demand for a certificate).
+enum BasisPurpose: UInt8, Sendable {
+    case material, condition
+}
+
+/// An express delegation in force on the review date, by a sufficient article.
+struct ActiveDelegation: Sendable {
+    /// The work URI of the act delegated to.
+    let toAct: String
+    let matters: [DelegatedMatter]
+    let article: CitedArticle
+}
+
 /// Assesses citations against the corpus.
 struct BasisAssessor {
     let corpus: LegalCorpus
@@ -65,8 +79,9 @@ struct BasisAssessor {
     let sufficientRanks: Set<LegalRank>
     /// The policy's phrases for delegation and for naming a document.
     let phrases: TextPhrases
+    var delegations: [ActiveDelegation] = []
 
-    func assess(_ citations: [CitationReference], territory: String) -> BasisAssessment {
+    func assess(_ citations: [CitationReference], territory: String, purpose: BasisPurpose = .material) -> BasisAssessment {
         var statuses: [BasisAssessment.Status] = []
         var articles: [CitedArticle] = []
         var delegation: Delegation?
@@ -76,11 +91,22 @@ struct BasisAssessor {
             let resolved = self.citations.resolve(reference, in: corpus, on: date, territory: territory)
             // A service guide or an internal rule is no law: citing it is citing nothing, not a basis to verify.
             let nonLaw = resolved.act == nil ? phrases.nonLawSources.first(where: reference.text.containsBytes) : nil
-            let status = nonLaw == nil ? Self.status(resolved, sufficientRanks: sufficientRanks) : .none
-            statuses.append(status)
+            var status = nonLaw == nil ? Self.status(resolved, sufficientRanks: sufficientRanks) : .none
             var article = Self.article(reference.text, resolved)
             article.nonLawSource = nonLaw
             articles.append(article)
+            // A lower act under an express delegation of this matter is a sufficient basis for it.
+            let matter: DelegatedMatter = purpose == .condition ? .conditions : .materials
+            if status == .rankInsufficient, let act = resolved.act,
+                let express = delegations.first(where: { $0.toAct == act.workURI && $0.matters.contains(matter) })
+            {
+                status = .sufficient
+                delegation = .express(article: express.article.citation, matter: matter)
+                if !articles.contains(where: { $0.citation == express.article.citation }) { articles.append(express.article) }
+                statuses.append(status)
+                continue
+            }
+            statuses.append(status)
             if let act = resolved.act, act.textStatus == .unverified { unverified = true }
             if case .versionNotInCorpus = resolved.problem { unverified = true }
             guard resolved.isValid else { continue }

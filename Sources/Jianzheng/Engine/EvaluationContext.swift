@@ -119,13 +119,13 @@ struct EvaluationContext: Sendable {
         var materialOfName: [Int32] = []
         var materials: [Material] = []
         var basisIndex: [BasisKey: Int32] = [:]
-        var basisInputs: [(String, [CitationReference])] = []
-        func basisSlot(_ territory: Int32, _ code: String, _ citations: [CitationReference]) -> Int32 {
-            let key = BasisKey(territory: territory, citations, in: table)
+        var basisInputs: [BasisInput] = []
+        func basisSlot(_ territory: Int32, _ code: String, _ citations: [CitationReference], for purpose: BasisPurpose = .material) -> Int32 {
+            let key = BasisKey(territory: territory, citations, in: table, purpose: purpose)
             if let known = basisIndex[key] { return known }
             let index = Int32(basisInputs.count)
             basisIndex[key] = index
-            basisInputs.append((code, citations))
+            basisInputs.append(BasisInput(territory: code, citations: citations, purpose: purpose))
             return index
         }
         let sources = SourceIndex(catalogue.sources.values)
@@ -134,7 +134,7 @@ struct EvaluationContext: Sendable {
             let territory = territories.intern(procedure.territory)
             return procedure.conditions.map { condition in
                 ConditionProfile(
-                    basis: basisSlot(territory, procedure.territory, condition.basis),
+                    basis: basisSlot(territory, procedure.territory, condition.basis, for: .condition),
                     candidates: sources.candidates(named: [], proving: Set(condition.items)))
             }
         }
@@ -178,10 +178,17 @@ struct EvaluationContext: Sendable {
                 excludedBy: Set(material.concerns).intersection(policy.commitmentExcludes).sorted { $0.rawValue < $1.rawValue },
                 prohibition: prohibition, prohibitionArticles: prohibition?.cites.map(article) ?? [], proves: proves)
         }
-        let assessor = BasisAssessor(corpus: corpus, citations: table, date: date, sufficientRanks: policy.sufficientRanks, phrases: policy.phrases)
-        bases = ConcurrentSlots<BasisAssessment>.map(basisInputs.map { BasisInput(territory: $0.0, citations: $0.1) }) {
-            assessor.assess($0.citations, territory: $0.territory)
+        var assessor = BasisAssessor(corpus: corpus, citations: table, date: date, sufficientRanks: policy.sufficientRanks, phrases: policy.phrases)
+        // Express delegations count only when the delegating article is itself a sufficient basis on the date.
+        assessor.delegations = catalogue.delegations.values.sorted { $0.article.text < $1.article.text }.compactMap { delegation in
+            let delegating = table.resolve(delegation.article, in: corpus, on: date)
+            guard BasisAssessor.status(delegating, sufficientRanks: policy.sufficientRanks) == .sufficient, delegating.isValid,
+                let target = table.resolve(delegation.to, in: corpus, on: date).act
+            else { return nil }
+            return ActiveDelegation(toAct: target.workURI, matters: delegation.matters, article: article(delegation.article))
         }
+        let delegatingAssessor = assessor
+        bases = ConcurrentSlots<BasisAssessment>.map(basisInputs) { delegatingAssessor.assess($0.citations, territory: $0.territory, purpose: $0.purpose) }
     }
 
     /// A requirement's territory and the ids of the citations its basis rests on.
@@ -192,9 +199,11 @@ struct EvaluationContext: Sendable {
         let more: [Int32]?
         /// The texts, for citations the resolver did not read (no ids).
         let texts: [String]?
+        let purpose: BasisPurpose
 
-        init(territory: Int32, _ citations: [CitationReference], in table: CitationTable) {
+        init(territory: Int32, _ citations: [CitationReference], in table: CitationTable, purpose: BasisPurpose) {
             self.territory = territory
+            self.purpose = purpose
             if citations.count <= 1 {
                 // The common case, without arrays.
                 let id = citations.isEmpty ? -1 : table.id(segment: citations[0].segment, local: citations[0].id) ?? -1
@@ -212,6 +221,7 @@ struct EvaluationContext: Sendable {
     private struct BasisInput: Sendable {
         let territory: String
         let citations: [CitationReference]
+        let purpose: BasisPurpose
     }
 
     /// The profile of a material the catalogue does not declare (reported by `check`; reviewed as a certificate).

@@ -52,6 +52,9 @@ public enum Delegation: Sendable, Hashable {
     case toOtherRules(marker: String)
     /// A low-rank act made under a higher act, which should be checked for the certificate instead.
     case madeUnder(rank: LegalRank, parentTitle: String)
+    /// The cited lower act sets the matter under an express delegation by a sufficient article (quoted with
+    /// it): for that matter it is a sufficient basis.
+    case express(article: String, matter: DelegatedMatter)
 }
 
 /// Why the engine chose the policy it reviewed under, when the choice needs saying.

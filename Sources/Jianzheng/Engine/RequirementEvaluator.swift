@@ -62,7 +62,9 @@ struct RequirementEvaluator {
         let prohibition = profile.prohibition
         let statutoryCondition = conditions.contains { $0.basis.status == .sufficient }
         // The requirement's own commitment terms, else those of a condition it proves, else the material's.
-        let terms = requirement.commitment ?? conditions.lazy.compactMap(\.condition.commitment).first ?? profile.material.commitment
+        // Terms not yet offered on the date (a catalogue that takes effect later) are no commitment yet.
+        let declared = requirement.commitment ?? conditions.lazy.compactMap(\.condition.commitment).first ?? profile.material.commitment
+        let terms = declared.flatMap { $0.isOffered(on: context.date) ? $0 : nil }
 
         func gather(_ sharing: SharingAssessment) -> FactSet {
             var facts = FactSet(kind: profile.material.kind, concerns: profile.concerns, department: procedure.department, domain: procedure.domain)
@@ -213,7 +215,9 @@ struct RequirementEvaluator {
             guard let index = procedure.conditions.firstIndex(where: { $0.name == name }) else { return nil }
             let condition = procedure.conditions[index]
             var provenBy: String?
-            if condition.proof == .anyOf {
+            let isCertificate = context.profile(context.slots[procedureIndex][position].material, name: requirement.material, range: requirement.range)
+                .material.kind == .certificate
+            if condition.proof == .anyOf, isCertificate {
                 provenBy = procedure.requirements.enumerated().first { other, sibling in
                     guard other != position, sibling.evidenceOf.contains(name) else { return false }
                     let profile = context.profile(context.slots[procedureIndex][other].material, name: sibling.material, range: sibling.range)

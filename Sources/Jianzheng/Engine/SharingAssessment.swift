@@ -92,7 +92,7 @@ struct SharingAssessor {
             }
         }
         if option.mode != nil, let covered = coveredShare(of: source) {
-            option.coverage = source.coverage * covered
+            option.coverage = covered
             if covered < 1 { option.coveredSituations = situations.map(\.name).filter(source.covers.contains) }
         }
         return option

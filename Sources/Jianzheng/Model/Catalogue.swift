@@ -11,6 +11,8 @@ public struct Catalogue: Sendable {
     public var procedureOrder: [String] = []
     public var policies: [String: Policy] = [:]
     public var costModels: [String: CostModel] = [:]
+    /// Express delegations, by the delegating article's citation text.
+    public var delegations: [String: ExpressDelegation] = [:]
     public var tests: [RuleTest] = []
     /// Every distinct citation text, parsed once; `CitationReference.id` points into it.
     public var citations = CitationTable()
@@ -84,7 +86,14 @@ public struct CommitmentTerms: Sendable {
     public var sample: Double
     public var auditor: String?
     public var liability: String?
+    /// The date from which the commitment is offered (`effective`, when the catalogue or rule that offers it
+    /// took effect), and what offers it (`cites`): before the date no commitment is available.
+    public var effective: CalendarDate? = nil
+    public var cites: [CitationReference] = []
     public var range: SourceRange
+
+    /// Whether the commitment is offered on a date.
+    public func isOffered(on date: CalendarDate) -> Bool { effective.map { $0 <= date } ?? true }
 }
 
 /// An approval to use a conditional source: for a department or procedure, from a date, until a date, and
@@ -271,6 +280,26 @@ public struct Requirement: Sendable {
         details = commitment == nil && evidenceOf.isEmpty && situations.isEmpty
             ? nil : Details(commitment: commitment, evidenceOf: evidenceOf, situations: situations)
     }
+}
+
+/// An express delegation (明示授权): an article of a sufficient act that leaves a matter of its procedures to a
+/// lower act ("应当符合国务院公安部门规定的驾驶许可条件"). What that act sets on the matter is then lawful for it,
+/// and the delegating article is quoted; what it adds beyond the matter (its own proof) is not.
+public struct ExpressDelegation: Sendable {
+    /// The delegating article.
+    public var article: CitationReference
+    /// The act it delegates to, named as a citation (`《机动车驾驶证申领和使用规定》`).
+    public var to: CitationReference
+    public var matters: [DelegatedMatter]
+    public var range: SourceRange
+}
+
+/// What an express delegation hands down.
+public enum DelegatedMatter: String, Sendable, Codable, CaseIterable {
+    /// The conditions (条件) of the procedures: a condition the lower act sets has a basis.
+    case conditions
+    /// The materials (申请材料) too: a certificate the lower act demands has a basis.
+    case materials
 }
 
 /// Standard Cost Model parameters (domain/README.md §7).

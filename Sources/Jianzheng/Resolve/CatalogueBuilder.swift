@@ -118,6 +118,7 @@ public struct CatalogueBuilder {
                 if catalogue.procedures.updateValue(procedure, forKey: entry.name) == nil { catalogue.procedureOrder.append(entry.name) }
             case .policy(let policy): catalogue.policies[entry.name] = policy
             case .costModel(let model): catalogue.costModels[entry.name] = model
+            case .delegation(let delegation): catalogue.delegations[entry.name] = delegation
             case .test(let test): catalogue.tests.append(test)
             }
         }
@@ -283,6 +284,7 @@ public struct DeclarationChanges: Sendable {
     public var departments: Set<String> = []
     public var policies: Set<String> = []
     public var costModels: Set<String> = []
+    public var delegations: Set<String> = []
 
     mutating func record(_ keyword: String, _ name: String) {
         switch keyword {
@@ -292,6 +294,7 @@ public struct DeclarationChanges: Sendable {
         case "department": departments.insert(name)
         case "policy": policies.insert(name)
         case "cost-model": costModels.insert(name)
+        case "delegation": delegations.insert(name)
         default: break
         }
     }

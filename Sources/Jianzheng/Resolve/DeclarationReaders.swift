@@ -102,7 +102,10 @@ struct DeclarationReaders {
     private mutating func commitment(_ statement: Statement, material: String) -> CommitmentTerms {
         let fields = reader.attributes(
             of: statement,
-            schema: ["text": .required, "method": .required, "within": .optional, "sample": .optional, "auditor": .optional, "liability": .optional],
+            schema: [
+                "text": .required, "method": .required, "within": .optional, "sample": .optional, "auditor": .optional, "liability": .optional,
+                "effective": .optional, "cites": .many,
+            ],
             what: "commitment of '\(material)'")
         let auditor = reader.name(fields["auditor"]?.first)
         refer(.department, auditor, fields["auditor"]?.first?.arguments.first?.expression.range)
@@ -111,7 +114,8 @@ struct DeclarationReaders {
             method: reader.value(fields["method"]?.first, AuditMethod.self) ?? .书面核查,
             withinWorkingDays: reader.integer(fields["within"]?.first, units: Units.workingDays),
             sample: reader.fraction(fields["sample"]?.first) ?? 1, auditor: auditor,
-            liability: reader.string(fields["liability"]?.first), range: Self.headRange(statement))
+            liability: reader.string(fields["liability"]?.first), effective: reader.date(fields["effective"]?.first),
+            cites: cite(reader.citations(fields["cites"])), range: Self.headRange(statement))
     }
 
     // MARK: - source
@@ -276,6 +280,33 @@ struct DeclarationReaders {
             commitment: fields["commitment"]?.first.map { commitment($0, material: material) },
             evidenceOf: known(reader.names(fields["evidence-of"]), among: scope.conditions, what: "condition", in: procedure),
             situations: situations, range: Self.headRange(statement))
+    }
+
+    // MARK: - delegation
+
+    /// The citation after `delegation`, or nil with a diagnostic.
+    mutating func delegatingArticle(_ statement: Statement) -> CitationReference? {
+        guard statement.arguments.count == 1 else {
+            reader.wrongType(statement, expected: "the delegating article as a citation (《act》 and its article)")
+            return nil
+        }
+        switch statement.arguments[0].expression {
+        case .citation(let text, let range), .string(let text, let range): return CitationReference(text: text, range: range)
+        default:
+            reader.wrongType(statement, expected: "the delegating article as a citation (《act》 and its article)")
+            return nil
+        }
+    }
+
+    /// `delegation 《…》第X条 { to 《…》  matter conditions }`.
+    mutating func delegation(_ statement: Statement, article: CitationReference) -> ExpressDelegation {
+        let fields = reader.attributes(of: statement, schema: ["to": .required, "matter": .many], what: "delegation '\(article.text)'")
+        let to = reader.citations(fields["to"])
+        if to.count > 1, let statement = fields["to"]?.first { reader.wrongType(statement, expected: "one act") }
+        let matters = reader.values(fields["matter"], DelegatedMatter.self)
+        return ExpressDelegation(
+            article: cite([article])[0], to: cite(Array(to.prefix(1))).first ?? article,
+            matters: matters.isEmpty ? [.conditions] : matters, range: Self.headRange(statement))
     }
 
     // MARK: - cost-model

@@ -12,6 +12,7 @@ struct FileDeclarations: Sendable {
         case procedure(Procedure)
         case policy(Policy)
         case costModel(CostModel)
+        case delegation(ExpressDelegation)
         case test(RuleTest)
     }
 
@@ -53,9 +54,12 @@ struct FileDeclarations: Sendable {
                         + [Diagnostic.Note("declarations: " + Parser.declarationKeywords.sorted().joined(separator: ", "))]))
                 continue
             }
-            guard let name = readers.declarationName(statement, what: keyword) else { continue }
+            // A delegation is named by the article that delegates: `delegation 《道路交通安全法》第十九条第二款 { … }`.
+            let delegating = keyword == "delegation" ? readers.delegatingArticle(statement) : nil
+            guard let name = delegating?.text ?? (keyword == "delegation" ? nil : readers.declarationName(statement, what: keyword)) else { continue }
             let start = (readers.reader.diagnostics.count, readers.references.count, readers.citations.count)
             let declaration: Declaration =
+                if let delegating { .delegation(readers.delegation(statement, article: delegating)) } else {
                 switch keyword {
                 case "department": .department(readers.department(statement, name: name))
                 case "material": .material(readers.material(statement, name: name))
@@ -64,6 +68,7 @@ struct FileDeclarations: Sendable {
                 case "policy": .policy(readers.policy(statement, name: name))
                 case "cost-model": .costModel(readers.costModel(statement, name: name))
                 default: .test(readers.test(statement, title: name))
+                }
                 }
             entries.append(Entry(
                 keyword: keyword, name: name, keywordRange: statement.keywordRange, declaration: declaration,

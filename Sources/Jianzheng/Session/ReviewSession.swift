@@ -36,8 +36,8 @@ public struct ReviewSession: Sendable {
             return WhatIf(catalogue: proposed, review: nil, diagnostics: diagnostics, changes: changes, scope: nil)
         }
         let engine = ReviewEngine(catalogue: proposed, corpus: corpus)
-        if !changes.policies.isEmpty || !changes.costModels.isEmpty {
-            // A policy decides every requirement: nothing to reuse.
+        if !changes.policies.isEmpty || !changes.costModels.isEmpty || !changes.delegations.isEmpty {
+            // A policy, a cost model or a delegation can decide any requirement: nothing to reuse.
             let review = try engine.review(asOf: state.review.asOf, policy: policyName)
             return WhatIf(catalogue: proposed, review: review, diagnostics: diagnostics, changes: changes, scope: nil)
         }

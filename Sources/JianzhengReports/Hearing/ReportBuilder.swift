@@ -170,6 +170,18 @@ public struct ReportBuilder {
             blocks.append(.quote(text: article.text, source: source(article)))
         }
         if let replacement = decision.replacement { blocks.append(.paragraph("\(text.replacement)\(text.colon)\(words.replacement(replacement))")) }
+        for condition in decision.conditions {
+            blocks.append(.paragraph(
+                "\(text.conditionsProven)\(text.colon)\(condition.condition.name)\(text.open)\(words.proof(condition.condition.proof))\(text.close)"
+                    + (condition.provenBy.map { text.language == .zh ? "，已由\($0)证明" : ", already proven by \($0)" } ?? "")))
+            for article in condition.basis.articles {
+                if article.text.isEmpty {
+                    blocks.append(.paragraph("\(text.conditionSetBy)\(text.colon)\(article.citation)\(text.colon)\(problem(article) ?? "")"))
+                } else {
+                    blocks.append(.quote(text: article.text, source: "\(text.conditionSetBy) " + source(article)))
+                }
+            }
+        }
         blocks.append(.paragraph("\(text.basisChain)\(text.colon)"))
         if decision.basis.articles.isEmpty { blocks.append(.paragraph(text.noBasis)) }
         for article in decision.basis.articles {
@@ -185,12 +197,16 @@ public struct ReportBuilder {
             : decision.sharing.options.map(sharingLine).joined(separator: text.semicolon)
         blocks.append(.paragraph("\(text.sharingCheck)\(text.colon)\(sharing)"))
         if let fallback = decision.uncovered { blocks.append(.paragraph("\(text.uncovered)\(text.colon)\(words.uncovered(fallback))")) }
+        if !decision.situations.isEmpty {
+            blocks.append(.paragraph("\(text.situationsLabel)\(text.colon)" + decision.situations.map(words.situation).joined(separator: text.semicolon)))
+        }
         let check = decision.commitment
         let commitment = !check.excludedBy.isEmpty
             ? text.excludedBecause + words.concerns(check.excludedBy)
             : check.available ? text.eligible : text.notInCatalogue
         blocks.append(.paragraph("\(text.commitmentCheck)\(text.colon)\(commitment)"))
         if let plan = check.plan { blocks.append(.notice(notice.fill(decision, plan: plan))) }
+        blocks.append(.paragraph("\(text.alternatives)\(text.colon)" + words.alternativesNotTaken(decision).joined(separator: text.semicolon)))
         return blocks
     }
 

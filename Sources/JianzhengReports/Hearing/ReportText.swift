@@ -79,6 +79,10 @@ struct ReportText {
     var sharingCheck: String { pick("数据共享核查", "Sharing check") }
     var commitmentCheck: String { pick("告知承诺核查", "Commitment check") }
     var replacement: String { pick("替代方式", "Replaced by") }
+    var conditionsProven: String { pick("证明的办理条件", "Conditions it proves") }
+    var situationsLabel: String { pick("各办理情形", "By situation") }
+    var alternatives: String { pick("未采用的处理方式", "Alternatives not taken") }
+    var conditionSetBy: String { pick("设定条件", "set by") }
     var uncovered: String { pick("数据资源未覆盖的申请人", "Applicants the data source does not cover") }
     var burden: String { pick("办事负担（每件）", "Burden per application") }
     var burdenHeader: [String] {
