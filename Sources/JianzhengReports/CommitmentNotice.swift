@@ -80,7 +80,9 @@ public struct CommitmentNotice: Sendable {
         case .procedureID: return decision.procedureID
         case .certificate: return decision.material
         case .basis:
-            let cited = decision.basis.articles.map { article in
+            // What is promised is the condition, when the certificate proved one: its article is the basis.
+            let conditions = decision.conditions.flatMap(\.basis.articles)
+            let cited = (conditions.isEmpty ? decision.basis.articles : conditions).map { article in
                 article.provision.map { "《\(article.act ?? article.citation)》\($0)" } ?? article.citation
             }
             return cited.isEmpty ? (zh ? "无" : "none") : cited.joined(separator: zh ? "；" : "; ")

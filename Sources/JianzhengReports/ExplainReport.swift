@@ -60,7 +60,8 @@ public enum ExplainReport {
             lines.append("  不涉及排除事项，可以告知承诺")
         }
         if let plan = check.plan {
-            lines.append("  核查：\(plan.auditor) · \(plan.method.rawValue) · " + (plan.withinWorkingDays.map { "\($0)个工作日内" } ?? "") + " · 抽查 \(Numbers.percent(plan.sample))")
+            let parts = [plan.auditor, plan.method.rawValue, plan.withinWorkingDays.map { "\($0)个工作日内" }, "抽查 \(Numbers.percent(plan.sample))"]
+            lines.append("  核查：" + parts.compactMap { $0 }.joined(separator: " · "))
             lines.append("")
             lines += notice.fill(decision, plan: plan).split(separator: "\n").map { "  | " + $0 }
         }

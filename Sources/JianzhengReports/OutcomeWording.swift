@@ -189,6 +189,11 @@ public struct OutcomeWording: Sendable {
     /// Why a cited article is not a valid basis, nil when it is: a non-law source is said as such.
     public func problem(_ article: CitedArticle) -> String? {
         if let source = article.nonLawSource { return pick("“\(source)”不是法律依据", "a \(source) is not law") }
+        if let dropped = article.droppedRequirement {
+            return pick(
+                "该条款经修改，现行版本不再要求“\(dropped.named)”；\(dropped.earlierVersionFrom.chinese)起施行的版本原文：“\(dropped.earlierText)”",
+                "the provision was amended: the version in force no longer requires “\(dropped.named)”; the version of \(dropped.earlierVersionFrom) read: “\(dropped.earlierText)”")
+        }
         return language == .zh ? article.problem : article.problemEnglish
     }
 

@@ -156,9 +156,10 @@ import Testing
     }
 
     @Test func lowerRankBasisIsRankInsufficientAndPointsUpstream() throws {
+        // Named apart from the 2014 text's "到位资金证明", which the 2018 version dropped (AmendedProvisionTests).
         let review = try Fixture.review(
             """
-            material 资金证明 {
+            material 资金落实证明 {
               kind certificate
               proves 资金
               issuer 工作单位
@@ -166,10 +167,10 @@ import Testing
             procedure "P1" 施工许可 {
               department 公安机关
               territory CN-62
-              requires 资金证明 { basis 《建筑工程施工许可管理办法》第四条第一款第（二）项 }
+              requires 资金落实证明 { basis 《建筑工程施工许可管理办法》第四条第一款第（二）项 }
             }
             """)
-        let decision = try #require(review.decision("P1", "资金证明"))
+        let decision = try #require(review.decision("P1", "资金落实证明"))
         #expect(decision.reason == .basisRankInsufficient)
         #expect(decision.flags.contains(.delegatedBasis))
         guard case .madeUnder(_, let parent) = decision.basis.delegation else {

@@ -81,18 +81,18 @@ import JianzhengWorkspace
             }
             """
         let catalogue = """
-            material 资金证明 {
+            material 资金落实证明 {
               kind certificate
               issuer 工作单位
             }
             procedure "P2" 施工 {
               department 民政部门
               territory CN-62
-              requires 资金证明 { basis 《建筑工程施工许可管理办法》第四条 }
+              requires 资金落实证明 { basis 《建筑工程施工许可管理办法》第四条 }
             }
             """
-        #expect(try Fixture.review(catalogue, lenient, policy: "宽松").decision("P2", "资金证明")?.verdict == .keep)
-        #expect(try Fixture.review(catalogue, lenient, policy: "测试政策").decision("P2", "资金证明")?.verdict == .remove)
+        #expect(try Fixture.review(catalogue, lenient, policy: "宽松").decision("P2", "资金落实证明")?.verdict == .keep)
+        #expect(try Fixture.review(catalogue, lenient, policy: "测试政策").decision("P2", "资金落实证明")?.verdict == .remove)
     }
 
     @Test func policyInForceIsChosenByDate() throws {

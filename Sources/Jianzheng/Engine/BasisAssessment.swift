@@ -20,6 +20,17 @@ public struct CitedArticle: Sendable, Codable, Hashable {
     public var problemEnglish: String?
     /// The policy's name for the non-law source the citation names (办事指南 …): then it is no basis at all.
     public var nonLawSource: String?
+    /// The provision still exists but its version in force no longer names the material that an earlier version
+    /// did (a State Council decision item rewritten to "申请人书面承诺…"): the earlier text, quoted beside the new.
+    public var droppedRequirement: DroppedRequirement?
+}
+
+/// An amendment that kept a provision but dropped the requirement of a material from it.
+public struct DroppedRequirement: Sendable, Codable, Hashable {
+    /// How the earlier text names the material.
+    public var named: String
+    public var earlierText: String
+    public var earlierVersionFrom: CalendarDate
 }
 
 /// How well a requirement is grounded in law on a date, under a policy's list of sufficient ranks.
@@ -44,6 +55,33 @@ public struct BasisAssessment: Sendable {
     public var conditionOnly: Bool
     /// Whether any cited text is not verified against an official source.
     public var unverifiedText: Bool
+    /// Each article's own status, in the order of `articles`.
+    var statuses: [Status] = []
+    /// Cited provisions whose text differs from the previous version's (rare): which article, and that text.
+    var amendments: [(article: Int, earlierText: String, earlierFrom: CalendarDate)] = []
+
+    /// This assessment for one material: a cited provision whose earlier version named the material (by name or
+    /// `listed-as`) and whose version in force does not no longer requires it — it counts as removed by amendment.
+    func forMaterial(named names: [String]) -> BasisAssessment {
+        var copy = self
+        for amendment in amendments where copy.statuses[amendment.article] != .repealed {
+            let current = articles[amendment.article].text
+            guard let named = names.first(where: { amendment.earlierText.containsBytes($0) }), !names.contains(where: current.containsBytes) else { continue }
+            copy.statuses[amendment.article] = .repealed
+            copy.articles[amendment.article].droppedRequirement = DroppedRequirement(
+                named: named, earlierText: amendment.earlierText, earlierVersionFrom: amendment.earlierFrom)
+        }
+        copy.status = Self.overall(copy.statuses)
+        copy.conditionOnly = copy.status == .sufficient && conditionOnly
+        return copy
+    }
+
+    /// The status of a set of citations: the best of theirs. An unknown act may be a law, so a pending citation
+    /// outranks every insufficient one, never a sufficient one.
+    static func overall(_ statuses: [Status]) -> Status {
+        let order: [Status] = [.sufficient, .pending, .rankInsufficient, .repealed, .notYetInForce, .outsideTerritory]
+        return order.first(where: statuses.contains) ?? .none
+    }
 
     /// The reason code a removal on this basis carries.
     public var reasonCode: ReasonCode {
@@ -87,6 +125,7 @@ struct BasisAssessor {
         var delegation: Delegation?
         var conditionOnly = false
         var unverified = false
+        var amendments: [(article: Int, earlierText: String, earlierFrom: CalendarDate)] = []
         for reference in citations {
             let resolved = self.citations.resolve(reference, in: corpus, on: date, territory: territory)
             // A service guide or an internal rule is no law: citing it is citing nothing, not a basis to verify.
@@ -111,6 +150,13 @@ struct BasisAssessor {
             if case .versionNotInCorpus = resolved.problem { unverified = true }
             guard resolved.isValid else { continue }
             let text = resolved.provision?.text ?? ""
+            // The same provision in the version before: an amendment may have kept it and dropped a material.
+            if let act = resolved.act, act.versions.count > 1, let version = resolved.version, let eId = resolved.provision?.eId,
+                let previous = act.versions.last(where: { $0.validFrom < version.validFrom }),
+                let earlier = previous.provisions[eId]?.text, earlier != text
+            {
+                amendments.append((article: articles.count - 1, earlierText: earlier, earlierFrom: previous.validFrom))
+            }
             if let marker = phrases.delegation.first(where: text.containsBytes) {
                 delegation = .toOtherRules(marker: marker)
             } else if status == .rankInsufficient, let act = resolved.act, let upstream = act.delegatesFrom.first,
@@ -123,12 +169,10 @@ struct BasisAssessor {
                 conditionOnly = true
             }
         }
-        // An unknown act may be a law: a pending citation outranks every insufficient one, never a sufficient one.
-        let order: [BasisAssessment.Status] = [.sufficient, .pending, .rankInsufficient, .repealed, .notYetInForce, .outsideTerritory]
-        let overall = order.first(where: statuses.contains) ?? .none
+        let overall = BasisAssessment.overall(statuses)
         return BasisAssessment(
             status: overall, articles: articles, delegation: delegation,
-            conditionOnly: overall == .sufficient && conditionOnly, unverifiedText: unverified)
+            conditionOnly: overall == .sufficient && conditionOnly, unverifiedText: unverified, statuses: statuses, amendments: amendments)
     }
 
     static func status(_ resolved: ResolvedCitation, sufficientRanks: Set<LegalRank>) -> BasisAssessment.Status {

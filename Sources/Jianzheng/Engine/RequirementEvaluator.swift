@@ -42,7 +42,9 @@ struct RequirementEvaluator {
     ) -> Decision {
         let profile = context.profile(slot.material, name: requirement.material, range: requirement.range)
         // The material is read in place through its profile: copying it would retain each of its fields.
-        let basis = context.bases[Int(slot.basis)]
+        let shared = context.bases[Int(slot.basis)]
+        // An amended provision that no longer names the material no longer requires it.
+        let basis = shared.amendments.isEmpty ? shared : shared.forMaterial(named: [profile.material.name] + profile.material.listedAs)
         // The conditions it is evidence of: the articles setting them, and sources holding the facts they need.
         let conditions = conditionChecks(requirement, at: position, in: procedure, procedureIndex: procedureIndex)
         var candidates = profile.candidates
