@@ -41,6 +41,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case malformedCitation = "JZ3001"
     case unknownAct = "JZ3002"
     case unknownProvision = "JZ3003"
+    /// A citation names a title several acts share.
+    case ambiguousAct = "JZ3004"
 
     // XML legal corpus.
     case xmlNotWellFormed = "JZ4001"
@@ -56,6 +58,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case corpusNumberMismatch = "JZ4011"
     case corpusAmbiguousName = "JZ4012"
     case corpusRepealCycle = "JZ4013"
+    /// Two acts share a title or short title: citations of it must name one by its 文号.
+    case corpusSharedTitle = "JZ4014"
 
     // Policies.
     case policyRuleUnreachable = "JZ5001"
@@ -73,7 +77,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         // A citation the corpus cannot answer does not stop the review: its requirement is kept until verified.
         case .unusedDeclaration, .policyRuleUnreachable, .corpusCacheRefused, .policyOverlap, .lookalikeName, .policyPhrasesMissing, .malformedCitation,
-            .unknownAct, .unknownProvision:
+            .unknownAct, .unknownProvision, .corpusSharedTitle:
             .warning
         default: .error
         }

@@ -110,6 +110,15 @@ public struct DiagnosticWording: Sendable {
             ("'(.+)' is numbered '(.+)' \\(([0-9]+), not ([0-9]+)\\): a citation of ([0-9]+) would quote the wrong provision", "“$1”的编号为“$2”（$3，而非 $4）：引用第 $5 条会引错条文"),
             ("'(.+)' already names '(.+)' \\((.+)\\); a citation of it would be ambiguous", "“$1”已是“$2”（$3）的名称；引用它会有歧义"),
             ("'(.+)' is repealed in a circle: (.+)", "“$1”的废止关系成环：$2"),
+            ("'(.+)' also names '(.+)' \\((.+)\\); cite either by its 文号", "“$1”同时是“$2”（$3）的名称；请以文号引用"),
+            ("several acts in the corpus are titled '(.+)'", "法律依据库中有多个文件名为“$1”"),
+            ("candidate: (.+)", "候选：$1"),
+            ("procedure '(.+)' declares no condition '(.+)'", "事项“$1”未声明办理条件“$2”"),
+            ("procedure '(.+)' declares no situation '(.+)'", "事项“$1”未声明办理情形“$2”"),
+            ("declare it in the procedure: (condition|situation) (.+) \\{ … \\}", "请在事项中声明：$1 $2 { … }"),
+            ("the situations of procedure '(.+)' add up to ([0-9]+) %, more than all applicants", "事项“$1”的办理情形合计 $2%，超过全部申请人"),
+            ("condition '(.+)' is declared twice in the procedure", "办理条件“$1”在该事项中声明了两次"),
+            ("situation '(.+)' is declared twice in the procedure", "办理情形“$1”在该事项中声明了两次"),
             ("policies '(.+)' and '(.+)' are both in force from ([0-9-]+)(?: until ([0-9-]+))?; without --policy the later one, '(.+)', is applied",
                 "政策“$1”和“$2”自 $3 起同时有效；未用 --policy 指定时适用较晚的“$5”"),
             ("policies '(.+)' and '(.+)' take effect on the same day and are both in force from ([0-9-]+)(?: until ([0-9-]+))?; a review of those days needs --policy",
@@ -192,6 +201,7 @@ public struct DiagnosticWording: Sendable {
         case .malformedCitation: "引用格式错误"
         case .unknownAct: "法律依据库中没有该法"
         case .unknownProvision: "该法没有所引条款"
+        case .ambiguousAct: "所引法名对应多个文件"
         case .xmlNotWellFormed: "XML 格式错误"
         case .xmlSchemaInvalid: "不符合法律依据库模式"
         case .xmlEntityRefused: "拒绝处理实体声明"
@@ -205,6 +215,7 @@ public struct DiagnosticWording: Sendable {
         case .corpusNumberMismatch: "条款编号与标识不符"
         case .corpusAmbiguousName: "法名有歧义"
         case .corpusRepealCycle: "废止关系成环"
+        case .corpusSharedTitle: "多个文件同名"
         case .policyRuleUnreachable: "规则永远不会生效"
         case .policyRuleConflict: "规则相互冲突"
         case .policyNoDefault: "政策缺少默认结论"
@@ -271,6 +282,8 @@ public struct DiagnosticWording: Sendable {
             "add the act to legal-basis/ (docs/legal-basis.md) or correct the title": "请将该法加入 legal-basis/（见 docs/legal-basis.md），或更正法名",
             "the legal-basis corpus has no act '{}'": "法律依据库中没有{0}",
             "the act has no provision '{}'": "该法没有条款{0}",
+            "cite the one meant by its document number instead of its title, followed by the article": "请改以所指文件的文号加条款引用",
+            "the other act of the name": "同名的另一文件",
             "articles numbered '{}' are not supported; cite the article text in a note": "不支持{0}形式的条号；请在备注中引用条文",
             "unknown unit '{}': expected 条, 款 or 项": "未知的单位{0}：应为条、款或项",
             "a number must follow '{}'": "{0}后应为数字",

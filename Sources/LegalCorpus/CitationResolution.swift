@@ -5,6 +5,8 @@ import JianzhengBase
 public enum CitationProblem: Sendable, Hashable {
     case malformed(String)
     case unknownAct(suggestions: [String])
+    /// Several acts share the cited title; each candidate as "title（文号，施行日期）". Cite it by its 文号.
+    case ambiguousAct(candidates: [String])
     case unknownProvision(eId: String)
     /// The act, or the cited provision (added by an amendment), takes effect later.
     case notYetInForce(effective: CalendarDate)
@@ -22,6 +24,7 @@ public enum CitationProblem: Sendable, Hashable {
         case .unknownAct(let suggestions):
             "法律依据库中没有该文件" + (suggestions.first.map { "（是否指《\($0)》？）" } ?? "")
         case .unknownProvision(let eId): "该文件中没有所引条款（\(eId)）"
+        case .ambiguousAct(let candidates): "多个文件同名，无法确定所引为哪一个：" + candidates.joined(separator: "；") + "。请以文号引用"
         case .notYetInForce(let effective): "所引文件或条款尚未施行（\(effective.chinese)起施行）"
         case .provisionRemoved(let date): "所引条款已于\(date.chinese)经修改删除"
         case .versionNotInCorpus(let date): "该文件在\(date.chinese)有效，但本库未收录当日施行的文本，条款无法核对"
@@ -36,6 +39,7 @@ public enum CitationProblem: Sendable, Hashable {
         case .unknownAct(let suggestions):
             "no such act in the corpus" + (suggestions.first.map { "; did you mean '\($0)'?" } ?? "")
         case .unknownProvision(let eId): "the act has no provision '\(eId)'"
+        case .ambiguousAct(let candidates): "several acts share the title: " + candidates.joined(separator: "; ") + "; cite it by its document number"
         case .notYetInForce(let effective): "the act or the cited provision is not yet in force (effective \(effective))"
         case .provisionRemoved(let date): "the cited provision was removed by an amendment in force from \(date)"
         case .versionNotInCorpus(let date): "the act was in force on \(date) but the corpus lacks that version's text"
@@ -85,6 +89,12 @@ extension LegalCorpus {
     /// be quoted when explaining why the basis no longer holds.
     public func resolve(_ citation: Citation, on date: CalendarDate?, in territory: String?) -> ResolvedCitation {
         guard let act = act(named: citation.actName) else {
+            let sharing = acts(named: citation.actName)
+            if sharing.count > 1 {
+                return ResolvedCitation(
+                    citation: citation, act: nil, version: nil, provision: nil,
+                    problem: .ambiguousAct(candidates: sharing.map { "《\($0.title)》（\($0.documentNumber ?? $0.workURI)，\($0.effective.chinese)起施行）" }))
+            }
             let suggestions = Suggestions.closest(to: citation.actName, among: citableNames, limit: 2)
             return ResolvedCitation(
                 citation: citation, act: nil, version: nil, provision: nil,

@@ -143,8 +143,9 @@ public enum CorpusLoader {
         return acts
     }
 
-    /// Two works cited by the same title, alias or 文号: a new file could take over an existing act's name, and a
-    /// citation would land on whichever sorts last. Each later claim is an error naming the earlier one.
+    /// Two works cited by the same 文号: a new file could take over an existing act's number, and an error names the
+    /// earlier claim. Two works may share a title or short title (部门规章 of different ministries do): that is a
+    /// warning, and a citation by the shared name is an error listing both (cite it by its 文号).
     private static func checkNames(_ acts: [LegalAct], diagnostics: inout [Diagnostic]) {
         var claimed: [String: LegalAct] = [:]
         for act in acts.sorted(by: { $0.versions[0].path < $1.versions[0].path }) {
@@ -155,6 +156,14 @@ public enum CorpusLoader {
                     continue
                 }
                 guard other.workURI != act.workURI else { continue }
+                guard name == act.documentNumber || name == other.documentNumber else {
+                    diagnostics.append(Diagnostic(
+                        .corpusSharedTitle,
+                        "'\(name)' also names '\(other.title)' (\(other.documentNumber ?? other.workURI)); cite either by its 文号",
+                        at: documentRange(act.versions[act.versions.count - 1].path),
+                        notes: [Diagnostic.Note("the other act of the name", at: documentRange(other.versions[other.versions.count - 1].path))]))
+                    continue
+                }
                 diagnostics.append(Diagnostic(
                     .corpusAmbiguousName,
                     "'\(name)' already names '\(other.title)' (\(other.workURI)); a citation of it would be ambiguous",

@@ -5,7 +5,8 @@ import JianzhengBase
 public struct LegalCorpus: Sendable {
     /// Acts sorted by work URI.
     public private(set) var acts: [LegalAct]
-    private var indexByName: [Utf8Key: Int] = [:]
+    /// Every act each name (title, alias, 文号) belongs to: two works may share a title.
+    private var indexByName: [Utf8Key: [Int]] = [:]
     private var indexByWork: [String: Int] = [:]
 
     public init(acts: [LegalAct]) {
@@ -13,14 +14,22 @@ public struct LegalCorpus: Sendable {
         for (index, act) in self.acts.enumerated() {
             indexByWork[act.workURI] = index
             for name in [act.title] + act.aliases + [act.documentNumber].compactMap({ $0 }) {
-                indexByName[Utf8Key(Self.normalizedName(name))] = index
+                let key = Utf8Key(Self.normalizedName(name))
+                if indexByName[key]?.contains(index) != true { indexByName[key, default: []].append(index) }
             }
         }
     }
 
     /// The act cited by a title, short title or 文号 (`中华人民共和国` and spacing are ignored).
+    /// Nil when no act, or more than one, has the name (`acts(named:)` gives them all).
     public func act(named name: String) -> LegalAct? {
-        indexByName[Utf8Key(Self.normalizedName(name))].map { acts[$0] }
+        guard let found = indexByName[Utf8Key(Self.normalizedName(name))], found.count == 1 else { return nil }
+        return acts[found[0]]
+    }
+
+    /// Every act cited by a name, in work-URI order.
+    public func acts(named name: String) -> [LegalAct] {
+        (indexByName[Utf8Key(Self.normalizedName(name))] ?? []).map { acts[$0] }
     }
 
     public func act(workURI: String) -> LegalAct? {

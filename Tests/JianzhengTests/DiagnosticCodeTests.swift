@@ -94,8 +94,13 @@ import JianzhengWorkspace
         },
         .corpusNumberMismatch: { corpus { ["a.xml": $0.replacingOccurrences(of: "<num>第十五条</num>", with: "<num>第十六条</num>")] } },
         .corpusAmbiguousName: {
-            // A second work that takes the first one's title.
-            corpus { ["a.xml": $0, "b.xml": $0.replacingOccurrences(of: "gwyl-188", with: "forged-1").replacingOccurrences(of: "国务院令第188号", with: "伪造1号")] }
+            // A second work that takes the first one's 文号.
+            corpus { ["a.xml": $0, "b.xml": $0.replacingOccurrences(of: "gwyl-188", with: "forged-1")] }
+        },
+        .corpusSharedTitle: { AmbiguousTitleTests.sharedTitleCorpus().1 },
+        .ambiguousAct: {
+            let (catalogue, _) = AmbiguousTitleTests.sharedTitleCorpus()
+            return AmbiguousTitleTests.resolve("《教师资格条例》第十五条", in: catalogue)
         },
         .corpusRepealCycle: {
             corpus { ["a.xml": $0.replacingOccurrences(of: "textStatus=\"excerpt\"", with: "textStatus=\"excerpt\" repealed=\"2020-01-01\" repealedBy=\"/akn/cn/act/1995/gwyl-188\"")] }

@@ -186,6 +186,8 @@ struct BasisAssessor {
         // A citation the parser or the corpus cannot answer (第十五条之一, 附件第二十七项, an act not yet added)
         // may still be a valid basis: it waits for verification and never removes.
         case .unknownAct, .unknownProvision, .malformed: .pending
+        // Which of several acts of a title is meant is for the catalogue to say (an error); never a removal.
+        case .ambiguousAct: .pending
         }
     }
 

@@ -214,6 +214,11 @@ public struct CatalogueBuilder {
                     notes: suggestions.map { Diagnostic.Note("did you mean '\($0)'?") }
                         + [Diagnostic.Note("add the act to legal-basis/ (docs/legal-basis.md) or correct the title"),
                             Diagnostic.Note(Self.pendingNote)]))
+            case .ambiguousAct(let candidates):
+                reporter.report(Diagnostic(
+                    .ambiguousAct, "several acts in the corpus are titled '\(resolved.citation.actName)'", at: reference.range,
+                    notes: candidates.map { Diagnostic.Note("candidate: \($0)") }
+                        + [Diagnostic.Note("cite the one meant by its document number instead of its title, followed by the article")]))
             case .unknownProvision(let eId):
                 reporter.report(Diagnostic(
                     .unknownProvision, "'\(resolved.act?.title ?? "")' has no provision \(resolved.citation.description) (\(eId))",

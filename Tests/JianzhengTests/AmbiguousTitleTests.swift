@@ -1,0 +1,82 @@
+import Foundation
+import JianzhengBase
+import JianzhengSyntax
+import LegalCorpus
+import Testing
+
+@testable import Jianzheng
+
+/// Issue 15, found on a large neutral catalogue: acts that share a title resolved silently to the one whose
+/// work URI sorts last, so a citation could land on a low-rank document when a law of that title exists. A
+/// shared title is legal (a corpus warning); citing it is a located error listing the candidates, and the 文号
+/// picks one.
+@Suite struct AmbiguousTitleTests {
+    /// The shipped 教师资格条例 and a 部门规章 of the same title with its own work and 文号.
+    static func sharedTitleCorpus() -> (LegalCorpus, [Diagnostic]) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jz-shared-title-\(UUID().uuidString)")
+        let shipped = Fixture.repositoryRoot.appendingPathComponent("legal-basis/national/regulation/教师资格条例.xml")
+        let base = (try? String(contentsOf: shipped, encoding: .utf8)) ?? ""
+        let rule = base.replacingOccurrences(of: "gwyl-188", with: "bm-99").replacingOccurrences(of: "国务院令第188号", with: "某部令第99号")
+            .replacingOccurrences(of: "administrative-regulation", with: "departmental-rule")
+        #expect(rule != base)
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try? base.write(to: directory.appendingPathComponent("a.xml"), atomically: true, encoding: .utf8)
+        try? rule.write(to: directory.appendingPathComponent("b.xml"), atomically: true, encoding: .utf8)
+        return CorpusLoader.load(directory: directory.path)
+    }
+
+    static func catalogue(citing citation: String) -> String {
+        """
+        department 民政部门 { kind government }
+        material 甲 {
+          kind certificate
+          basis \(citation)
+        }
+        procedure "P" 事项 {
+          department 民政部门
+          territory CN-62
+          requires 甲
+        }
+        """
+    }
+
+    static func resolve(_ citation: String, in corpus: LegalCorpus) -> [Diagnostic] {
+        let (tree, parsed) = Parser.parse(SourceFile(path: "t.jz", text: catalogue(citing: citation)))
+        return parsed + CatalogueBuilder.build([tree], corpus: corpus).1
+    }
+
+    @Test func aSharedTitleIsAWarningInTheCorpus() {
+        let (corpus, diagnostics) = Self.sharedTitleCorpus()
+        #expect(corpus.acts.count == 2)
+        let shared = diagnostics.first { $0.code == .corpusSharedTitle }
+        #expect(shared?.severity == .warning)
+        // (The two-file corpus lacks the 教师法 both are made under: that reference dangles, as it should.)
+        #expect(!diagnostics.contains { $0.severity == .error && $0.code != .corpusDanglingReference }, "\(diagnostics.map(\.message))")
+    }
+
+    @Test func citingASharedTitleIsALocatedErrorListingTheCandidates() throws {
+        let (corpus, _) = Self.sharedTitleCorpus()
+        let diagnostics = Self.resolve("《教师资格条例》第十五条", in: corpus)
+        let ambiguous = try #require(diagnostics.first { $0.code == .ambiguousAct })
+        #expect(ambiguous.severity == .error)
+        #expect(ambiguous.range.start.line == 4)
+        #expect(ambiguous.notes.contains { $0.message.contains("国务院令第188号") })
+        #expect(ambiguous.notes.contains { $0.message.contains("某部令第99号") })
+        // Nothing is picked silently.
+        let resolved = corpus.resolve("《教师资格条例》第十五条", on: CalendarDate("2026-01-01"))
+        #expect(resolved.act == nil)
+        guard case .ambiguousAct(let candidates) = resolved.problem else {
+            Issue.record("not ambiguous: \(String(describing: resolved.problem))")
+            return
+        }
+        #expect(candidates.count == 2)
+    }
+
+    @Test func theDocumentNumberPicksOne() {
+        let (corpus, _) = Self.sharedTitleCorpus()
+        #expect(!Self.resolve("\"国务院令第188号 第十五条\"", in: corpus).contains { $0.severity == .error })
+        let resolved = corpus.resolve("国务院令第188号 第十五条", on: CalendarDate("2026-01-01"))
+        #expect(resolved.act?.rank == .administrativeRegulation)
+        #expect(resolved.isValid)
+    }
+}
