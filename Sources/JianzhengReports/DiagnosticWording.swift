@@ -113,6 +113,10 @@ public struct DiagnosticWording: Sendable {
             ("'(.+)' also names '(.+)' \\((.+)\\); cite either by its 文号", "“$1”同时是“$2”（$3）的名称；请以文号引用"),
             ("several acts in the corpus are titled '(.+)'", "法律依据库中有多个文件名为“$1”"),
             ("candidate: (.+)", "候选：$1"),
+            ("'之' after 第(.+)条 must be followed by a number \\(之一\\)", "第$1条后的“之”须接序号（之一）"),
+            ("unexpected '(.+)' after the annex: write 附件第…项 or 附件1第…项", "附件后的“$1”无法识别：应写作附件第…项或附件1第…项"),
+            ("'附件(.+)' is not a valid annex number", "“附件$1”不是有效的附件序号"),
+            ("'(.+)' is not a valid item of the annex", "“$1”不是有效的附件项目"),
             ("procedure '(.+)' declares no condition '(.+)'", "事项“$1”未声明办理条件“$2”"),
             ("procedure '(.+)' declares no situation '(.+)'", "事项“$1”未声明办理情形“$2”"),
             ("declare it in the procedure: (condition|situation) (.+) \\{ … \\}", "请在事项中声明：$1 $2 { … }"),
@@ -284,7 +288,6 @@ public struct DiagnosticWording: Sendable {
             "the act has no provision '{}'": "该法没有条款{0}",
             "cite the one meant by its document number instead of its title, followed by the article": "请改以所指文件的文号加条款引用",
             "the other act of the name": "同名的另一文件",
-            "articles numbered '{}' are not supported; cite the article text in a note": "不支持{0}形式的条号；请在备注中引用条文",
             "unknown unit '{}': expected 条, 款 or 项": "未知的单位{0}：应为条、款或项",
             "a number must follow '{}'": "{0}后应为数字",
         ]

@@ -7,33 +7,41 @@ public struct Citation: Sendable, Hashable, CustomStringConvertible {
     /// The act's name as written, without `《》`.
     public var actName: String
     public var article: Int?
+    /// An inserted article's number after 之: 第十五条之一 is article 15, insertion 1.
+    public var insertion: Int?
     public var paragraph: Int?
     public var point: Int?
     /// Section numbers of a document without articles: `二（二）` is `[2, 2]`.
     public var sections: [Int]
+    /// An annex (附件, 附表; 1 when it is not numbered) and an item of it: `附件1第3项`.
+    public var annex: Int?
+    public var annexItem: Int?
     /// The citation as written.
     public var text: String
 
     /// The canonical form: `《婚姻登记条例》第五条第一款`.
     public var description: String {
         var result = "《\(actName)》"
-        if let article { result += "第\(ChineseNumeral.format(article))条" }
+        if let article { result += "第\(ChineseNumeral.format(article))条" + (insertion.map { "之\(ChineseNumeral.format($0))" } ?? "") }
         if let paragraph { result += "第\(ChineseNumeral.format(paragraph))款" }
         if let point { result += "第（\(ChineseNumeral.format(point))）项" }
         if let first = sections.first {
             result += ChineseNumeral.format(first) + sections.dropFirst().map { "（\(ChineseNumeral.format($0))）" }.joined()
         }
+        if let annex { result += "附件\(annex)" + (annexItem.map { "第\(ChineseNumeral.format($0))项" } ?? "") }
         return result
     }
 
     /// The Akoma Ntoso eId of the pinpoint, e.g. `art_15__para_1__point_4`; nil for a whole act.
     public var eId: String? {
         if let article {
-            var id = "art_\(article)"
+            var id = "art_\(article)" + (insertion.map { "_\($0)" } ?? "")
             if let paragraph { id += "__para_\(paragraph)" }
             if let point { id += "__point_\(point)" }
             return id
         }
+        // Akoma Ntoso numbers attachments att_N; their items are item_N.
+        if let annex { return "att_\(annex)" + (annexItem.map { "__item_\($0)" } ?? "") }
         guard let first = sections.first else { return nil }
         return (["sec_\(first)"] + sections.dropFirst().map { "para_\($0)" }).joined(separator: "__")
     }
@@ -50,6 +58,11 @@ public enum ChineseNumeral {
         "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
     ]
     static let units: [Character: Int] = ["十": 10, "百": 100, "千": 1000]
+
+    /// A character of a numeral: a Chinese digit or unit, an ASCII or a full-width digit.
+    static func isNumeral(_ character: Character) -> Bool {
+        digits[character] != nil || units[character] != nil || character.isASCII && character.isNumber || ("０"..."９").contains(character)
+    }
 
     /// The value of a numeral, or nil if it is not one.
     public static func parse(_ text: Substring) -> Int? {

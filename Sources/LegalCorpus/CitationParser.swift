@@ -63,6 +63,7 @@ public enum CitationParser {
         var citation = Citation(actName: actName, sections: [], text: text)
         var rest = pinpoint.drop { $0 == " " || $0 == "\u{3000}" }
         if rest.isEmpty { return .success(citation) }
+        if rest.hasPrefix("附件") || rest.hasPrefix("附表") { return parseAnnex(rest.dropFirst(2), into: citation) }
         if !rest.hasPrefix("第") {
             return parseSections(rest, into: citation)
         }
@@ -94,8 +95,14 @@ public enum CitationParser {
             switch unit {
             case "条" where citation.article == nil:
                 citation.article = number
+                // An inserted article: 第十五条之一 (art_15_1).
                 if rest.hasPrefix("之") {
-                    return .failure(.init(message: "articles numbered '之一' are not supported; cite the article text in a note"))
+                    let numeral = rest.dropFirst().prefix { ChineseNumeral.isNumeral($0) }
+                    guard let insertion = ChineseNumeral.parse(numeral), insertion > 0 else {
+                        return .failure(.init(message: "'之' after 第\(numberText)条 must be followed by a number (之一)"))
+                    }
+                    citation.insertion = insertion
+                    rest = rest.dropFirst(numeral.count + 1)
                 }
             case "款" where citation.article != nil && citation.paragraph == nil && citation.point == nil:
                 citation.paragraph = number
@@ -141,6 +148,29 @@ public enum CitationParser {
         }
         if text.hasPrefix("第") { return .failure(.init(message: "the citation names no act")) }
         return .success((text, ""))
+    }
+
+    /// What follows 附件 or 附表: an optional number, then an optional item — `附件第二十七项`, `附件1第3项`, `附件二`.
+    private static func parseAnnex(_ text: Substring, into citation: Citation) -> Result<Citation, CitationSyntaxError> {
+        var citation = citation
+        var rest = text
+        let head = rest.prefix(while: ChineseNumeral.isNumeral)
+        if head.isEmpty {
+            citation.annex = 1
+        } else {
+            guard let number = ChineseNumeral.parse(head), number > 0 else { return .failure(.init(message: "'附件\(head)' is not a valid annex number")) }
+            citation.annex = number
+            rest = rest.dropFirst(head.count)
+        }
+        if rest.isEmpty { return .success(citation) }
+        guard rest.hasPrefix("第"), rest.hasSuffix("项") else {
+            return .failure(.init(message: "unexpected '\(rest)' after the annex: write 附件第…项 or 附件1第…项"))
+        }
+        guard let item = ChineseNumeral.parse(rest.dropFirst().dropLast()), item > 0 else {
+            return .failure(.init(message: "'\(rest)' is not a valid item of the annex"))
+        }
+        citation.annexItem = item
+        return .success(citation)
     }
 
     /// `二（二）` → sections [2, 2].

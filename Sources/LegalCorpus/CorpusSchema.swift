@@ -141,7 +141,7 @@ public enum CorpusSchema {
 
   <xs:simpleType name="eId">
     <xs:restriction base="xs:string">
-      <xs:pattern value="(art|chp|sec|para|point)_[0-9a-z]+(__(art|sec|para|point)_[0-9a-z]+)*"/>
+      <xs:pattern value="(art|chp|sec|para|point)_[0-9a-z]+(_[0-9]+)?(__(art|sec|para|point)_[0-9a-z]+(_[0-9]+)?)*"/>
     </xs:restriction>
   </xs:simpleType>
 </xs:schema>

@@ -80,3 +80,27 @@ import Testing
         #expect(resolved.isValid)
     }
 }
+
+/// Issue 15: an inserted article (第十五条之一) is read and resolved, no longer refused.
+@Suite struct InsertedArticleTests {
+    @Test func anInsertedArticleResolvesToItsProvision() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jz-inserted-\(UUID().uuidString)")
+        let shipped = Fixture.repositoryRoot.appendingPathComponent("legal-basis/national/regulation/教师资格条例.xml")
+        let base = try String(contentsOf: shipped, encoding: .utf8)
+        let inserted = """
+                  <article eId="art_15_1"><num>第十五条之一</num>
+                    <paragraph eId="art_15_1__para_1"><num>第一款</num><content><p>插入条款的条文。</p></content></paragraph>
+                  </article>
+                </body>
+            """
+        let text = base.replacingOccurrences(of: "</body>", with: inserted.trimmingCharacters(in: .whitespaces))
+        #expect(text != base)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try text.write(to: directory.appendingPathComponent("a.xml"), atomically: true, encoding: .utf8)
+        let (corpus, diagnostics) = CorpusLoader.load(directory: directory.path)
+        #expect(!diagnostics.contains { $0.severity == .error && $0.code != .corpusDanglingReference }, "\(diagnostics.map(\.message))")
+        let resolved = corpus.resolve("《教师资格条例》第十五条之一第一款", on: CalendarDate("2026-01-01"))
+        #expect(resolved.isValid)
+        #expect(resolved.provision?.text == "插入条款的条文。")
+    }
+}

@@ -48,6 +48,13 @@ import Testing
         ("《甘肃省简化优化公共服务流程方便基层群众办事创业实施方案》二（二）", "甘肃省简化优化公共服务流程方便基层群众办事创业实施方案", "sec_2__para_2"),
         ("《国务院办公厅关于全面推行证明事项告知承诺制的指导意见》二(一)", "国务院办公厅关于全面推行证明事项告知承诺制的指导意见", "sec_2__para_1"),
         ("民发〔2020〕20号 一", "民发〔2020〕20号", "sec_1"),
+        // Inserted articles and annex items (issue 15: they were refused).
+        ("《某法》第二十条之一", "某法", "art_20_1"),
+        ("《中华人民共和国刑法》第一百二十条之一第二款", "中华人民共和国刑法", "art_120_1__para_2"),
+        ("《国务院对确需保留的行政审批项目设定行政许可的决定》附件第二十七项", "国务院对确需保留的行政审批项目设定行政许可的决定", "att_1__item_27"),
+        ("《某某目录》附件1第3项", "某某目录", "att_1__item_3"),
+        ("《某某目录》附件二", "某某目录", "att_2"),
+        ("《某某办法》附表", "某某办法", "att_1"),
     ]
 
     /// Malformed forms and a fragment of the message each must produce.
@@ -64,7 +71,9 @@ import Testing
         ("《婚姻登记条例》第五章", "unknown unit"),
         ("《婚姻登记条例》第五条abc", "unexpected"),
         ("《婚姻登记条例》第（四项", "unclosed bracket"),
-        ("《某法》第二十条之一", "之一"),
+        ("《某法》第二十条之", "之一"),
+        ("《某法》附件第x项", "not a valid item"),
+        ("《某法》附件1第三条", "after the annex"),
         ("第五条", "names no act"),
         ("《婚姻《登记》条例》第五条", "nested"),
         ("甘政办发〔2016〕20号 二（x）", "malformed section"),
@@ -83,6 +92,11 @@ import Testing
         case .success(let citation): Issue.record("parsed '\(text)' as \(citation)")
         case .failure(let error): #expect(error.message.contains(fragment), "\(error.message)")
         }
+    }
+
+    @Test func insertedArticlesAndAnnexItemsPrintInTheirCanonicalForm() throws {
+        #expect(try CitationParser.parse("《某法》第20条之1第2款").get().description == "《某法》第二十条之一第二款")
+        #expect(try CitationParser.parse("《某目录》附件第27项").get().description == "《某目录》附件1第二十七项")
     }
 
     @Test func canonicalFormUsesChineseNumerals() throws {
