@@ -306,4 +306,44 @@ import Testing
         #expect(now.verdict == .keep && now.reason == .statutoryCondition)
         #expect(!now.commitment.available)
     }
+
+    // MARK: - Applicants a commitment is not for
+
+    /// 国办发〔2020〕42号: applicants with serious bad credit may not commit. Before, only a generic flag said so.
+    @Test func applicantsACommitmentIsNotForProveTheFactAndAreCountedSo() throws {
+        let condition = """
+              situation 信用良好 {
+                share 95%
+              }
+              situation 严重失信主体 {
+                share 5%
+              }
+              condition 失业人员已死亡 {
+                basis 《失业保险条例》第二十条
+                commitment {
+                  text    "本人承诺失业人员已死亡"
+                  method  书面核查
+                  sample  50%
+                  not-for 严重失信主体
+                }
+              }
+
+            """
+        let review = try Fixture.review(Self.catalogue(condition: condition))
+        let decision = try #require(review.decision("RS-0002", "死亡证明"))
+        #expect(decision.verdict == .commitment)
+        let bySituation = Dictionary(uniqueKeysWithValues: decision.situations.map { ($0.situation.name, $0) })
+        #expect(bySituation["信用良好"]?.verdict == .commitment)
+        #expect(bySituation["严重失信主体"]?.verdict == .keep)
+        #expect(bySituation["严重失信主体"]?.reason == .statutoryCondition)
+        // Half the committing 95 % are audited; the 5 % still bring the certificate.
+        #expect(abs(decision.auditedShare - 0.475) < 1e-9)
+        #expect(abs(ReviewEngine.stillObtained(decision) - 0.05) < 1e-9)
+    }
+
+    @Test func aCommitmentNotForAnUndeclaredSituationIsALocatedError() {
+        let condition = "  condition 失业人员已死亡 {\n    basis 《失业保险条例》第二十条\n    commitment {\n      text \"承诺\"\n      method 书面核查\n      not-for 失信\n    }\n  }\n"
+        let (_, diagnostics) = Fixture.build([Self.catalogue(condition: condition)])
+        #expect(diagnostics.contains { $0.code == .unknownReference && $0.message.contains("situation '失信'") })
+    }
 }

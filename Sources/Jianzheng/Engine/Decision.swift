@@ -88,9 +88,17 @@ public struct Decision: Sendable {
     /// when it is the fallback of partial sharing; 0 without a commitment.
     public var auditedShare: Double {
         guard let plan = commitment.plan else { return 0 }
+        if !situations.isEmpty { return plan.sample * situationShare { $0.verdict == .commitment } }
         if case .commitment = uncovered { return plan.sample * max(0, 1 - (sharing.best?.coverage ?? 1)) }
         return plan.sample
     }
+    /// The share of the requirement's applicants in the situations that satisfy a test, 0…1.
+    public func situationShare(where test: (SituationOutcome) -> Bool) -> Double {
+        let total = situations.reduce(0) { $0 + $1.situation.share }
+        guard total > 0 else { return 0 }
+        return situations.filter(test).reduce(0) { $0 + $1.situation.share } / total
+    }
+
     /// Every rule tried, in order, with the facts it read (rebuilt from the facts on each call).
     public var trace: [TraceStep] { ruleTrace.steps }
 }

@@ -68,7 +68,9 @@ struct RequirementEvaluator {
         let declared = requirement.commitment ?? conditions.lazy.compactMap(\.condition.commitment).first ?? profile.material.commitment
         let terms = declared.flatMap { $0.isOffered(on: context.date) ? $0 : nil }
 
-        func gather(_ sharing: SharingAssessment) -> FactSet {
+        func gather(_ sharing: SharingAssessment, in situation: Situation? = nil) -> FactSet {
+            // The applicants of a situation the commitment is not for must prove the fact.
+            let committable = terms != nil && !(situation.map { terms?.notFor.contains($0.name) == true } ?? false)
             var facts = FactSet(kind: profile.material.kind, concerns: profile.concerns, department: procedure.department, domain: procedure.domain)
             facts.set(.basisPresent, !basis.articles.isEmpty)
             facts.set(.basisSufficient, basis.status == .sufficient)
@@ -88,7 +90,7 @@ struct RequirementEvaluator {
             facts.set(.sharingConditionalApproved, modes.contains(.conditionalApproved))
             facts.set(.sharingELicence, modes.contains(.eLicence))
             facts.set(.sharingPartial, (sharing.best?.coverage ?? 1) < 1)
-            facts.set(.commitmentAvailable, terms != nil)
+            facts.set(.commitmentAvailable, committable)
             facts.set(.commitmentExcluded, !excludedBy.isEmpty)
             facts.set(.issuerProhibited, prohibition != nil)
             facts.set(.absurdProvableByLicence, provable != nil)
@@ -147,12 +149,14 @@ struct RequirementEvaluator {
         var trace = RuleTrace(rules: context.rules, facts: facts, heldBack: outcome.heldBack)
         if basis.status != .pending { trace.heldBackOutcome = .heldBackStatutoryCondition }
 
-        // Where a source holds only some situations' applicants, each situation is decided on its own sharing.
+        // Where a source holds only some situations' applicants, or the commitment is not for some, each
+        // situation is decided on its own sharing and commitment.
         var situations: [SituationOutcome] = []
-        if applicable.count > 1, candidates.contains(where: { !$0.covers.isEmpty }) {
+        let excludes = terms.map { !Set($0.notFor).isDisjoint(with: applicable.map(\.name)) } ?? false
+        if applicable.count > 1, excludes || candidates.contains(where: { !$0.covers.isEmpty }) {
             situations = applicable.map { situation in
                 let own = SharingAssessor(date: context.date, situations: [situation]).assess(candidates, for: procedure)
-                let result = run(gather(own))
+                let result = run(gather(own, in: situation))
                 let source = result.verdict == .obtainBySharing || result.verdict == .remove ? own.best?.source : nil
                 return SituationOutcome(situation: situation, verdict: result.verdict, reason: result.reason, source: source)
             }

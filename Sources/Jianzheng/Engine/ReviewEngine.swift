@@ -138,6 +138,8 @@ public struct ReviewEngine: Sendable {
     /// it is kept; those a partly covering source leaves out when it is obtained by sharing; none otherwise.
     static func stillObtained(_ decision: Decision) -> Double {
         guard decision.kind == .certificate else { return 0 }
+        // Decided per situation: those whose situation keeps it.
+        if !decision.situations.isEmpty { return decision.situationShare { $0.verdict == .keep } }
         switch decision.verdict {
         case .keep: return 1
         case .obtainBySharing:

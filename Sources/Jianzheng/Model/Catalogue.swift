@@ -90,6 +90,9 @@ public struct CommitmentTerms: Sendable {
     /// took effect), and what offers it (`cites`): before the date no commitment is available.
     public var effective: CalendarDate? = nil
     public var cites: [CitationReference] = []
+    /// The situations whose applicants may not commit (`not-for 严重失信主体`): 国办发〔2020〕42号 excludes applicants
+    /// with serious bad credit or a past false commitment; a procedure that splits them out names them here.
+    public var notFor: [String] = []
     public var range: SourceRange
 
     /// Whether the commitment is offered on a date.

@@ -99,12 +99,13 @@ struct DeclarationReaders {
             fee: reader.number(fields["fee"]?.first, units: Units.yuan) ?? 0, range: Self.headRange(statement))
     }
 
-    private mutating func commitment(_ statement: Statement, material: String) -> CommitmentTerms {
+    /// A `commitment` block; `situations` are the procedure's, which `not-for` must name (nil on a material).
+    private mutating func commitment(_ statement: Statement, material: String, situations: [String]? = nil, procedure: String = "") -> CommitmentTerms {
         let fields = reader.attributes(
             of: statement,
             schema: [
                 "text": .required, "method": .required, "within": .optional, "sample": .optional, "auditor": .optional, "liability": .optional,
-                "effective": .optional, "cites": .many,
+                "effective": .optional, "cites": .many, "not-for": .many,
             ],
             what: "commitment of '\(material)'")
         let auditor = reader.name(fields["auditor"]?.first)
@@ -115,7 +116,10 @@ struct DeclarationReaders {
             withinWorkingDays: reader.integer(fields["within"]?.first, units: Units.workingDays),
             sample: reader.fraction(fields["sample"]?.first) ?? 1, auditor: auditor,
             liability: reader.string(fields["liability"]?.first), effective: reader.date(fields["effective"]?.first),
-            cites: cite(reader.citations(fields["cites"])), range: Self.headRange(statement))
+            cites: cite(reader.citations(fields["cites"])),
+            notFor: situations.map { known(reader.names(fields["not-for"]), among: $0, what: "situation", in: procedure) }
+                ?? reader.names(fields["not-for"]).map(\.0),
+            range: Self.headRange(statement))
     }
 
     // MARK: - source
@@ -239,7 +243,8 @@ struct DeclarationReaders {
             name: name, basis: cite(reader.citations(fields["basis"])), items: reader.names(fields["items"]).map(\.0),
             proof: reader.value(fields["proof"]?.first, EvidenceProof.self) ?? .allOf,
             situations: known(reader.names(fields["situation"]), among: situations, what: "situation", in: procedure),
-            commitment: fields["commitment"]?.first.map { commitment($0, material: name) }, range: Self.headRange(statement))
+            commitment: fields["commitment"]?.first.map { commitment($0, material: name, situations: situations, procedure: procedure) },
+            range: Self.headRange(statement))
     }
 
     /// The names that the procedure declares; each other one is reported with the closest declared name.
@@ -277,7 +282,7 @@ struct DeclarationReaders {
             share: reader.fraction(fields["share"]?.first) ?? (situations.isEmpty ? 1 : situationShare),
             purpose: reader.string(fields["purpose"]?.first), note: reader.string(fields["note"]?.first),
             absurd: reader.values(fields["absurd"], AbsurdPattern.self),
-            commitment: fields["commitment"]?.first.map { commitment($0, material: material) },
+            commitment: fields["commitment"]?.first.map { commitment($0, material: material, situations: scope.situations.map(\.name), procedure: scope.id) },
             evidenceOf: known(reader.names(fields["evidence-of"]), among: scope.conditions, what: "condition", in: procedure),
             situations: situations, range: Self.headRange(statement))
     }
