@@ -36,6 +36,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case inconsistentDates = "JZ2015"
     case nameSpelledDifferently = "JZ2016"
     case lookalikeName = "JZ2017"
+    /// A material's commitment terms are relied on by procedures of several departments (the old form).
+    case sharedCommitmentTerms = "JZ2018"
 
     // Citations.
     case malformedCitation = "JZ3001"
@@ -76,7 +78,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     public var defaultSeverity: Diagnostic.Severity {
         switch self {
         // A citation the corpus cannot answer does not stop the review: its requirement is kept until verified.
-        case .unusedDeclaration, .policyRuleUnreachable, .corpusCacheRefused, .policyOverlap, .lookalikeName, .policyPhrasesMissing, .malformedCitation,
+        case .unusedDeclaration, .policyRuleUnreachable, .corpusCacheRefused, .policyOverlap, .lookalikeName, .sharedCommitmentTerms, .policyPhrasesMissing, .malformedCitation,
             .unknownAct, .unknownProvision, .corpusSharedTitle:
             .warning
         default: .error

@@ -113,6 +113,13 @@ public struct DiagnosticWording: Sendable {
             ("'(.+)' also names '(.+)' \\((.+)\\); cite either by its 文号", "“$1”同时是“$2”（$3）的名称；请以文号引用"),
             ("several acts in the corpus are titled '(.+)'", "法律依据库中有多个文件名为“$1”"),
             ("candidate: (.+)", "候选：$1"),
+            ("the commitment terms of material '(.+)' are reused by procedures of ([0-9]+) departments \\((.+)\\), audited by '(.+)' for every one of them",
+                "材料“$1”的承诺条款被 $2 个部门（$3）的事项共用，均由“$4”核查"),
+            ("the commitment terms of material '(.+)' are reused by procedures of ([0-9]+) departments \\((.+)\\), audited by each procedure's department",
+                "材料“$1”的承诺条款被 $2 个部门（$3）的事项共用，由各事项的部门核查"),
+            ("declare the terms where they hold: `commitment \\{ text … method … \\}` inside each `requires (.+) \\{ … \\}`, or on the condition it proves",
+                "请把承诺条款写在适用之处：每个 `requires $1 { … }` 中的 `commitment { text … method … }`，或其所证明的办理条件中"),
+            ("the terms on the material remain the default for a requirement that declares none", "材料上的条款仍作为未声明条款的材料要求的默认"),
             ("'之' after 第(.+)条 must be followed by a number \\(之一\\)", "第$1条后的“之”须接序号（之一）"),
             ("unexpected '(.+)' after the annex: write 附件第…项 or 附件1第…项", "附件后的“$1”无法识别：应写作附件第…项或附件1第…项"),
             ("'附件(.+)' is not a valid annex number", "“附件$1”不是有效的附件序号"),
@@ -202,6 +209,7 @@ public struct DiagnosticWording: Sendable {
         case .inconsistentDates: "日期前后矛盾"
         case .nameSpelledDifferently: "名称写法与声明不同"
         case .lookalikeName: "名称形近易混"
+        case .sharedCommitmentTerms: "承诺条款被多个部门共用"
         case .malformedCitation: "引用格式错误"
         case .unknownAct: "法律依据库中没有该法"
         case .unknownProvision: "该法没有所引条款"

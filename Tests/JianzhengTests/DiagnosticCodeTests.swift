@@ -113,6 +113,12 @@ import JianzhengWorkspace
         .policyExceptionCycle: {
             resolve("policy 政策 {\n  effective 2020-01-01\n  sufficient-ranks law\n  rule 甲 {\n    verdict remove\n    exception-to 乙\n    because \"x\"\n  }\n  rule 乙 {\n    verdict keep\n    exception-to 甲\n    because \"y\"\n  }\n  otherwise keep\n}\n")
         },
+        .sharedCommitmentTerms: {
+            resolve(
+                "material 甲 {\n  kind certificate\n  commitment {\n    text \"承诺\"\n    method 书面核查\n  }\n}\n"
+                    + "procedure \"P1\" 一 {\n  department 民政部门\n  territory CN-62\n  requires 甲\n}\n"
+                    + "procedure \"P2\" 二 {\n  department 公安机关\n  territory CN-62\n  requires 甲\n}\n")
+        },
         .lookalikeName: { resolve(material("  kind certificate") + "material 甲\u{0410} {\n  kind certificate\n}\nmaterial 甲A {\n  kind certificate\n}\n") },
         .policyPhrasesMissing: {
             resolve("policy 政策 {\n  effective 2020-01-01\n  sufficient-ranks law\n  rule 甲 {\n    verdict remove\n    when duty-shifted\n    because \"x\"\n  }\n  otherwise keep\n}\n")

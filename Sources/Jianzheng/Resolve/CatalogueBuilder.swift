@@ -67,7 +67,9 @@ public struct CatalogueBuilder {
         builder.checkCitations(corpus)
         builder.checkPolicies()
         builder.reportUnused()
-        for diagnostic in LookalikeNames.check(builder.catalogue) { builder.reporter.report(diagnostic) }
+        for diagnostic in LookalikeNames.check(builder.catalogue) + SharedCommitmentTerms.check(builder.catalogue) {
+            builder.reporter.report(diagnostic)
+        }
         return (builder.catalogue, Diagnostic.sorted(builder.reporter.diagnostics))
     }
 
