@@ -127,27 +127,19 @@ import Testing
         #expect(review.decision("SF-0002", "居民户口簿")?.verdict == .keep)
     }
 
+    /// Local (80 %) and non-local (20 %) applicants, and the death condition with an optional commitment.
+    static func situated(commitment: Bool) -> String {
+        let terms = commitment ? "    commitment {\n      text   \"本人承诺失业人员已死亡\"\n      method 书面核查\n    }\n" : ""
+        return "  situation 本地户籍 {\n    share 80%\n  }\n  situation 外地户籍 {\n    share 20%\n  }\n"
+            + "  condition 失业人员已死亡 {\n    basis 《失业保险条例》第二十条\n    items 死亡\n\(terms)  }\n"
+    }
+
+    /// The death register, holding local residents only.
+    static let localRegister = deathRegister.replacingOccurrences(of: "items 死亡", with: "items 死亡\n  covers 本地户籍")
+
     /// Situations: the register holds local residents only; the others sign the commitment — named, not generic.
     @Test func aSourceCoveringOneSituationSharesForItAndNamesTheFallbackForTheOthers() throws {
-        let situations = """
-              situation 本地户籍 {
-                share 80%
-              }
-              situation 外地户籍 {
-                share 20%
-              }
-              condition 失业人员已死亡 {
-                basis 《失业保险条例》第二十条
-                items 死亡
-                commitment {
-                  text   "本人承诺失业人员已死亡"
-                  method 书面核查
-                }
-              }
-
-            """
-        let register = Self.deathRegister.replacingOccurrences(of: "items 死亡", with: "items 死亡\n  covers 本地户籍")
-        let review = try Fixture.review(Self.catalogue(condition: situations, extra: register))
+        let review = try Fixture.review(Self.catalogue(condition: Self.situated(commitment: true), extra: Self.localRegister))
         let decision = try #require(review.decision("RS-0002", "死亡证明"))
         #expect(decision.verdict == .obtainBySharing)
         #expect(abs((decision.sharing.best?.coverage ?? 0) - 0.8) < 1e-9)
@@ -164,21 +156,8 @@ import Testing
     }
 
     @Test func aSourceCoveringNoneOfTheRequirementsSituationsIsRefused() throws {
-        let situations = """
-              situation 本地户籍 {
-                share 80%
-              }
-              situation 外地户籍 {
-                share 20%
-              }
-              condition 失业人员已死亡 {
-                basis 《失业保险条例》第二十条
-                items 死亡
-              }
-
-            """
-        let register = Self.deathRegister.replacingOccurrences(of: "items 死亡", with: "items 死亡\n  covers 本地户籍")
-        let review = try Fixture.review(Self.catalogue(condition: situations, extra: register, requirementExtra: "    situation 外地户籍\n"))
+        let review = try Fixture.review(
+            Self.catalogue(condition: Self.situated(commitment: false), extra: Self.localRegister, requirementExtra: "    situation 外地户籍\n"))
         let decision = try #require(review.decision("RS-0002", "死亡证明"))
         #expect(decision.verdict == .keep && decision.reason == .statutoryCondition)
         #expect(decision.sharing.options.first?.refusal == .coversNoSituation(covers: ["本地户籍"]))
