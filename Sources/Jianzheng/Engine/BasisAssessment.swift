@@ -55,26 +55,6 @@ public struct BasisAssessment: Sendable {
     public var conditionOnly: Bool
     /// Whether any cited text is not verified against an official source.
     public var unverifiedText: Bool
-    /// Each article's own status, in the order of `articles`.
-    var statuses: [Status] = []
-    /// Cited provisions whose text differs from the previous version's (rare): which article, and that text.
-    var amendments: [(article: Int, earlierText: String, earlierFrom: CalendarDate)] = []
-
-    /// This assessment for one material: a cited provision whose earlier version named the material (by name or
-    /// `listed-as`) and whose version in force does not no longer requires it — it counts as removed by amendment.
-    func forMaterial(named names: [String]) -> BasisAssessment {
-        var copy = self
-        for amendment in amendments where copy.statuses[amendment.article] != .repealed {
-            let current = articles[amendment.article].text
-            guard let named = names.first(where: { amendment.earlierText.containsBytes($0) }), !names.contains(where: current.containsBytes) else { continue }
-            copy.statuses[amendment.article] = .repealed
-            copy.articles[amendment.article].droppedRequirement = DroppedRequirement(
-                named: named, earlierText: amendment.earlierText, earlierVersionFrom: amendment.earlierFrom)
-        }
-        copy.status = Self.overall(copy.statuses)
-        copy.conditionOnly = copy.status == .sufficient && conditionOnly
-        return copy
-    }
 
     /// The status of a set of citations: the best of theirs. An unknown act may be a law, so a pending citation
     /// outranks every insufficient one, never a sufficient one.
@@ -92,6 +72,31 @@ public struct BasisAssessment: Sendable {
         case .notYetInForce: .basisNotYetInForce
         case .outsideTerritory: .basisOutsideTerritory
         }
+    }
+}
+
+/// What an amendment may have taken from the materials a basis is cited for: each article's own status and the
+/// cited provisions whose text differs from the previous version's. Kept beside the assessment (not in every
+/// decision), and only for the rare bases that have such a provision.
+struct BasisRevision: Sendable {
+    let statuses: [BasisAssessment.Status]
+    let amendments: [(article: Int, earlierText: String, earlierFrom: CalendarDate)]
+
+    /// The assessment for one material: a cited provision whose earlier version named the material (by name or
+    /// `listed-as`) and whose version in force does not no longer requires it — it counts as removed by amendment.
+    func apply(to basis: BasisAssessment, forMaterialNamed names: [String]) -> BasisAssessment {
+        var copy = basis
+        var statuses = self.statuses
+        for amendment in amendments where statuses[amendment.article] != .repealed {
+            let current = basis.articles[amendment.article].text
+            guard let named = names.first(where: { amendment.earlierText.containsBytes($0) }), !names.contains(where: current.containsBytes) else { continue }
+            statuses[amendment.article] = .repealed
+            copy.articles[amendment.article].droppedRequirement = DroppedRequirement(
+                named: named, earlierText: amendment.earlierText, earlierVersionFrom: amendment.earlierFrom)
+        }
+        copy.status = BasisAssessment.overall(statuses)
+        copy.conditionOnly = copy.status == .sufficient && basis.conditionOnly
+        return copy
     }
 }
 
@@ -120,6 +125,13 @@ struct BasisAssessor {
     var delegations: [ActiveDelegation] = []
 
     func assess(_ citations: [CitationReference], territory: String, purpose: BasisPurpose = .material) -> BasisAssessment {
+        assessWithRevision(citations, territory: territory, purpose: purpose).basis
+    }
+
+    /// The assessment, and what amendments of its cited provisions may take from a material (nil: nothing).
+    func assessWithRevision(_ citations: [CitationReference], territory: String, purpose: BasisPurpose = .material)
+        -> (basis: BasisAssessment, revision: BasisRevision?)
+    {
         var statuses: [BasisAssessment.Status] = []
         var articles: [CitedArticle] = []
         var delegation: Delegation?
@@ -170,9 +182,10 @@ struct BasisAssessor {
             }
         }
         let overall = BasisAssessment.overall(statuses)
-        return BasisAssessment(
-            status: overall, articles: articles, delegation: delegation,
-            conditionOnly: overall == .sufficient && conditionOnly, unverifiedText: unverified, statuses: statuses, amendments: amendments)
+        let basis = BasisAssessment(
+            status: overall, articles: articles, delegation: delegation, conditionOnly: overall == .sufficient && conditionOnly,
+            unverifiedText: unverified)
+        return (basis, amendments.isEmpty ? nil : BasisRevision(statuses: statuses, amendments: amendments))
     }
 
     static func status(_ resolved: ResolvedCitation, sufficientRanks: Set<LegalRank>) -> BasisAssessment.Status {

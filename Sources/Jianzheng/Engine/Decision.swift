@@ -177,9 +177,8 @@ struct RuleTrace: Sendable {
     let rules: [EvaluationContext.CompiledRule]
     let facts: FactSet
     /// Rules that matched but would have removed for a basis waiting for verification, or for want of a basis
-    /// where a statutory condition must be established (empty almost always), and which of the two.
+    /// where a statutory condition must be established (empty almost always); the facts say which of the two.
     var heldBack: [String] = []
-    var heldBackOutcome: TraceStep.Outcome = .heldBack
 
     /// Whether a rule in force matches: its `when` holds and its `unless` does not.
     func matches(_ rule: EvaluationContext.CompiledRule) -> Bool {
@@ -195,7 +194,7 @@ struct RuleTrace: Sendable {
             } else if !matches(rule) {
                 outcome = .notMatched
             } else if !decided, heldBack.contains(rule.name) {
-                outcome = heldBackOutcome
+                outcome = facts[.basisPending] ? .heldBack : .heldBackStatutoryCondition
             } else {
                 outcome = decided ? .matchedAfterDecision : .fired
                 decided = true

@@ -16,6 +16,8 @@ struct EvaluationContext: Sendable {
     /// Distinct basis assessments, and for requirement r of procedure p the index of its assessment and of its
     /// material profile (-1: a material the catalogue does not declare). Names are hashed once, here.
     let bases: [BasisAssessment]
+    /// For the rare bases with an amended provision, by their index in `bases`: what the amendment takes away.
+    let revisions: [Int32: BasisRevision]
     let profiles: [MaterialProfile]
     let slots: [[(basis: Int32, material: Int32)]]
     /// Requirements on a circular-proof edge (procedure positions within `procedures`).
@@ -188,7 +190,14 @@ struct EvaluationContext: Sendable {
             return ActiveDelegation(toAct: target.workURI, matters: delegation.matters, article: article(delegation.article))
         }
         let delegatingAssessor = assessor
-        bases = ConcurrentSlots<BasisAssessment>.map(basisInputs) { delegatingAssessor.assess($0.citations, territory: $0.territory, purpose: $0.purpose) }
+        let assessed = ConcurrentSlots<AssessedBasis>.map(basisInputs) { input in
+            let (basis, revision) = delegatingAssessor.assessWithRevision(input.citations, territory: input.territory, purpose: input.purpose)
+            return AssessedBasis(basis: basis, revision: revision)
+        }
+        bases = assessed.map(\.basis)
+        var revisions: [Int32: BasisRevision] = [:]
+        for (index, entry) in assessed.enumerated() { if let revision = entry.revision { revisions[Int32(index)] = revision } }
+        self.revisions = revisions
     }
 
     /// A requirement's territory and the ids of the citations its basis rests on.
@@ -215,6 +224,11 @@ struct EvaluationContext: Sendable {
                 texts = ids.contains(-1) ? citations.map(\.text) : nil
             }
         }
+    }
+
+    private struct AssessedBasis: Sendable {
+        let basis: BasisAssessment
+        let revision: BasisRevision?
     }
 
     /// A distinct (territory, citations) pair to assess.

@@ -42,9 +42,10 @@ struct RequirementEvaluator {
     ) -> Decision {
         let profile = context.profile(slot.material, name: requirement.material, range: requirement.range)
         // The material is read in place through its profile: copying it would retain each of its fields.
-        let shared = context.bases[Int(slot.basis)]
         // An amended provision that no longer names the material no longer requires it.
-        let basis = shared.amendments.isEmpty ? shared : shared.forMaterial(named: [profile.material.name] + profile.material.listedAs)
+        let basis = context.revisions.isEmpty ? context.bases[Int(slot.basis)]
+            : context.revisions[slot.basis].map { $0.apply(to: context.bases[Int(slot.basis)], forMaterialNamed: [profile.material.name] + profile.material.listedAs) }
+                ?? context.bases[Int(slot.basis)]
         // The conditions it is evidence of: the articles setting them, and sources holding the facts they need.
         let conditions = conditionChecks(requirement, at: position, in: procedure, procedureIndex: procedureIndex)
         var candidates = profile.candidates
@@ -146,13 +147,12 @@ struct RequirementEvaluator {
         let outcome = run(facts)
         let decided = outcome.decided
         let verdict = outcome.verdict, reason = outcome.reason
-        var trace = RuleTrace(rules: context.rules, facts: facts, heldBack: outcome.heldBack)
-        if basis.status != .pending { trace.heldBackOutcome = .heldBackStatutoryCondition }
+        let trace = RuleTrace(rules: context.rules, facts: facts, heldBack: outcome.heldBack)
 
         // Where a source holds only some situations' applicants, or the commitment is not for some, each
         // situation is decided on its own sharing and commitment.
         var situations: [SituationOutcome] = []
-        let excludes = terms.map { !Set($0.notFor).isDisjoint(with: applicable.map(\.name)) } ?? false
+        let excludes = terms.map { terms in !terms.notFor.isEmpty && applicable.contains { terms.notFor.contains($0.name) } } ?? false
         if applicable.count > 1, excludes || candidates.contains(where: { !$0.covers.isEmpty }) {
             situations = applicable.map { situation in
                 let own = SharingAssessor(date: context.date, situations: [situation]).assess(candidates, for: procedure)
