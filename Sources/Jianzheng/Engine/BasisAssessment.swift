@@ -25,12 +25,28 @@ public struct CitedArticle: Sendable, Codable, Hashable {
     public var droppedRequirement: DroppedRequirement?
 }
 
-/// An amendment that kept a provision but dropped the requirement of a material from it.
-public struct DroppedRequirement: Sendable, Codable, Hashable {
+/// An amendment that kept a provision but dropped the requirement of a material from it. A class: every cited
+/// article has room for one and almost none has it, so the room is a reference.
+public final class DroppedRequirement: Sendable, Codable, Hashable {
     /// How the earlier text names the material.
-    public var named: String
-    public var earlierText: String
-    public var earlierVersionFrom: CalendarDate
+    public let named: String
+    public let earlierText: String
+    public let earlierVersionFrom: CalendarDate
+
+    init(named: String, earlierText: String, earlierVersionFrom: CalendarDate) {
+        self.named = named
+        self.earlierText = earlierText
+        self.earlierVersionFrom = earlierVersionFrom
+    }
+
+    public static func == (lhs: DroppedRequirement, rhs: DroppedRequirement) -> Bool {
+        lhs.named == rhs.named && lhs.earlierText == rhs.earlierText && lhs.earlierVersionFrom == rhs.earlierVersionFrom
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(named)
+        hasher.combine(earlierVersionFrom)
+    }
 }
 
 /// How well a requirement is grounded in law on a date, under a policy's list of sufficient ranks.

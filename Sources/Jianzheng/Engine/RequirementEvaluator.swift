@@ -55,7 +55,7 @@ struct RequirementEvaluator {
                 candidates.append(source)
             }
         }
-        let applicable = procedure.situations(of: requirement)
+        let applicable = procedure.situations.isEmpty ? [] : procedure.situations(of: requirement)
         let sharing = SharingAssessor(date: context.date, situations: applicable).assess(candidates, for: procedure)
         let excludedBy = profile.excludedBy
         let absurdPatterns = requirement.absurd.isEmpty ? profile.absurd : profile.absurd.union(requirement.absurd)
@@ -67,84 +67,41 @@ struct RequirementEvaluator {
         // The requirement's own commitment terms, else those of a condition it proves, else the material's.
         // Terms not yet offered on the date (a catalogue that takes effect later) are no commitment yet.
         let declared = requirement.commitment ?? conditions.lazy.compactMap(\.condition.commitment).first ?? profile.material.commitment
-        let terms = declared.flatMap { $0.isOffered(on: context.date) ? $0 : nil }
+        let terms = declared?.isOffered(on: context.date) == false ? nil : declared
 
-        func gather(_ sharing: SharingAssessment, in situation: Situation? = nil) -> FactSet {
-            // The applicants of a situation the commitment is not for must prove the fact.
-            let committable = terms != nil && !(situation.map { terms?.notFor.contains($0.name) == true } ?? false)
-            var facts = FactSet(kind: profile.material.kind, concerns: profile.concerns, department: procedure.department, domain: procedure.domain)
-            facts.set(.basisPresent, !basis.articles.isEmpty)
-            facts.set(.basisSufficient, basis.status == .sufficient)
-            facts.set(.basisNone, basis.status == .none)
-            facts.set(.basisRankInsufficient, basis.status == .rankInsufficient)
-            facts.set(.basisRepealed, basis.status == .repealed)
-            facts.set(.basisNotYetInForce, basis.status == .notYetInForce)
-            facts.set(.basisOutsideTerritory, basis.status == .outsideTerritory)
-            facts.set(.basisPending, basis.status == .pending)
-            facts.set(.basisDelegated, basis.delegated)
-            facts.set(.basisConditionOnly, basis.conditionOnly)
-            facts.set(.dutyShifted, dutyShifted)
-            let modes = sharing.modes
-            facts.set(.sharingAvailable, !modes.isEmpty)
-            facts.set(.sharingInternal, modes.contains(.internal))
-            facts.set(.sharingUnconditional, modes.contains(.unconditional))
-            facts.set(.sharingConditionalApproved, modes.contains(.conditionalApproved))
-            facts.set(.sharingELicence, modes.contains(.eLicence))
-            facts.set(.sharingPartial, (sharing.best?.coverage ?? 1) < 1)
-            facts.set(.commitmentAvailable, committable)
-            facts.set(.commitmentExcluded, !excludedBy.isEmpty)
-            facts.set(.issuerProhibited, prohibition != nil)
-            facts.set(.absurdProvableByLicence, provable != nil)
-            facts.set(.absurdSelfEvident, absurdPatterns.contains(.selfEvident))
-            facts.set(.absurdIssuerCannotVerify, absurdPatterns.contains(.issuerCannotVerify))
-            facts.set(.absurdUnrelated, absurdPatterns.contains(.unrelatedToPurpose))
-            facts.set(.absurd, provable != nil || !absurdPatterns.isEmpty)
-            facts.set(.inCycle, inCycle)
-            facts.set(.conditionPresent, !conditions.isEmpty)
-            facts.set(.conditionSufficient, statutoryCondition)
-            facts.set(.conditionProvenOtherwise, conditions.contains { $0.provenBy != nil })
-            return facts
-        }
+        // Every fact but sharing and the commitment's availability, which may differ between situations.
+        var base = FactSet(kind: profile.material.kind, concerns: profile.concerns, department: procedure.department, domain: procedure.domain)
+        base.set(.basisPresent, !basis.articles.isEmpty)
+        base.set(.basisSufficient, basis.status == .sufficient)
+        base.set(.basisNone, basis.status == .none)
+        base.set(.basisRankInsufficient, basis.status == .rankInsufficient)
+        base.set(.basisRepealed, basis.status == .repealed)
+        base.set(.basisNotYetInForce, basis.status == .notYetInForce)
+        base.set(.basisOutsideTerritory, basis.status == .outsideTerritory)
+        base.set(.basisPending, basis.status == .pending)
+        base.set(.basisDelegated, basis.delegated)
+        base.set(.basisConditionOnly, basis.conditionOnly)
+        base.set(.dutyShifted, dutyShifted)
+        base.set(.commitmentExcluded, !excludedBy.isEmpty)
+        base.set(.issuerProhibited, prohibition != nil)
+        base.set(.absurdProvableByLicence, provable != nil)
+        base.set(.absurdSelfEvident, absurdPatterns.contains(.selfEvident))
+        base.set(.absurdIssuerCannotVerify, absurdPatterns.contains(.issuerCannotVerify))
+        base.set(.absurdUnrelated, absurdPatterns.contains(.unrelatedToPurpose))
+        base.set(.absurd, provable != nil || !absurdPatterns.isEmpty)
+        base.set(.inCycle, inCycle)
+        base.set(.conditionPresent, !conditions.isEmpty)
+        base.set(.conditionSufficient, statutoryCondition)
+        base.set(.conditionProvenOtherwise, conditions.contains { $0.provenBy != nil })
 
         // The first rule that matches decides. Two grounds of removal are never accepted, whatever the policy
         // says: a basis cited but not in the corpus (it may be a law), and the certificate's own want of a basis
         // when what it proves is a condition a sufficient article sets (the fact must still be established). A rule
         // that would remove on such a ground is held back and the next rule is tried (sharing, a commitment), else
         // the requirement is kept.
-        let holdsBack = basis.status == .pending || statutoryCondition
-        func run(_ facts: FactSet) -> RuleOutcome {
-            let removesForBasis = { (verdict: Verdict, rule: PolicyRule?, reads: Set<Fact>) -> Bool in
-                guard holdsBack, verdict == .remove else { return false }
-                let reason = rule?.reason ?? self.derivedReason(verdict, reads: reads, facts: facts, basis: basis, kind: profile.material.kind)
-                return Self.basisReasons.contains(reason)
-            }
-            var outcome = RuleOutcome(verdict: .keep, reason: .basisSufficient)
-            let matching = RuleTrace(rules: context.rules, facts: facts)
-            for compiled in context.rules where matching.matches(compiled) {
-                if outcome.decided != nil {
-                    outcome.alsoMatched.append(compiled.name)
-                } else if removesForBasis(compiled.rule.verdict, compiled.rule, compiled.readSet) {
-                    outcome.heldBack.append(compiled.name)
-                } else {
-                    outcome.decided = compiled
-                }
-            }
-            outcome.verdict = outcome.decided?.rule.verdict ?? context.policy.otherwise ?? .keep
-            if outcome.decided == nil, removesForBasis(outcome.verdict, nil, []) { outcome.verdict = .keep }
-            outcome.reason = outcome.decided?.rule.reason
-                ?? derivedReason(outcome.verdict, reads: outcome.decided?.readSet ?? [], facts: facts, basis: basis, kind: profile.material.kind)
-            if outcome.verdict == .keep, profile.material.kind == .certificate {
-                if basis.status == .pending {
-                    outcome.reason = .basisPendingVerification
-                } else if statutoryCondition, Self.basisReasons.contains(outcome.reason) {
-                    outcome.reason = .statutoryCondition
-                }
-            }
-            return outcome
-        }
-
-        let facts = gather(sharing)
-        let outcome = run(facts)
+        let holding = HoldBack(basis: basis, kind: profile.material.kind, statutoryCondition: statutoryCondition)
+        let facts = Self.with(sharing, commitment: terms != nil, on: base)
+        let outcome = run(facts, holding)
         let decided = outcome.decided
         let verdict = outcome.verdict, reason = outcome.reason
         let trace = RuleTrace(rules: context.rules, facts: facts, heldBack: outcome.heldBack)
@@ -156,7 +113,9 @@ struct RequirementEvaluator {
         if applicable.count > 1, excludes || candidates.contains(where: { !$0.covers.isEmpty }) {
             situations = applicable.map { situation in
                 let own = SharingAssessor(date: context.date, situations: [situation]).assess(candidates, for: procedure)
-                let result = run(gather(own, in: situation))
+                // The applicants of a situation the commitment is not for must prove the fact.
+                let committable = terms.map { !$0.notFor.contains(situation.name) } ?? false
+                let result = run(Self.with(own, commitment: committable, on: base), holding)
                 let source = result.verdict == .obtainBySharing || result.verdict == .remove ? own.best?.source : nil
                 return SituationOutcome(situation: situation, verdict: result.verdict, reason: result.reason, source: source)
             }
@@ -210,6 +169,60 @@ struct RequirementEvaluator {
             flags: flags, alsoMatched: outcome.alsoMatched, basis: basis, sharing: sharing,
             commitment: CommitmentCheck(available: terms != nil, excludedBy: excludedBy, terms: terms, plan: plan),
             replacement: replacement, uncovered: uncovered, ruleTrace: trace, conditions: conditions, situations: situations)
+    }
+
+    /// What decides whether a removal is held back: the basis, and whether the material proves a statutory condition.
+    private struct HoldBack {
+        let basis: BasisAssessment
+        let kind: MaterialKind
+        let statutoryCondition: Bool
+        var applies: Bool { basis.status == .pending || statutoryCondition }
+    }
+
+    /// The facts with a sharing assessment's and the commitment's availability set.
+    private static func with(_ sharing: SharingAssessment, commitment: Bool, on base: FactSet) -> FactSet {
+        var facts = base
+        let modes = sharing.modes
+        facts.set(.sharingAvailable, !modes.isEmpty)
+        facts.set(.sharingInternal, modes.contains(.internal))
+        facts.set(.sharingUnconditional, modes.contains(.unconditional))
+        facts.set(.sharingConditionalApproved, modes.contains(.conditionalApproved))
+        facts.set(.sharingELicence, modes.contains(.eLicence))
+        facts.set(.sharingPartial, (sharing.best?.coverage ?? 1) < 1)
+        facts.set(.commitmentAvailable, commitment)
+        return facts
+    }
+
+    /// The policy's rules on one set of facts, removals for the basis held back where they must be.
+    private func run(_ facts: FactSet, _ holding: HoldBack) -> RuleOutcome {
+        func removesForBasis(_ verdict: Verdict, _ rule: PolicyRule?, _ reads: Set<Fact>) -> Bool {
+            guard holding.applies, verdict == .remove else { return false }
+            let reason = rule?.reason ?? derivedReason(verdict, reads: reads, facts: facts, basis: holding.basis, kind: holding.kind)
+            return Self.basisReasons.contains(reason)
+        }
+        var outcome = RuleOutcome(verdict: .keep, reason: .basisSufficient)
+        let matching = RuleTrace(rules: context.rules, facts: facts)
+        for compiled in context.rules where matching.matches(compiled) {
+            if outcome.decided != nil {
+                outcome.alsoMatched.append(compiled.name)
+            } else if removesForBasis(compiled.rule.verdict, compiled.rule, compiled.readSet) {
+                outcome.heldBack.append(compiled.name)
+            } else {
+                outcome.decided = compiled
+            }
+        }
+        outcome.verdict = outcome.decided?.rule.verdict ?? context.policy.otherwise ?? .keep
+        if outcome.decided == nil, removesForBasis(outcome.verdict, nil, []) { outcome.verdict = .keep }
+        outcome.reason = outcome.decided?.rule.reason
+            ?? derivedReason(outcome.verdict, reads: outcome.decided?.readSet ?? [], facts: facts, basis: holding.basis, kind: holding.kind)
+        if outcome.verdict == .keep, holding.kind == .certificate {
+            if holding.basis.status == .pending {
+                outcome.reason = .basisPendingVerification
+            } else if holding.statutoryCondition, Self.basisReasons.contains(outcome.reason) {
+                outcome.reason = .statutoryCondition
+            }
+        }
+        return outcome
     }
 
     /// The conditions a requirement is evidence of, with the assessment of the article setting each, and for an

@@ -86,14 +86,44 @@ public struct CommitmentTerms: Sendable {
     public var sample: Double
     public var auditor: String?
     public var liability: String?
+    public var range: SourceRange
+    /// When and to whom it is offered (rare; every decision with terms holds a copy, so it is a reference).
+    private let offer: Offer?
+
     /// The date from which the commitment is offered (`effective`, when the catalogue or rule that offers it
-    /// took effect), and what offers it (`cites`): before the date no commitment is available.
-    public var effective: CalendarDate? = nil
-    public var cites: [CitationReference] = []
+    /// took effect): before the date no commitment is available.
+    public var effective: CalendarDate? { offer?.effective }
+    /// What offers it (`cites`): the commitment catalogue or rule.
+    public var cites: [CitationReference] { offer?.cites ?? [] }
     /// The situations whose applicants may not commit (`not-for 严重失信主体`): 国办发〔2020〕42号 excludes applicants
     /// with serious bad credit or a past false commitment; a procedure that splits them out names them here.
-    public var notFor: [String] = []
-    public var range: SourceRange
+    public var notFor: [String] { offer?.notFor ?? [] }
+
+    private final class Offer: Sendable {
+        let effective: CalendarDate?
+        let cites: [CitationReference]
+        let notFor: [String]
+
+        init(effective: CalendarDate?, cites: [CitationReference], notFor: [String]) {
+            self.effective = effective
+            self.cites = cites
+            self.notFor = notFor
+        }
+    }
+
+    public init(
+        text: String, method: AuditMethod, withinWorkingDays: Int?, sample: Double, auditor: String?, liability: String?,
+        effective: CalendarDate? = nil, cites: [CitationReference] = [], notFor: [String] = [], range: SourceRange
+    ) {
+        self.text = text
+        self.method = method
+        self.withinWorkingDays = withinWorkingDays
+        self.sample = sample
+        self.auditor = auditor
+        self.liability = liability
+        self.range = range
+        offer = effective == nil && cites.isEmpty && notFor.isEmpty ? nil : Offer(effective: effective, cites: cites, notFor: notFor)
+    }
 
     /// Whether the commitment is offered on a date.
     public func isOffered(on date: CalendarDate) -> Bool { effective.map { $0 <= date } ?? true }
