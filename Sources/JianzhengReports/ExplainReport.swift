@@ -26,6 +26,12 @@ public enum ExplainReport {
                 if let delegation = check.basis.delegation { lines.append("    注意：\(words.delegation(delegation))") }
                 if !check.condition.items.isEmpty { lines.append("    所需信息：" + check.condition.items.joined(separator: "、")) }
                 if let other = check.provenBy { lines.append("    已由“\(other)”证明") }
+                // The evidence the procedure asks for this condition, and what was decided for each.
+                let evidence = decision.procedure.requirements.filter { $0.evidenceOf.contains(check.condition.name) }.map { requirement in
+                    let verdict = review.decision(decision.procedureID, requirement.material).map { "：" + $0.verdict.chinese } ?? ""
+                    return "“\(requirement.material)”" + (requirement.material == decision.material ? "（本材料）" : "") + verdict
+                }
+                lines.append("    证据：" + evidence.joined(separator: "；"))
             }
         }
         if !decision.situations.isEmpty {

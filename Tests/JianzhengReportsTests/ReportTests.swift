@@ -92,6 +92,24 @@ import Testing
         #expect((location["path"] as? String)?.hasSuffix("examples/gansu/民政.jz") == true)
     }
 
+    /// Issue 15: explain names the condition, the article setting it (and the delegating article), the evidence
+    /// and every alternative not taken with its reason.
+    @Test func explanationNamesTheConditionItsArticleTheEvidenceAndTheAlternativesNotTaken() throws {
+        let decision = try #require(Self.review.decision("620000-GA-0040", "驾驶人身体条件证明"))
+        let text = ExplainReport.render(decision, review: Self.review)
+        #expect(text.contains("“身体条件符合驾驶许可条件”（依据充分"))
+        #expect(text.contains("设定条件 《机动车驾驶证申领和使用规定》第二十三条"))
+        #expect(text.contains("应当符合国务院公安部门规定的驾驶许可条件"))
+        #expect(text.contains("明示授权"))
+        #expect(text.contains("证据：“驾驶人身体条件证明”（本材料）：共享获取"))
+        #expect(text.contains("取消：规则“无依据取消”暂缓适用"))
+        #expect(text.contains("告知承诺：所证明事项涉及公共安全"))
+        let situated = try #require(Self.review.decision("620000-RS-0002", "居民死亡医学证明"))
+        let situations = ExplainReport.render(situated, review: Self.review)
+        #expect(situations.contains("医疗机构内死亡（85%）：共享获取（“死亡人口信息库”）"))
+        #expect(situations.contains("医疗机构外死亡（15%）：告知承诺"))
+    }
+
     @Test func explanationOfACommitmentQuotesTheLawAndTheNotice() throws {
         let decision = try #require(Self.review.decision("620000-JY-0012", "思想品德鉴定证明"))
         let text = ExplainReport.render(decision, review: Self.review)
