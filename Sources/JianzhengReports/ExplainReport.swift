@@ -89,7 +89,7 @@ public enum ExplainReport {
         }
         var lines = [head]
         if !article.text.isEmpty {
-            lines += article.text.split(separator: "\n").map { "      “" + $0 + "”" }
+            lines += OutcomeWording.quotation(article).split(separator: "\n").map { "      “" + $0 + "”" }
             if let status = article.textStatus, status != "verified" { lines.append("      （条文状态：\(status)，引用前请与公报核对）") }
         }
         if let problem = OutcomeWording.chinese.problem(article) { lines.append("      问题：\(problem)") }

@@ -186,6 +186,15 @@ public struct OutcomeWording: Sendable {
         return lines
     }
 
+    /// The text a citation quotes: for a point (项), the words that introduce its list, an ellipsis and the point
+    /// with its number — "……公证机构办理下列公证事项：……（二）继承；" — so that it can be read as a basis.
+    public static func quotation(_ article: CitedArticle) -> String {
+        guard let chapeau = article.chapeau else { return article.text }
+        let number = article.provision.flatMap { label in label.range(of: "（", options: .backwards).map { String(label[$0.lowerBound...]) } }
+            .map { $0.hasSuffix("项") ? String($0.dropLast()) : $0 } ?? ""
+        return chapeau + "……" + number + article.text
+    }
+
     /// Why a cited article is not a valid basis, nil when it is: a non-law source is said as such.
     public func problem(_ article: CitedArticle) -> String? {
         if let source = article.nonLawSource { return pick("“\(source)”不是法律依据", "a \(source) is not law") }

@@ -93,6 +93,22 @@ public struct ActVersion: Sendable {
 /// An article, paragraph (款) or point (项) with its text.
 public struct Provision: Sendable {
     public let eId: String
+    /// For a point (项, 目), the words that introduce its list in the provision above it ("公证机构办理下列公证事项："):
+    /// a point quoted alone does not say what it is a point of. Nil when there are none.
+    public func chapeau(in version: ActVersion) -> String? {
+        guard let cut = eId.range(of: "__point_", options: .backwards) else { return nil }
+        guard let parent = version.provisions[String(eId[..<cut.lowerBound])]
+            ?? Self.article(of: eId).flatMap({ version.provisions[$0] })
+        else { return nil }
+        let first = parent.text.prefix { $0 != "\n" }
+        guard !first.isEmpty, first.first != "（", first.first != "(", parent.text.count > first.count else { return nil }
+        return String(first)
+    }
+
+    /// The article a point written without its paragraph belongs to (`art_15__point_4` → `art_15`).
+    private static func article(of eId: String) -> String? {
+        eId.components(separatedBy: "__").first
+    }
     /// The human label, e.g. `第十五条第一款第（四）项`.
     public let label: String
     /// The full text of the provision, including its sub-provisions.

@@ -110,6 +110,15 @@ import Testing
         #expect(situations.contains("医疗机构外死亡（15%）：告知承诺"))
     }
 
+    /// Issue 17: a 项 was quoted without its 款's chapeau ("设定依据：> 继承；"), which no panel can read as a basis.
+    @Test func aPointIsQuotedWithTheWordsThatIntroduceItsList() throws {
+        let decision = try #require(Self.review.decision("620000-SF-0001", "派出所亲属关系证明"))
+        let article = try #require(decision.basis.articles.first)
+        #expect(article.text == "继承；")
+        #expect(OutcomeWording.quotation(article) == "根据自然人、法人或者其他组织的申请，公证机构办理下列公证事项：……（二）继承；")
+        #expect(ExplainReport.render(decision, review: Self.review).contains("“根据自然人、法人或者其他组织的申请，公证机构办理下列公证事项：……（二）继承；”"))
+    }
+
     @Test func explanationOfACommitmentQuotesTheLawAndTheNotice() throws {
         let decision = try #require(Self.review.decision("620000-JY-0012", "思想品德鉴定证明"))
         let text = ExplainReport.render(decision, review: Self.review)

@@ -14,6 +14,8 @@ public struct CitedArticle: Sendable, Codable, Hashable {
     public var eId: String?
     /// The quoted article text; empty when it could not be resolved.
     public var text: String
+    /// For a point (项), the words of the provision above it that introduce the list: quoted before the point.
+    public var chapeau: String? = nil
     public var textStatus: String?
     /// Why the citation is not a valid basis on the date, in Chinese and English; nil when valid.
     public var problem: String?
@@ -234,5 +236,6 @@ extension CitedArticle {
             provision: resolved.provision?.label, eId: resolved.provision?.eId, text: resolved.provision?.text ?? "",
             textStatus: resolved.act?.textStatus.rawValue, problem: resolved.problem?.chinese,
             problemEnglish: resolved.problem?.english)
+        if let provision = resolved.provision, let version = resolved.version { chapeau = provision.chapeau(in: version) }
     }
 }

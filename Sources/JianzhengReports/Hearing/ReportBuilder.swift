@@ -167,7 +167,7 @@ public struct ReportBuilder {
                 + (decision.rule.map { text.language == .zh ? "（政策规则“\($0)”）" : " (policy rule '\($0)')" } ?? "")),
         ]
         for article in decision.ruleCitations where !article.text.isEmpty {
-            blocks.append(.quote(text: article.text, source: source(article)))
+            blocks.append(.quote(text: OutcomeWording.quotation(article), source: source(article)))
         }
         if let replacement = decision.replacement { blocks.append(.paragraph("\(text.replacement)\(text.colon)\(words.replacement(replacement))")) }
         for condition in decision.conditions {
@@ -178,7 +178,7 @@ public struct ReportBuilder {
                 if article.text.isEmpty {
                     blocks.append(.paragraph("\(text.conditionSetBy)\(text.colon)\(article.citation)\(text.colon)\(problem(article) ?? "")"))
                 } else {
-                    blocks.append(.quote(text: article.text, source: "\(text.conditionSetBy) " + source(article)))
+                    blocks.append(.quote(text: OutcomeWording.quotation(article), source: "\(text.conditionSetBy) " + source(article)))
                 }
             }
         }
@@ -188,7 +188,7 @@ public struct ReportBuilder {
             if article.text.isEmpty {
                 blocks.append(.paragraph("\(article.citation)\(text.colon)\(problem(article) ?? "")"))
             } else {
-                blocks.append(.quote(text: article.text, source: source(article) + (problem(article).map { " — \($0)" } ?? "")))
+                blocks.append(.quote(text: OutcomeWording.quotation(article), source: source(article) + (problem(article).map { " — \($0)" } ?? "")))
             }
         }
         if let delegation = decision.basis.delegation { blocks.append(.paragraph(words.delegation(delegation))) }
