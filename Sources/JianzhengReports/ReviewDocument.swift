@@ -238,6 +238,8 @@ public struct ReviewDocument: Encodable {
         let coverageNote: String?
         /// Present (true) only when each use needs the applicant's authorisation.
         let needsAuthorisation: Bool?
+        /// Present only when the source holds some of the procedure's situations: those.
+        let coveredSituations: [String]?
 
         init(_ option: SharingOption) {
             source = option.source
@@ -248,6 +250,7 @@ public struct ReviewDocument: Encodable {
             coverage = option.coverage
             coverageNote = option.coverageNote
             needsAuthorisation = option.needsAuthorisation ? true : nil
+            coveredSituations = option.coveredSituations.isEmpty ? nil : option.coveredSituations
         }
     }
 
