@@ -13,7 +13,7 @@ struct CorpusDocumentReader {
         guard let root = tree.root, let document = root.children.first,
             let meta = document.child("meta"), let identification = meta.child("identification"),
             let work = identification.child("FRBRWork"), let expression = identification.child("FRBRExpression"),
-            let metadata = meta.child("proprietary")?.child("act"), let body = document.child("body")
+            let metadata = meta.child("proprietary")?.child("act"), let body = document.child("body") ?? document.child("mainBody")
         else {
             return (nil, [problem("document lacks the meta, identification, proprietary or body element", line: 1)])
         }

@@ -30,7 +30,7 @@ public enum CorpusSchema {
     <xs:complexType>
       <xs:choice>
         <xs:element name="act" type="akn:hierarchicalDocument"/>
-        <xs:element name="doc" type="akn:hierarchicalDocument"/>
+        <xs:element name="doc" type="akn:openStructure"/>
       </xs:choice>
     </xs:complexType>
   </xs:element>
@@ -44,6 +44,16 @@ public enum CorpusSchema {
     <xs:attribute name="name" type="xs:string" use="required"/>
   </xs:complexType>
 
+  <!-- A document without articles (规范性文件): Akoma Ntoso names its body mainBody. -->
+  <xs:complexType name="openStructure">
+    <xs:sequence>
+      <xs:element name="meta" type="akn:meta"/>
+      <xs:element name="preface" type="akn:blocks" minOccurs="0"/>
+      <xs:element name="mainBody" type="akn:body"/>
+    </xs:sequence>
+    <xs:attribute name="name" type="xs:string" use="required"/>
+  </xs:complexType>
+
   <xs:complexType name="meta">
     <xs:sequence>
       <xs:element name="identification">
@@ -51,6 +61,7 @@ public enum CorpusSchema {
           <xs:sequence>
             <xs:element name="FRBRWork" type="akn:frbr"/>
             <xs:element name="FRBRExpression" type="akn:frbr"/>
+            <xs:element name="FRBRManifestation" type="akn:frbr"/>
           </xs:sequence>
           <xs:attribute name="source" type="xs:string" use="required"/>
         </xs:complexType>

@@ -159,6 +159,7 @@ struct CatalogueGenerator {
             <act name="法规\(act)"><meta><identification source="#bench">
             <FRBRWork><FRBRthis value="/akn/cn/act/2000/gen-\(act)/!main"/><FRBRuri value="/akn/cn/act/2000/gen-\(act)"/><FRBRdate date="2000-01-01" name="promulgation"/><FRBRauthor href="#bench"/></FRBRWork>
             <FRBRExpression><FRBRthis value="/akn/cn/act/2000/gen-\(act)/zho@\(version)/!main"/><FRBRuri value="/akn/cn/act/2000/gen-\(act)/zho@\(version)"/><FRBRdate date="\(version)" name="version"/><FRBRauthor href="#bench"/></FRBRExpression>
+            <FRBRManifestation><FRBRthis value="/akn/cn/act/2000/gen-\(act)/zho@\(version)/!main.xml"/><FRBRuri value="/akn/cn/act/2000/gen-\(act)/zho@\(version).akn"/><FRBRdate date="2000-01-01" name="generation"/><FRBRauthor href="#bench"/></FRBRManifestation>
             </identification><proprietary source="#bench"><jz:act rank="\(rank)" territory="\(territory)" territoryName="生成" issuer="生成" effective="2005-01-01"\(repeal) textStatus="unverified"/></proprietary></meta>
             <body>
             \(body)</body></act></akomaNtoso>
