@@ -62,6 +62,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case corpusRepealCycle = "JZ4013"
     /// Two acts share a title or short title: citations of it must name one by its 文号.
     case corpusSharedTitle = "JZ4014"
+    /// `corpus import`: a line of the legal text that no article, section or title block takes.
+    case importLineNotPlaced = "JZ4015"
+    /// `corpus import`: metadata neither the text nor a flag gives (rank, issuer, dates).
+    case importMetadataMissing = "JZ4016"
 
     // Policies.
     case policyRuleUnreachable = "JZ5001"
@@ -79,7 +83,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         // A citation the corpus cannot answer does not stop the review: its requirement is kept until verified.
         case .unusedDeclaration, .policyRuleUnreachable, .corpusCacheRefused, .policyOverlap, .lookalikeName, .sharedCommitmentTerms, .policyPhrasesMissing, .malformedCitation,
-            .unknownAct, .unknownProvision, .corpusSharedTitle:
+            .unknownAct, .unknownProvision, .corpusSharedTitle, .importLineNotPlaced:
             .warning
         default: .error
         }

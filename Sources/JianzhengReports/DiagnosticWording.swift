@@ -113,6 +113,11 @@ public struct DiagnosticWording: Sendable {
             ("'(.+)' also names '(.+)' \\((.+)\\); cite either by its 文号", "“$1”同时是“$2”（$3）的名称；请以文号引用"),
             ("several acts in the corpus are titled '(.+)'", "法律依据库中有多个文件名为“$1”"),
             ("candidate: (.+)", "候选：$1"),
+            ("this line is not in any article or section and was not imported", "该行不属于任何条款或部分，未导入"),
+            ("a line before the first (article|section) that is neither the title nor the title block; not imported", "第一条（部分）之前既非标题也非题注的行，未导入"),
+            ("article (.+) follows article (.+): numbers go back; check that the line starts an article and is not a sentence that begins with a citation",
+                "$1出现在$2之后，条号倒退：请确认该行是条文开头，而不是以引用开头的句子"),
+            ("the text does not say its (.+); give (.+)", "文本未写明$1；请用 $2 指定"),
             ("the commitment terms of material '(.+)' are reused by procedures of ([0-9]+) departments \\((.+)\\), audited by '(.+)' for every one of them",
                 "材料“$1”的承诺条款被 $2 个部门（$3）的事项共用，均由“$4”核查"),
             ("the commitment terms of material '(.+)' are reused by procedures of ([0-9]+) departments \\((.+)\\), audited by each procedure's department",
@@ -228,6 +233,8 @@ public struct DiagnosticWording: Sendable {
         case .corpusAmbiguousName: "法名有歧义"
         case .corpusRepealCycle: "废止关系成环"
         case .corpusSharedTitle: "多个文件同名"
+        case .importLineNotPlaced: "导入时无法归入条款的行"
+        case .importMetadataMissing: "导入缺少元数据"
         case .policyRuleUnreachable: "规则永远不会生效"
         case .policyRuleConflict: "规则相互冲突"
         case .policyNoDefault: "政策缺少默认结论"

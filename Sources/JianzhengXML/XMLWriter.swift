@@ -7,11 +7,16 @@ public final class XMLWriter {
     private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
 
-    /// A writer with the XML declaration already written (`standalone="yes"`).
-    public init() {
+    /// A writer with the XML declaration already written (`standalone="yes"`); `indented`: one element a line,
+    /// two spaces a level (for documents people read and edit, such as the legal corpus).
+    public init(indented: Bool = false) {
         XMLLoader.ensureInitialised()
         buffer = xmlBufferCreate()
         writer = xmlNewTextWriterMemory(buffer, 0)
+        if indented {
+            xmlTextWriterSetIndent(writer, 1)
+            xmlTextWriterSetIndentString(writer, "  ")
+        }
         xmlTextWriterStartDocument(writer, "1.0", "UTF-8", "yes")
     }
 

@@ -82,7 +82,10 @@ struct CorpusDocumentReader {
     ) -> String {
         var parts: [String] = []
         for child in element.children {
-            let childLabel = label.flatMap { label in child.hasAttribute("eId") ? Self.label(of: child, under: label) : nil }
+            // Articles are numbered through the whole act: 第五条, not 第一章第五条.
+            let childLabel = label.flatMap { label in
+                child.hasAttribute("eId") ? Self.label(of: child, under: child.isNamed("article") ? "" : label) : nil
+            }
             if child.isNamed("content") || child.isNamed("intro") || child.isNamed("wrapUp") {
                 parts.append(child.children.map(\.text).joined(separator: "\n"))
             } else if child.isNamed("paragraph") {

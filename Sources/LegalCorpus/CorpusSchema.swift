@@ -105,6 +105,7 @@ public enum CorpusSchema {
 
   <xs:complexType name="body">
     <xs:choice maxOccurs="unbounded">
+      <xs:element name="book" type="akn:division"/>
       <xs:element name="chapter" type="akn:division"/>
       <xs:element name="section" type="akn:division"/>
       <xs:element name="article" type="akn:provision"/>
@@ -116,6 +117,7 @@ public enum CorpusSchema {
       <xs:element name="num" type="xs:string"/>
       <xs:element name="heading" type="xs:string" minOccurs="0"/>
       <xs:choice maxOccurs="unbounded">
+        <xs:element name="chapter" type="akn:division"/>
         <xs:element name="section" type="akn:division"/>
         <xs:element name="article" type="akn:provision"/>
         <xs:element name="paragraph" type="akn:provision"/>
@@ -152,7 +154,7 @@ public enum CorpusSchema {
 
   <xs:simpleType name="eId">
     <xs:restriction base="xs:string">
-      <xs:pattern value="(art|chp|sec|para|point)_[0-9a-z]+(_[0-9]+)?(__(art|sec|para|point)_[0-9a-z]+(_[0-9]+)?)*"/>
+      <xs:pattern value="(book|art|chp|sec|para|point)_[0-9a-z]+(_[0-9]+)?(__(chp|art|sec|para|point)_[0-9a-z]+(_[0-9]+)?)*"/>
     </xs:restriction>
   </xs:simpleType>
 </xs:schema>

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JianzhengBase
 import Jianzheng
 import JianzhengWorkspace
 import JianzhengReports
