@@ -14,7 +14,10 @@ public enum AkomaNtosoWriter {
         public var territory: String
         public var territoryName: String
         public var promulgated: CalendarDate
+        /// When the act first took effect.
         public var effective: CalendarDate
+        /// When this text (version) takes effect: the act's effective date for its first text.
+        public var versionFrom: CalendarDate
         /// The official source the text was imported from; the text is `verified` only when one is named.
         public var source: String?
         /// The FRBR work URI; derived from the 文号 or the title when not given.
@@ -22,7 +25,7 @@ public enum AkomaNtosoWriter {
 
         public init(
             title: String, documentNumber: String?, rank: LegalRank, issuer: String, territory: String, territoryName: String,
-            promulgated: CalendarDate, effective: CalendarDate, source: String?, workURI: String
+            promulgated: CalendarDate, effective: CalendarDate, versionFrom: CalendarDate? = nil, source: String?, workURI: String
         ) {
             self.title = title
             self.documentNumber = documentNumber
@@ -32,6 +35,7 @@ public enum AkomaNtosoWriter {
             self.territoryName = territoryName
             self.promulgated = promulgated
             self.effective = effective
+            self.versionFrom = versionFrom ?? effective
             self.source = source
             self.workURI = workURI
         }
@@ -72,7 +76,7 @@ public enum AkomaNtosoWriter {
     }
 
     private static func meta(_ writer: XMLWriter, _ metadata: Metadata, generated: CalendarDate) {
-        let expression = "\(metadata.workURI)/zho@\(metadata.effective)"
+        let expression = "\(metadata.workURI)/zho@\(metadata.versionFrom)"
         let author = "#" + metadata.issuer
         writer.start("meta")
         writer.start("identification", ["source": "#jianzheng"])
@@ -88,7 +92,7 @@ public enum AkomaNtosoWriter {
         writer.start("FRBRExpression")
         writer.element("FRBRthis", ["value": expression + "/!main"])
         writer.element("FRBRuri", ["value": expression])
-        writer.element("FRBRdate", ["date": metadata.effective.description, "name": "version"])
+        writer.element("FRBRdate", ["date": metadata.versionFrom.description, "name": "version"])
         writer.element("FRBRauthor", ["href": author])
         writer.element("FRBRlanguage", ["language": "zho"])
         writer.end()

@@ -13,9 +13,12 @@ public enum ImportMetadata {
         public init() {}
     }
 
+    /// The metadata of the text; with `previous` (the act's version in the corpus, `--version-of`), of a new
+    /// version of that act: its work, title, rank, issuer and territory, and the date this text takes effect.
     public static func resolve(
-        _ imported: LegalTextImporter.Result, flags: Flags, path: String
+        _ imported: LegalTextImporter.Result, flags: Flags, path: String, previous: LegalAct? = nil
     ) -> (AkomaNtosoWriter.Metadata?, [Diagnostic]) {
+        if let previous { return version(of: previous, imported, flags: flags, path: path) }
         var missing: [(String, String)] = []
         let block = imported.titleBlock
         let title = flags.title ?? block.title
@@ -41,6 +44,26 @@ public enum ImportMetadata {
                 title: title, documentNumber: number, rank: rank, issuer: issuer, territory: territory, territoryName: territoryName,
                 promulgated: promulgated, effective: effective, source: flags.source, workURI: work),
             diagnostics
+        )
+    }
+
+    private static func version(
+        of previous: LegalAct, _ imported: LegalTextImporter.Result, flags: Flags, path: String
+    ) -> (AkomaNtosoWriter.Metadata?, [Diagnostic]) {
+        let at = SourceRange(at: SourceLocation(path: path, line: 1, column: 1))
+        let latest = previous.versions.last?.validFrom ?? previous.effective
+        // The title block of an amended text states when the act was first adopted; the new text's date is
+        // given by flag unless the block names a later one.
+        guard let from = flags.effective ?? imported.titleBlock.effective, from > latest else {
+            return (nil, [Diagnostic(
+                .importMetadataMissing, "the text does not say its date of effect after \(latest); give --effective YYYY-MM-DD", at: at)])
+        }
+        return (
+            AkomaNtosoWriter.Metadata(
+                title: previous.title, documentNumber: previous.documentNumber, rank: previous.rank, issuer: previous.issuer,
+                territory: previous.territory, territoryName: previous.territoryName, promulgated: previous.promulgated,
+                effective: previous.effective, versionFrom: from, source: flags.source, workURI: previous.workURI),
+            []
         )
     }
 

@@ -70,6 +70,8 @@ struct CorpusCommand: ParsableCommand {
         @Option(help: "Date of promulgation YYYY-MM-DD, when the text does not state it.") var promulgated: String?
         @Option(help: "The official source of the text (a publication or address): the document is then verified.") var source: String?
         @Option(help: "The FRBR work URI (default: from the 文号 or the title).") var work: String?
+        @Option(name: .customLong("version-of"), help: "The act's document in the corpus: the text is a new version of it.")
+        var versionOf: String?
 
         func run() throws {
             let bytes: [UInt8]
@@ -99,13 +101,22 @@ struct CorpusCommand: ParsableCommand {
             flags.effective = try effective.map { try DateArgument.parse($0) }
             flags.promulgated = try promulgated.map { try DateArgument.parse($0) }
             let imported = LegalTextImporter.read(text, path: file)
-            let (metadata, missing) = ImportMetadata.resolve(imported, flags: flags, path: file)
             let printer = DiagnosticPrinter(format: .text, files: [])
+            guard case .success(let schema) = CorpusSchema.compiled else { throw ExitStatus.usage }
+            var previous: LegalAct?
+            if let versionOf {
+                let (act, problems) = CorpusLoader.loadDocument(path: versionOf, schema: schema)
+                guard let act, !problems.contains(where: { $0.severity == .error }) else {
+                    printer.print(problems)
+                    throw ExitStatus.usage
+                }
+                previous = act
+            }
+            let (metadata, missing) = ImportMetadata.resolve(imported, flags: flags, path: file, previous: previous)
             printer.print(imported.diagnostics + missing)
             guard let metadata else { throw ExitStatus.findings }
             let data = AkomaNtosoWriter.write(imported, metadata: metadata, generated: CalendarDate.today)
             // The document must load as the corpus loads it: a failure here is a bug, never a file written.
-            guard case .success(let schema) = CorpusSchema.compiled else { throw ExitStatus.usage }
             let (act, problems) = CorpusLoader.readDocument(Array(data), path: out, schema: schema)
             guard let act, !problems.contains(where: { $0.severity == .error }) else {
                 printer.print(problems)
@@ -115,6 +126,24 @@ struct CorpusCommand: ParsableCommand {
                 let provisions = act.versions.first?.provisions.keys.filter { !$0.contains("__") }.count ?? 0
                 Console.error("\(confirmation): 《\(act.title)》, \(provisions) top-level provisions, \(imported.diagnostics.count) lines not placed\n")
             }
+            if let old = previous?.versions.last, let new = act.versions.first {
+                Console.error(Self.describe(VersionComparison(old: old, new: new), from: old.validFrom, to: new.validFrom))
+            }
+        }
+
+        /// What changed, article by article, in Chinese and English.
+        static func describe(_ comparison: VersionComparison, from: CalendarDate, to: CalendarDate) -> String {
+            var lines = ["\(from) → \(to)：\(comparison.changes.count) 处变化 changes, \(comparison.unchanged) 条未变 unchanged"]
+            for change in comparison.changes {
+                switch change {
+                case .added(let label): lines.append("  新增 added      \(label)")
+                case .removed(let label): lines.append("  删除 removed    \(label)")
+                case .changed(let label): lines.append("  修改 changed    \(label)")
+                case .renumbered(let old, let new, let changed):
+                    lines.append("  重新编号 renumbered \(old) → \(new)" + (changed ? "（并修改 and changed）" : ""))
+                }
+            }
+            return lines.joined(separator: "\n") + "\n"
         }
     }
 }

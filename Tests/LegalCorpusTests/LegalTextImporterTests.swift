@@ -135,4 +135,47 @@ import Testing
         #expect(messages.contains { $0.contains("--issuer") })
         #expect(messages.contains { $0.contains("--effective") })
     }
+
+    // MARK: - Versions
+
+    static func version(_ text: String, previous: LegalAct?, effective: String) throws -> LegalAct {
+        let result = LegalTextImporter.read(text, path: "v.txt")
+        var flags = ImportMetadata.Flags()
+        flags.rank = .administrativeRegulation
+        flags.issuer = "国务院"
+        flags.effective = CalendarDate(effective)
+        flags.promulgated = CalendarDate("2003-08-08")
+        let metadata = try #require(ImportMetadata.resolve(result, flags: flags, path: "v.txt", previous: previous).0)
+        let data = AkomaNtosoWriter.write(result, metadata: metadata, generated: try #require(CalendarDate("2026-12-02")))
+        return try #require(CorpusLoader.readDocument(Array(data), path: "v.xml", schema: try CorpusSchema.compiled.get()).0)
+    }
+
+    /// Issue 16: a second text of an act is a version of the same work, and what changed is said article by article.
+    @Test func aSecondTextIsANewVersionComparedArticleByArticle() throws {
+        let first = try Self.version(
+            "某条例\n第一条　甲乙丙丁戊己庚辛。\n第二条　子丑寅卯辰巳午未申酉。\n第三条　将被删除的条文内容。\n", previous: nil, effective: "2010-01-01")
+        let second = try Self.version(
+            "某条例\n第一条　甲乙丙丁戊己庚辛。\n第二条　新插入的一条规定。\n第三条　子丑寅卯辰巳午未申酉。\n", previous: first, effective: "2020-01-01")
+        #expect(second.workURI == first.workURI)
+        #expect(second.versions.first?.validFrom == CalendarDate("2020-01-01"))
+        let comparison = VersionComparison(old: try #require(first.versions.first), new: try #require(second.versions.first))
+        #expect(comparison.unchanged == 1)
+        #expect(comparison.changes.contains(.renumbered(from: "第二条", to: "第三条", changed: false)))
+        #expect(comparison.changes.contains(.removed("第三条")))
+        #expect(comparison.changes.contains(.added("第二条")))
+        // Both versions together: a citation picks the text of its date.
+        let corpus = LegalCorpus(acts: [first.with(versions: [try #require(first.versions.first)] + second.versions)])
+        #expect(corpus.resolve("《某条例》第三条", on: CalendarDate("2015-01-01")).provision?.text == "将被删除的条文内容。")
+        #expect(corpus.resolve("《某条例》第三条", on: CalendarDate("2021-01-01")).provision?.text == "子丑寅卯辰巳午未申酉。")
+    }
+
+    @Test func aVersionNeedsADateAfterTheLastOne() throws {
+        let first = try Self.version("某条例\n第一条　正文。\n", previous: nil, effective: "2010-01-01")
+        var flags = ImportMetadata.Flags()
+        flags.effective = CalendarDate("2009-01-01")
+        let (metadata, diagnostics) = ImportMetadata.resolve(
+            LegalTextImporter.read("某条例\n第一条　正文。\n", path: "v.txt"), flags: flags, path: "v.txt", previous: first)
+        #expect(metadata == nil)
+        #expect(diagnostics.first?.message.contains("after 2010-01-01") == true)
+    }
 }
