@@ -115,6 +115,33 @@ public struct OutcomeWording: Sendable {
         }
     }
 
+    /// A reason code in words (Chinese); the code itself in English.
+    public func reason(_ code: ReasonCode) -> String {
+        guard language == .zh else { return code.rawValue }
+        switch code {
+        case .noBasis: return "没有法律、法规或者国务院决定依据"
+        case .basisRankInsufficient: return "设定依据位阶不足（规章或规范性文件不得设定证明事项）"
+        case .basisRepealed: return "设定依据已废止或相关条款已修改删除"
+        case .basisNotYetInForce: return "设定依据尚未施行"
+        case .basisOutsideTerritory: return "设定依据为外地地方性法规，不适用于本地"
+        case .issuerProhibited: return "开具单位不得出具该类证明"
+        case .absurdProvableByLicence: return "申请人已提交的法定证照足以证明"
+        case .absurdSelfEvident: return "事实当场即可核验"
+        case .absurdIssuerCannotVerify: return "开具单位无法调查核实"
+        case .absurdUnrelated: return "与办理事项无关"
+        case .dutyShifted: return "法规规定由行政机关调查核实，不应转由申请人证明"
+        case .shareable: return "可通过数据共享获取"
+        case .commitmentEligible: return "可以告知承诺替代"
+        case .basisSufficient: return "有充分的法律依据，予以保留"
+        case .notACertificate: return "不属于证明事项"
+        case .basisPendingVerification: return "所引依据不在法律依据库中，待核实，暂予保留"
+        case .circularProof: return "构成循环证明，为破除循环而取消"
+        case .policyRule: return "依政策规则处理"
+        case .statutoryCondition: return "所证明的是法定办理条件，无共享数据、不能告知承诺，予以保留"
+        case .provenByOtherEvidence: return "该办理条件已由其他证据证明"
+        }
+    }
+
     /// How a condition's evidence combines.
     public func proof(_ proof: EvidenceProof) -> String {
         switch proof {
@@ -237,7 +264,7 @@ public struct OutcomeWording: Sendable {
         case .basis(let before, let after): return pick("依据 basis: ", "basis: ") + list(before) + " → " + list(after)
         case .share(let before, let after): return pick("比例 share: ", "share: ") + "\(before) → \(after)"
         case .absurd(let before, let after): return pick("奇葩标注 absurd: ", "absurd: ") + "\(before.map(\.rawValue)) → \(after.map(\.rawValue))"
-        case .kind(let before, let after): return pick("类型 kind: ", "kind: ") + "\(before.rawValue) → \(after.rawValue)"
+        case .kind(let before, let after): return pick("类型：", "kind: ") + "\(kind(before)) → \(kind(after))"
         case .issuers(let before, let after): return pick("开具单位 issuer: ", "issuer: ") + list(before) + " → " + list(after)
         case .proves(let before, let after): return pick("证明内容 proves: ", "proves: ") + "\(before) → \(after)"
         }
@@ -249,7 +276,7 @@ public struct OutcomeWording: Sendable {
         case .cycle(let cycle):
             let path = (cycle.path + cycle.path.prefix(1)).joined(separator: " → ")
             return finding.kind == .newCircularProof
-                ? pick("新增循环证明：", "new circular proof: ") + path + pick("（\(cycle.status.rawValue)）", " (\(cycle.status.rawValue))")
+                ? pick("新增循环证明：", "new circular proof: ") + path + pick(cycle.status == .broken ? "（已破除）" : "（未解决）", " (\(cycle.status.rawValue))")
                 : pick("循环证明消除：", "circular proof broken: ") + cycle.procedures.joined(separator: pick("、", ", "))
         case .burden(let before, let after):
             return pick(
@@ -271,7 +298,7 @@ public struct OutcomeWording: Sendable {
             let problem = articles.compactMap(self.problem).first
                 ?? (articles.isEmpty ? pick("未引用任何依据", "no basis cited") : pick("依据位阶不足", "basis rank insufficient"))
             return pick(
-                "\(new.procedureID) 要求的证明“\(new.material)”没有充分的法律依据（\(new.reason.rawValue)：\(problem)）",
+                "\(new.procedureID) 要求的证明“\(new.material)”没有充分的法律依据（\(reason(new.reason))：\(problem)）",
                 "\(new.procedureID) requires the certificate “\(new.material)” without sufficient legal basis (\(new.reason.rawValue): \(problem))")
         case .newDemandOnProhibitedIssuer:
             return pick(
@@ -283,11 +310,11 @@ public struct OutcomeWording: Sendable {
                 "\(new.procedureID) 要求的“\(new.material)”所引依据\(cited)不在法律依据库中，待核实，暂予保留",
                 "\(new.procedureID) cites \(cited) for “\(new.material)”, which the legal corpus does not hold: kept until verified")
         case .newAbsurdCertificate:
-            return pick("\(new.procedureID) 新增的“\(new.material)”属于奇葩证明（\(new.reason.rawValue)）", "\(new.procedureID) adds “\(new.material)”, an absurd certificate (\(new.reason.rawValue))")
+            return pick("\(new.procedureID) 新增的“\(new.material)”属于奇葩证明（\(reason(new.reason))）", "\(new.procedureID) adds “\(new.material)”, an absurd certificate (\(new.reason.rawValue))")
         default:
-            let old = before.map { "\(verdict($0.verdict))" + pick("（\($0.reason.rawValue)）", " (\($0.reason.rawValue))") } ?? ""
+            let old = before.map { "\(verdict($0.verdict))" + pick("（\(reason($0.reason))）", " (\($0.reason.rawValue))") } ?? ""
             return pick(
-                "\(new.procedureID) “\(new.material)”：\(old)→ \(verdict(new.verdict))（\(new.reason.rawValue)）",
+                "\(new.procedureID) “\(new.material)”：\(old)→ \(verdict(new.verdict))（\(reason(new.reason))）",
                 "\(new.procedureID) “\(new.material)”: \(old) → \(verdict(new.verdict)) (\(new.reason.rawValue))")
         }
     }

@@ -185,8 +185,12 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOfFile: out, encoding: .utf8)
         #expect(text.contains("# 拟议变更论证报告"))
-        #expect(text.contains("| 620000-RS-0004 就业困难人员认定 | 收入证明 | added | — | 取消（BASIS\\_RANK\\_INSUFFICIENT） |"))
-        #expect(text.contains("new-requirement-without-basis"))
+        // Chinese throughout: the codes are in the appendix 代码对照 only (issue 17).
+        #expect(text.contains("| 620000-RS-0004 就业困难人员认定 | 收入证明 | 新增 | — | 取消（设定依据位阶不足（规章或规范性文件不得设定证明事项）） |"))
+        #expect(text.contains("错误：新增无依据的证明"))
+        #expect(text.contains("## 二、拟议变更"))
+        let body = try #require(text.components(separatedBy: "代码对照").first)
+        #expect(body.range(of: "[A-Z][A-Z_]{3,}", options: .regularExpression) == nil)
         let unknown = try CLI.run("report", "--out", directory + "/x.html", "--procedure", "620000-XX-9999")
         #expect(unknown.status == 2)
     }

@@ -49,7 +49,7 @@ public struct PublishedLists {
         switch kind {
         case .retained:
             return ReportTable(caption: title(kind), header: text.retainedHeader, rows: numbered(certificates.filter { $0.verdict == .keep }.map {
-                [$0.material, purpose($0), basisCell($0), requiredBy($0), issuer($0), whyKept($0), $0.flags.map(\.rawValue).joined(separator: " ")]
+                [$0.material, purpose($0), basisCell($0), requiredBy($0), issuer($0), whyKept($0), $0.flags.map(text.flag).joined(separator: text.language == .zh ? "；" : " ")]
             }))
         case .cancelled:
             return ReportTable(caption: title(kind), header: text.cancelledHeader, rows: numbered(certificates.filter { $0.verdict == .remove }.map {

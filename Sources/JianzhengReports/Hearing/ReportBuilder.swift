@@ -42,7 +42,27 @@ public struct ReportBuilder {
             blocks += procedureSection(id, decisions.filter { $0.procedureID == id })
         }
         blocks += receiptSection()
-        return ReportDocument(title: title, language: text.language, blocks: blocks)
+        if text.language == .zh { blocks += codeAppendix(decisions) }
+        return ReportDocument(title: title, language: text.language, blocks: numbered(blocks))
+    }
+
+    /// The sections numbered in order (一、二、…): a report without a proposal or a cycle skips no number.
+    private func numbered(_ blocks: [ReportBlock]) -> [ReportBlock] {
+        var section = 0
+        return blocks.map { block in
+            guard case .heading(2, let name) = block else { return block }
+            section += 1
+            return .heading(level: 2, text: text.numbered(section, name))
+        }
+    }
+
+    /// 代码对照: the reason codes and flags of this report's decisions beside their Chinese labels, so that the
+    /// body of a Chinese report carries none of them and a reader can still match them to the data files.
+    private func codeAppendix(_ decisions: [Decision]) -> [ReportBlock] {
+        let reasons = Set(decisions.map(\.reason)), flags = Set(decisions.flatMap(\.flags))
+        let rows = ReasonCode.allCases.filter(reasons.contains).map { [$0.rawValue, text.reason($0)] }
+            + Flag.allCases.filter(flags.contains).map { [$0.rawValue, text.flag($0)] }
+        return [.heading(level: 2, text: text.codes), .table(ReportTable(caption: nil, header: text.codesHeader, rows: rows))]
     }
 
     // MARK: - Sections
@@ -79,9 +99,9 @@ public struct ReportBuilder {
     private func proposal(_ diff: ReviewDiff) -> [ReportBlock] {
         let rows = diff.changes.map { change -> [String] in
             [
-                "\(change.procedureID) \(change.procedureName)", change.material, change.kind.rawValue,
-                change.before.map { "\(text.verdict($0.verdict))\(text.open)\($0.reason.rawValue)\(text.close)" } ?? "—",
-                change.after.map { "\(text.verdict($0.verdict))\(text.open)\($0.reason.rawValue)\(text.close)" } ?? "—",
+                "\(change.procedureID) \(change.procedureName)", change.material, text.change(change.kind),
+                change.before.map { "\(text.verdict($0.verdict))\(text.open)\(text.reason($0.reason))\(text.close)" } ?? "—",
+                change.after.map { "\(text.verdict($0.verdict))\(text.open)\(text.reason($0.reason))\(text.close)" } ?? "—",
                 change.details.map(words.fieldChange).joined(separator: text.semicolon),
             ]
         }
@@ -99,7 +119,7 @@ public struct ReportBuilder {
             blocks.append(.heading(level: 3, text: text.findings))
             blocks.append(.table(ReportTable(
                 caption: nil, header: ["", ""],
-                rows: diff.findings.map { ["\($0.severity.rawValue) · \($0.kind.rawValue)", words.finding($0)] })))
+                rows: diff.findings.map { ["\(text.severity($0.severity))\(text.language == .zh ? "：" : " · ")\(text.finding($0.kind))", words.finding($0)] })))
         }
         return blocks
     }
@@ -124,7 +144,7 @@ public struct ReportBuilder {
             }
             let cuts = edges.filter(\.cut).map { text.demands(nodes[$0.from].id, $0.label) }
             blocks.append(.cycle(CycleDiagram(
-                title: "\(cycle.status.rawValue)\(text.colon)" + cycle.path.joined(separator: " → "), nodes: nodes, edges: edges,
+                title: "\(text.cycleStatus(cycle.status))\(text.colon)" + cycle.path.joined(separator: " → "), nodes: nodes, edges: edges,
                 cutNote: cuts.isEmpty ? "" : text.open + text.cutFirst + ": " + cuts.joined(separator: ", ") + text.close)))
             blocks.append(.table(ReportTable(
                 caption: nil, header: text.language == .zh ? ["索要事项", "所需证明", "索要单位", "依据", "结论"] : ["Procedure", "Certificate", "Department", "Basis", "Verdict"],
@@ -145,7 +165,7 @@ public struct ReportBuilder {
                 (text.language == .zh ? "年办件量" : "Annual volume", Numbers.grouped(Double(procedure.volume))),
             ] + procedure.basis.map { (text.basisChain, $0.text) }),
             .table(ReportTable(caption: nil, header: text.materialHeader, rows: decisions.map {
-                [$0.material, words.kind($0.kind), text.verdict($0.verdict), $0.reason.rawValue, $0.rule ?? "otherwise"]
+                [$0.material, words.kind($0.kind), text.verdict($0.verdict), text.reason($0.reason), $0.rule ?? text.defaultRule]
             })),
         ]
         for decision in decisions { blocks += materialSection(decision) }
@@ -214,7 +234,7 @@ public struct ReportBuilder {
 
     private func sharingLine(_ option: SharingOption) -> String {
         let status = words.mode(of: option) ?? option.refusal.map(words.refusal) ?? ""
-        return "\(option.source)\(text.open)\(option.provider)\(text.comma)\(option.sharing.rawValue)\(text.close)\(text.colon)" + status
+        return "\(option.source)\(text.open)\(option.provider)\(text.comma)\(text.sharing(option.sharing))\(text.close)\(text.colon)" + status
             + "\(text.comma)\(Numbers.percent(option.coverage))" + (option.coverageNote.map { "\(text.open)\($0)\(text.close)" } ?? "")
     }
 

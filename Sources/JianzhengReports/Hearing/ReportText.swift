@@ -1,4 +1,5 @@
 import Jianzheng
+import JianzhengBase
 import LegalCorpus
 
 /// Every label a report prints, in Chinese and English.
@@ -19,12 +20,94 @@ struct ReportText {
     var title: String { pick("证明事项审查论证报告", "Certificate review: justification report") }
     var procedureTitle: String { pick("办事事项证明材料论证报告", "Procedure justification report") }
     var proposalTitle: String { pick("拟议变更论证报告", "Proposed change: justification report") }
-    var summary: String { pick("一、审查概况", "1. Summary") }
-    var proposal: String { pick("二、拟议变更", "2. The proposed change") }
-    var lists: String { pick("三、公布清单", "3. Published lists") }
-    var cycles: String { pick("四、循环证明", "4. Circular proofs") }
-    var procedures: String { pick("五、逐项论证", "5. Procedure by procedure") }
-    var receipt: String { pick("六、可复现说明", "6. Reproducibility receipt") }
+    // Section names; numbers are given in order to the sections a report has (`numbered`), so none is skipped.
+    var summary: String { pick("审查概况", "Summary") }
+    var proposal: String { pick("拟议变更", "The proposed change") }
+    var lists: String { pick("公布清单", "Published lists") }
+    var cycles: String { pick("循环证明", "Circular proofs") }
+    var procedures: String { pick("逐项论证", "Procedure by procedure") }
+    var receipt: String { pick("可复现说明", "Reproducibility receipt") }
+    var codes: String { pick("代码对照", "Codes") }
+    var codesHeader: [String] { language == .zh ? ["代码", "含义"] : ["Code", "Meaning"] }
+
+    /// The n-th section's heading (from 1): 一、审查概况 / 1. Summary.
+    func numbered(_ index: Int, _ name: String) -> String {
+        language == .zh ? "\(ChineseNumeral.format(index))、\(name)" : "\(index). \(name)"
+    }
+
+    /// A flag in words.
+    func flag(_ flag: Flag) -> String {
+        guard language == .zh else { return flag.rawValue }
+        switch flag {
+        case .delegatedBasis: return "依据授权下位规定"
+        case .conditionOnlyBasis: return "依据只设条件"
+        case .dutyShifted: return "应由行政机关核实"
+        case .partialCoverage: return "数据部分覆盖"
+        case .commitmentExcludedDomain: return "涉及不适用承诺的领域"
+        case .commitmentExcludedApplicant: return "失信或虚假承诺者不适用承诺"
+        case .catalogueConflict: return "承诺目录与排除事项冲突"
+        case .issuerProhibited: return "开具单位不得出具"
+        case .absurd: return "奇葩证明"
+        case .circularProof: return "循环证明"
+        case .unverifiedLegalText: return "条文未经核对"
+        case .basisPending: return "依据待核实"
+        case .applicantAuthorisation: return "须经申请人授权"
+        }
+    }
+
+    func severity(_ severity: Diagnostic.Severity) -> String {
+        guard language == .zh else { return severity.rawValue }
+        switch severity {
+        case .error: return "错误"
+        case .warning: return "警告"
+        case .note: return "提示"
+        }
+    }
+
+    func finding(_ kind: FindingKind) -> String {
+        guard language == .zh else { return kind.rawValue }
+        switch kind {
+        case .newRequirementWithoutBasis: return "新增无依据的证明"
+        case .newDemandOnProhibitedIssuer: return "新增向禁止单位索要的证明"
+        case .newCircularProof: return "新增循环证明"
+        case .newAbsurdCertificate: return "新增奇葩证明"
+        case .basisToVerify: return "依据待核实"
+        case .burdenIncreased: return "负担增加"
+        case .verdictChanged: return "结论变化"
+        case .circularProofBroken: return "循环证明破除"
+        case .requirementRemoved: return "材料要求删除"
+        }
+    }
+
+    func cycleStatus(_ status: CircularProof.Status) -> String {
+        guard language == .zh else { return status.rawValue }
+        switch status {
+        case .broken: return "已破除"
+        case .unresolved: return "未解决"
+        }
+    }
+
+    func sharing(_ sharing: SharingType) -> String {
+        guard language == .zh else { return sharing.rawValue }
+        switch sharing {
+        case .unconditional: return "无条件共享"
+        case .conditional: return "有条件共享"
+        case .none: return "不予共享"
+        }
+    }
+
+    var defaultRule: String { pick("默认处理", "otherwise") }
+
+    /// How a proposal changes a requirement.
+    func change(_ kind: ReviewDiff.ChangeKind) -> String {
+        guard language == .zh else { return kind.rawValue }
+        switch kind {
+        case .added: return "新增"
+        case .removed: return "删除"
+        case .changed: return "变化"
+        case .verdictOnly: return "结论变化"
+        }
+    }
     var asOf: String { pick("评估日期", "As of") }
     var policy: String { pick("适用政策", "Policy") }
     var procedureCount: String { pick("办事事项", "Procedures") }
@@ -113,31 +196,7 @@ struct ReportText {
         pick("本报告中的全部数字由减证引擎根据所列规则、法律依据库和政策计算得出。", "Every number in this report is computed by the Jianzheng engine from the rules, corpus and policy listed here.")
     }
 
-    func reason(_ code: ReasonCode) -> String {
-        guard language == .zh else { return code.rawValue }
-        switch code {
-        case .noBasis: return "没有法律、法规或者国务院决定依据"
-        case .basisRankInsufficient: return "设定依据位阶不足（规章或规范性文件不得设定证明事项）"
-        case .basisRepealed: return "设定依据已废止或相关条款已修改删除"
-        case .basisNotYetInForce: return "设定依据尚未施行"
-        case .basisOutsideTerritory: return "设定依据为外地地方性法规，不适用于本地"
-        case .issuerProhibited: return "开具单位不得出具该类证明"
-        case .absurdProvableByLicence: return "申请人已提交的法定证照足以证明"
-        case .absurdSelfEvident: return "事实当场即可核验"
-        case .absurdIssuerCannotVerify: return "开具单位无法调查核实"
-        case .absurdUnrelated: return "与办理事项无关"
-        case .dutyShifted: return "法规规定由行政机关调查核实，不应转由申请人证明"
-        case .shareable: return "可通过数据共享获取"
-        case .commitmentEligible: return "可以告知承诺替代"
-        case .basisSufficient: return "有充分的法律依据，予以保留"
-        case .notACertificate: return "不属于证明事项"
-        case .basisPendingVerification: return "所引依据不在法律依据库中，待核实，暂予保留"
-        case .circularProof: return "构成循环证明，为破除循环而取消"
-        case .policyRule: return "依政策规则处理"
-        case .statutoryCondition: return "所证明的是法定办理条件，无共享数据、不能告知承诺，予以保留"
-        case .provenByOtherEvidence: return "该办理条件已由其他证据证明"
-        }
-    }
+    func reason(_ code: ReasonCode) -> String { OutcomeWording(language: language).reason(code) }
 
     func rank(_ rank: LegalRank?) -> String {
         guard let rank else { return "" }
