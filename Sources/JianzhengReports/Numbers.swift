@@ -21,6 +21,15 @@ enum Numbers {
         String(format: "%.\(places)f", value)
     }
 
+    /// A count or amount as a person writes it: `1` for one, `0.85` for a share, at most two decimals.
+    static func amount(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
+        if value == value.rounded() { return grouped(value) }
+        var text = String(format: "%.2f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+
     /// A fraction as a percentage.
     static func percent(_ fraction: Double) -> String {
         let value = fraction * 100

@@ -108,7 +108,7 @@ public struct ReportBuilder {
         var blocks: [ReportBlock] = [.heading(level: 2, text: text.proposal), .table(ReportTable(caption: nil, header: text.changesHeader, rows: rows))]
         let model = diff.after.costModel
         blocks.append(.table(ReportTable(
-            caption: text.burden, header: ["", text.before, text.after],
+            caption: text.proposalBurden, header: ["", text.withoutChange, text.withChange],
             rows: [
                 [text.costAfter, Numbers.grouped(diff.before.annualCostAfter), Numbers.grouped(diff.after.annualCostAfter)],
                 [text.tripsSaved, Numbers.grouped(diff.before.annualTripsBefore - diff.before.annualTripsAfter),
@@ -172,7 +172,7 @@ public struct ReportBuilder {
         if let burden = review.burdens.first(where: { $0.procedureID == id }) {
             let model = review.costModel
             func row(_ label: String, _ value: Burden) -> [String] {
-                [label, Numbers.fixed(value.certificates), Numbers.fixed(value.trips), Numbers.fixed(value.days), Numbers.fixed(value.fees, 0),
+                [label, Numbers.amount(value.certificates), Numbers.amount(value.trips), Numbers.amount(value.days), Numbers.amount(value.fees),
                     Numbers.grouped(burden.annualCost(value, model))]
             }
             blocks.append(.table(ReportTable(caption: text.burden, header: text.burdenHeader, rows: [row(text.before, burden.before), row(text.after, burden.after)])))

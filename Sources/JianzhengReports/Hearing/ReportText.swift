@@ -167,12 +167,17 @@ struct ReportText {
     var alternatives: String { pick("未采用的处理方式", "Alternatives not taken") }
     var conditionSetBy: String { pick("设定条件", "set by") }
     var uncovered: String { pick("数据资源未覆盖的申请人", "Applicants the data source does not cover") }
-    var burden: String { pick("办事负担（每件）", "Burden per application") }
+    var burden: String { pick("办事负担：每件申请（末列为全年合计）", "Burden per application (the last column: the whole year)") }
     var burdenHeader: [String] {
-        language == .zh ? ["", "证明（份）", "跑动（次）", "时间（天）", "费用（元）", "年成本（元）"] : ["", "Certificates", "Trips", "Days", "Fees", "Annual cost"]
+        language == .zh
+            ? ["", "证明（份/件）", "跑动（次/件）", "时间（天/件）", "费用（元/件）", "年成本（元/年）"]
+            : ["", "Certificates per application", "Trips per application", "Days per application", "Fees per application (yuan)", "Annual cost (yuan a year)"]
     }
-    var before: String { pick("审查前", "Before") }
-    var after: String { pick("审查后", "After") }
+    var proposalBurden: String { pick("全年办事负担：采纳变更前后（全部事项合计，均按审查结论）", "Annual burden with and without the change (all procedures, after the review)") }
+    var withoutChange: String { pick("现行目录", "Without the change") }
+    var withChange: String { pick("采纳变更后", "With the change") }
+    var before: String { pick("审查前（现行要求）", "Before the review (as required today)") }
+    var after: String { pick("审查后（按审查结论）", "After the review (as decided)") }
     var noBasis: String { pick("未引用任何依据", "No basis cited") }
     var noSource: String { pick("没有能提供所证明信息的数据资源", "No data source holds what it proves") }
     var notInCatalogue: String { pick("未列入告知承诺目录", "No commitment terms declared") }
