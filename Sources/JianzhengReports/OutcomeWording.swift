@@ -284,6 +284,23 @@ public struct OutcomeWording: Sendable {
                 "\(after.procedureID) \(after.procedureName): trips per application \(before.after.trips) → \(after.after.trips), days \(before.after.days) → \(after.after.days)")
         case .decisions(let before, let after):
             return decisionFinding(finding.kind, before: before, after: after)
+        case .procedure(let changes):
+            let none = pick("无", "none")
+            let listed = changes.map { change in
+                attribute(change.attribute) + pick(" ", " ") + (change.before.isEmpty ? none : change.before) + " → " + (change.after.isEmpty ? none : change.after)
+            }
+            return pick("\(finding.procedureID ?? "") 的事项属性改变：", "\(finding.procedureID ?? ""): the procedure's attributes change: ")
+                + listed.joined(separator: pick("；", "; "))
+        }
+    }
+
+    /// A procedure attribute's name.
+    public func attribute(_ attribute: ProcedureAttributeChange.Attribute) -> String {
+        switch attribute {
+        case .volume: pick("年办件量", "annual volume")
+        case .domain: pick("领域", "domain")
+        case .territory: pick("行政区划", "territory")
+        case .department: pick("实施部门", "department")
         }
     }
 

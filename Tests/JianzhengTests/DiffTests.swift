@@ -104,6 +104,29 @@ import Testing
         #expect(diff.findings.contains { $0.kind == .burdenIncreased })
     }
 
+    /// Issue 17: a proposal that redeclared a procedure without its `volume` passed and claimed the procedure's
+    /// whole annual cost as saved; a changed procedure attribute is a finding with both values.
+    @Test func aChangedProcedureAttributeIsAFinding() throws {
+        let diff = try Self.diff("""
+            procedure "A" 甲事项 {
+              department 公安机关
+              territory CN-62
+              requires 身份证
+              issues 乙证明
+            }
+            """)
+        let finding = try #require(diff.findings.first { $0.kind == .procedureChanged })
+        #expect(finding.severity == .warning)
+        #expect(finding.procedureID == "A")
+        guard case .procedure(let changes) = finding.evidence else {
+            Issue.record("no attribute changes: \(finding.evidence)")
+            return
+        }
+        #expect(changes.contains(ProcedureAttributeChange(attribute: .volume, before: "100", after: "0")))
+        #expect(changes.contains(ProcedureAttributeChange(attribute: .department, before: "民政部门", after: "公安机关")))
+        #expect(!changes.contains { $0.attribute == .territory })
+    }
+
     @Test func failOnParsesSeveritiesAndKinds() throws {
         let warning = DiffFinding(kind: .burdenIncreased, evidence: .decisions(before: nil, after: nil), procedureID: nil, material: nil, location: nil)
         #expect(!FailurePolicy.default.fails(warning))

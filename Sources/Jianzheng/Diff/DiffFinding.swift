@@ -13,6 +13,8 @@ public struct DiffFinding: Sendable {
         case cycle(CircularProof)
         /// A procedure's burden per application, before and after.
         case burden(before: ProcedureBurden, after: ProcedureBurden)
+        /// A procedure's attributes that differ, each with both values.
+        case procedure([ProcedureAttributeChange])
     }
 
     public var kind: Kind
@@ -31,6 +33,17 @@ public struct DiffFinding: Sendable {
         self.material = material
         self.location = location
     }
+}
+
+/// One attribute of a procedure, before and after a change.
+public struct ProcedureAttributeChange: Sendable, Hashable {
+    public enum Attribute: String, Sendable, Hashable {
+        case volume, domain, territory, department
+    }
+
+    public var attribute: Attribute
+    public var before: String
+    public var after: String
 }
 
 /// Which findings fail a diff: `--fail-on error` (default), `warning`, `note`, `none`, or finding kinds.

@@ -82,6 +82,25 @@ public struct ReviewDiff: Sendable {
                 procedureID: decision.procedureID, material: decision.material, location: nil))
         }
 
+        // The procedures decided again whose own attributes changed.
+        var seen = Set<String>()
+        for decision in compared.after where seen.insert(decision.procedureID).inserted {
+            guard let old = beforeCatalogue.procedures[decision.procedureID] else { continue }
+            let new = decision.procedure
+            var attributes: [ProcedureAttributeChange] = []
+            func compare(_ attribute: ProcedureAttributeChange.Attribute, _ before: String, _ after: String) {
+                if before != after { attributes.append(ProcedureAttributeChange(attribute: attribute, before: before, after: after)) }
+            }
+            compare(.volume, "\(old.volume)", "\(new.volume)")
+            compare(.domain, old.domain ?? "", new.domain ?? "")
+            compare(.territory, old.territory, new.territory)
+            compare(.department, old.department, new.department)
+            if !attributes.isEmpty {
+                findings.append(DiffFinding(
+                    kind: .procedureChanged, evidence: .procedure(attributes), procedureID: new.id, material: nil, location: new.range))
+            }
+        }
+
         let beforeCycles = Set(before.cycles.map { Set($0.procedures) })
         let afterCycles = Set(after.cycles.map { Set($0.procedures) })
         let created = after.cycles.filter { !beforeCycles.contains(Set($0.procedures)) }

@@ -19,12 +19,15 @@ public enum FindingKind: String, Sendable, Codable, CaseIterable {
     /// A circular proof disappears.
     case circularProofBroken = "circular-proof-broken"
     case requirementRemoved = "requirement-removed"
+    /// A procedure's own attributes change (volume, domain, territory, department): what its burden and its
+    /// decisions rest on. A proposal that drops `volume` would otherwise claim the procedure's whole cost as saved.
+    case procedureChanged = "procedure-changed"
 
     /// The default severity: errors fail `jianzheng diff` unless `--fail-on` says otherwise.
     public var severity: Diagnostic.Severity {
         switch self {
         case .newRequirementWithoutBasis, .newDemandOnProhibitedIssuer, .newCircularProof: .error
-        case .newAbsurdCertificate, .burdenIncreased, .basisToVerify: .warning
+        case .newAbsurdCertificate, .burdenIncreased, .basisToVerify, .procedureChanged: .warning
         case .verdictChanged, .circularProofBroken, .requirementRemoved: .note
         }
     }

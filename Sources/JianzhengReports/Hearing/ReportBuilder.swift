@@ -106,14 +106,13 @@ public struct ReportBuilder {
             ]
         }
         var blocks: [ReportBlock] = [.heading(level: 2, text: text.proposal), .table(ReportTable(caption: nil, header: text.changesHeader, rows: rows))]
-        let model = diff.after.costModel
         blocks.append(.table(ReportTable(
             caption: text.proposalBurden, header: ["", text.withoutChange, text.withChange],
+            // What applicants still bear after the review, with and without the change: a proposal that adds a
+            // certificate (removed or not) can only raise these, never claim a saving from its own addition.
             rows: [
                 [text.costAfter, Numbers.grouped(diff.before.annualCostAfter), Numbers.grouped(diff.after.annualCostAfter)],
-                [text.tripsSaved, Numbers.grouped(diff.before.annualTripsBefore - diff.before.annualTripsAfter),
-                    Numbers.grouped(diff.after.annualTripsBefore - diff.after.annualTripsAfter)],
-                [text.hoursSaved, Numbers.grouped(diff.before.annualHoursSaved), Numbers.grouped(diff.after.burdens.reduce(0) { $0 + $1.annualHoursSaved(model) })],
+                [text.tripsAfter, Numbers.grouped(diff.before.annualTripsAfter), Numbers.grouped(diff.after.annualTripsAfter)],
             ])))
         if !diff.findings.isEmpty {
             blocks.append(.heading(level: 3, text: text.findings))

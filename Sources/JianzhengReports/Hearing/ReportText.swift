@@ -76,6 +76,7 @@ struct ReportText {
         case .verdictChanged: return "结论变化"
         case .circularProofBroken: return "循环证明破除"
         case .requirementRemoved: return "材料要求删除"
+        case .procedureChanged: return "事项属性改变"
         }
     }
 
@@ -118,6 +119,7 @@ struct ReportText {
     var hoursSaved: String { pick("每年节省时间（小时）", "Hours saved per year") }
     var costBefore: String { pick("年办事成本（元）审查前", "Annual cost (yuan) before") }
     var costAfter: String { pick("年办事成本（元）审查后", "Annual cost (yuan) after") }
+    var tripsAfter: String { pick("年跑动（次）审查后", "Annual trips after") }
     var auditHours: String { pick("办事部门每年核查承诺（小时）", "Office hours auditing commitments per year") }
     var auditCost: String { pick("办事部门年核查成本（元）", "Annual cost of those audits (yuan)") }
     var cyclesFound: String { pick("循环证明（发现 / 破除）", "Circular proofs (found / broken)") }
