@@ -119,6 +119,8 @@ public struct CommitmentNotice: Sendable {
             核查方式：{{auditor}}于{{within}}以{{method}}方式核查，抽查比例{{sample}}
             承诺的效力：承诺书与证明具有同等效力；申请人有较严重的不良信用记录或者曾作出虚假承诺的，在信用修复前不适用告知承诺制
 
+            承诺人（签字）：                    日期：      年    月    日
+
             """
             : """
             Written commitment (告知承诺书)
@@ -131,6 +133,8 @@ public struct CommitmentNotice: Sendable {
             Liability for an untrue commitment: {{liability}}
             Audit: {{auditor}}, {{within}}, by {{method}}; {{sample}} of commitments are checked
             Effect: the commitment counts as the certificate; an applicant with a serious bad credit record, or who has made a false commitment, may not use it until the record is repaired
+
+            Signed by the applicant: ____________________    Date: ____________
 
             """
     }

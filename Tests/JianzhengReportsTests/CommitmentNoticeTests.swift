@@ -14,6 +14,17 @@ import Testing
         #expect(file == CommitmentNotice.standardText(language))
     }
 
+    /// Issue 17: the notice had no line to sign, and its title was not centred.
+    @Test func theNoticeHasASignatureLineAndACentredTitle() throws {
+        #expect(CommitmentNotice.standardText(.zh).contains("承诺人（签字）："))
+        #expect(CommitmentNotice.standardText(.zh).contains("日期："))
+        let review = ReportTests.review
+        let decision = try #require(review.decisions.first { $0.commitment.plan != nil })
+        let document = ReportDocument(title: "t", language: .zh, blocks: [.notice(CommitmentNotice.standard(.zh).fill(decision, plan: try #require(decision.commitment.plan)))])
+        let html = HTMLRenderer.render(document)
+        #expect(html.contains("<p class=\"notice-title\">告知承诺书</p>"))
+    }
+
     @Test func anUnknownFieldIsRefusedWhereItIs() throws {
         let result = CommitmentNotice.parse("告知承诺书\n事项：{{procedure}}\n期限：{{deadline}}\n", path: "t.txt", language: .zh)
         guard case .failure(let diagnostic) = result else { return #expect(Bool(false), "an unknown field was accepted") }

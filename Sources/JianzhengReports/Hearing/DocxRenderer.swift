@@ -186,7 +186,16 @@ public enum DocxRenderer {
             paragraph(writer, text, style: "Quote")
             paragraph(writer, "—— " + source, style: "Quote")
         case .notice(let text):
-            paragraph(writer, text, style: "Notice")
+            // The notice's first line is its title, centred, as a paper the applicant signs has it.
+            let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            writer.start("w:p")
+            writer.start("w:pPr")
+            writer.element("w:pStyle", ["w:val": "Notice"])
+            writer.element("w:jc", ["w:val": "center"])
+            writer.end()
+            run(writer, String(lines.first ?? ""), bold: true)
+            writer.end()
+            if lines.count > 1 { paragraph(writer, String(lines[1]), style: "Notice") }
         case .cycle(let diagram):
             paragraph(writer, diagram.title, bold: true)
             let chain = (diagram.nodes + diagram.nodes.prefix(1)).map { "\($0.id) \($0.label)" }.joined(separator: " → ")

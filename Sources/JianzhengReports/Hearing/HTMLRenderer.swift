@@ -32,10 +32,12 @@ public enum HTMLRenderer {
         dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; word-break: break-all; }
         blockquote { border-left: 3px solid #999; margin: 0.4em 0 0.4em 1em; padding: 0 0.8em; color: #222; }
         blockquote cite { display: block; font-size: 9pt; color: #555; font-style: normal; }
-        pre.notice { white-space: pre-wrap; font-family: inherit; border: 1px solid #333; padding: 0.6em 1em; background: #fafafa; }
+        div.notice { border: 1px solid #333; padding: 0.6em 1em; background: #fafafa; }
+        div.notice pre { white-space: pre-wrap; font-family: inherit; margin: 0; }
+        p.notice-title { text-align: center; font-weight: bold; font-size: 1.2em; margin: 0.2em 0 0.6em; }
         figure { margin: 1em 0; } figcaption { font-weight: bold; }
         @page { size: A4; margin: 18mm 16mm; }
-        @media print { body { margin: 0; max-width: none; } h2 { break-before: page; } tr, blockquote, pre.notice, figure { break-inside: avoid; }
+        @media print { body { margin: 0; max-width: none; } h2 { break-before: page; } tr, blockquote, div.notice, figure { break-inside: avoid; }
                        thead { display: table-header-group; } }
         """
 
@@ -58,7 +60,11 @@ public enum HTMLRenderer {
             let paragraphs = Markup<HTML>.joined(text.split(separator: "\n").map { "<p>\(String($0))</p>" })
             return "<blockquote>\(paragraphs)<cite>\(source)</cite></blockquote>\n"
         case .notice(let text):
-            return "<pre class=\"notice\">\(text)</pre>\n"
+            // The first line is the notice's title, centred.
+            let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            let body = lines.count > 1 ? String(lines[1]) : ""
+            let title = lines.first.map(String.init) ?? ""
+            return "<div class=\"notice\"><p class=\"notice-title\">\(title)</p><pre>\(body)</pre></div>\n"
         case .cycle(let diagram):
             return "<figure><figcaption>\(diagram.title)</figcaption>\(svg(diagram))</figure>\n"
         }

@@ -126,7 +126,11 @@ public struct ReportBuilder {
     private func lists(_ decisions: [Decision]) -> [ReportBlock] {
         let lists = PublishedLists(decisions: decisions, catalogue: catalogue, language: text.language)
         let pending = decisions.contains { $0.basis.status == .pending } ? [PublishedLists.Kind.pending] : []
-        return [.heading(level: 2, text: text.lists)] + ([.retained, .cancelled, .commitment, .sharing] + pending).map { .table(lists.table($0)) }
+        return [.heading(level: 2, text: text.lists)] + ([.retained, .cancelled, .commitment, .sharing] + pending).map { kind in
+            // An empty list is said to be empty, not printed as a bare header.
+            let table = lists.table(kind)
+            return table.rows.isEmpty ? .paragraph("\(table.caption ?? "")\(text.colon)\(text.none)") : .table(table)
+        }
     }
 
     private func cycles(procedure: String?) -> [ReportBlock] {
