@@ -12,6 +12,7 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlwriter.h>
+#include <libxml/HTMLparser.h>
 
 /// xmlFree is a function-like macro on Debian builds; Swift cannot call it.
 static inline void jz_xmlFree(void *pointer) { xmlFree(pointer); }

@@ -3,6 +3,8 @@ import Foundation
 import Jianzheng
 import JianzhengWorkspace
 import JianzhengBase
+import JianzhengSpreadsheet
+import JianzhengXML
 import LegalCorpus
 
 /// `jianzheng corpus check`: validate the legal-basis corpus.
@@ -56,7 +58,7 @@ struct CorpusCommand: ParsableCommand {
                 what the text does not say is asked for by flag. The document is marked verified only with --source.
                 """)
 
-        @Argument(help: "The text file (UTF-8, UTF-16 with a byte-order mark, or GB18030).")
+        @Argument(help: "The text: plain text (UTF-8, UTF-16 with a byte-order mark, or GB18030), an HTML page (.html, .htm) or a Word document (.docx).")
         var file: String
         @Option(help: "Where to write the document; - for standard output.")
         var out: String
@@ -81,9 +83,7 @@ struct CorpusCommand: ParsableCommand {
                 DiagnosticPrinter(format: .text, files: []).print([diagnostic])
                 throw ExitStatus.usage
             }
-            guard let (text, _) = TextEncoding.decode(bytes) else {
-                throw ValidationError("\(file) is neither UTF-8, UTF-16 nor GB18030 text")
-            }
+            let text = try Self.text(of: bytes, file: file)
             var flags = ImportMetadata.Flags()
             flags.title = title
             flags.issuer = issuer
@@ -128,6 +128,27 @@ struct CorpusCommand: ParsableCommand {
             }
             if let old = previous?.versions.last, let new = act.versions.first {
                 Console.error(Self.describe(VersionComparison(old: old, new: new), from: old.validFrom, to: new.validFrom))
+            }
+        }
+
+        /// The lines of the input: a Word document's paragraphs, an HTML page's blocks, or the text itself.
+        static func text(of bytes: [UInt8], file: String) throws -> String {
+            switch (file as NSString).pathExtension.lowercased() {
+            case "docx":
+                do {
+                    return try DocxText.lines(bytes, path: file).joined(separator: "\n")
+                } catch {
+                    DiagnosticPrinter(format: .text, files: []).print(error.diagnostics)
+                    throw ExitStatus.usage
+                }
+            case "html", "htm":
+                guard let lines = HTMLText.lines(bytes) else { throw ValidationError("\(file) cannot be read as HTML") }
+                return lines.joined(separator: "\n")
+            default:
+                guard let (text, _) = TextEncoding.decode(bytes) else {
+                    throw ValidationError("\(file) is neither UTF-8, UTF-16 nor GB18030 text")
+                }
+                return text
             }
         }
 

@@ -86,3 +86,24 @@ enum Fixture {
         }
     }
 }
+
+/// `corpus import` of a Word document (issue 16): its paragraphs, in order, as lines.
+@Suite struct DocxTextTests {
+    @Test func paragraphsRunsAndBreaksBecomeLines() throws {
+        let body = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+            <w:p><w:r><w:t>婚姻登记</w:t></w:r><w:r><w:t>条例</w:t></w:r></w:p>
+            <w:p><w:r><w:t>第五条　甲：</w:t><w:br/><w:t>（一）乙；</w:t></w:r></w:p>
+            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>表中</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+            </w:body></w:document>
+            """
+        let archive = try ZIPWriter.archive([(path: "word/document.xml", data: Data(body.utf8))])
+        let lines = try DocxText.lines(Array(archive), path: "t.docx")
+        #expect(lines == ["婚姻登记条例", "第五条　甲：", "（一）乙；", "表中"])
+    }
+
+    @Test func aFileThatIsNoWordDocumentIsAClearError() {
+        #expect(throws: SpreadsheetError.self) { try DocxText.lines(Array("not a zip".utf8), path: "t.docx") }
+    }
+}
