@@ -114,6 +114,8 @@ public struct DiagnosticWording: Sendable {
             ("several acts in the corpus are titled '(.+)'", "法律依据库中有多个文件名为“$1”"),
             ("candidate: (.+)", "候选：$1"),
             ("this line is not in any article or section and was not imported", "该行不属于任何条款或部分，未导入"),
+            ("annexes are not imported yet: this line and the ([0-9]+) after it were not imported", "附件暂不导入：本行及其后 $1 行未导入"),
+            ("and ([0-9]+) more lines not imported", "另有 $1 行未导入"),
             ("a line before the first (article|section) that is neither the title nor the title block; not imported", "第一条（部分）之前既非标题也非题注的行，未导入"),
             ("article (.+) follows article (.+): numbers go back; check that the line starts an article and is not a sentence that begins with a citation",
                 "$1出现在$2之后，条号倒退：请确认该行是条文开头，而不是以引用开头的句子"),

@@ -45,8 +45,26 @@ public enum LegalTextImporter {
         var reader = Reader(path: path)
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         reader.hasArticles = lines.contains { Line.article(String($0).trimmedLegalText) != nil }
-        for (index, raw) in lines.enumerated() { reader.take(String(raw).trimmedLegalText, line: index + 1) }
+        for (index, raw) in lines.enumerated() {
+            let line = String(raw).trimmedLegalText
+            // Annexes (附件, 附表) are not imported yet: said once, where they start, not read into the last article.
+            if Line.annex(line) {
+                reader.diagnostics.append(Diagnostic(
+                    .importLineNotPlaced, "annexes are not imported yet: this line and the \(lines.count - index - 1) after it were not imported",
+                    at: reader.range(index + 1, line)))
+                break
+            }
+            reader.take(line, line: index + 1)
+        }
         reader.closeAll()
+        // A text with no structure at all would give a warning per line: the first ones say enough.
+        let limit = 200
+        if reader.diagnostics.count > limit {
+            let more = reader.diagnostics.count - limit
+            reader.diagnostics = Array(reader.diagnostics.prefix(limit))
+            reader.diagnostics.append(Diagnostic(
+                .importLineNotPlaced, "and \(more) more lines not imported", at: reader.diagnostics[limit - 1].range))
+        }
         return Result(titleBlock: reader.titleBlock, hasArticles: reader.hasArticles, body: reader.body, diagnostics: reader.diagnostics)
     }
 
@@ -101,6 +119,13 @@ public enum LegalTextImporter {
             let after = line.dropFirst(digits.count)
             guard let number = Int(digits), number > 0, let mark = after.first, ".．、".contains(mark) else { return nil }
             return (number, "\(number).", after.dropFirst().trimmedLegalText)
+        }
+
+        /// `附件`, `附件1`, `附件一：…`, `附表` as a line of its own: where the annexes start.
+        static func annex(_ line: String) -> Bool {
+            guard line.hasPrefix("附件") || line.hasPrefix("附表") else { return false }
+            let rest = line.dropFirst(2).drop(while: ChineseNumeral.isNumeral)
+            return rest.isEmpty || rest.first == "：" || rest.first == ":" || rest.first == " " || rest.first == "\u{3000}"
         }
 
         /// `一、正文`: a section of a document without articles.

@@ -178,4 +178,25 @@ import Testing
         #expect(metadata == nil)
         #expect(diagnostics.first?.message.contains("after 2010-01-01") == true)
     }
+
+    /// Annexes are not imported yet: said where they start, never read into the last article.
+    @Test func anAnnexIsALocatedWarningNotTheLastArticlesParagraph() throws {
+        let result = LegalTextImporter.read("某条例\n第一条　正文。\n附件：\n1.甲证明\n2.乙证明\n", path: "t.txt")
+        let warning = try #require(result.diagnostics.first)
+        #expect(warning.range.start.line == 3 && warning.message.contains("annexes"))
+        #expect(Self.article(result, "art_1")?.children.count == 1)
+    }
+
+    /// Hostile input: 100,000 articles, and as many lines without any structure, are read in one pass; the
+    /// warnings for the second stop at 200 and a count.
+    @Test func aHugeTextAndOneWithoutStructureAreReadInOnePass() throws {
+        let articles = (1...100_000).map { "第\($0)条　正文\($0)。" }.joined(separator: "\n")
+        let result = LegalTextImporter.read("某法\n" + articles, path: "big.txt")
+        #expect(result.body.count == 100_000 && result.diagnostics.isEmpty)
+        let prose = String(repeating: "没有任何结构的一行文字。\n", count: 100_000)
+        let unstructured = LegalTextImporter.read(prose, path: "prose.txt")
+        #expect(unstructured.body.isEmpty)
+        #expect(unstructured.diagnostics.count == 201)
+        #expect(unstructured.diagnostics.last?.message.contains("99799 more lines") == true)
+    }
 }
