@@ -45,6 +45,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unknownProvision = "JZ3003"
     /// A citation names a title several acts share.
     case ambiguousAct = "JZ3004"
+    /// The cited article was renumbered by an amendment: a citation written before it may mean another number.
+    case renumberedProvision = "JZ3005"
 
     // XML legal corpus.
     case xmlNotWellFormed = "JZ4001"
@@ -83,7 +85,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         // A citation the corpus cannot answer does not stop the review: its requirement is kept until verified.
         case .unusedDeclaration, .policyRuleUnreachable, .corpusCacheRefused, .policyOverlap, .lookalikeName, .sharedCommitmentTerms, .policyPhrasesMissing, .malformedCitation,
-            .unknownAct, .unknownProvision, .corpusSharedTitle, .importLineNotPlaced:
+            .unknownAct, .unknownProvision, .corpusSharedTitle, .importLineNotPlaced, .renumberedProvision:
             .warning
         default: .error
         }

@@ -113,6 +113,8 @@ public struct DiagnosticWording: Sendable {
             ("'(.+)' also names '(.+)' \\((.+)\\); cite either by its 文号", "“$1”同时是“$2”（$3）的名称；请以文号引用"),
             ("several acts in the corpus are titled '(.+)'", "法律依据库中有多个文件名为“$1”"),
             ("candidate: (.+)", "候选：$1"),
+            ("the amendment in force from ([0-9-]+) renumbered (.+): the former article is now (.+)", "$1起施行的修改将$2重新编号：原条文现为$3"),
+            ("a citation written before the amendment means (.+); cite it so, or keep this one if the new text is meant", "修改前写成的引用所指应为$1：请改引该条；如指新条文则保留"),
             ("this line is not in any article or section and was not imported", "该行不属于任何条款或部分，未导入"),
             ("annexes are not imported yet: this line and the ([0-9]+) after it were not imported", "附件暂不导入：本行及其后 $1 行未导入"),
             ("and ([0-9]+) more lines not imported", "另有 $1 行未导入"),
@@ -221,6 +223,7 @@ public struct DiagnosticWording: Sendable {
         case .unknownAct: "法律依据库中没有该法"
         case .unknownProvision: "该法没有所引条款"
         case .ambiguousAct: "所引法名对应多个文件"
+        case .renumberedProvision: "所引条款已重新编号"
         case .xmlNotWellFormed: "XML 格式错误"
         case .xmlSchemaInvalid: "不符合法律依据库模式"
         case .xmlEntityRefused: "拒绝处理实体声明"

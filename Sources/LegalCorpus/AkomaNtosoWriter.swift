@@ -22,6 +22,8 @@ public enum AkomaNtosoWriter {
         public var source: String?
         /// The FRBR work URI; derived from the 文号 or the title when not given.
         public var workURI: String
+        /// For a new version: the articles its amendment renumbered, old eId → new.
+        public var renumbered: [String: String] = [:]
 
         public init(
             title: String, documentNumber: String?, rank: LegalRank, issuer: String, territory: String, territoryName: String,
@@ -109,6 +111,7 @@ public enum AkomaNtosoWriter {
             "issuer": metadata.issuer, "effective": metadata.effective.description,
             "textStatus": metadata.source == nil ? LegalAct.TextStatus.unverified.rawValue : LegalAct.TextStatus.verified.rawValue,
         ])
+        for (from, to) in metadata.renumbered.sorted(by: { $0.key < $1.key }) { writer.element("jz:renumbered", ["from": from, "to": to]) }
         if let source = metadata.source { writer.element("jz:note", text: "imported from the official text: \(source)") }
         writer.end()
         writer.end()

@@ -20,6 +20,11 @@ public enum CitationReport {
                 lines.append("注意 note: 条文状态 text status \(act.textStatus.rawValue)，引用前请与公报核对")
             }
         }
+        if let renumbered = resolved.renumberedLabel, let version = resolved.version {
+            lines.append(
+                "注意 note: \(version.validFrom)起施行的修改重新编号，原\(resolved.citation.description.replacingOccurrences(of: "《\(resolved.citation.actName)》", with: ""))现为\(renumbered)；"
+                    + "写于修改之前的引用所指应为\(renumbered) (renumbered by the amendment in force from \(version.validFrom): the former article is now \(renumbered))")
+        }
         if let provision = resolved.provision {
             lines.append("条款 provision: \(provision.label) [\(provision.eId)]")
             lines.append(provision.text.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))

@@ -58,8 +58,17 @@ public struct ResolvedCitation: Sendable {
     public let version: ActVersion?
     public let provision: Provision?
     public let problem: CitationProblem?
+    /// The cited article was renumbered by the amendment that made this version: its former text is now under
+    /// another number (valid or not, the citation may mean that one).
+    public var renumberedTo: String? = nil
 
     public var isValid: Bool { problem == nil }
+
+    /// The label of the article the cited one became (第四条), when it was renumbered.
+    public var renumberedLabel: String? {
+        guard let to = renumberedTo else { return nil }
+        return version?.provisions[to]?.label ?? to
+    }
 }
 
 extension LegalCorpus {
@@ -128,7 +137,11 @@ extension LegalCorpus {
         if problem == nil, let territory, !act.applies(in: territory) {
             problem = .outsideTerritory(actTerritory: act.territory, actTerritoryName: act.territoryName, requested: territory)
         }
-        return ResolvedCitation(citation: citation, act: act, version: version, provision: provision, problem: problem)
+        var resolved = ResolvedCitation(citation: citation, act: act, version: version, provision: provision, problem: problem)
+        if let version, !version.renumbered.isEmpty, let article = citation.eId?.components(separatedBy: "__").first {
+            resolved.renumberedTo = version.renumbered[article]
+        }
+        return resolved
     }
 
     /// A provision missing from the version in force: found in a later version it is not yet in force, in an

@@ -75,7 +75,7 @@ struct CorpusCache {
         let reason: String
     }
 
-    static let magic = "jianzheng-corpus-cache/3"
+    static let magic = "jianzheng-corpus-cache/4"
 
     /// The cache file of a corpus directory.
     let file: String
@@ -291,6 +291,11 @@ private struct ByteWriter {
                 integer(provision.line)
             }
             string(version.path)
+            integer(version.renumbered.count)
+            for (from, to) in version.renumbered.sorted(by: { $0.key < $1.key }) {
+                string(from)
+                string(to)
+            }
         }
     }
 }
@@ -382,9 +387,15 @@ private struct ByteReader: Sendable {
                 }
                 provisions[key] = Provision(eId: eId, label: label, text: text, line: line)
             }
-            guard let path = string() else { return nil }
+            guard let path = string(), let renumberedCount = count() else { return nil }
+            var renumbered: [String: String] = [:]
+            for _ in 0..<renumberedCount {
+                guard let from = string(), let to = string() else { return nil }
+                renumbered[from] = to
+            }
             versions.append(ActVersion(
-                expressionURI: expressionURI, validFrom: validFrom, validUntil: validUntil, provisions: provisions, path: path))
+                expressionURI: expressionURI, validFrom: validFrom, validUntil: validUntil, provisions: provisions, path: path,
+                renumbered: renumbered))
         }
         return LegalAct(
             workURI: workURI, title: title, aliases: aliases, documentNumber: documentNumber, issuer: issuer, rank: rank,

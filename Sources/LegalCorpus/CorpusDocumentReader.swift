@@ -37,9 +37,12 @@ struct CorpusDocumentReader {
             return (nil, diagnostics + [problem("incomplete FRBR or act metadata", line: meta.line)])
         }
         let title = document.attribute("name") ?? work.child("FRBRname")?.attribute("value") ?? workURI
-        let version = ActVersion(
+        var version = ActVersion(
             expressionURI: expressionURI, validFrom: validFrom, validUntil: nil,
             provisions: provisions(in: body, diagnostics: &diagnostics), path: tree.path)
+        for entry in metadata.children where entry.name == "renumbered" {
+            if let from = entry.attribute("from"), let to = entry.attribute("to") { version.renumbered[from] = to }
+        }
         let act = LegalAct(
             workURI: workURI, title: title,
             aliases: metadata.children.filter { $0.name == "alias" }.map(\.text),

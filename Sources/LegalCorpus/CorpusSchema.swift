@@ -173,6 +173,13 @@ public enum CorpusSchema {
         <xs:element name="alias" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
         <xs:element name="replaces" type="jz:workRef" minOccurs="0" maxOccurs="unbounded"/>
         <xs:element name="delegatesFrom" type="jz:workRef" minOccurs="0" maxOccurs="unbounded"/>
+        <!-- An article this version's amendment renumbered: from its old eId to its new one. -->
+        <xs:element name="renumbered" minOccurs="0" maxOccurs="unbounded">
+          <xs:complexType>
+            <xs:attribute name="from" type="xs:string" use="required"/>
+            <xs:attribute name="to" type="xs:string" use="required"/>
+          </xs:complexType>
+        </xs:element>
         <xs:element name="note" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
       </xs:sequence>
       <xs:attribute name="rank" type="jz:rank" use="required"/>

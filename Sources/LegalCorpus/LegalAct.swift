@@ -88,6 +88,9 @@ public struct ActVersion: Sendable {
     public let provisions: [String: Provision]
     /// The document this version was read from.
     public let path: String
+    /// Articles this version's amendment renumbered: the old eId (`art_2`) → its new one (`art_4`). A citation
+    /// of `art_2` written before the amendment may mean what is now `art_4`.
+    public internal(set) var renumbered: [String: String] = [:]
 }
 
 /// An article, paragraph (款) or point (项) with its text.

@@ -12,6 +12,8 @@ public struct VersionComparison: Sendable {
     public let changes: [Change]
     /// Articles whose number and text are the same in both.
     public let unchanged: Int
+    /// The renumbered articles by eId, old → new: what the new version's document records.
+    public let renumberings: [String: String]
 
     /// Compares the articles of two versions. An article whose number now holds other words is looked for under
     /// another number: its words there, or nearly (four in five of its character pairs) and closer than what its
@@ -20,6 +22,7 @@ public struct VersionComparison: Sendable {
         let before = Self.articles(old), after = Self.articles(new)
         var changes: [Change] = []
         var unchanged = 0
+        var renumberings: [String: String] = [:]
         var matchedNew = Set<String>()
         var unmatchedOld: [Provision] = []
         // The same number and the same words first: most articles survive an amendment untouched.
@@ -39,6 +42,7 @@ public struct VersionComparison: Sendable {
                 .map { ($0, Self.similarity($0.text, article.text)) }.max { $0.1 < $1.1 }
             if let (target, score) = moved, score >= 0.8, score > kept {
                 changes.append(.renumbered(from: article.label, to: target.label, changed: target.text != article.text))
+                renumberings[article.eId] = target.eId
                 matchedNew.insert(target.eId)
             } else if let same {
                 changes.append(.changed(article.label))
@@ -50,6 +54,7 @@ public struct VersionComparison: Sendable {
         for article in after where !matchedNew.contains(article.eId) { changes.append(.added(article.label)) }
         self.changes = changes
         self.unchanged = unchanged
+        self.renumberings = renumberings
     }
 
     /// The articles of a version (eIds without a `__` part: not paragraphs or points; not chapters), in order.

@@ -114,11 +114,20 @@ struct CorpusCommand: ParsableCommand {
             }
             let (metadata, missing) = ImportMetadata.resolve(imported, flags: flags, path: file, previous: previous)
             printer.print(imported.diagnostics + missing)
-            guard let metadata else { throw ExitStatus.findings }
-            let data = AkomaNtosoWriter.write(imported, metadata: metadata, generated: CalendarDate.today)
+            guard var metadata else { throw ExitStatus.findings }
+            var data = AkomaNtosoWriter.write(imported, metadata: metadata, generated: CalendarDate.today)
             // The document must load as the corpus loads it: a failure here is a bug, never a file written.
-            let (act, problems) = CorpusLoader.readDocument(Array(data), path: out, schema: schema)
-            guard let act, !problems.contains(where: { $0.severity == .error }) else {
+            var (read, problems) = CorpusLoader.readDocument(Array(data), path: out, schema: schema)
+            // A new version records the articles its amendment renumbered, for citations written before it.
+            if let old = previous?.versions.last, let new = read?.versions.first {
+                let renumbered = VersionComparison(old: old, new: new).renumberings
+                if !renumbered.isEmpty {
+                    metadata.renumbered = renumbered
+                    data = AkomaNtosoWriter.write(imported, metadata: metadata, generated: CalendarDate.today)
+                    (read, problems) = CorpusLoader.readDocument(Array(data), path: out, schema: schema)
+                }
+            }
+            guard let act = read, !problems.contains(where: { $0.severity == .error }) else {
                 printer.print(problems)
                 throw ExitStatus.findings
             }

@@ -1,7 +1,7 @@
 import Foundation
 import JianzhengBase
 import JianzhengSyntax
-import LegalCorpus
+@testable import LegalCorpus
 import Testing
 
 @testable import Jianzheng
@@ -23,6 +23,25 @@ import Testing
         try? base.write(to: directory.appendingPathComponent("a.xml"), atomically: true, encoding: .utf8)
         try? rule.write(to: directory.appendingPathComponent("b.xml"), atomically: true, encoding: .utf8)
         return CorpusLoader.load(directory: directory.path)
+    }
+
+    /// An act in two versions, the second renumbering 第二条 to 第三条 (as `corpus import --version-of` records it).
+    static func renumberedCorpus() throws -> LegalCorpus {
+        func version(_ text: String, previous: LegalAct?, effective: String, renumbered: [String: String]) throws -> LegalAct {
+            let result = LegalTextImporter.read(text, path: "v.txt")
+            var flags = ImportMetadata.Flags()
+            flags.rank = .law
+            flags.issuer = "全国人民代表大会常务委员会"
+            flags.effective = CalendarDate(effective)
+            flags.promulgated = CalendarDate("2009-01-01")
+            var metadata = try #require(ImportMetadata.resolve(result, flags: flags, path: "v.txt", previous: previous).0)
+            metadata.renumbered = renumbered
+            let data = AkomaNtosoWriter.write(result, metadata: metadata, generated: try #require(CalendarDate("2026-12-02")))
+            return try #require(CorpusLoader.readDocument(Array(data), path: "v.xml", schema: try CorpusSchema.compiled.get()).0)
+        }
+        let first = try version("某某法\n第一条　甲。\n第二条　乙丙丁戊己庚。\n", previous: nil, effective: "2010-01-01", renumbered: [:])
+        let second = try version("某某法\n第一条　甲。\n第二条　新的。\n第三条　乙丙丁戊己庚。\n", previous: first, effective: "2020-01-01", renumbered: ["art_2": "art_3"])
+        return LegalCorpus(acts: [first.with(versions: first.versions + second.versions)])
     }
 
     static func catalogue(citing citation: String) -> String {

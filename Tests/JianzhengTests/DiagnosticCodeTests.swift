@@ -98,6 +98,10 @@ import JianzhengWorkspace
             corpus { ["a.xml": $0, "b.xml": $0.replacingOccurrences(of: "gwyl-188", with: "forged-1")] }
         },
         .corpusSharedTitle: { AmbiguousTitleTests.sharedTitleCorpus().1 },
+        .renumberedProvision: {
+            guard let corpus = try? AmbiguousTitleTests.renumberedCorpus() else { return [] }
+            return AmbiguousTitleTests.resolve("《某某法》第二条", in: corpus)
+        },
         .importLineNotPlaced: { LegalTextImporter.read("某法\n说明\n第一条　正文。\n", path: "t.txt").diagnostics },
         .importMetadataMissing: { ImportMetadata.resolve(LegalTextImporter.read("某某办法\n第一条　正文。\n", path: "t.txt"), flags: .init(), path: "t.txt").1 },
         .ambiguousAct: {

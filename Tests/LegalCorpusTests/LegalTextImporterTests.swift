@@ -138,14 +138,15 @@ import Testing
 
     // MARK: - Versions
 
-    static func version(_ text: String, previous: LegalAct?, effective: String) throws -> LegalAct {
+    static func version(_ text: String, previous: LegalAct?, effective: String, renumbered: [String: String] = [:]) throws -> LegalAct {
         let result = LegalTextImporter.read(text, path: "v.txt")
         var flags = ImportMetadata.Flags()
         flags.rank = .administrativeRegulation
         flags.issuer = "国务院"
         flags.effective = CalendarDate(effective)
         flags.promulgated = CalendarDate("2003-08-08")
-        let metadata = try #require(ImportMetadata.resolve(result, flags: flags, path: "v.txt", previous: previous).0)
+        var metadata = try #require(ImportMetadata.resolve(result, flags: flags, path: "v.txt", previous: previous).0)
+        metadata.renumbered = renumbered
         let data = AkomaNtosoWriter.write(result, metadata: metadata, generated: try #require(CalendarDate("2026-12-02")))
         return try #require(CorpusLoader.readDocument(Array(data), path: "v.xml", schema: try CorpusSchema.compiled.get()).0)
     }
@@ -163,6 +164,17 @@ import Testing
         #expect(comparison.changes.contains(.renumbered(from: "第二条", to: "第三条", changed: false)))
         #expect(comparison.changes.contains(.removed("第三条")))
         #expect(comparison.changes.contains(.added("第二条")))
+        #expect(comparison.renumberings == ["art_2": "art_3"])
+        // The new version records it, and a citation of 第二条 on its dates says where the former article went.
+        let recorded = try Self.version(
+            "某条例\n第一条　甲乙丙丁戊己庚辛。\n第二条　新插入的一条规定。\n第三条　子丑寅卯辰巳午未申酉。\n", previous: first, effective: "2020-01-01",
+            renumbered: comparison.renumberings)
+        #expect(recorded.versions.first?.renumbered == ["art_2": "art_3"])
+        let both = LegalCorpus(acts: [first.with(versions: [try #require(first.versions.first)] + recorded.versions)])
+        let cited = both.resolve("《某条例》第二条", on: CalendarDate("2021-01-01"))
+        #expect(cited.renumberedTo == "art_3" && cited.renumberedLabel == "第三条")
+        #expect(CitationReport.text(cited, on: try #require(CalendarDate("2021-01-01"))).contains("现为第三条"))
+        #expect(both.resolve("《某条例》第二条", on: CalendarDate("2015-01-01")).renumberedTo == nil)
         // Both versions together: a citation picks the text of its date.
         let corpus = LegalCorpus(acts: [first.with(versions: [try #require(first.versions.first)] + second.versions)])
         #expect(corpus.resolve("《某条例》第三条", on: CalendarDate("2015-01-01")).provision?.text == "将被删除的条文内容。")

@@ -199,7 +199,7 @@ public struct CatalogueBuilder {
         let distinct = cited.compactMap { $0 }
         let invalid = ConcurrentSlots<ResolvedCitation?>.map(distinct) { reference in
             let resolved = table.resolve(reference, in: corpus)
-            return resolved.isValid ? nil : resolved
+            return resolved.isValid && resolved.renumberedTo == nil ? nil : resolved
         }
         var problems = [ResolvedCitation?](repeating: nil, count: table.texts.count)
         for (reference, resolved) in zip(distinct, invalid) {
@@ -216,6 +216,13 @@ public struct CatalogueBuilder {
                     notes: suggestions.map { Diagnostic.Note("did you mean '\($0)'?") }
                         + [Diagnostic.Note("add the act to legal-basis/ (docs/legal-basis.md) or correct the title"),
                             Diagnostic.Note(Self.pendingNote)]))
+            case nil:
+                guard let renumbered = resolved.renumberedLabel, let from = resolved.version?.validFrom else { break }
+                reporter.report(Diagnostic(
+                    .renumberedProvision,
+                    "the amendment in force from \(from) renumbered \(resolved.citation.description): the former article is now \(renumbered)",
+                    at: reference.range,
+                    notes: [Diagnostic.Note("a citation written before the amendment means \(renumbered); cite it so, or keep this one if the new text is meant")]))
             case .ambiguousAct(let candidates):
                 reporter.report(Diagnostic(
                     .ambiguousAct, "several acts in the corpus are titled '\(resolved.citation.actName)'", at: reference.range,
