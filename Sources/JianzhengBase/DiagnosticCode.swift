@@ -68,6 +68,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case importLineNotPlaced = "JZ4015"
     /// `corpus import`: metadata neither the text nor a flag gives (rank, issuer, dates).
     case importMetadataMissing = "JZ4016"
+    /// A corpus document the project reads but the official Akoma Ntoso 3.0 schema refuses (older form).
+    case corpusNotAkomaNtoso = "JZ4017"
 
     // Policies.
     case policyRuleUnreachable = "JZ5001"
@@ -85,7 +87,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         // A citation the corpus cannot answer does not stop the review: its requirement is kept until verified.
         case .unusedDeclaration, .policyRuleUnreachable, .corpusCacheRefused, .policyOverlap, .lookalikeName, .sharedCommitmentTerms, .policyPhrasesMissing, .malformedCitation,
-            .unknownAct, .unknownProvision, .corpusSharedTitle, .importLineNotPlaced, .renumberedProvision:
+            .unknownAct, .unknownProvision, .corpusSharedTitle, .importLineNotPlaced, .renumberedProvision, .corpusNotAkomaNtoso:
             .warning
         default: .error
         }

@@ -113,6 +113,8 @@ public struct DiagnosticWording: Sendable {
             ("'(.+)' also names '(.+)' \\((.+)\\); cite either by its 文号", "“$1”同时是“$2”（$3）的名称；请以文号引用"),
             ("several acts in the corpus are titled '(.+)'", "法律依据库中有多个文件名为“$1”"),
             ("candidate: (.+)", "候选：$1"),
+            ("the identification has no FRBRManifestation: other Akoma Ntoso tools will refuse this document", "identification 缺少 FRBRManifestation：其他 Akoma Ntoso 工具将拒绝该文件"),
+            ("a doc's body is called mainBody in Akoma Ntoso: other Akoma Ntoso tools will refuse this document", "Akoma Ntoso 中 doc 的正文元素为 mainBody：其他 Akoma Ntoso 工具将拒绝该文件"),
             ("the amendment in force from ([0-9-]+) renumbered (.+): the former article is now (.+)", "$1起施行的修改将$2重新编号：原条文现为$3"),
             ("a citation written before the amendment means (.+); cite it so, or keep this one if the new text is meant", "修改前写成的引用所指应为$1：请改引该条；如指新条文则保留"),
             ("this line is not in any article or section and was not imported", "该行不属于任何条款或部分，未导入"),
@@ -240,6 +242,7 @@ public struct DiagnosticWording: Sendable {
         case .corpusSharedTitle: "多个文件同名"
         case .importLineNotPlaced: "导入时无法归入条款的行"
         case .importMetadataMissing: "导入缺少元数据"
+        case .corpusNotAkomaNtoso: "不符合 Akoma Ntoso 标准"
         case .policyRuleUnreachable: "规则永远不会生效"
         case .policyRuleConflict: "规则相互冲突"
         case .policyNoDefault: "政策缺少默认结论"

@@ -18,6 +18,17 @@ struct CorpusDocumentReader {
             return (nil, [problem("document lacks the meta, identification, proprietary or body element", line: 1)])
         }
         var diagnostics: [Diagnostic] = []
+        // What the project's schema lets through for older corpora but Akoma Ntoso does not.
+        if identification.child("FRBRManifestation") == nil {
+            diagnostics.append(Diagnostic(
+                .corpusNotAkomaNtoso, "the identification has no FRBRManifestation: other Akoma Ntoso tools will refuse this document",
+                at: SourceRange(at: SourceLocation(path: tree.path, line: identification.line, column: 1))))
+        }
+        if document.isNamed("doc"), document.child("body") != nil {
+            diagnostics.append(Diagnostic(
+                .corpusNotAkomaNtoso, "a doc's body is called mainBody in Akoma Ntoso: other Akoma Ntoso tools will refuse this document",
+                at: SourceRange(at: SourceLocation(path: tree.path, line: body.line, column: 1))))
+        }
         func date(_ element: XMLElementRef?, _ attribute: String) -> CalendarDate? {
             guard let element, let text = element.attribute(attribute) else { return nil }
             guard let value = CalendarDate(text) else {

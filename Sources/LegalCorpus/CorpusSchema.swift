@@ -49,7 +49,11 @@ public enum CorpusSchema {
     <xs:sequence>
       <xs:element name="meta" type="akn:meta"/>
       <xs:element name="preface" type="akn:blocks" minOccurs="0"/>
-      <xs:element name="mainBody" type="akn:body"/>
+      <xs:choice>
+        <xs:element name="mainBody" type="akn:body"/>
+        <!-- What Akoma Ntoso calls mainBody in a doc; older corpora wrote body (a warning). -->
+        <xs:element name="body" type="akn:body"/>
+      </xs:choice>
     </xs:sequence>
     <xs:attribute name="name" type="xs:string" use="required"/>
   </xs:complexType>
@@ -61,7 +65,8 @@ public enum CorpusSchema {
           <xs:sequence>
             <xs:element name="FRBRWork" type="akn:frbr"/>
             <xs:element name="FRBRExpression" type="akn:frbr"/>
-            <xs:element name="FRBRManifestation" type="akn:frbr"/>
+            <!-- Required by Akoma Ntoso; optional here so that older corpora still load (with a warning). -->
+            <xs:element name="FRBRManifestation" type="akn:frbr" minOccurs="0"/>
           </xs:sequence>
           <xs:attribute name="source" type="xs:string" use="required"/>
         </xs:complexType>

@@ -98,6 +98,9 @@ import JianzhengWorkspace
             corpus { ["a.xml": $0, "b.xml": $0.replacingOccurrences(of: "gwyl-188", with: "forged-1")] }
         },
         .corpusSharedTitle: { AmbiguousTitleTests.sharedTitleCorpus().1 },
+        .corpusNotAkomaNtoso: {
+            corpus { ["a.xml": $0.replacingOccurrences(of: #"<FRBRManifestation>[\s\S]*</FRBRManifestation>"#, with: "", options: .regularExpression)] }
+        },
         .renumberedProvision: {
             guard let corpus = try? AmbiguousTitleTests.renumberedCorpus() else { return [] }
             return AmbiguousTitleTests.resolve("《某某法》第二条", in: corpus)
