@@ -100,11 +100,10 @@ struct CorpusCommand: ParsableCommand {
             }
             flags.effective = try effective.map { try DateArgument.parse($0) }
             flags.promulgated = try promulgated.map { try DateArgument.parse($0) }
-            let imported = LegalTextImporter.read(text, path: file)
             let printer = DiagnosticPrinter(format: .text, files: [])
-            guard case .success(let schema) = CorpusSchema.compiled else { throw ExitStatus.usage }
             var previous: LegalAct?
             if let versionOf {
+                guard case .success(let schema) = CorpusSchema.compiled else { throw ExitStatus.usage }
                 let (act, problems) = CorpusLoader.loadDocument(path: versionOf, schema: schema)
                 guard let act, !problems.contains(where: { $0.severity == .error }) else {
                     printer.print(problems)
@@ -112,31 +111,15 @@ struct CorpusCommand: ParsableCommand {
                 }
                 previous = act
             }
-            let (metadata, missing) = ImportMetadata.resolve(imported, flags: flags, path: file, previous: previous)
-            printer.print(imported.diagnostics + missing)
-            guard var metadata else { throw ExitStatus.findings }
-            var data = AkomaNtosoWriter.write(imported, metadata: metadata, generated: CalendarDate.today)
-            // The document must load as the corpus loads it: a failure here is a bug, never a file written.
-            var (read, problems) = CorpusLoader.readDocument(Array(data), path: out, schema: schema)
-            // A new version records the articles its amendment renumbered, for citations written before it.
-            if let old = previous?.versions.last, let new = read?.versions.first {
-                let renumbered = VersionComparison(old: old, new: new).renumberings
-                if !renumbered.isEmpty {
-                    metadata.renumbered = renumbered
-                    data = AkomaNtosoWriter.write(imported, metadata: metadata, generated: CalendarDate.today)
-                    (read, problems) = CorpusLoader.readDocument(Array(data), path: out, schema: schema)
-                }
-            }
-            guard let act = read, !problems.contains(where: { $0.severity == .error }) else {
-                printer.print(problems)
-                throw ExitStatus.findings
-            }
+            let outcome = CorpusImport.run(text, path: file, out: out, flags: flags, previous: previous, generated: CalendarDate.today)
+            printer.print(outcome.diagnostics)
+            guard let data = outcome.data, let act = outcome.act else { throw ExitStatus.findings }
             if let confirmation = try OutputFile.write(data, to: out) {
                 let provisions = act.versions.first?.provisions.keys.filter { !$0.contains("__") }.count ?? 0
-                Console.error("\(confirmation): 《\(act.title)》, \(provisions) top-level provisions, \(imported.diagnostics.count) lines not placed\n")
+                Console.error("\(confirmation): 《\(act.title)》, \(provisions) top-level provisions, \(outcome.linesNotPlaced) lines not placed\n")
             }
-            if let old = previous?.versions.last, let new = act.versions.first {
-                Console.error(Self.describe(VersionComparison(old: old, new: new), from: old.validFrom, to: new.validFrom))
+            if let comparison = outcome.comparison, let old = previous?.versions.last, let new = act.versions.first {
+                Console.error(Self.describe(comparison, from: old.validFrom, to: new.validFrom))
             }
         }
 

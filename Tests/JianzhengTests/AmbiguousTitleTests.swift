@@ -27,20 +27,18 @@ import Testing
 
     /// An act in two versions, the second renumbering 第二条 to 第三条 (as `corpus import --version-of` records it).
     static func renumberedCorpus() throws -> LegalCorpus {
-        func version(_ text: String, previous: LegalAct?, effective: String, renumbered: [String: String]) throws -> LegalAct {
-            let result = LegalTextImporter.read(text, path: "v.txt")
+        func version(_ text: String, previous: LegalAct?, effective: String) throws -> LegalAct {
             var flags = ImportMetadata.Flags()
             flags.rank = .law
             flags.issuer = "全国人民代表大会常务委员会"
             flags.effective = CalendarDate(effective)
             flags.promulgated = CalendarDate("2009-01-01")
-            var metadata = try #require(ImportMetadata.resolve(result, flags: flags, path: "v.txt", previous: previous).0)
-            metadata.renumbered = renumbered
-            let data = AkomaNtosoWriter.write(result, metadata: metadata, generated: try #require(CalendarDate("2026-12-02")))
-            return try #require(CorpusLoader.readDocument(Array(data), path: "v.xml", schema: try CorpusSchema.compiled.get()).0)
+            let generated = try #require(CalendarDate("2026-12-02"))
+            return try #require(CorpusImport.run(text, path: "v.txt", out: "v.xml", flags: flags, previous: previous, generated: generated).act)
         }
-        let first = try version("某某法\n第一条　甲。\n第二条　乙丙丁戊己庚。\n", previous: nil, effective: "2010-01-01", renumbered: [:])
-        let second = try version("某某法\n第一条　甲。\n第二条　新的。\n第三条　乙丙丁戊己庚。\n", previous: first, effective: "2020-01-01", renumbered: ["art_2": "art_3"])
+        // The second text moves 第二条's words to 第三条: the import records the renumbering.
+        let first = try version("某某法\n第一条　甲。\n第二条　乙丙丁戊己庚。\n", previous: nil, effective: "2010-01-01")
+        let second = try version("某某法\n第一条　甲。\n第二条　新的。\n第三条　乙丙丁戊己庚。\n", previous: first, effective: "2020-01-01")
         return LegalCorpus(acts: [first.with(versions: first.versions + second.versions)])
     }
 
