@@ -200,6 +200,11 @@ public struct OutcomeWording: Sendable {
             let why: String
             if !check.excludedBy.isEmpty {
                 why = pick("所证明事项涉及\(concerns(check.excludedBy))，不适用告知承诺", "what it proves concerns \(concerns(check.excludedBy)): no commitment")
+            } else if let withheld = check.withheld {
+                switch withheld {
+                case .notYetOffered(let from): why = pick("承诺条款自\(from.chinese)起才适用", "the commitment is offered only from \(from)")
+                case .sourceNotInForce(let citation): why = pick("承诺条款所依据的\(citation)在评估日不在有效期内", "\(citation), which offers the commitment, is not in force on the date")
+                }
             } else if !check.available {
                 why = pick("没有承诺条款（未列入告知承诺事项目录）", "no commitment terms (not in the commitment catalogue)")
             } else if check.plan != nil {

@@ -284,6 +284,27 @@ import Testing
         let now = try #require(try Fixture.review(Self.catalogue(condition: condition), asOf: "2026-12-01").decision("RS-0002", "死亡证明"))
         #expect(now.verdict == .keep && now.reason == .statutoryCondition)
         #expect(!now.commitment.available)
+        #expect(now.commitment.withheld == .notYetOffered(from: try #require(CalendarDate("2030-01-01"))))
+    }
+
+    /// A commitment rests on the catalogue or rule that offers it: one repealed offers nothing.
+    @Test func aCommitmentWhoseCatalogueIsNotInForceIsNotOffered() throws {
+        let condition = """
+              condition 失业人员已死亡 {
+                basis 《失业保险条例》第二十条
+                commitment {
+                  text   "本人承诺失业人员已死亡"
+                  method 书面核查
+                  cites  《婚姻登记管理条例》第九条
+                }
+              }
+
+            """
+        let decision = try #require(try Fixture.review(Self.catalogue(condition: condition), asOf: "2026-12-01").decision("RS-0002", "死亡证明"))
+        #expect(decision.verdict == .keep)
+        #expect(decision.commitment.withheld == .sourceNotInForce(citation: "《婚姻登记管理条例》第九条"))
+        let earlier = try #require(try Fixture.review(Self.catalogue(condition: condition), asOf: "2000-01-01").decision("RS-0002", "死亡证明"))
+        #expect(earlier.verdict == .commitment)
     }
 
     // MARK: - Applicants a commitment is not for

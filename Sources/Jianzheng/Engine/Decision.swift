@@ -135,21 +135,33 @@ public struct CommitmentCheck: Sendable {
     public var terms: CommitmentTerms? { details?.terms }
     /// The audit plan, present when the verdict is a commitment (the reports fill the 告知承诺书 from it).
     public var plan: CommitmentPlan? { details?.plan }
+    /// Terms declared but not offered on the date, and why.
+    public var withheld: Withheld? { details?.withheld }
+
+    /// Why declared commitment terms are not offered on the review date.
+    public enum Withheld: Sendable, Hashable {
+        /// They take effect later (`effective`).
+        case notYetOffered(from: CalendarDate)
+        /// The catalogue or rule they cite is repealed or not yet in force.
+        case sourceNotInForce(citation: String)
+    }
 
     private final class Details: Sendable {
         let terms: CommitmentTerms?
         let plan: CommitmentPlan?
+        let withheld: Withheld?
 
-        init(terms: CommitmentTerms?, plan: CommitmentPlan?) {
+        init(terms: CommitmentTerms?, plan: CommitmentPlan?, withheld: Withheld?) {
             self.terms = terms
             self.plan = plan
+            self.withheld = withheld
         }
     }
 
-    init(available: Bool, excludedBy: [ConcernCategory], terms: CommitmentTerms?, plan: CommitmentPlan?) {
+    init(available: Bool, excludedBy: [ConcernCategory], terms: CommitmentTerms?, plan: CommitmentPlan?, withheld: Withheld? = nil) {
         self.available = available
         self.excludedBy = excludedBy
-        details = terms == nil && plan == nil ? nil : Details(terms: terms, plan: plan)
+        details = terms == nil && plan == nil && withheld == nil ? nil : Details(terms: terms, plan: plan, withheld: withheld)
     }
 }
 

@@ -26,6 +26,9 @@ struct EvaluationContext: Sendable {
     /// per distinct citation: whether its text makes the office investigate, and the catalogue's licences it names
     /// (by name or `listed-as`; a licence the basis requires proves its facts, listed or not).
     let procedureBasis: [Int32: ProcedureBasis]
+    /// The commitment catalogues and rules cited by commitment terms (`cites`) that are not in force on the date
+    /// (repealed, or not yet in force), by citation text: terms that rest on one are not offered.
+    let lapsedCommitmentSources: Set<String>
 
     /// For procedure p, its conditions in order: where the assessment of the article setting each is in `bases`,
     /// and the sources holding the items that establish it. Empty for a procedure without conditions.
@@ -167,6 +170,21 @@ struct EvaluationContext: Sendable {
             }
         }
         self.procedureBasis = procedureBasis
+        // Terms cite the catalogue that offers them: a catalogue no longer (or not yet) in force offers nothing.
+        var cited: [CitationReference] = []
+        for material in catalogue.materials.values { cited += material.commitment?.cites ?? [] }
+        for procedure in procedures {
+            for condition in procedure.conditions { cited += condition.commitment?.cites ?? [] }
+            for requirement in procedure.requirements { cited += requirement.commitment?.cites ?? [] }
+        }
+        var lapsed = Set<String>()
+        for reference in cited where !lapsed.contains(reference.text) {
+            switch table.resolve(reference, in: corpus, on: date).problem {
+            case .repealed, .notYetInForce, .provisionRemoved: lapsed.insert(reference.text)
+            default: break
+            }
+        }
+        lapsedCommitmentSources = lapsed
         profiles = ConcurrentSlots<MaterialProfile>.map(materials) { material in
             let proves = Set(material.proves)
             let candidates = sources.candidates(named: material.sources, proving: proves)

@@ -67,7 +67,13 @@ struct RequirementEvaluator {
         // The requirement's own commitment terms, else those of a condition it proves, else the material's.
         // Terms not yet offered on the date (a catalogue that takes effect later) are no commitment yet.
         let declared = requirement.commitment ?? conditions.lazy.compactMap(\.condition.commitment).first ?? profile.material.commitment
-        let terms = declared?.isOffered(on: context.date) == false ? nil : declared
+        var withheld: CommitmentCheck.Withheld?
+        if let declared, let from = declared.effective, !declared.isOffered(on: context.date) {
+            withheld = .notYetOffered(from: from)
+        } else if let lapsed = declared?.cites.first(where: { context.lapsedCommitmentSources.contains($0.text) }) {
+            withheld = .sourceNotInForce(citation: lapsed.text)
+        }
+        let terms = withheld == nil ? declared : nil
 
         // Every fact but sharing and the commitment's availability, which may differ between situations.
         var base = FactSet(kind: profile.material.kind, concerns: profile.concerns, department: procedure.department, domain: procedure.domain)
@@ -167,7 +173,7 @@ struct RequirementEvaluator {
             procedure: procedure, requirementIndex: Int32(position), material: profile.material.name, kind: profile.material.kind, verdict: verdict,
             reason: reason, rule: decided?.rule.name, because: decided?.rule.because, ruleCitations: ruleCitations,
             flags: flags, alsoMatched: outcome.alsoMatched, basis: basis, sharing: sharing,
-            commitment: CommitmentCheck(available: terms != nil, excludedBy: excludedBy, terms: terms, plan: plan),
+            commitment: CommitmentCheck(available: terms != nil, excludedBy: excludedBy, terms: terms, plan: plan, withheld: withheld),
             replacement: replacement, uncovered: uncovered, ruleTrace: trace, conditions: conditions, situations: situations)
     }
 
