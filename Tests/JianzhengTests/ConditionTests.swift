@@ -265,20 +265,15 @@ import Testing
 
     // MARK: - Dated commitments
 
+    /// The death condition with a commitment, offered as `offered` says (`effective …`, `cites …`).
+    static func deathCondition(offered: String) -> String {
+        "  condition 失业人员已死亡 {\n    basis 《失业保险条例》第二十条\n    commitment {\n      text \"本人承诺失业人员已死亡\"\n"
+            + "      method 书面核查\n      \(offered)\n    }\n  }\n"
+    }
+
     /// A commitment offered from a date (施工许可管理办法 2018) is no commitment before it.
     @Test func aCommitmentIsOfferedOnlyFromItsEffectiveDate() throws {
-        let condition = """
-              condition 失业人员已死亡 {
-                basis 《失业保险条例》第二十条
-                commitment {
-                  text      "本人承诺失业人员已死亡"
-                  method    书面核查
-                  effective 2030-01-01
-                  cites     "甘政办发〔2016〕20号 二（二）"
-                }
-              }
-
-            """
+        let condition = Self.deathCondition(offered: "effective 2030-01-01\n      cites \"甘政办发〔2016〕20号 二（二）\"")
         let later = try #require(try Fixture.review(Self.catalogue(condition: condition), asOf: "2031-01-01").decision("RS-0002", "死亡证明"))
         #expect(later.verdict == .commitment)
         let now = try #require(try Fixture.review(Self.catalogue(condition: condition), asOf: "2026-12-01").decision("RS-0002", "死亡证明"))
@@ -289,17 +284,7 @@ import Testing
 
     /// A commitment rests on the catalogue or rule that offers it: one repealed offers nothing.
     @Test func aCommitmentWhoseCatalogueIsNotInForceIsNotOffered() throws {
-        let condition = """
-              condition 失业人员已死亡 {
-                basis 《失业保险条例》第二十条
-                commitment {
-                  text   "本人承诺失业人员已死亡"
-                  method 书面核查
-                  cites  《婚姻登记管理条例》第九条
-                }
-              }
-
-            """
+        let condition = Self.deathCondition(offered: "cites 《婚姻登记管理条例》第九条")
         let decision = try #require(try Fixture.review(Self.catalogue(condition: condition), asOf: "2026-12-01").decision("RS-0002", "死亡证明"))
         #expect(decision.verdict == .keep)
         #expect(decision.commitment.withheld == .sourceNotInForce(citation: "《婚姻登记管理条例》第九条"))

@@ -142,12 +142,8 @@ struct BasisAssessor {
     let phrases: TextPhrases
     var delegations: [ActiveDelegation] = []
 
-    func assess(_ citations: [CitationReference], territory: String, purpose: BasisPurpose = .material) -> BasisAssessment {
-        assessWithRevision(citations, territory: territory, purpose: purpose).basis
-    }
-
     /// The assessment, and what amendments of its cited provisions may take from a material (nil: nothing).
-    func assessWithRevision(_ citations: [CitationReference], territory: String, purpose: BasisPurpose = .material)
+    func assess(_ citations: [CitationReference], territory: String, purpose: BasisPurpose = .material)
         -> (basis: BasisAssessment, revision: BasisRevision?)
     {
         var statuses: [BasisAssessment.Status] = []

@@ -209,7 +209,7 @@ struct EvaluationContext: Sendable {
         }
         let delegatingAssessor = assessor
         let assessed = ConcurrentSlots<AssessedBasis>.map(basisInputs) { input in
-            let (basis, revision) = delegatingAssessor.assessWithRevision(input.citations, territory: input.territory, purpose: input.purpose)
+            let (basis, revision) = delegatingAssessor.assess(input.citations, territory: input.territory, purpose: input.purpose)
             return AssessedBasis(basis: basis, revision: revision)
         }
         bases = assessed.map(\.basis)

@@ -47,7 +47,8 @@ struct RequirementEvaluator {
             : context.revisions[slot.basis].map { $0.apply(to: context.bases[Int(slot.basis)], forMaterialNamed: [profile.material.name] + profile.material.listedAs) }
                 ?? context.bases[Int(slot.basis)]
         // The conditions it is evidence of: the articles setting them, and sources holding the facts they need.
-        let conditions = conditionChecks(requirement, at: position, in: procedure, procedureIndex: procedureIndex)
+        let conditions = conditionChecks(
+            requirement, at: position, in: procedure, procedureIndex: procedureIndex, isCertificate: profile.material.kind == .certificate)
         var candidates = profile.candidates
         for check in conditions {
             guard let index = procedure.conditions.firstIndex(where: { $0.name == check.condition.name }) else { continue }
@@ -234,14 +235,14 @@ struct RequirementEvaluator {
     /// The conditions a requirement is evidence of, with the assessment of the article setting each, and for an
     /// any-of condition the other evidence that already establishes it: a licence or ID the applicant submits, or
     /// an earlier evidence a source supplies to everyone (so two alternatives never cancel each other).
-    private func conditionChecks(_ requirement: Requirement, at position: Int, in procedure: Procedure, procedureIndex: Int) -> [ConditionCheck] {
+    private func conditionChecks(
+        _ requirement: Requirement, at position: Int, in procedure: Procedure, procedureIndex: Int, isCertificate: Bool
+    ) -> [ConditionCheck] {
         guard !requirement.evidenceOf.isEmpty else { return [] }
         return requirement.evidenceOf.compactMap { name in
             guard let index = procedure.conditions.firstIndex(where: { $0.name == name }) else { return nil }
             let condition = procedure.conditions[index]
             var provenBy: String?
-            let isCertificate = context.profile(context.slots[procedureIndex][position].material, name: requirement.material, range: requirement.range)
-                .material.kind == .certificate
             if condition.proof == .anyOf, isCertificate {
                 provenBy = procedure.requirements.enumerated().first { other, sibling in
                     guard other != position, sibling.evidenceOf.contains(name) else { return false }
