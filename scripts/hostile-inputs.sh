@@ -50,6 +50,10 @@ def workbook(name, sheet):
 workbook("merges.xlsx", '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData><mergeCells>' + '<mergeCell ref="A1:XFD1048576"/>' * 300 + "</mergeCells>")
 workbook("numbers.xlsx", '<sheetData><row r="0"><c r="A1" t="s"><v>-1</v></c></row><row r="9223372036854775807"/><row r="2">'
     '<c r="AAAAAAAAAAAAAAAA2" t="s"><v>0</v></c><c r="B2" s="1"><v>NaN</v></c><c r="C2" s="1"><v>1e300</v></c></row></sheetData>')
+# Legal texts for `corpus import`: 10^5 articles in about 100 MB; 100 MB with no structure at all.
+article = "本条规定的事项，" + "有关部门应当依照法律、行政法规的规定办理，" * 14 + "不得要求申请人重复提交材料。"
+(d / "huge-law.txt").write_text("某某法\n" + "".join(f"第{i}条　{article}\n" for i in range(1, 100_001)), encoding="utf-8")
+(d / "prose.txt").write_text("没有结构\n" + "没有任何结构的一行文字，" * 2_800_000 + "\n", encoding="utf-8")
 (d / "escape.csv").write_text('事项编码,事项名称,实施部门,申请材料\nP1,"\x1b]52;c;ZXZpbA==\x07结婚登记\u202e",民政局,居民户口簿\n', encoding="utf-8")
 PY
 truncate -s 500M "$dir/corpus-big.xml"
@@ -85,6 +89,9 @@ check "10^6-row CSV import" 0 "$jz" import "$dir/million.csv" --out "$dir/millio
 check "XLSX of whole-sheet merges" 0 "$jz" import "$dir/merges.xlsx" --out "$dir/merges-out" --force || failed=1
 check "XLSX hostile numbers" 1 "$jz" import "$dir/numbers.xlsx" --out "$dir/numbers-out" --force || failed=1
 check "escape sequences in a sheet" 1 "$jz" import "$dir/escape.csv" --out "$dir/escape-out" --force || failed=1
+metadata=(--rank law --issuer 全国人民代表大会常务委员会 --effective 2020-01-01 --promulgated 2020-01-01)
+check "10^5 articles, 96 MB text" 1 "$jz" corpus import "$dir/huge-law.txt" "${metadata[@]}" --out "$dir/huge-law.xml" || failed=1
+check "100 MB without structure" 1 "$jz" corpus import "$dir/prose.txt" "${metadata[@]}" --out "$dir/prose.xml" || failed=1
 if LC_ALL=C grep -q $'\x1b' "$dir/err" "$dir/out"; then echo "an escape sequence reached the terminal"; failed=1; fi
 # A shared, world-writable cache directory is refused (the corpus is read from the XML, with a warning).
 mkdir -p "$dir/shared-cache" && chmod 777 "$dir/shared-cache"

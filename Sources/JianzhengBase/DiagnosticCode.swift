@@ -70,6 +70,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case importMetadataMissing = "JZ4016"
     /// A corpus document the project reads but the official Akoma Ntoso 3.0 schema refuses (older form).
     case corpusNotAkomaNtoso = "JZ4017"
+    /// `corpus import`: a text with no article, section, opening or annex — nothing a citation could name.
+    case importNothingToImport = "JZ4018"
 
     // Policies.
     case policyRuleUnreachable = "JZ5001"

@@ -118,7 +118,13 @@ public struct DiagnosticWording: Sendable {
             ("the amendment in force from ([0-9-]+) renumbered (.+): the former article is now (.+)", "$1起施行的修改将$2重新编号：原条文现为$3"),
             ("a citation written before the amendment means (.+); cite it so, or keep this one if the new text is meant", "修改前写成的引用所指应为$1：请改引该条；如指新条文则保留"),
             ("this line is not in any article or section and was not imported", "该行不属于任何条款或部分，未导入"),
-            ("annexes are not imported yet: this line and the ([0-9]+) after it were not imported", "附件暂不导入：本行及其后 $1 行未导入"),
+            ("(.+) has the number of the annex at line ([0-9]+); this annex was not imported", "$1与第 $2 行的附件编号相同，该附件未导入"),
+            ("this line is in an annex that was not imported", "该行属于未导入的附件"),
+            ("the text has no article, section or annex: its ([0-9]+) lines after the title are kept as the document's text, citable only as a whole; check that this is meant and the text's encoding",
+                "文本中没有条、部分或附件：标题后的 $1 行作为文件全文保留，只能整体引用；请确认确属如此，并检查其编码"),
+            ("the text has no article, section or annex: nothing to import; check that it is the text of a legal document and its encoding",
+                "文本中没有条、部分或附件，无可导入：请确认其为法律文件的文本，并检查其编码"),
+            ("item (.+) of (.+) follows item ([0-9]+): numbers go back; not imported", "$2的第$1项出现在第 $3 项之后，序号倒退，未导入"),
             ("and ([0-9]+) more lines not imported", "另有 $1 行未导入"),
             ("a line before the first (article|section) that is neither the title nor the title block; not imported", "第一条（部分）之前既非标题也非题注的行，未导入"),
             ("article (.+) follows article (.+): numbers go back; check that the line starts an article and is not a sentence that begins with a citation",
@@ -149,6 +155,8 @@ public struct DiagnosticWording: Sendable {
             ("rule '(.+)' takes effect on ([0-9-]+), when policy '(.+)' is no longer in force", "规则“$1”于 $2 生效，那时政策“$3”已不再有效"),
             ("unknown field '(.+)' in the commitment notice; the fields are (.+)", "告知承诺书模板中有未知字段“$1”；可用字段：$2"),
             ("'\\{\\{' is not closed with '\\}\\}'", "“{{”没有以“}}”结束"),
+            ("the document written from this text would be ([0-9]+) bytes, more than the ([0-9]+) the corpus reads; import the text in parts \\(by 编 or 章\\)",
+                "由该文本生成的文件将有 $1 字节，超过法律依据库可读取的 $2 字节：请分部分（按编或章）导入"),
             ("file of ([0-9]+) bytes exceeds the limit of ([0-9]+) bytes; it is not read", "文件大小 $1 字节，超过 $2 字节的限制，不予读取"),
             ("cannot read file: (.+)", "无法读取文件：$1"),
             ("'(.*)' has no provision (.+); kept as the basis, to verify", "“$1”没有条款 $2；仍作为设定依据，待核实"),
@@ -243,6 +251,7 @@ public struct DiagnosticWording: Sendable {
         case .importLineNotPlaced: "导入时无法归入条款的行"
         case .importMetadataMissing: "导入缺少元数据"
         case .corpusNotAkomaNtoso: "不符合 Akoma Ntoso 标准"
+        case .importNothingToImport: "文本中没有可导入的内容"
         case .policyRuleUnreachable: "规则永远不会生效"
         case .policyRuleConflict: "规则相互冲突"
         case .policyNoDefault: "政策缺少默认结论"

@@ -69,42 +69,45 @@ public enum AkomaNtosoWriter {
         writer.start("akomaNtoso", ["xmlns": CorpusDocumentReader.aknNamespace, "xmlns:jz": CorpusDocumentReader.metadataNamespace])
         writer.start(imported.hasArticles ? "act" : "doc", ["name": metadata.title])
         meta(writer, metadata, generated: generated)
+        // The title block and contents as written: not read by the engine, kept so the document holds the whole text.
+        if !imported.preface.isEmpty { blocks(writer, "preface", imported.preface) }
         writer.start(imported.hasArticles ? "body" : "mainBody")
+        for line in imported.opening { writer.element("p", text: line) }
         for unit in imported.body { self.unit(writer, unit) }
         writer.end()
+        if !imported.annexes.isEmpty {
+            writer.start("attachments")
+            for annex in imported.annexes { self.annex(writer, annex, metadata: metadata, generated: generated) }
+            writer.end()
+        }
         writer.end()
         writer.end()
         return writer.finish()
     }
 
-    private static func meta(_ writer: XMLWriter, _ metadata: Metadata, generated: CalendarDate) {
-        let expression = "\(metadata.workURI)/zho@\(metadata.versionFrom)"
-        let author = "#" + metadata.issuer
+    /// An annex is a document of its own in Akoma Ntoso (an `attachment` holding a `doc` with its identification);
+    /// its items are `hcontainer`s named `item` with eIds `att_N__item_M`, the eIds 附件N第M项 cites.
+    private static func annex(_ writer: XMLWriter, _ annex: LegalTextImporter.Annex, metadata: Metadata, generated: CalendarDate) {
+        writer.start("attachment", ["eId": annex.eId])
+        writer.element("num", text: annex.written)
+        if let heading = annex.heading { writer.element("heading", text: heading) }
+        writer.start("doc", ["name": "annex"])
         writer.start("meta")
-        writer.start("identification", ["source": "#jianzheng"])
-        writer.start("FRBRWork")
-        writer.element("FRBRthis", ["value": metadata.workURI + "/!main"])
-        writer.element("FRBRuri", ["value": metadata.workURI])
-        writer.element("FRBRdate", ["date": metadata.promulgated.description, "name": "promulgation"])
-        writer.element("FRBRauthor", ["href": author])
-        writer.element("FRBRcountry", ["value": "cn"])
-        if let number = metadata.documentNumber { writer.element("FRBRnumber", ["value": number]) }
-        writer.element("FRBRname", ["value": metadata.title])
+        identification(writer, metadata, generated: generated, component: annex.eId)
         writer.end()
-        writer.start("FRBRExpression")
-        writer.element("FRBRthis", ["value": expression + "/!main"])
-        writer.element("FRBRuri", ["value": expression])
-        writer.element("FRBRdate", ["date": metadata.versionFrom.description, "name": "version"])
-        writer.element("FRBRauthor", ["href": author])
-        writer.element("FRBRlanguage", ["language": "zho"])
-        writer.end()
-        writer.start("FRBRManifestation")
-        writer.element("FRBRthis", ["value": expression + "/!main.xml"])
-        writer.element("FRBRuri", ["value": expression + ".akn"])
-        writer.element("FRBRdate", ["date": generated.description, "name": "generation"])
-        writer.element("FRBRauthor", ["href": "#jianzheng"])
+        writer.start("mainBody")
+        for line in annex.intro { writer.element("p", text: line) }
+        for item in annex.items { unit(writer, item) }
+        // Akoma Ntoso wants a body with something in it.
+        if annex.intro.isEmpty, annex.items.isEmpty { writer.element("p", text: "") }
         writer.end()
         writer.end()
+        writer.end()
+    }
+
+    private static func meta(_ writer: XMLWriter, _ metadata: Metadata, generated: CalendarDate) {
+        writer.start("meta")
+        identification(writer, metadata, generated: generated, component: "main")
         writer.start("proprietary", ["source": "#jianzheng"])
         writer.start("jz:act", [
             "rank": metadata.rank.rawValue, "territory": metadata.territory, "territoryName": metadata.territoryName,
@@ -118,6 +121,36 @@ public enum AkomaNtosoWriter {
         writer.end()
     }
 
+    /// The FRBR identification of the document (`component` main) or of one of its annexes (`att_N`).
+    private static func identification(_ writer: XMLWriter, _ metadata: Metadata, generated: CalendarDate, component: String) {
+        let expression = "\(metadata.workURI)/zho@\(metadata.versionFrom)"
+        let author = "#" + metadata.issuer
+        writer.start("identification", ["source": "#jianzheng"])
+        writer.start("FRBRWork")
+        writer.element("FRBRthis", ["value": metadata.workURI + "/!" + component])
+        writer.element("FRBRuri", ["value": metadata.workURI])
+        writer.element("FRBRdate", ["date": metadata.promulgated.description, "name": "promulgation"])
+        writer.element("FRBRauthor", ["href": author])
+        writer.element("FRBRcountry", ["value": "cn"])
+        if let number = metadata.documentNumber { writer.element("FRBRnumber", ["value": number]) }
+        writer.element("FRBRname", ["value": metadata.title])
+        writer.end()
+        writer.start("FRBRExpression")
+        writer.element("FRBRthis", ["value": expression + "/!" + component])
+        writer.element("FRBRuri", ["value": expression])
+        writer.element("FRBRdate", ["date": metadata.versionFrom.description, "name": "version"])
+        writer.element("FRBRauthor", ["href": author])
+        writer.element("FRBRlanguage", ["language": "zho"])
+        writer.end()
+        writer.start("FRBRManifestation")
+        writer.element("FRBRthis", ["value": expression + "/!" + component + ".xml"])
+        writer.element("FRBRuri", ["value": expression + ".akn"])
+        writer.element("FRBRdate", ["date": generated.description, "name": "generation"])
+        writer.element("FRBRauthor", ["href": "#jianzheng"])
+        writer.end()
+        writer.end()
+    }
+
     private static func unit(_ writer: XMLWriter, _ unit: LegalTextImporter.Unit) {
         let element: String =
             switch unit.kind {
@@ -127,8 +160,9 @@ public enum AkomaNtosoWriter {
             case .article: "article"
             case .paragraph: "paragraph"
             case .point: "point"
+            case .item: "hcontainer"
             }
-        writer.start(element, ["eId": unit.eId])
+        if unit.kind == .item { writer.start(element, ["eId": unit.eId, "name": "item"]) } else { writer.start(element, ["eId": unit.eId]) }
         writer.element("num", text: unit.number)
         if let heading = unit.heading { writer.element("heading", text: heading) }
         let text = unit.text.map { $0.split(separator: "\n").map(String.init) } ?? []

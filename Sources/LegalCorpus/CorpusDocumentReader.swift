@@ -48,9 +48,9 @@ struct CorpusDocumentReader {
             return (nil, diagnostics + [problem("incomplete FRBR or act metadata", line: meta.line)])
         }
         let title = document.attribute("name") ?? work.child("FRBRname")?.attribute("value") ?? workURI
-        var version = ActVersion(
-            expressionURI: expressionURI, validFrom: validFrom, validUntil: nil,
-            provisions: provisions(in: body, diagnostics: &diagnostics), path: tree.path)
+        var provisions = provisions(in: body, diagnostics: &diagnostics)
+        if let attachments = document.child("attachments") { annexes(attachments, into: &provisions, diagnostics: &diagnostics) }
+        var version = ActVersion(expressionURI: expressionURI, validFrom: validFrom, validUntil: nil, provisions: provisions, path: tree.path)
         for entry in metadata.children where entry.name == "renumbered" {
             if let from = entry.attribute("from"), let to = entry.attribute("to") { version.renumbered[from] = to }
         }
@@ -79,6 +79,38 @@ struct CorpusDocumentReader {
             Self.text(of: child, label: Self.label(of: child, under: ""), into: &result, diagnostics: &diagnostics)
         }
         return result
+    }
+
+    /// Each annex (`att_N`, labelled 附件N) and its numbered items (`att_N__item_M`, 附件N第M项), with their text.
+    private func annexes(_ attachments: XMLElementRef, into provisions: inout [String: Provision], diagnostics: inout [Diagnostic]) {
+        for attachment in attachments.children where attachment.isNamed("attachment") {
+            guard let eId = attachment.attribute("eId") else { continue }
+            let number = attachment.child(named: "num")?.text ?? ""
+            var lines = attachment.child(named: "heading").map { [$0.text] } ?? []
+            for element in attachment.child("doc")?.child("mainBody")?.children ?? [] {
+                if element.isNamed("p") {
+                    lines.append(element.text)
+                    continue
+                }
+                guard element.isNamed("hcontainer"), let itemId = element.attribute("eId") else { continue }
+                let text = element.child(named: "content")?.children.map(\.text).joined(separator: "\n") ?? ""
+                let written = element.child(named: "num")?.text ?? ""
+                let position = itemId.split(separator: "_").last.flatMap { Int($0) }
+                let label = number + (position.map { "第\(ChineseNumeral.format($0))项" } ?? written)
+                record(Provision(eId: itemId, label: label, text: text, line: element.line), at: element, into: &provisions, diagnostics: &diagnostics)
+                lines.append(written + text)
+            }
+            record(
+                Provision(eId: eId, label: number, text: lines.joined(separator: "\n"), line: attachment.line), at: attachment, into: &provisions,
+                diagnostics: &diagnostics)
+        }
+    }
+
+    private func record(_ provision: Provision, at element: XMLElementRef, into provisions: inout [String: Provision], diagnostics: inout [Diagnostic]) {
+        if provisions[provision.eId] != nil {
+            diagnostics.append(Diagnostic(.corpusDuplicateEId, "duplicate eId '\(provision.eId)'", at: SourceRange(at: element.location)))
+        }
+        provisions[provision.eId] = provision
     }
 
     /// A provision's label: its parent's, then its own number (`（四）` under an article reads `第（四）项`).

@@ -40,6 +40,7 @@ public enum CorpusSchema {
       <xs:element name="meta" type="akn:meta"/>
       <xs:element name="preface" type="akn:blocks" minOccurs="0"/>
       <xs:element name="body" type="akn:body"/>
+      <xs:element name="attachments" type="akn:attachments" minOccurs="0"/>
     </xs:sequence>
     <xs:attribute name="name" type="xs:string" use="required"/>
   </xs:complexType>
@@ -50,27 +51,62 @@ public enum CorpusSchema {
       <xs:element name="meta" type="akn:meta"/>
       <xs:element name="preface" type="akn:blocks" minOccurs="0"/>
       <xs:choice>
-        <xs:element name="mainBody" type="akn:body"/>
+        <xs:element name="mainBody" type="akn:docBody"/>
         <!-- What Akoma Ntoso calls mainBody in a doc; older corpora wrote body (a warning). -->
         <xs:element name="body" type="akn:body"/>
       </xs:choice>
+      <xs:element name="attachments" type="akn:attachments" minOccurs="0"/>
     </xs:sequence>
     <xs:attribute name="name" type="xs:string" use="required"/>
   </xs:complexType>
 
-  <xs:complexType name="meta">
+  <!-- Annexes (附件, 附表): each a doc of its own, its numbered items hcontainers named item (附件1第3项 is att_1__item_3). -->
+  <xs:complexType name="attachments">
     <xs:sequence>
-      <xs:element name="identification">
+      <xs:element name="attachment" maxOccurs="unbounded">
         <xs:complexType>
           <xs:sequence>
-            <xs:element name="FRBRWork" type="akn:frbr"/>
-            <xs:element name="FRBRExpression" type="akn:frbr"/>
-            <!-- Required by Akoma Ntoso; optional here so that older corpora still load (with a warning). -->
-            <xs:element name="FRBRManifestation" type="akn:frbr" minOccurs="0"/>
+            <xs:element name="num" type="xs:string"/>
+            <xs:element name="heading" type="xs:string" minOccurs="0"/>
+            <xs:element name="doc">
+              <xs:complexType>
+                <xs:sequence>
+                  <xs:element name="meta">
+                    <xs:complexType>
+                      <xs:sequence><xs:element name="identification" type="akn:identification"/></xs:sequence>
+                    </xs:complexType>
+                  </xs:element>
+                  <xs:element name="mainBody">
+                    <xs:complexType>
+                      <xs:sequence>
+                        <xs:element name="p" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
+                        <xs:element name="hcontainer" minOccurs="0" maxOccurs="unbounded">
+                          <xs:complexType>
+                            <xs:sequence>
+                              <xs:element name="num" type="xs:string"/>
+                              <xs:element name="content" type="akn:blocks"/>
+                            </xs:sequence>
+                            <xs:attribute name="eId" type="akn:eId" use="required"/>
+                            <xs:attribute name="name" type="xs:string" fixed="item" use="required"/>
+                          </xs:complexType>
+                        </xs:element>
+                      </xs:sequence>
+                    </xs:complexType>
+                  </xs:element>
+                </xs:sequence>
+                <xs:attribute name="name" type="xs:string" use="required"/>
+              </xs:complexType>
+            </xs:element>
           </xs:sequence>
-          <xs:attribute name="source" type="xs:string" use="required"/>
+          <xs:attribute name="eId" type="akn:eId" use="required"/>
         </xs:complexType>
       </xs:element>
+    </xs:sequence>
+  </xs:complexType>
+
+  <xs:complexType name="meta">
+    <xs:sequence>
+      <xs:element name="identification" type="akn:identification"/>
       <xs:element name="proprietary">
         <xs:complexType>
           <xs:sequence>
@@ -80,6 +116,16 @@ public enum CorpusSchema {
         </xs:complexType>
       </xs:element>
     </xs:sequence>
+  </xs:complexType>
+
+  <xs:complexType name="identification">
+    <xs:sequence>
+      <xs:element name="FRBRWork" type="akn:frbr"/>
+      <xs:element name="FRBRExpression" type="akn:frbr"/>
+      <!-- Required by Akoma Ntoso; optional here so that older corpora still load (with a warning). -->
+      <xs:element name="FRBRManifestation" type="akn:frbr" minOccurs="0"/>
+    </xs:sequence>
+    <xs:attribute name="source" type="xs:string" use="required"/>
   </xs:complexType>
 
   <xs:complexType name="frbr">
@@ -108,13 +154,27 @@ public enum CorpusSchema {
     <xs:attribute name="value" type="xs:string" use="required"/>
   </xs:complexType>
 
-  <xs:complexType name="body">
-    <xs:choice maxOccurs="unbounded">
+  <xs:group name="units">
+    <xs:choice>
       <xs:element name="book" type="akn:division"/>
       <xs:element name="chapter" type="akn:division"/>
       <xs:element name="section" type="akn:division"/>
       <xs:element name="article" type="akn:provision"/>
     </xs:choice>
+  </xs:group>
+
+  <xs:complexType name="body">
+    <xs:sequence>
+      <xs:group ref="akn:units" maxOccurs="unbounded"/>
+    </xs:sequence>
+  </xs:complexType>
+
+  <!-- A doc's body: the lines before its first section (主送机关, the opening; all of a 决定 without sections), then its sections. -->
+  <xs:complexType name="docBody">
+    <xs:sequence>
+      <xs:element name="p" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:group ref="akn:units" minOccurs="0" maxOccurs="unbounded"/>
+    </xs:sequence>
   </xs:complexType>
 
   <xs:complexType name="division">
@@ -160,6 +220,7 @@ public enum CorpusSchema {
   <xs:simpleType name="eId">
     <xs:restriction base="xs:string">
       <xs:pattern value="(book|art|chp|sec|para|point)_[0-9a-z]+(_[0-9]+)?(__(chp|art|sec|para|point)_[0-9a-z]+(_[0-9]+)?)*"/>
+      <xs:pattern value="att_[0-9]+(__item_[0-9]+)?"/>
     </xs:restriction>
   </xs:simpleType>
 </xs:schema>

@@ -99,12 +99,15 @@ public struct Provision: Sendable {
     /// For a point (项, 目), the words that introduce its list in the provision above it ("公证机构办理下列公证事项："):
     /// a point quoted alone does not say what it is a point of. Nil when there are none.
     public func chapeau(in version: ActVersion) -> String? {
-        guard let cut = eId.range(of: "__point_", options: .backwards) else { return nil }
+        // An annex item is introduced by its annex's heading (附件1 国务院决定取消的证明事项目录).
+        guard let cut = eId.range(of: "__point_", options: .backwards) ?? eId.range(of: "__item_", options: .backwards) else { return nil }
         guard let parent = version.provisions[String(eId[..<cut.lowerBound])]
             ?? Self.article(of: eId).flatMap({ version.provisions[$0] })
         else { return nil }
         let first = parent.text.prefix { $0 != "\n" }
-        guard !first.isEmpty, first.first != "（", first.first != "(", parent.text.count > first.count else { return nil }
+        guard !first.isEmpty, first.first != "（", first.first != "(", !(first.first?.isASCII == true && first.first?.isNumber == true),
+            parent.text.count > first.count
+        else { return nil }
         return String(first)
     }
 

@@ -1,9 +1,11 @@
 import JianzhengBase
 
 /// Reads the plain text of a Chinese legal document — 编、章、节、条（之一）、款 (a new line inside an article)、
-/// 项 `（一）`、目 `1.` for an act; `一、` sections and `（一）` paragraphs for a 规范性文件 without articles — and the title
-/// block (title, 文号, 通过/公布/施行 dates where the text states them) into the structure an Akoma Ntoso document
-/// is written from. Every line it cannot place is a located diagnostic, never a silent drop.
+/// 项 `（一）`、目 `1.` for an act; `一、` sections and `（一）` paragraphs for a 规范性文件 without articles; annexes
+/// (附件, 附表) and their numbered items — and the title block (title, 文号, 通过/公布/施行 dates where the text
+/// states them) into the structure an Akoma Ntoso document is written from. Every line it cannot place is a
+/// located diagnostic, never a silent drop; every line it places keeps its words, so the document's text is the
+/// input's (`CorpusText`).
 public enum LegalTextImporter {
     /// What the text says about itself.
     public struct TitleBlock: Sendable, Equatable {
@@ -17,7 +19,8 @@ public enum LegalTextImporter {
     /// A numbered unit of the text and what it holds.
     public struct Unit: Sendable, Equatable {
         public enum Kind: String, Sendable {
-            case book, chapter, section, article, paragraph, point
+            /// `item` is a numbered entry of an annex (附件第二十七项).
+            case book, chapter, section, article, paragraph, point, item
         }
 
         public var kind: Kind
@@ -32,11 +35,32 @@ public enum LegalTextImporter {
         public var line: Int
     }
 
+    /// An annex (附件, 附表) of the document: its heading, unnumbered lines before its first item, and its items.
+    public struct Annex: Sendable, Equatable {
+        /// 1 for `附件` alone, else its number: `附件2` is 2.
+        public var number: Int
+        /// As written: 附件, 附件2, 附表一.
+        public var written: String
+        public var heading: String?
+        /// Lines before the first item: a table's header, a note.
+        public var intro: [String] = []
+        public var items: [Unit] = []
+        public var line: Int
+
+        public var eId: String { "att_\(number)" }
+    }
+
     public struct Result: Sendable {
         public var titleBlock: TitleBlock
+        /// Every line before the body, as written: the title block and a table of contents (目录).
+        public var preface: [String]
+        /// A document without articles: the lines between its title block and its first section (主送机关, the
+        /// opening paragraph), or all its lines before the annexes when it has no sections (a 决定).
+        public var opening: [String]
         /// True for a document of articles (an `act`); false for one of numbered sections (a `doc`).
         public var hasArticles: Bool
         public var body: [Unit]
+        public var annexes: [Annex]
         public var diagnostics: [Diagnostic]
     }
 
@@ -47,16 +71,21 @@ public enum LegalTextImporter {
         reader.hasArticles = lines.contains { Line.article(String($0).trimmedLegalText) != nil }
         for (index, raw) in lines.enumerated() {
             let line = String(raw).trimmedLegalText
-            // Annexes (附件, 附表) are not imported yet: said once, where they start, not read into the last article.
-            if Line.annex(line) {
-                reader.diagnostics.append(Diagnostic(
-                    .importLineNotPlaced, "annexes are not imported yet: this line and the \(lines.count - index - 1) after it were not imported",
-                    at: reader.range(index + 1, line)))
-                break
+            // From the first annex on, every line belongs to an annex.
+            if !reader.annexes.isEmpty || Line.annex(line) != nil {
+                reader.closeAll()
+                reader.takeAnnexLine(line, line: index + 1)
+            } else {
+                reader.take(line, line: index + 1)
             }
-            reader.take(line, line: index + 1)
         }
         reader.closeAll()
+        if reader.body.isEmpty, reader.annexes.isEmpty, let first = reader.openingLine {
+            reader.diagnostics.append(Diagnostic(
+                .importNothingToImport,
+                "the text has no article, section or annex: its \(reader.opening.count) lines after the title are kept as the document's text, citable only as a whole; check that this is meant and the text's encoding",
+                at: SourceRange(at: SourceLocation(path: path, line: first, column: 1)), severity: .warning))
+        }
         // A text with no structure at all would give a warning per line: the first ones say enough.
         let limit = 200
         if reader.diagnostics.count > limit {
@@ -65,7 +94,9 @@ public enum LegalTextImporter {
             reader.diagnostics.append(Diagnostic(
                 .importLineNotPlaced, "and \(more) more lines not imported", at: reader.diagnostics[limit - 1].range))
         }
-        return Result(titleBlock: reader.titleBlock, hasArticles: reader.hasArticles, body: reader.body, diagnostics: reader.diagnostics)
+        return Result(
+            titleBlock: reader.titleBlock, preface: reader.preface, opening: reader.opening, hasArticles: reader.hasArticles, body: reader.body,
+            annexes: reader.annexes, diagnostics: reader.diagnostics)
     }
 
     // MARK: - Lines
@@ -113,19 +144,38 @@ public enum LegalTextImporter {
             return (number, "（\(inner)）", after.dropFirst().trimmedLegalText)
         }
 
-        /// `1.正文`, `1．正文` or `1、正文` (目).
+        /// `1.正文`, `1．正文` or `1、正文` (目), the number as written with its mark.
         static func item(_ line: String) -> (Int, String, String)? {
             let digits = line.prefix { $0.isASCII && $0.isNumber }
             let after = line.dropFirst(digits.count)
             guard let number = Int(digits), number > 0, let mark = after.first, ".．、".contains(mark) else { return nil }
-            return (number, "\(number).", after.dropFirst().trimmedLegalText)
+            return (number, "\(digits)\(mark)", after.dropFirst().trimmedLegalText)
         }
 
-        /// `附件`, `附件1`, `附件一：…`, `附表` as a line of its own: where the annexes start.
-        static func annex(_ line: String) -> Bool {
-            guard line.hasPrefix("附件") || line.hasPrefix("附表") else { return false }
-            let rest = line.dropFirst(2).drop(while: ChineseNumeral.isNumeral)
-            return rest.isEmpty || rest.first == "：" || rest.first == ":" || rest.first == " " || rest.first == "\u{3000}"
+        /// An annex's entry: `1.`/`1、`/`（一）` as in the body, or a table row's 序号 followed by a space or tab.
+        static func annexItem(_ line: String) -> (Int, String, String)? {
+            if let item = item(line) ?? point(line) { return item }
+            let digits = line.prefix { $0.isASCII && $0.isNumber }
+            let after = line.dropFirst(digits.count)
+            guard let number = Int(digits), number > 0, let space = after.first, space == " " || space == "\t" || space == "\u{3000}" else {
+                return nil
+            }
+            return (number, String(digits), after.trimmedLegalText)
+        }
+
+        /// `附件`, `附件1`, `附件一：标题`, `附表` beginning a line: where an annex starts (its number, as
+        /// written, and a heading on the same line). `附件：1．…` listing the annexes at the foot of the body is
+        /// not one: it is a line of the body.
+        static func annex(_ line: String) -> (Int, String, String?)? {
+            guard line.hasPrefix("附件") || line.hasPrefix("附表") else { return nil }
+            let digits = line.dropFirst(2).prefix(while: ChineseNumeral.isNumeral)
+            var rest = line.dropFirst(2 + digits.count)
+            guard rest.isEmpty || "：: \u{3000}".contains(rest.first ?? " ") else { return nil }
+            rest = rest.drop { "：: \u{3000}".contains($0) }
+            if item(String(rest)) != nil { return nil }
+            let number = digits.isEmpty ? 1 : ChineseNumeral.parse(digits) ?? 0
+            guard number > 0 else { return nil }
+            return (number, String(line.prefix(2 + digits.count)), rest.isEmpty ? nil : String(rest))
         }
 
         /// `一、正文`: a section of a document without articles.
@@ -144,6 +194,15 @@ public enum LegalTextImporter {
         var hasArticles = false
         var titleBlock = TitleBlock()
         var body: [Unit] = []
+        var preface: [String] = []
+        var opening: [String] = []
+        /// Where the opening starts.
+        var openingLine: Int?
+        var annexes: [Annex] = []
+        /// After an annex numbered as an earlier one: its lines are not imported.
+        var skippingAnnex = false
+        /// The number of the last item of the current annex, to notice numbers going back.
+        var lastAnnexItem = 0
         var diagnostics: [Diagnostic] = []
         /// The open units, outermost first.
         var open: [Unit] = []
@@ -159,6 +218,7 @@ public enum LegalTextImporter {
             guard !text.isEmpty else { return }
             if text.filter({ !$0.isWhitespace }) == "目录" {
                 inContents = true
+                preface.append(text)
                 return
             }
             if let (kind, number, heading, title) = Line.division(text), hasArticles {
@@ -166,6 +226,7 @@ public enum LegalTextImporter {
                     // The contents end where the body's first division comes round again.
                     if kind == .chapter || kind == .book, number == 1, contentsChapters > 0 { inContents = false } else {
                         contentsChapters += 1
+                        preface.append(text)
                         return
                     }
                 }
@@ -204,16 +265,67 @@ public enum LegalTextImporter {
             }
         }
 
+        // MARK: Annexes
+
+        /// A line from the first annex on: a new annex, an item, the annex's heading or intro, or more of the last item.
+        mutating func takeAnnexLine(_ text: String, line: Int) {
+            guard !text.isEmpty else { return }
+            if let (number, written, heading) = Line.annex(text) {
+                if let earlier = annexes.first(where: { $0.number == number }) {
+                    diagnostics.append(Diagnostic(
+                        .importLineNotPlaced, "\(written) has the number of the annex at line \(earlier.line); this annex was not imported",
+                        at: range(line, text)))
+                    skippingAnnex = true
+                } else {
+                    annexes.append(Annex(number: number, written: written, heading: heading, line: line))
+                    skippingAnnex = false
+                    lastAnnexItem = 0
+                }
+                return
+            }
+            guard !skippingAnnex, let last = annexes.indices.last else {
+                diagnostics.append(Diagnostic(.importLineNotPlaced, "this line is in an annex that was not imported", at: range(line, text)))
+                return
+            }
+            if let (number, written, rest) = Line.annexItem(text) {
+                guard number > lastAnnexItem else {
+                    diagnostics.append(Diagnostic(
+                        .importLineNotPlaced,
+                        "item \(written) of \(annexes[last].written) follows item \(lastAnnexItem): numbers go back; not imported",
+                        at: range(line, text)))
+                    return
+                }
+                lastAnnexItem = number
+                annexes[last].items.append(Unit(kind: .item, eId: annexes[last].eId + "__item_\(number)", number: written, text: rest, line: line))
+            } else if let item = annexes[last].items.indices.last {
+                // A line after an item, not numbered, is more of it: a table row's cells, a wrapped sentence.
+                annexes[last].items[item].text = [annexes[last].items[item].text, text].compactMap { $0 }.joined(separator: "\n")
+            } else if annexes[last].heading == nil {
+                annexes[last].heading = text
+            } else {
+                annexes[last].intro.append(text)
+            }
+        }
+
         // MARK: Title block
 
         mutating func titleLine(_ text: String, line: Int) {
-            if inContents { return }
+            if inContents {
+                preface.append(text)
+                return
+            }
+            // Once the opening has begun, a 文号 or date in it is a citation, not the title block.
+            if !opening.isEmpty {
+                opening.append(text)
+                return
+            }
             var found = false
-            if let number = Self.documentNumber(in: text) {
+            // A title block is a few short lines: a longer line is not searched for a 文号 or dates.
+            if text.utf8.count <= 2_000, let number = Self.documentNumber(in: text) {
                 titleBlock.documentNumber = titleBlock.documentNumber ?? number
                 found = true
             }
-            for (date, event) in Self.datedEvents(in: text) {
+            for (date, event) in text.utf8.count <= 2_000 ? Self.datedEvents(in: text) : [] {
                 found = true
                 switch event {
                 case "通过": titleBlock.adopted = titleBlock.adopted ?? date
@@ -221,12 +333,19 @@ public enum LegalTextImporter {
                 default: titleBlock.effective = titleBlock.effective ?? date
                 }
             }
-            if found { return }
-            if titleBlock.title == nil {
+            if found {
+                preface.append(text)
+                return
+            }
+            if !hasArticles, titleBlock.title != nil {
+                opening.append(text)
+                openingLine = line
+            } else if titleBlock.title == nil {
                 titleBlock.title = text
+                preface.append(text)
             } else {
                 diagnostics.append(Diagnostic(
-                    .importLineNotPlaced, "a line before the first \(hasArticles ? "article" : "section") that is neither the title nor the title block; not imported",
+                    .importLineNotPlaced, "a line before the first article that is neither the title nor the title block; not imported",
                     at: range(line, text)))
             }
         }

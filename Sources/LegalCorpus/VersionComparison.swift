@@ -15,46 +15,103 @@ public struct VersionComparison: Sendable {
     /// The renumbered articles by eId, old → new: what the new version's document records.
     public let renumberings: [String: String]
 
-    /// Compares the articles of two versions. An article whose number now holds other words is looked for under
-    /// another number: its words there, or nearly (four in five of its character pairs) and closer than what its
-    /// own number holds, make it renumbered; else it changed (its number is still there) or was removed.
+    /// Compares the articles of two versions as two sequences, the way an amendment changes an act: articles keep
+    /// their order, some are inserted or deleted, the ones after are renumbered. Articles with the same words are
+    /// paired first (in order); between two such pairs, the articles are aligned so that the pairs' likeness (the
+    /// share of character pairs in common) is greatest. A pair needs half its character pairs in common, unless
+    /// both hold the same number (an article rewritten in place is changed, not removed and added).
     public init(old: ActVersion, new: ActVersion) {
         let before = Self.articles(old), after = Self.articles(new)
+        var pairs: [(Int, Int)] = []
+        var previous = (-1, -1)
+        for anchor in Self.anchors(before, after) + [(before.count, after.count)] {
+            pairs += Self.align(before, after, old: (previous.0 + 1)..<anchor.0, new: (previous.1 + 1)..<anchor.1)
+            if anchor.0 < before.count { pairs.append(anchor) }
+            previous = anchor
+        }
         var changes: [Change] = []
         var unchanged = 0
         var renumberings: [String: String] = [:]
-        var matchedNew = Set<String>()
-        var unmatchedOld: [Provision] = []
-        // The same number and the same words first: most articles survive an amendment untouched.
-        for article in before {
-            if let same = new.provisions[article.eId], same.text == article.text {
+        var nextOld = 0, nextNew = 0
+        for (oldIndex, newIndex) in pairs + [(before.count, after.count)] {
+            // What lies between two pairs was removed (old) or added (new).
+            changes += before[nextOld..<oldIndex].map { .removed($0.label) }
+            changes += after[nextNew..<newIndex].map { .added($0.label) }
+            nextOld = oldIndex + 1
+            nextNew = newIndex + 1
+            guard oldIndex < before.count else { break }
+            let (was, now) = (before[oldIndex], after[newIndex])
+            if was.eId != now.eId {
+                changes.append(.renumbered(from: was.label, to: now.label, changed: was.text != now.text))
+                renumberings[was.eId] = now.eId
+            } else if was.text != now.text {
+                changes.append(.changed(was.label))
+            } else {
                 unchanged += 1
-                matchedNew.insert(same.eId)
-            } else {
-                unmatchedOld.append(article)
             }
         }
-        for article in unmatchedOld {
-            let same = new.provisions[article.eId].flatMap { matchedNew.contains($0.eId) ? nil : $0 }
-            let kept = same.map { Self.similarity($0.text, article.text) } ?? 0
-            // Its words under another number, closer than what its own number now holds: renumbered.
-            let moved = after.filter { !matchedNew.contains($0.eId) && $0.eId != article.eId }
-                .map { ($0, Self.similarity($0.text, article.text)) }.max { $0.1 < $1.1 }
-            if let (target, score) = moved, score >= 0.8, score > kept {
-                changes.append(.renumbered(from: article.label, to: target.label, changed: target.text != article.text))
-                renumberings[article.eId] = target.eId
-                matchedNew.insert(target.eId)
-            } else if let same {
-                changes.append(.changed(article.label))
-                matchedNew.insert(same.eId)
-            } else {
-                changes.append(.removed(article.label))
-            }
-        }
-        for article in after where !matchedNew.contains(article.eId) { changes.append(.added(article.label)) }
         self.changes = changes
         self.unchanged = unchanged
         self.renumberings = renumberings
+    }
+
+    /// Articles with the same words in both versions, paired in order (each old article with the first new one
+    /// after the last pair that has its words).
+    private static func anchors(_ before: [Provision], _ after: [Provision]) -> [(Int, Int)] {
+        var positions: [String: [Int]] = [:]
+        for (index, article) in after.enumerated() { positions[article.text, default: []].append(index) }
+        var anchors: [(Int, Int)] = []
+        var last = -1
+        for (index, article) in before.enumerated() {
+            if let match = positions[article.text]?.first(where: { $0 > last }) {
+                anchors.append((index, match))
+                last = match
+            }
+        }
+        return anchors
+    }
+
+    /// The best order-keeping pairing of the old and new articles in the two ranges (dynamic programming over the
+    /// gap between two anchors, which an amendment keeps small); a gap too large to align pairs articles by number.
+    private static func align(_ before: [Provision], _ after: [Provision], old: Range<Int>, new: Range<Int>) -> [(Int, Int)] {
+        guard !old.isEmpty, !new.isEmpty else { return [] }
+        guard old.count * new.count <= 250_000 else {
+            let numbers = Dictionary(new.map { (after[$0].eId, $0) }, uniquingKeysWith: { first, _ in first })
+            return old.compactMap { index in numbers[before[index].eId].map { (index, $0) } }
+        }
+        func score(_ i: Int, _ j: Int) -> Double? {
+            let likeness = similarity(before[i].text, after[j].text)
+            if before[i].eId == after[j].eId { return likeness + 0.2 }
+            return likeness >= 0.5 ? likeness : nil
+        }
+        let rows = old.count, columns = new.count
+        var best = [Double](repeating: 0, count: (rows + 1) * (columns + 1))
+        var paired = [Bool](repeating: false, count: (rows + 1) * (columns + 1))
+        for i in 1...rows {
+            for j in 1...columns {
+                let cell = i * (columns + 1) + j
+                best[cell] = max(best[cell - columns - 1], best[cell - 1])
+                if let value = score(old.lowerBound + i - 1, new.lowerBound + j - 1), best[cell - columns - 2] + value > best[cell] {
+                    best[cell] = best[cell - columns - 2] + value
+                    paired[cell] = true
+                }
+            }
+        }
+        var result: [(Int, Int)] = []
+        var (i, j) = (rows, columns)
+        while i > 0, j > 0 {
+            let cell = i * (columns + 1) + j
+            if paired[cell] {
+                result.append((old.lowerBound + i - 1, new.lowerBound + j - 1))
+                i -= 1
+                j -= 1
+            } else if best[cell] == best[cell - columns - 1] {
+                i -= 1
+            } else {
+                j -= 1
+            }
+        }
+        return result.reversed()
     }
 
     /// The articles of a version (eIds without a `__` part: not paragraphs or points; not chapters), in order.

@@ -10,7 +10,7 @@ import LegalCorpus
 /// `jianzheng corpus check`: validate the legal-basis corpus.
 struct CorpusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "corpus", abstract: "Work with the legal-basis corpus.", subcommands: [Check.self, Schema.self, Import.self])
+        commandName: "corpus", abstract: "Work with the legal-basis corpus.", subcommands: [Check.self, Schema.self, Import.self, Text.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -48,6 +48,36 @@ struct CorpusCommand: ParsableCommand {
         }
     }
 
+    /// The bytes of an input file; a missing or too large file is its diagnostic and a usage exit.
+    static func read(_ file: String, limit: Int) throws -> [UInt8] {
+        switch InputFile.read(file, limit: limit) {
+        case .success(let bytes): return bytes
+        case .failure(let diagnostic):
+            DiagnosticPrinter(format: .text, files: []).print([diagnostic])
+            throw ExitStatus.usage
+        }
+    }
+
+    /// `jianzheng corpus text FILE.xml`: a corpus document as the plain text it was imported from.
+    struct Text: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a corpus document as plain text: title block, headings, articles, paragraphs, points and annex items.",
+            discussion: "The text an import read, to compare with the official text or to read a document without its markup.")
+
+        @Argument(help: "An Akoma Ntoso document of the corpus.")
+        var file: String
+        @Option(help: "Where to write the text; - (the default) for standard output.")
+        var out: String = "-"
+
+        func run() throws {
+            let bytes = try CorpusCommand.read(file, limit: InputFile.Limit.xml)
+            let (text, diagnostics) = CorpusText.read(bytes, path: file)
+            DiagnosticPrinter(format: .text, files: []).print(diagnostics)
+            guard let text else { throw ExitStatus.findings }
+            if let confirmation = try OutputFile.write(Data(text.utf8), to: out) { Console.out(confirmation + "\n") }
+        }
+    }
+
     /// `jianzheng corpus import FILE.txt --out legal-basis/…xml`: a Chinese legal text as an Akoma Ntoso document.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -76,13 +106,7 @@ struct CorpusCommand: ParsableCommand {
         var versionOf: String?
 
         func run() throws {
-            let bytes: [UInt8]
-            switch InputFile.read(file, limit: InputFile.Limit.source) {
-            case .success(let read): bytes = read
-            case .failure(let diagnostic):
-                DiagnosticPrinter(format: .text, files: []).print([diagnostic])
-                throw ExitStatus.usage
-            }
+            let bytes = try CorpusCommand.read(file, limit: InputFile.Limit.source)
             let text = try Self.text(of: bytes, file: file)
             var flags = ImportMetadata.Flags()
             flags.title = title
@@ -115,8 +139,10 @@ struct CorpusCommand: ParsableCommand {
             printer.print(outcome.diagnostics)
             guard let data = outcome.data, let act = outcome.act else { throw ExitStatus.findings }
             if let confirmation = try OutputFile.write(data, to: out) {
-                let provisions = act.versions.first?.provisions.keys.filter { !$0.contains("__") }.count ?? 0
-                Console.error("\(confirmation): 《\(act.title)》, \(provisions) top-level provisions, \(outcome.linesNotPlaced) lines not placed\n")
+                let tops = act.versions.first?.provisions.keys.filter { !$0.contains("__") } ?? []
+                let annexes = tops.filter { $0.hasPrefix("att_") }.count
+                Console.error(
+                    "\(confirmation): 《\(act.title)》, \(tops.count - annexes) top-level provisions, \(annexes) annexes, \(outcome.linesNotPlaced) lines not placed\n")
             }
             if let comparison = outcome.comparison, let old = previous?.versions.last, let new = act.versions.first {
                 Console.error(Self.describe(comparison, from: old.validFrom, to: new.validFrom))

@@ -50,4 +50,28 @@ import Testing
         #expect(given.stdout.hasPrefix("<?xml"))
         #expect(given.stdout.contains("rank=\"departmental-rule\""))
     }
+
+    /// `corpus text` prints a document as the text it was imported from; an annex item imported from it is cited.
+    @Test func corpusTextPrintsTheDocumentAsItsText() throws {
+        let directory = try Self.scratch()
+        let input = directory.appendingPathComponent("决定.txt")
+        let text = "国务院关于取消一批证明事项的决定\n国发〔2019〕2号\n国务院决定取消下列证明事项。\n附件\n取消的证明事项目录\n1．申请人居住证明\n2．申请人亲属关系证明\n"
+        try text.write(to: input, atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("corpus/决定.xml")
+        let imported = try CLI.run(
+            ["corpus", "import", input.path, "--out", out.path, "--rank", "state-council-decision", "--issuer", "国务院", "--effective", "2019-01-20",
+                "--promulgated", "2019-01-20"], in: directory)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains("1 annexes"))
+        let printed = try CLI.run(["corpus", "text", out.path], in: directory)
+        #expect(printed.status == 0)
+        #expect(printed.stdout == text)
+        let cite = try CLI.run(["cite", "国发〔2019〕2号附件第二项", "--corpus", directory.appendingPathComponent("corpus").path], in: directory)
+        #expect(cite.status == 0, "\(cite.stdout)\(cite.stderr)")
+        #expect(cite.stdout.contains("申请人亲属关系证明"))
+        let broken = directory.appendingPathComponent("broken.xml")
+        try "<akomaNtoso><act".write(to: broken, atomically: true, encoding: .utf8)
+        let refused = try CLI.run(["corpus", "text", broken.path], in: directory)
+        #expect(refused.status == 1 && refused.stderr.contains("broken.xml:1:"))
+    }
 }

@@ -106,6 +106,10 @@ import JianzhengWorkspace
             return AmbiguousTitleTests.resolve("《某某法》第二条", in: corpus)
         },
         .importLineNotPlaced: { LegalTextImporter.read("某法\n说明\n第一条　正文。\n", path: "t.txt").diagnostics },
+        .importNothingToImport: {
+            CorpusImport.run("没有结构的一行。\n", path: "t.txt", out: "t.xml", flags: .init(), previous: nil, generated: CalendarDate(year: 2026, month: 1, day: 1)!)
+                .diagnostics
+        },
         .importMetadataMissing: { ImportMetadata.resolve(LegalTextImporter.read("某某办法\n第一条　正文。\n", path: "t.txt"), flags: .init(), path: "t.txt").1 },
         .ambiguousAct: {
             let (catalogue, _) = AmbiguousTitleTests.sharedTitleCorpus()

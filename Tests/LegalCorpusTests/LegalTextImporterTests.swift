@@ -186,24 +186,28 @@ import Testing
         #expect(diagnostics.first?.message.contains("after 2010-01-01") == true)
     }
 
-    /// Annexes are not imported yet: said where they start, never read into the last article.
-    @Test func anAnnexIsALocatedWarningNotTheLastArticlesParagraph() throws {
+    /// An annex is read as an annex, never into the last article.
+    @Test func anAnnexIsNotTheLastArticlesParagraph() throws {
         let result = LegalTextImporter.read("某条例\n第一条　正文。\n附件：\n1.甲证明\n2.乙证明\n", path: "t.txt")
-        let warning = try #require(result.diagnostics.first)
-        #expect(warning.range.start.line == 3 && warning.message.contains("annexes"))
+        #expect(result.diagnostics.isEmpty)
         #expect(Self.article(result, "art_1")?.children.count == 1)
+        #expect(result.annexes.map(\.eId) == ["att_1"] && result.annexes.first?.items.map(\.eId) == ["att_1__item_1", "att_1__item_2"])
     }
 
     /// Hostile input: 100,000 articles, and as many lines without any structure, are read in one pass; the
-    /// warnings for the second stop at 200 and a count.
+    /// second is one warning (its lines are kept as the text of a document without sections).
     @Test func aHugeTextAndOneWithoutStructureAreReadInOnePass() throws {
         let articles = (1...100_000).map { "第\($0)条　正文\($0)。" }.joined(separator: "\n")
         let result = LegalTextImporter.read("某法\n" + articles, path: "big.txt")
         #expect(result.body.count == 100_000 && result.diagnostics.isEmpty)
         let prose = String(repeating: "没有任何结构的一行文字。\n", count: 100_000)
         let unstructured = LegalTextImporter.read(prose, path: "prose.txt")
-        #expect(unstructured.body.isEmpty)
-        #expect(unstructured.diagnostics.count == 201)
-        #expect(unstructured.diagnostics.last?.message.contains("99799 more lines") == true)
+        #expect(unstructured.body.isEmpty && unstructured.opening.count == 99_999)
+        #expect(unstructured.diagnostics.map(\.code) == [.importNothingToImport])
+        #expect(unstructured.diagnostics.first?.severity == .warning && unstructured.diagnostics.first?.range.start.line == 2)
+        // Lines an act cannot place still get a warning each, up to 200 and a count.
+        let stray = LegalTextImporter.read("某法\n" + prose + "第一条　正文。\n", path: "stray.txt")
+        #expect(stray.diagnostics.count == 201)
+        #expect(stray.diagnostics.last?.message.contains("more lines") == true)
     }
 }
