@@ -1,8 +1,10 @@
 import Foundation
 import JianzhengXML
 
-/// Writes `.xlsx` workbooks: one sheet per table, inline strings (so no text is re-interpreted as a number or
-/// formula), a bold frozen header row, and column widths that fit CJK text. Deterministic bytes.
+/// Writes `.xlsx` workbooks: one sheet per table, text as inline strings (so no text is re-interpreted as a number
+/// or formula) and the declared numeric columns as numbers (a percentage as a fraction shown as one), a bold frozen
+/// header row repeated on every printed page, column widths that fit CJK text, and A4 landscape printing fitted to
+/// the page's width. Deterministic bytes.
 public enum XLSXWriter {
     static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relationships = OOXMLPackage.officeRelationships
@@ -11,10 +13,13 @@ public enum XLSXWriter {
     public struct SheetData {
         public var name: String
         public var rows: [[String]]
+        /// Columns (from 0) whose cells below the header are numbers: `12`, `3.5`, `30%`.
+        public var numeric: Set<Int>
 
-        public init(name: String, rows: [[String]]) {
+        public init(name: String, rows: [[String]], numeric: Set<Int> = []) {
             self.name = name
             self.rows = rows
+            self.numeric = numeric
         }
     }
 
@@ -26,7 +31,7 @@ public enum XLSXWriter {
             ("xl/_rels/workbook.xml.rels", workbookRelationships(sheets.count)),
             ("xl/styles.xml", styles()),
         ]
-        for (index, sheet) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet.rows))) }
+        for (index, sheet) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet))) }
         return try ZIPWriter.archive(parts)
     }
 
@@ -56,10 +61,18 @@ public enum XLSXWriter {
         writer.start("workbook", ["xmlns": main, "xmlns:r": relationships])
         writer.start("sheets")
         var used = Set<String>()
+        var names: [String] = []
         for (index, sheet) in sheets.enumerated() {
             var name = sheetName(sheet.name, index: index)
             if !used.insert(name).inserted { name = String(name.prefix(28)) + "(\(index + 1))" }
             writer.element("sheet", ["name": name, "sheetId": "\(index + 1)", "r:id": "rId\(index + 1)"])
+            names.append(name)
+        }
+        writer.end()
+        // The header row is printed at the top of every page.
+        writer.start("definedNames")
+        for (index, name) in names.enumerated() {
+            writer.element("definedName", ["name": "_xlnm.Print_Titles", "localSheetId": "\(index)"], text: "'\(name.replacingOccurrences(of: "'", with: "''"))'!$1:$1")
         }
         writer.end()
         writer.end()
@@ -75,6 +88,9 @@ public enum XLSXWriter {
     private static func styles() -> Data {
         let writer = XMLWriter()
         writer.start("styleSheet", ["xmlns": main])
+        writer.start("numFmts", ["count": "1"])
+        writer.element("numFmt", ["numFmtId": "164", "formatCode": "0.0%"])
+        writer.end()
         writer.start("fonts", ["count": "2"])
         writer.start("font")
         writer.element("sz", ["val": "11"])
@@ -102,12 +118,18 @@ public enum XLSXWriter {
         writer.start("cellStyleXfs", ["count": "1"])
         writer.element("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0"])
         writer.end()
-        writer.start("cellXfs", ["count": "3"])
+        writer.start("cellXfs", ["count": "6"])
         writer.element("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0"])
         writer.element("xf", ["numFmtId": "0", "fontId": "1", "fillId": "0", "borderId": "0", "xfId": "0", "applyFont": "1"])
         writer.start("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0", "applyAlignment": "1"])
         writer.element("alignment", ["wrapText": "1", "vertical": "top"])
         writer.end()
+        // 3: a number as written; 4 and 5: a fraction shown as a whole or a one-decimal percentage.
+        for format in ["0", "9", "164"] {
+            writer.start("xf", ["numFmtId": format, "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0", "applyNumberFormat": "1", "applyAlignment": "1"])
+            writer.element("alignment", ["vertical": "top"])
+            writer.end()
+        }
         writer.end()
         writer.start("cellStyles", ["count": "1"])
         writer.element("cellStyle", ["name": "Normal", "xfId": "0", "builtinId": "0"])
@@ -116,9 +138,13 @@ public enum XLSXWriter {
         return writer.finish()
     }
 
-    private static func worksheet(_ rows: [[String]]) -> Data {
+    private static func worksheet(_ sheet: SheetData) -> Data {
+        let rows = sheet.rows
         let writer = XMLWriter()
         writer.start("worksheet", ["xmlns": main])
+        writer.start("sheetPr")
+        writer.element("pageSetUpPr", ["fitToPage": "1"])
+        writer.end()
         writer.start("sheetViews")
         writer.start("sheetView", ["workbookViewId": "0"])
         writer.element("pane", ["ySplit": "1", "topLeftCell": "A2", "activePane": "bottomLeft", "state": "frozen"])
@@ -137,7 +163,14 @@ public enum XLSXWriter {
         for (rowIndex, row) in rows.enumerated() {
             writer.start("row", ["r": "\(rowIndex + 1)"])
             for (columnIndex, value) in row.enumerated() where !value.isEmpty {
-                writer.start("c", ["r": "\(ColumnName.letters(columnIndex + 1))\(rowIndex + 1)", "t": "inlineStr", "s": rowIndex == 0 ? "1" : "2"])
+                let reference = "\(ColumnName.letters(columnIndex + 1))\(rowIndex + 1)"
+                if rowIndex > 0, sheet.numeric.contains(columnIndex), let (number, style) = Self.number(value) {
+                    writer.start("c", ["r": reference, "s": style])
+                    writer.element("v", text: number)
+                    writer.end()
+                    continue
+                }
+                writer.start("c", ["r": reference, "t": "inlineStr", "s": rowIndex == 0 ? "1" : "2"])
                 writer.start("is")
                 writer.element("t", ["xml:space": "preserve"], text: fitted(value))
                 writer.end()
@@ -146,8 +179,20 @@ public enum XLSXWriter {
             writer.end()
         }
         writer.end()
+        writer.element("pageMargins", ["left": "0.5", "right": "0.5", "top": "0.6", "bottom": "0.6", "header": "0.3", "footer": "0.3"])
+        writer.element("pageSetup", ["paperSize": "9", "orientation": "landscape", "fitToWidth": "1", "fitToHeight": "0"])
         writer.end()
         return writer.finish()
+    }
+
+    /// A numeric cell's value and style: `12` and `3.5` as numbers, `30%` as 0.3 shown as a percentage; nil for
+    /// anything else (which stays text).
+    static func number(_ text: String) -> (String, String)? {
+        let isPercent = text.hasSuffix("%")
+        let digits = isPercent ? String(text.dropLast()) : text
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let value = Double(digits), value.isFinite else { return nil }
+        if isPercent { return ("\(value / 100)", value == value.rounded() ? "4" : "5") }
+        return (digits, "3")
     }
 
     /// Excel and LibreOffice hold at most this many UTF-16 units in a cell; a longer one makes them repair the file.

@@ -59,7 +59,7 @@ struct ExportCommand: ParsableCommand {
         case .xlsx:
             let sheets = kinds.map { kind in
                 let table = lists.table(kind)
-                return XLSXWriter.SheetData(name: lists.title(kind), rows: [table.header] + table.rows)
+                return XLSXWriter.SheetData(name: lists.title(kind), rows: [table.header] + table.rows, numeric: table.numeric)
             }
             data = try XLSXWriter.write(sheets)
             let oversized = XLSXWriter.oversizedCells(in: sheets)

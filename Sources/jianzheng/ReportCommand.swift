@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Jianzheng
 import JianzhengWorkspace
+import JianzhengBase
 import JianzhengReports
 
 /// `jianzheng report`: a justification report for a public hearing, as HTML, DOCX or Markdown.
@@ -22,6 +23,12 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: "Report on one procedure only.")
     var procedure: String?
+
+    @Option(help: "The 编制单位 printed on the cover and in the 落款 (default: a line to fill in).")
+    var unit: String?
+
+    @Option(help: "The report's date (成文日期), YYYY-MM-DD (default: the as-of date).")
+    var date: String?
 
 
     @OptionGroup var corpusOption: CorpusOption
@@ -50,8 +57,14 @@ struct ReportCommand: ParsableCommand {
         }
         progress.update("writing the \(format.rawValue) report")
         let receipt = try ReproducibilityReceipt(workspace: proposed, review: review)
+        var reportDate: CalendarDate?
+        if let date {
+            guard let parsed = CalendarDate(date) else { throw ValidationError("--date takes YYYY-MM-DD, not '\(date)'") }
+            reportDate = parsed
+        }
         let document = ReportBuilder(
-            review: review, catalogue: proposed.catalogue, receipt: receipt, diff: diff, language: language, notice: try NoticeTemplate.load(language))
+            review: review, catalogue: proposed.catalogue, receipt: receipt, diff: diff, language: language, notice: try NoticeTemplate.load(language),
+            unit: unit, date: reportDate)
             .build(procedure: procedure)
         let data: Data
         switch format {

@@ -64,7 +64,7 @@ import ZIPFoundation
         let names = Set(archive.map(\.path))
         #expect(names == [
             "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "word/_rels/document.xml.rels",
-            "word/styles.xml", "word/footer1.xml", "word/document.xml",
+            "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "word/footer1.xml", "word/document.xml",
         ])
         var documentXML = Data()
         _ = try archive.extract(try #require(archive["word/document.xml"])) { documentXML.append($0) }

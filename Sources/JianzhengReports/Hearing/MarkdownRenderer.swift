@@ -2,11 +2,23 @@
 /// of text goes through `Markup<Markdown>` interpolation, which escapes it.
 public enum MarkdownRenderer {
     public static func render(_ document: ReportDocument) -> String {
-        Markup.joined(document.blocks.map(render), separator: "\n").text
+        Markup.joined(document.blocks.compactMap(render), separator: "\n").text
     }
 
-    static func render(_ block: ReportBlock) -> Markup<Markdown> {
+    /// A block's Markdown; nil for page layout (landscape pages), which Markdown does not have.
+    static func render(_ block: ReportBlock) -> Markup<Markdown>? {
         switch block {
+        case .cover(let cover):
+            let lines = cover.lines + [(cover.unitLabel, cover.unit ?? "")]
+            return "# \(cover.title)\n\n" + Markup.joined(lines.map { "- **\($0.0)**: \($0.1)" }, separator: "\n") + "\n\n\(cover.date)\n"
+        case .contents(let title, let entries):
+            return "**\(title)**\n\n" + Markup.joined(entries.map { "- \($0)" }, separator: "\n") + "\n"
+        case .appendix(let text):
+            return "## \(text)\n"
+        case .signature(let unit, let date):
+            return "\(unit)\n\n\(date)\n"
+        case .landscape:
+            return nil
         case .heading(let level, let text):
             let hashes: [Markup<Markdown>] = ["#", "##", "###", "####", "#####", "######"]
             return "\(hashes[min(max(level, 1), 6) - 1]) \(text)\n"

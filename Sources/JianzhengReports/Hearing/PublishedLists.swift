@@ -43,7 +43,22 @@ public struct PublishedLists {
         }
     }
 
+    /// The list as a table, with the relative column widths of the published layout and its numeric columns.
     public func table(_ kind: Kind) -> ReportTable {
+        var table = rows(kind)
+        switch kind {
+        case .retained: table.widths = [3, 10, 10, 18, 10, 10, 14, 8]
+        case .cancelled: table.widths = [3, 12, 16, 10, 12, 16]
+        case .commitment: (table.widths, table.numeric) = ([3, 12, 14, 16, 10, 5, 5, 10], [0, 5, 6])
+        case .sharing: (table.widths, table.numeric) = ([3, 12, 16, 14, 10, 10, 5], [0, 6])
+        case .pending: table.widths = [3, 12, 14, 16, 16, 8]
+        case .catalogue: table.numeric = [0, 5]
+        }
+        if kind != .catalogue, kind != .commitment, kind != .sharing { table.numeric = [0] }
+        return table
+    }
+
+    private func rows(_ kind: Kind) -> ReportTable {
         let certificates = decisions.filter { $0.kind == .certificate }
         func numbered(_ rows: [[String]]) -> [[String]] { rows.enumerated().map { ["\($0.offset + 1)"] + $0.element } }
         switch kind {

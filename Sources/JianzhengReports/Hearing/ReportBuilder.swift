@@ -11,13 +11,20 @@ public struct ReportBuilder {
     let text: ReportText
     let words: OutcomeWording
     let notice: CommitmentNotice
+    /// 编制单位, on the cover and in the 落款; nil leaves a line to fill in.
+    let unit: String?
+    /// The report's date (成文日期): the review's as-of date unless given.
+    let date: CalendarDate
 
     /// A report on `review` of `catalogue`; `receipt` names what it was computed from; `notice` is the
-    /// 告知承诺书 template (the built-in one of the language unless given).
+    /// 告知承诺书 template (the built-in one of the language unless given); `unit` and `date` are the 编制单位 and
+    /// 成文日期 of the cover and the 落款.
     public init(
         review: Review, catalogue: Catalogue, receipt: ReproducibilityReceipt, diff: ReviewDiff? = nil, language: ReportLanguage = .zh,
-        notice: CommitmentNotice? = nil
+        notice: CommitmentNotice? = nil, unit: String? = nil, date: CalendarDate? = nil
     ) {
+        self.unit = unit
+        self.date = date ?? review.asOf
         self.words = OutcomeWording(language: language)
         self.notice = notice ?? .standard(language)
         self.review = review
@@ -27,32 +34,51 @@ public struct ReportBuilder {
         self.text = ReportText(language: language)
     }
 
-    /// The report for the whole catalogue, or for one procedure.
+    /// The report for the whole catalogue, or for one procedure: cover, contents, the numbered sections (the
+    /// published lists on landscape pages), the 落款, then the appendices — the law quoted and the codes.
     public func build(procedure: String? = nil) -> ReportDocument {
         let decisions = review.decisions.filter { procedure == nil || $0.procedureID == procedure }
         var title = diff != nil ? text.proposalTitle : procedure == nil ? text.title : text.procedureTitle
         if let procedure, let name = catalogue.procedures[procedure]?.name { title += "\(text.colon)\(procedure) \(name)" }
-        var blocks: [ReportBlock] = [.heading(level: 1, text: title)]
-        blocks += summary(decisions)
+        let quoted = QuotedArticles()
+        var blocks: [ReportBlock] = summary(decisions)
         if let diff { blocks += proposal(diff) }
-        blocks += lists(decisions)
+        blocks += [.landscape(true)] + lists(decisions) + [.landscape(false)]
         blocks += cycles(procedure: procedure)
         blocks.append(.heading(level: 2, text: text.procedures))
         for id in review.burdens.map(\.procedureID) where procedure == nil || id == procedure {
-            blocks += procedureSection(id, decisions.filter { $0.procedureID == id })
+            blocks += procedureSection(id, decisions.filter { $0.procedureID == id }, quoted: quoted)
         }
         blocks += receiptSection()
-        if text.language == .zh { blocks += codeAppendix(decisions) }
-        return ReportDocument(title: title, language: text.language, blocks: numbered(blocks))
+        blocks.append(.signature(unit: unit ?? "", date: text.date(date)))
+        var appendices = [(text.articlesAppendix, quoted.appendix(text: text))]
+        if text.language == .zh { appendices.append((text.codes, codeAppendix(decisions))) }
+        for (index, (name, content)) in appendices.filter({ !$0.1.isEmpty }).enumerated() {
+            blocks += [.appendix(text.appendix(index + 1, name))] + content
+        }
+        blocks = numbered(blocks)
+        let entries = blocks.compactMap { block -> String? in
+            switch block {
+            case .heading(2, let heading), .appendix(let heading): heading
+            default: nil
+            }
+        }
+        let cover = ReportCover(
+            title: title, unit: unit, unitLabel: text.preparedBy, date: text.date(date),
+            lines: [(text.asOf, review.asOf.description), (text.policy, review.policy.name)])
+        return ReportDocument(title: title, language: text.language, blocks: [.cover(cover), .contents(title: text.contents, entries: entries)] + blocks)
     }
 
-    /// The sections numbered in order (一、二、…): a report without a proposal or a cycle skips no number.
+    /// Sections numbered in order (一、二、…), their subsections （一）（二）… and these 1. 2. …: a report without
+    /// a proposal or a cycle skips no number.
     private func numbered(_ blocks: [ReportBlock]) -> [ReportBlock] {
-        var section = 0
+        var counters = [0, 0, 0]
         return blocks.map { block in
-            guard case .heading(2, let name) = block else { return block }
-            section += 1
-            return .heading(level: 2, text: text.numbered(section, name))
+            guard case .heading(let level, let name) = block, (2...4).contains(level) else { return block }
+            counters[level - 2] += 1
+            for deeper in (level - 1)..<counters.count { counters[deeper] = 0 }
+            if level == 2 { return .heading(level: 2, text: text.numbered(counters[0], name)) }
+            return .heading(level: level, text: text.subnumbered(counters[level - 2], parents: Array(counters[..<(level - 2)]), name))
         }
     }
 
@@ -62,7 +88,7 @@ public struct ReportBuilder {
         let reasons = Set(decisions.map(\.reason)), flags = Set(decisions.flatMap(\.flags))
         let rows = ReasonCode.allCases.filter(reasons.contains).map { [$0.rawValue, text.reason($0)] }
             + Flag.allCases.filter(flags.contains).map { [$0.rawValue, text.flag($0)] }
-        return [.heading(level: 2, text: text.codes), .table(ReportTable(caption: nil, header: text.codesHeader, rows: rows))]
+        return rows.isEmpty ? [] : [.table(ReportTable(caption: nil, header: text.codesHeader, rows: rows, widths: [16, 30]))]
     }
 
     // MARK: - Sections
@@ -148,10 +174,13 @@ public struct ReportBuilder {
             let cuts = edges.filter(\.cut).map { text.demands(nodes[$0.from].id, $0.label) }
             blocks.append(.cycle(CycleDiagram(
                 title: "\(text.cycleStatus(cycle.status))\(text.colon)" + cycle.path.joined(separator: " → "), nodes: nodes, edges: edges,
-                cutNote: cuts.isEmpty ? "" : text.open + text.cutFirst + ": " + cuts.joined(separator: ", ") + text.close)))
+                cutNote: cuts.isEmpty ? "" : text.open + text.cutFirst + text.colon + cuts.joined(separator: text.comma) + text.close,
+                legend: text.cycleLegend)))
+            // The edges in the order of the path: each procedure, then the one whose certificate it asks for.
+            let ordered = cycle.edges.sorted { (index[$0.from] ?? 0) < (index[$1.from] ?? 0) }
             blocks.append(.table(ReportTable(
                 caption: nil, header: text.language == .zh ? ["索要事项", "所需证明", "索要单位", "依据", "结论"] : ["Procedure", "Certificate", "Department", "Basis", "Verdict"],
-                rows: cycle.edges.map { [$0.from, $0.material, $0.department, $0.citations.isEmpty ? text.none : $0.citations.joined(separator: text.semicolon), text.verdict($0.verdict)] })))
+                rows: ordered.map { [$0.from, $0.material, $0.department, $0.citations.isEmpty ? text.none : $0.citations.joined(separator: text.semicolon), text.verdict($0.verdict)] })))
             if let cut = cycle.cheapestCut, let reason = words.cut(cycle) {
                 blocks.append(.paragraph("\(text.cut)\(text.colon)\(cut.from) → \(cut.material)\(text.stop)\(reason)"))
             }
@@ -159,7 +188,7 @@ public struct ReportBuilder {
         return blocks
     }
 
-    private func procedureSection(_ id: String, _ decisions: [Decision]) -> [ReportBlock] {
+    private func procedureSection(_ id: String, _ decisions: [Decision], quoted: QuotedArticles) -> [ReportBlock] {
         guard let procedure = catalogue.procedures[id] else { return [] }
         var blocks: [ReportBlock] = [
             .heading(level: 3, text: "\(id) \(procedure.name)"),
@@ -171,7 +200,7 @@ public struct ReportBuilder {
                 [$0.material, words.kind($0.kind), text.verdict($0.verdict), text.reason($0.reason), $0.rule ?? text.defaultRule]
             })),
         ]
-        for decision in decisions { blocks += materialSection(decision) }
+        for decision in decisions { blocks += materialSection(decision, quoted: quoted) }
         if let burden = review.burdens.first(where: { $0.procedureID == id }) {
             let model = review.costModel
             func row(_ label: String, _ value: Burden) -> [String] {
@@ -183,14 +212,14 @@ public struct ReportBuilder {
         return blocks
     }
 
-    private func materialSection(_ decision: Decision) -> [ReportBlock] {
+    private func materialSection(_ decision: Decision, quoted: QuotedArticles) -> [ReportBlock] {
         var blocks: [ReportBlock] = [
             .heading(level: 4, text: "\(decision.material)\(text.colon)\(text.verdict(decision.verdict))"),
             .paragraph("\(text.verdictLine)\(text.colon)\(text.verdict(decision.verdict))\(text.dash)\(text.reason(decision.reason))\(text.stop)\(words.because(decision))"
                 + (decision.rule.map { text.language == .zh ? "（政策规则“\($0)”）" : " (policy rule '\($0)')" } ?? "")),
         ]
         for article in decision.ruleCitations where !article.text.isEmpty {
-            blocks.append(.quote(text: OutcomeWording.quotation(article), source: source(article)))
+            blocks.append(quoted.quote(article, source: source(article), text: text))
         }
         if let replacement = decision.replacement { blocks.append(.paragraph("\(text.replacement)\(text.colon)\(words.replacement(replacement))")) }
         for condition in decision.conditions {
@@ -201,7 +230,7 @@ public struct ReportBuilder {
                 if article.text.isEmpty {
                     blocks.append(.paragraph("\(text.conditionSetBy)\(text.colon)\(article.citation)\(text.colon)\(problem(article) ?? "")"))
                 } else {
-                    blocks.append(.quote(text: OutcomeWording.quotation(article), source: "\(text.conditionSetBy) " + source(article)))
+                    blocks.append(quoted.quote(article, source: "\(text.conditionSetBy) " + source(article), text: text))
                 }
             }
         }
@@ -211,7 +240,7 @@ public struct ReportBuilder {
             if article.text.isEmpty {
                 blocks.append(.paragraph("\(article.citation)\(text.colon)\(problem(article) ?? "")"))
             } else {
-                blocks.append(.quote(text: OutcomeWording.quotation(article), source: source(article) + (problem(article).map { " — \($0)" } ?? "")))
+                blocks.append(quoted.quote(article, source: source(article) + (problem(article).map { " — \($0)" } ?? ""), text: text))
             }
         }
         if let delegation = decision.basis.delegation { blocks.append(.paragraph(words.delegation(delegation))) }
@@ -260,5 +289,29 @@ public struct ReportBuilder {
         if let from = article.versionFrom { source += text.language == .zh ? "\(text.comma)\(from)\(text.version)" : ", \(text.version) \(from)" }
         if article.textStatus == "unverified" { source += "\(text.semicolon)\(text.unverified)" }
         return source + "\(text.close)"
+    }
+}
+
+/// The articles a report quotes, each once: the first time in full where it is used, afterwards by its number
+/// in the appendix 法律依据原文, which holds them all in the order they were first quoted.
+final class QuotedArticles {
+    private struct Key: Hashable {
+        let citation: String, act: String?, provision: String?, version: String?
+    }
+
+    private var numbers: [Key: Int] = [:]
+    private var quoted: [(source: String, text: String)] = []
+
+    func quote(_ article: CitedArticle, source: String, text: ReportText) -> ReportBlock {
+        let key = Key(citation: article.citation, act: article.act, provision: article.provision, version: article.versionFrom?.description)
+        if let number = numbers[key] { return .paragraph(source + text.seeArticle(number)) }
+        quoted.append((source, OutcomeWording.quotation(article)))
+        numbers[key] = quoted.count
+        return .quote(text: OutcomeWording.quotation(article), source: source)
+    }
+
+    /// The appendix: every article quoted, numbered as the references give it.
+    func appendix(text: ReportText) -> [ReportBlock] {
+        quoted.enumerated().map { index, article in .quote(text: article.text, source: "\(index + 1). " + article.source) }
     }
 }

@@ -7,7 +7,17 @@ public struct ReportDocument: Sendable {
 
 /// One block of a report.
 public enum ReportBlock: Sendable {
+    /// The cover: title, 编制单位 and date (GB/T 9704's 发文机关 and 成文日期 where a report has them).
+    case cover(ReportCover)
+    /// The table of contents: the sections' headings, in order (a renderer links or numbers pages).
+    case contents(title: String, entries: [String])
     case heading(level: Int, text: String)
+    /// An appendix's heading (附录一　法律依据原文): after the 落款, outside the sections' numbering.
+    case appendix(String)
+    /// The 落款: who issues the report and when, at the end of its body.
+    case signature(unit: String, date: String)
+    /// Pages turned landscape from here (`true`) or back to portrait (`false`): the published lists.
+    case landscape(Bool)
     case paragraph(String)
     /// Label–value pairs (a summary, a receipt).
     case facts([(String, String)])
@@ -23,6 +33,49 @@ public struct ReportTable: Sendable {
     public var caption: String?
     public var header: [String]
     public var rows: [[String]]
+    /// Relative column widths (in characters); nil: from the cells' lengths.
+    public var widths: [Double]?
+    /// Columns that hold numbers (序号, 时限, a percentage): a workbook stores them as numbers.
+    public var numeric: Set<Int>
+
+    public init(caption: String?, header: [String], rows: [[String]], widths: [Double]? = nil, numeric: Set<Int> = []) {
+        self.caption = caption
+        self.header = header
+        self.rows = rows
+        self.widths = widths
+        self.numeric = numeric
+    }
+
+    /// The share of the text width each column takes, summing to 1: the declared widths, else each column's
+    /// typical cell length (CJK characters count double; at least 3, at most 40 characters).
+    public var columnShares: [Double] {
+        let count = max(header.count, rows.map(\.count).max() ?? 0, 1)
+        let weights = widths.map { $0 + Array(repeating: 4, count: max(count - $0.count, 0)) } ?? (0..<count).map { column in
+            let sample = rows.prefix(200).compactMap { column < $0.count ? $0[column] : nil }
+            let typical = sample.isEmpty ? 0 : sample.map(Self.displayWidth).reduce(0, +) / Double(sample.count)
+            let heading = column < header.count ? Self.displayWidth(header[column]) : 0
+            return min(max(max(typical, heading), 3), 40)
+        }
+        let total = weights.prefix(count).reduce(0, +)
+        return weights.prefix(count).map { $0 / total }
+    }
+
+    /// Approximate display width of the longest line: CJK characters count double.
+    static func displayWidth(_ text: String) -> Double {
+        Double(text.split(separator: "\n").map { line in line.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) } }.max() ?? 0)
+    }
+}
+
+/// A report's cover.
+public struct ReportCover: Sendable {
+    public var title: String
+    /// 编制单位; nil leaves a line to fill in.
+    public var unit: String?
+    /// The words for "编制单位" in the report's language.
+    public var unitLabel: String
+    public var date: String
+    /// Label–value lines under the title (as of, policy, scope).
+    public var lines: [(String, String)]
 }
 
 /// A circular proof to draw: procedures around a circle, an arrow per edge, the edge to cut marked.
@@ -47,6 +100,8 @@ public struct CycleDiagram: Sendable {
     public var edges: [Edge]
     /// The edges to cut first, in the report's language, for renderers that draw no picture; empty when none.
     public var cutNote: String = ""
+    /// What a kept, a cut-first and a removed edge mean, in the report's language (the picture's legend).
+    public var legend: [String] = []
 }
 
 /// The language of a report.

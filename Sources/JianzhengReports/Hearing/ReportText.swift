@@ -28,6 +28,21 @@ struct ReportText {
     var procedures: String { pick("逐项论证", "Procedure by procedure") }
     var receipt: String { pick("可复现说明", "Reproducibility receipt") }
     var codes: String { pick("代码对照", "Codes") }
+    var articlesAppendix: String { pick("法律依据原文", "Texts of the law cited") }
+    var contents: String { pick("目　录", "Contents") }
+    var preparedBy: String { pick("编制单位", "Prepared by") }
+    var dated: String { pick("日期", "Date") }
+    /// Where an article quoted earlier (or in the appendix) is found: （原文见附录一第3条）.
+    func seeArticle(_ number: Int) -> String { pick("（原文见附录一第\(number)条）", " (text: appendix 1, no. \(number))") }
+    /// The n-th appendix's heading: 附录一　法律依据原文.
+    func appendix(_ index: Int, _ name: String) -> String {
+        language == .zh ? "附录\(ChineseNumeral.format(index))　\(name)" : "Appendix \(index). \(name)"
+    }
+    /// The heading of the n-th subsection, level 3 (（一）/ 1.1) or 4 (1. / 1.1.1), under `parents` (English only).
+    func subnumbered(_ index: Int, parents: [Int], _ name: String) -> String {
+        if language == .en { return (parents + [index]).map(String.init).joined(separator: ".") + " " + name }
+        return parents.count == 1 ? "（\(ChineseNumeral.format(index))）\(name)" : "\(index). \(name)"
+    }
     var codesHeader: [String] { language == .zh ? ["代码", "含义"] : ["Code", "Meaning"] }
 
     /// The n-th section's heading (from 1): 一、审查概况 / 1. Summary.
@@ -110,6 +125,10 @@ struct ReportText {
         }
     }
     var asOf: String { pick("评估日期", "As of") }
+    /// A date as a document gives it: 2026年12月2日 / 2026-12-02.
+    func date(_ date: CalendarDate) -> String {
+        language == .zh ? "\(date.year)年\(date.month)月\(date.day)日" : date.description
+    }
     var policy: String { pick("适用政策", "Policy") }
     var procedureCount: String { pick("办事事项", "Procedures") }
     var requirementCount: String { pick("材料要求", "Required materials") }
@@ -188,7 +207,11 @@ struct ReportText {
     var version: String { pick("起施行的版本", "version in force from") }
     var unverified: String { pick("条文未与公报核对", "text not verified against the official gazette") }
     var cut: String { pick("建议优先切断", "cut first") }
-    var cutFirst: String { pick("建议切断 cut", "cut first") }
+    var cutFirst: String { pick("建议切断", "cut first") }
+    var cycleLegend: [String] {
+        language == .zh
+            ? ["审查后仍索要（保留）", "建议优先切断", "审查后不再索要"] : ["still required after the review", "cut first", "no longer required after the review"]
+    }
     func demands(_ procedure: String, _ material: String) -> String { pick("\(procedure) 索要 \(material)", "\(procedure) asks for \(material)") }
     var changesHeader: [String] {
         language == .zh
