@@ -109,32 +109,42 @@ public struct CommitmentNotice: Sendable {
         language == .zh
             ? """
             告知承诺书
-            事项名称：{{procedure}}（{{procedure-id}}）
-            证明名称：{{certificate}}
-            设定依据：{{basis}}
-            证明内容：{{proves}}
-            承诺方式：申请人书面承诺，行政机关不再索要该证明；申请人也可选择提交证明
-            承诺内容：{{promise}}
-            不实承诺的法律责任：{{liability}}
-            核查方式：{{auditor}}于{{within}}以{{method}}方式核查，抽查比例{{sample}}
-            承诺的效力：承诺书与证明具有同等效力；申请人有较严重的不良信用记录或者曾作出虚假承诺的，在信用修复前不适用告知承诺制
+            一、行政机关告知
+            （一）事项名称：{{procedure}}（{{procedure-id}}）
+            （二）证明名称：{{certificate}}
+            （三）设定依据：{{basis}}
+            （四）证明内容：{{proves}}
+            （五）承诺方式：申请人书面承诺已经符合告知的条件、标准、要求，行政机关不再索要该证明；申请人也可选择提交证明
+            （六）不实承诺的法律责任：{{liability}}
+            （七）核查方式：{{auditor}}于{{within}}以{{method}}方式核查，抽查比例{{sample}}
+            （八）承诺的效力：承诺书与证明具有同等效力；申请人有较严重的不良信用记录或者曾作出虚假承诺的，在信用修复前不适用告知承诺制
+
+            二、申请人承诺
+            本人已经知晓行政机关告知的全部内容，承诺如下：{{promise}}
+            本人愿意承担不实承诺的法律责任。
 
             承诺人（签字）：                    日期：      年    月    日
+            行政机关（盖章）：                  日期：      年    月    日
 
             """
             : """
             Written commitment (告知承诺书)
-            Procedure: {{procedure}} ({{procedure-id}})
-            Certificate: {{certificate}}
-            Legal basis: {{basis}}
-            What it proves: {{proves}}
-            How: the applicant commits in writing and the office no longer asks for the certificate; the applicant may still submit it
-            The commitment: {{promise}}
-            Liability for an untrue commitment: {{liability}}
-            Audit: {{auditor}}, {{within}}, by {{method}}; {{sample}} of commitments are checked
-            Effect: the commitment counts as the certificate; an applicant with a serious bad credit record, or who has made a false commitment, may not use it until the record is repaired
+            1. What the office tells the applicant
+            (1) Procedure: {{procedure}} ({{procedure-id}})
+            (2) Certificate: {{certificate}}
+            (3) Legal basis: {{basis}}
+            (4) What it proves: {{proves}}
+            (5) How: the applicant commits in writing to meeting the conditions, standards and requirements stated, and the office no longer asks for the certificate; the applicant may still submit it
+            (6) Liability for an untrue commitment: {{liability}}
+            (7) Audit: {{auditor}}, {{within}}, by {{method}}; {{sample}} of commitments are checked
+            (8) Effect: the commitment counts as the certificate; an applicant with a serious bad credit record, or who has made a false commitment, may not use it until the record is repaired
+
+            2. The applicant's commitment
+            I have read all that the office has told me and commit to the following: {{promise}}
+            I accept the liability for an untrue commitment.
 
             Signed by the applicant: ____________________    Date: ____________
+            Seal of the office: ____________________    Date: ____________
 
             """
     }

@@ -125,7 +125,7 @@ import Testing
         #expect(text.contains("结论：告知承诺（commitment），理由代码 COMMITMENT_ELIGIBLE"))
         #expect(text.contains("《教师资格条例》第十五条第一款第（四）项（行政法规，1995-12-12起施行的版本）"))
         #expect(text.contains("| 告知承诺书"))
-        #expect(text.contains("| 事项名称：教师资格认定（620000-JY-0012）"))
+        #expect(text.contains("| （一）事项名称：教师资格认定（620000-JY-0012）"))
         #expect(text.contains("公示核查"))
     }
 }
