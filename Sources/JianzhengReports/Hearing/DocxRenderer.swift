@@ -140,9 +140,9 @@ public enum DocxRenderer {
                 writer, id: heading.id, name: heading.id == "Title" ? "Title" : "heading \(heading.id.dropFirst("Heading".count))", outline: level,
                 size: heading.size, bold: heading.bold, eastAsiaFont: heading.font)
         }
-        paragraphStyle(writer, id: "Quote", name: "Quote", indent: "480", size: "28", eastAsiaFont: "KaiTi", line: "440")
-        paragraphStyle(writer, id: "Notice", name: "Notice", indent: "240", size: "28", border: true, line: "440")
-        paragraphStyle(writer, id: "TableText", name: "Table Text", size: "21", eastAsiaFont: "SimSun", line: "300")
+        paragraphStyle(writer, id: "Quote", name: "Quote", indent: "480", size: "28", eastAsiaFont: "KaiTi", line: "276")
+        paragraphStyle(writer, id: "Notice", name: "Notice", indent: "240", size: "28", border: true, line: "276")
+        paragraphStyle(writer, id: "TableText", name: "Table Text", size: "21", eastAsiaFont: "SimSun", line: "240")
         paragraphStyle(writer, id: "TOC1", name: "toc 1", size: "32", line: "579")
         writer.start("w:style", ["w:type": "table", "w:styleId": "TableGrid"])
         writer.element("w:name", ["w:val": "Table Grid"])
@@ -172,7 +172,9 @@ public enum DocxRenderer {
         writer.element("w:qFormat")
         writer.start("w:pPr")
         // Headings stay with what follows them: none is stranded at the foot of a page.
-        if outline != nil || id == "Title" { writer.element("w:keepNext") }
+        if outline != nil || id == "Title" || border { writer.element("w:keepNext") }
+        // A notice is one paragraph (its lines broken): it stays on one page.
+        if border { writer.element("w:keepLines") }
         if outline != nil || id == "Title" {
             writer.element("w:spacing", ["w:before": "240", "w:after": "120"])
         } else if let line {

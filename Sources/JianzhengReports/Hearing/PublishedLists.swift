@@ -47,11 +47,11 @@ public struct PublishedLists {
     public func table(_ kind: Kind) -> ReportTable {
         var table = rows(kind)
         switch kind {
-        case .retained: table.widths = [3, 10, 10, 18, 10, 10, 14, 8]
-        case .cancelled: table.widths = [3, 12, 16, 10, 12, 16]
-        case .commitment: (table.widths, table.numeric) = ([3, 12, 14, 16, 10, 5, 5, 10], [0, 5, 6])
-        case .sharing: (table.widths, table.numeric) = ([3, 12, 16, 14, 10, 10, 5], [0, 6])
-        case .pending: table.widths = [3, 12, 14, 16, 16, 8]
+        case .retained: table.widths = [4, 10, 10, 18, 10, 10, 14, 8]
+        case .cancelled: table.widths = [4, 12, 16, 10, 12, 16]
+        case .commitment: (table.widths, table.numeric) = ([4, 12, 14, 16, 10, 5, 5, 10], [0, 5, 6])
+        case .sharing: (table.widths, table.numeric) = ([4, 12, 16, 14, 10, 10, 5], [0, 6])
+        case .pending: table.widths = [4, 12, 14, 16, 16, 8]
         case .catalogue: table.numeric = [0, 5]
         }
         if kind != .catalogue, kind != .commitment, kind != .sharing { table.numeric = [0] }

@@ -131,7 +131,9 @@ public struct ReportBuilder {
                 change.details.map(words.fieldChange).joined(separator: text.semicolon),
             ]
         }
-        var blocks: [ReportBlock] = [.heading(level: 2, text: text.proposal), .table(ReportTable(caption: nil, header: text.changesHeader, rows: rows))]
+        var blocks: [ReportBlock] = [
+            .heading(level: 2, text: text.proposal), .table(ReportTable(caption: nil, header: text.changesHeader, rows: rows, widths: [18, 10, 6, 14, 14, 20])),
+        ]
         blocks.append(.table(ReportTable(
             caption: text.proposalBurden, header: ["", text.withoutChange, text.withChange],
             // What applicants still bear after the review, with and without the change: a proposal that adds a
@@ -143,8 +145,7 @@ public struct ReportBuilder {
         if !diff.findings.isEmpty {
             blocks.append(.heading(level: 3, text: text.findings))
             blocks.append(.table(ReportTable(
-                caption: nil, header: ["", ""],
-                rows: diff.findings.map { ["\(text.severity($0.severity))\(text.language == .zh ? "：" : " · ")\(text.finding($0.kind))", words.finding($0)] })))
+                caption: nil, header: text.findingsHeader, rows: diff.findings.map { ["\(text.severity($0.severity))\(text.language == .zh ? "：" : " · ")\(text.finding($0.kind))", words.finding($0)] }, widths: [14, 40])))
         }
         return blocks
     }

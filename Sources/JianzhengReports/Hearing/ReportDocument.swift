@@ -47,14 +47,15 @@ public struct ReportTable: Sendable {
     }
 
     /// The share of the text width each column takes, summing to 1: the declared widths, else each column's
-    /// typical cell length (CJK characters count double; at least 3, at most 40 characters).
+    /// typical cell length or its header's, whichever is longer, plus room for the cell's padding (CJK characters
+    /// count double; at least 5, at most 42).
     public var columnShares: [Double] {
         let count = max(header.count, rows.map(\.count).max() ?? 0, 1)
         let weights = widths.map { $0 + Array(repeating: 4, count: max(count - $0.count, 0)) } ?? (0..<count).map { column in
             let sample = rows.prefix(200).compactMap { column < $0.count ? $0[column] : nil }
             let typical = sample.isEmpty ? 0 : sample.map(Self.displayWidth).reduce(0, +) / Double(sample.count)
             let heading = column < header.count ? Self.displayWidth(header[column]) : 0
-            return min(max(max(typical, heading), 3), 40)
+            return min(max(max(typical, heading) + 2, 5), 42)
         }
         let total = weights.prefix(count).reduce(0, +)
         return weights.prefix(count).map { $0 / total }

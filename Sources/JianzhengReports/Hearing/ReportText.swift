@@ -218,6 +218,7 @@ struct ReportText {
             ? ["办事事项", "材料", "变化", "变更前", "变更后", "说明"] : ["Procedure", "Material", "Change", "Before", "After", "Details"]
     }
     var findings: String { pick("审查发现", "Findings") }
+    var findingsHeader: [String] { language == .zh ? ["发现", "说明"] : ["Finding", "Details"] }
     var engine: String { pick("引擎版本", "Engine version") }
     var rulesDigest: String { pick("规则文件摘要（SHA-256）", "Rules digest (SHA-256)") }
     var corpusDigest: String { pick("法律依据库摘要（SHA-256）", "Legal corpus digest (SHA-256)") }
