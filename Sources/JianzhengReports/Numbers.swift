@@ -7,13 +7,16 @@ enum Numbers {
     static func grouped(_ value: Double) -> String {
         guard value.isFinite else { return "—" }
         let rounded = value.rounded()
-        let digits = String(format: "%.0f", abs(rounded))
-        var result = ""
+        // Below 10^15 a Double holds every integer exactly: Int's digits are the value's, and cheap to write.
+        let magnitude = abs(rounded)
+        let digits = magnitude < 1e15 ? String(Int(magnitude)) : String(format: "%.0f", magnitude)
+        let count = digits.utf8.count
+        var result = rounded < 0 ? "-" : ""
         for (offset, character) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { result += "," }
+            if offset > 0, (count - offset) % 3 == 0 { result += "," }
             result.append(character)
         }
-        return (rounded < 0 ? "-" : "") + result
+        return result
     }
 
     /// A value with `places` decimals.

@@ -35,6 +35,9 @@ public struct Markup<Language: MarkupLanguage>: Sendable, ExpressibleByStringInt
 
     public static func += (lhs: inout Markup, rhs: Markup) { lhs.text += rhs.text }
 
+    /// Appends `value` escaped, in place: what `"\(value)"` does, without building a piece first (for big tables).
+    public mutating func append(escaping value: String) { text += Language.escape(value) }
+
     /// Pieces joined by a separator.
     public static func joined(_ pieces: [Markup], separator: Markup = "") -> Markup {
         Markup(trusted: pieces.map(\.text).joined(separator: separator.text))
@@ -63,20 +66,27 @@ public struct Markup<Language: MarkupLanguage>: Sendable, ExpressibleByStringInt
 
 /// HTML element content and attribute values.
 public enum HTML: MarkupLanguage {
+    /// `&`, `<`, `>`, `"` and `'` as character references; text without them is returned as it is (most text in a
+    /// report: the check is one pass over its bytes, and nothing is copied).
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
+        var text = text
+        let escaped: String? = text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 32)
+            for byte in bytes {
+                switch byte {
+                case 0x26: result += "&amp;".utf8
+                case 0x3C: result += "&lt;".utf8
+                case 0x3E: result += "&gt;".utf8
+                case 0x22: result += "&quot;".utf8
+                case 0x27: result += "&#39;".utf8
+                default: result.append(byte)
+                }
             }
+            return String(decoding: result, as: UTF8.self)
         }
-        return result
+        return escaped ?? text
     }
 }
 

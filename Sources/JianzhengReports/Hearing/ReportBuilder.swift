@@ -3,7 +3,7 @@ import JianzhengBase
 
 /// Builds a hearing report from a review: summary, the proposed change (if any), the published lists,
 /// circular proofs, and per procedure and material the full justification. Every number comes from the review.
-public struct ReportBuilder {
+public struct ReportBuilder: Sendable {
     let review: Review
     let catalogue: Catalogue
     let receipt: ReproducibilityReceipt
@@ -46,8 +46,17 @@ public struct ReportBuilder {
         blocks += [.landscape(true)] + lists(decisions) + [.landscape(false)]
         blocks += cycles(procedure: procedure)
         blocks.append(.heading(level: 2, text: text.procedures))
-        for id in review.burdens.map(\.procedureID) where procedure == nil || id == procedure {
-            blocks += procedureSection(id, decisions.filter { $0.procedureID == id }, quoted: quoted)
+        // Each procedure's decisions, grouped once (a catalogue has tens of thousands of procedures).
+        let byProcedure = Dictionary(grouping: decisions, by: \.procedureID)
+        // The sections are written on every core; the articles they quote are then numbered in order, one pass.
+        let sections = ConcurrentSlots<[SectionPiece]>.map(review.burdens.filter { procedure == nil || $0.procedureID == procedure }) { burden in
+            procedureSection(burden, byProcedure[burden.procedureID] ?? [])
+        }
+        for piece in sections.joined() {
+            switch piece {
+            case .block(let block): blocks.append(block)
+            case .article(let article, let source): blocks.append(quoted.quote(article, source: source, text: text))
+            }
         }
         blocks += receiptSection()
         blocks.append(.signature(unit: unit ?? "", date: text.date(date)))
@@ -189,7 +198,8 @@ public struct ReportBuilder {
         return blocks
     }
 
-    private func procedureSection(_ id: String, _ decisions: [Decision], quoted: QuotedArticles) -> [ReportBlock] {
+    private func procedureSection(_ burden: ProcedureBurden, _ decisions: [Decision]) -> [SectionPiece] {
+        let id = burden.procedureID
         guard let procedure = catalogue.procedures[id] else { return [] }
         var blocks: [ReportBlock] = [
             .heading(level: 3, text: "\(id) \(procedure.name)"),
@@ -201,65 +211,66 @@ public struct ReportBuilder {
                 [$0.material, words.kind($0.kind), text.verdict($0.verdict), text.reason($0.reason), $0.rule ?? text.defaultRule]
             })),
         ]
-        for decision in decisions { blocks += materialSection(decision, quoted: quoted) }
-        if let burden = review.burdens.first(where: { $0.procedureID == id }) {
-            let model = review.costModel
-            func row(_ label: String, _ value: Burden) -> [String] {
-                [label, Numbers.amount(value.certificates), Numbers.amount(value.trips), Numbers.amount(value.days), Numbers.amount(value.fees),
-                    Numbers.grouped(burden.annualCost(value, model))]
-            }
-            blocks.append(.table(ReportTable(caption: text.burden, header: text.burdenHeader, rows: [row(text.before, burden.before), row(text.after, burden.after)])))
+        var pieces = blocks.map(SectionPiece.block)
+        for decision in decisions { pieces += materialSection(decision) }
+        let model = review.costModel
+        func row(_ label: String, _ value: Burden) -> [String] {
+            [label, Numbers.amount(value.certificates), Numbers.amount(value.trips), Numbers.amount(value.days), Numbers.amount(value.fees),
+                Numbers.grouped(burden.annualCost(value, model))]
         }
-        return blocks
+        pieces.append(.block(.table(ReportTable(
+            caption: text.burden, header: text.burdenHeader, rows: [row(text.before, burden.before), row(text.after, burden.after)]))))
+        return pieces
     }
 
-    private func materialSection(_ decision: Decision, quoted: QuotedArticles) -> [ReportBlock] {
-        var blocks: [ReportBlock] = [
-            .heading(level: 4, text: "\(decision.material)\(text.colon)\(text.verdict(decision.verdict))"),
-            .paragraph("\(text.verdictLine)\(text.colon)\(text.verdict(decision.verdict))\(text.dash)\(text.reason(decision.reason))\(text.stop)\(words.because(decision))"
-                + (decision.rule.map { text.language == .zh ? "（政策规则“\($0)”）" : " (policy rule '\($0)')" } ?? "")),
+    /// A material's justification; the articles it quotes are left for `QuotedArticles` to quote or refer to.
+    private func materialSection(_ decision: Decision) -> [SectionPiece] {
+        var blocks: [SectionPiece] = [
+            .block(.heading(level: 4, text: "\(decision.material)\(text.colon)\(text.verdict(decision.verdict))")),
+            .block(.paragraph("\(text.verdictLine)\(text.colon)\(text.verdict(decision.verdict))\(text.dash)\(text.reason(decision.reason))\(text.stop)\(words.because(decision))"
+                + (decision.rule.map { text.language == .zh ? "（政策规则“\($0)”）" : " (policy rule '\($0)')" } ?? ""))),
         ]
         for article in decision.ruleCitations where !article.text.isEmpty {
-            blocks.append(quoted.quote(article, source: source(article), text: text))
+            blocks.append(.article(article, source: source(article)))
         }
-        if let replacement = decision.replacement { blocks.append(.paragraph("\(text.replacement)\(text.colon)\(words.replacement(replacement))")) }
+        if let replacement = decision.replacement { blocks.append(.block(.paragraph("\(text.replacement)\(text.colon)\(words.replacement(replacement))"))) }
         for condition in decision.conditions {
-            blocks.append(.paragraph(
+            blocks.append(.block(.paragraph(
                 "\(text.conditionsProven)\(text.colon)\(condition.condition.name)\(text.open)\(words.proof(condition.condition.proof))\(text.close)"
-                    + (condition.provenBy.map { text.language == .zh ? "，已由\($0)证明" : ", already proven by \($0)" } ?? "")))
+                    + (condition.provenBy.map { text.language == .zh ? "，已由\($0)证明" : ", already proven by \($0)" } ?? ""))))
             for article in condition.basis.articles {
                 if article.text.isEmpty {
-                    blocks.append(.paragraph("\(text.conditionSetBy)\(text.colon)\(article.citation)\(text.colon)\(problem(article) ?? "")"))
+                    blocks.append(.block(.paragraph("\(text.conditionSetBy)\(text.colon)\(article.citation)\(text.colon)\(problem(article) ?? "")")))
                 } else {
-                    blocks.append(quoted.quote(article, source: "\(text.conditionSetBy) " + source(article), text: text))
+                    blocks.append(.article(article, source: "\(text.conditionSetBy) " + source(article)))
                 }
             }
         }
-        blocks.append(.paragraph("\(text.basisChain)\(text.colon)"))
-        if decision.basis.articles.isEmpty { blocks.append(.paragraph(text.noBasis)) }
+        blocks.append(.block(.paragraph("\(text.basisChain)\(text.colon)")))
+        if decision.basis.articles.isEmpty { blocks.append(.block(.paragraph(text.noBasis))) }
         for article in decision.basis.articles {
             if article.text.isEmpty {
-                blocks.append(.paragraph("\(article.citation)\(text.colon)\(problem(article) ?? "")"))
+                blocks.append(.block(.paragraph("\(article.citation)\(text.colon)\(problem(article) ?? "")")))
             } else {
-                blocks.append(quoted.quote(article, source: source(article) + (problem(article).map { " — \($0)" } ?? ""), text: text))
+                blocks.append(.article(article, source: source(article) + (problem(article).map { " — \($0)" } ?? "")))
             }
         }
-        if let delegation = decision.basis.delegation { blocks.append(.paragraph(words.delegation(delegation))) }
+        if let delegation = decision.basis.delegation { blocks.append(.block(.paragraph(words.delegation(delegation)))) }
         let sharing = decision.sharing.options.isEmpty
             ? text.noSource
             : decision.sharing.options.map(sharingLine).joined(separator: text.semicolon)
-        blocks.append(.paragraph("\(text.sharingCheck)\(text.colon)\(sharing)"))
-        if let fallback = decision.uncovered { blocks.append(.paragraph("\(text.uncovered)\(text.colon)\(words.uncovered(fallback))")) }
+        blocks.append(.block(.paragraph("\(text.sharingCheck)\(text.colon)\(sharing)")))
+        if let fallback = decision.uncovered { blocks.append(.block(.paragraph("\(text.uncovered)\(text.colon)\(words.uncovered(fallback))"))) }
         if !decision.situations.isEmpty {
-            blocks.append(.paragraph("\(text.situationsLabel)\(text.colon)" + decision.situations.map(words.situation).joined(separator: text.semicolon)))
+            blocks.append(.block(.paragraph("\(text.situationsLabel)\(text.colon)" + decision.situations.map(words.situation).joined(separator: text.semicolon))))
         }
         let check = decision.commitment
         let commitment = !check.excludedBy.isEmpty
             ? text.excludedBecause + words.concerns(check.excludedBy)
             : check.available ? text.eligible : text.notInCatalogue
-        blocks.append(.paragraph("\(text.commitmentCheck)\(text.colon)\(commitment)"))
-        if let plan = check.plan { blocks.append(.notice(notice.fill(decision, plan: plan))) }
-        blocks.append(.paragraph("\(text.alternatives)\(text.colon)" + words.alternativesNotTaken(decision).joined(separator: text.semicolon)))
+        blocks.append(.block(.paragraph("\(text.commitmentCheck)\(text.colon)\(commitment)")))
+        if let plan = check.plan { blocks.append(.block(.notice(notice.fill(decision, plan: plan)))) }
+        blocks.append(.block(.paragraph("\(text.alternatives)\(text.colon)" + words.alternativesNotTaken(decision).joined(separator: text.semicolon))))
         return blocks
     }
 
@@ -291,6 +302,12 @@ public struct ReportBuilder {
         if article.textStatus == "unverified" { source += "\(text.semicolon)\(text.unverified)" }
         return source + "\(text.close)"
     }
+}
+
+/// A piece of a procedure's section: a block, or an article to quote there.
+private enum SectionPiece: Sendable {
+    case block(ReportBlock)
+    case article(CitedArticle, source: String)
 }
 
 /// The articles a report quotes, each once: the first time in full where it is used, afterwards by its number

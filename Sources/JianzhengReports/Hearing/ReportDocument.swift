@@ -61,9 +61,21 @@ public struct ReportTable: Sendable {
         return weights.prefix(count).map { $0 / total }
     }
 
-    /// Approximate display width of the longest line: CJK characters count double.
+    /// Approximate display width of the longest line: a character of three or four UTF-8 bytes (CJK, full-width
+    /// punctuation) counts double, one of one or two bytes single; counted on the bytes, as tables have many cells.
     static func displayWidth(_ text: String) -> Double {
-        Double(text.split(separator: "\n").map { line in line.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) } }.max() ?? 0)
+        var widest = 0, line = 0
+        for byte in text.utf8 {
+            if byte == 0x0A {
+                widest = max(widest, line)
+                line = 0
+            } else if byte < 0x80 || (0xC0..<0xE0).contains(byte) {
+                line += 1
+            } else if byte >= 0xE0 {
+                line += 2
+            }
+        }
+        return Double(max(widest, line))
     }
 }
 
