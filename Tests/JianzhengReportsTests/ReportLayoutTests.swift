@@ -31,6 +31,7 @@ import ZIPFoundation
         case .heading(_, let text), .appendix(let text), .paragraph(let text), .notice(let text): [text]
         case .signature(let unit, let date): [unit, date]
         case .landscape: []
+        case .links(let links): links.map(\.label)
         case .facts(let pairs): pairs.flatMap { [$0.0, $0.1] }
         case .table(let table): [table.caption ?? ""] + table.header + table.rows.flatMap { $0 }
         case .quote(let text, let source): [text, source]

@@ -301,7 +301,8 @@ public enum DocxRenderer {
         case .signature(let unit, let date):
             paragraph(writer, "")
             for line in [unit.isEmpty ? "＿＿＿＿＿＿＿＿＿＿" : unit, date] { paragraph(writer, line, alignment: "right") }
-        case .landscape:
+        case .landscape, .links:
+            // The parts' files are in the table before the links; a DOCX links nothing outside itself.
             break
         case .heading(let level, let text):
             paragraph(writer, text, style: level == 1 ? "Title" : "Heading\(min(level - 1, 4))")

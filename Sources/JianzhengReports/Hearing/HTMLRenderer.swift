@@ -98,6 +98,8 @@ public enum HTMLRenderer {
             return "<div class=\"signature\"><p>\(name)</p><p>\(date)</p></div>\n"
         case .landscape(let starts):
             return starts ? "<section class=\"landscape\">\n" : "</section>\n"
+        case .links(let links):
+            return "<ul class=\"parts\">\(Markup.joined(links.map { "<li><a href=\"\($0.href)\">\($0.label)</a></li>" }))</ul>\n"
         case .paragraph(let text):
             return "<p>\(text)</p>\n"
         case .facts(let pairs):

@@ -19,6 +19,8 @@ public enum MarkdownRenderer {
             return "\(unit)\n\n\(date)\n"
         case .landscape:
             return nil
+        case .links(let links):
+            return Markup.joined(links.map { "- [\($0.label)](<\($0.href)>)" }, separator: "\n") + "\n"
         case .heading(let level, let text):
             let hashes: [Markup<Markdown>] = ["#", "##", "###", "####", "#####", "######"]
             return "\(hashes[min(max(level, 1), 6) - 1]) \(text)\n"

@@ -34,29 +34,33 @@ public struct ReportBuilder: Sendable {
         self.text = ReportText(language: language)
     }
 
-    /// The report for the whole catalogue, or for one procedure: cover, contents, the numbered sections (the
-    /// published lists on landscape pages), the 落款, then the appendices — the law quoted and the codes.
+    /// The report on one procedure (`build(procedure:)`), or on the whole catalogue.
     public func build(procedure: String? = nil) -> ReportDocument {
-        let decisions = review.decisions.filter { procedure == nil || $0.procedureID == procedure }
+        build(scope: procedure.map { ReportScope(procedures: [$0]) } ?? .everything)
+    }
+
+    /// The report on `scope`: cover, contents, the numbered sections (the published lists on landscape pages),
+    /// the 落款, then the appendices — the law quoted and the codes. With `parts`, the procedure-by-procedure
+    /// section is a table of the parts (one department each, written as reports of their own) instead.
+    public func build(scope: ReportScope, parts: [ReportPart]? = nil) -> ReportDocument {
+        let decisions = scope.decisions(of: review.decisions)
+        let procedure = scope.singleProcedure
         var title = diff != nil ? text.proposalTitle : procedure == nil ? text.title : text.procedureTitle
         if let procedure, let name = catalogue.procedures[procedure]?.name { title += "\(text.colon)\(procedure) \(name)" }
+        let ids = Set(decisions.map(\.procedureID))
         let quoted = QuotedArticles()
         var blocks: [ReportBlock] = summary(decisions)
         if let diff { blocks += proposal(diff) }
         blocks += [.landscape(true)] + lists(decisions) + [.landscape(false)]
-        blocks += cycles(procedure: procedure)
-        blocks.append(.heading(level: 2, text: text.procedures))
-        // Each procedure's decisions, grouped once (a catalogue has tens of thousands of procedures).
-        let byProcedure = Dictionary(grouping: decisions, by: \.procedureID)
-        // The sections are written on every core; the articles they quote are then numbered in order, one pass.
-        let sections = ConcurrentSlots<[SectionPiece]>.map(review.burdens.filter { procedure == nil || $0.procedureID == procedure }) { burden in
-            procedureSection(burden, byProcedure[burden.procedureID] ?? [])
-        }
-        for piece in sections.joined() {
-            switch piece {
-            case .block(let block): blocks.append(block)
-            case .article(let article, let source): blocks.append(quoted.quote(article, source: source, text: text))
-            }
+        blocks += cycles(touching: ids)
+        if let parts {
+            blocks.append(.heading(level: 2, text: text.parts))
+            blocks.append(.table(ReportTable(
+                caption: nil, header: text.partsHeader, rows: parts.map { [$0.department, "\($0.procedures)", $0.file] }, widths: [20, 8, 24], numeric: [1])))
+            blocks.append(.links(parts.map { (label: $0.department, href: $0.file) }))
+        } else {
+            blocks.append(.heading(level: 2, text: text.procedures))
+            blocks += procedureSections(decisions, procedures: ids, quoted: quoted)
         }
         blocks += receiptSection()
         blocks.append(.signature(unit: unit ?? "", date: text.date(date)))
@@ -72,10 +76,39 @@ public struct ReportBuilder: Sendable {
             default: nil
             }
         }
-        let cover = ReportCover(
-            title: title, unit: unit, unitLabel: text.preparedBy, date: text.date(date),
-            lines: [(text.asOf, review.asOf.description), (text.policy, review.policy.name)])
+        var lines = [(text.asOf, review.asOf.description), (text.policy, review.policy.name)]
+        if let departments = scope.departments { lines.append((text.departmentsLabel, departments.sorted().joined(separator: text.listSeparator))) }
+        if let verdicts = scope.verdicts {
+            lines.append((text.verdictsLabel, Verdict.allCases.filter(verdicts.contains).map(text.verdict).joined(separator: text.listSeparator)))
+        }
+        if scope.procedures != nil, procedure == nil { lines.append((text.procedureCount, "\(ids.count)")) }
+        let cover = ReportCover(title: title, unit: unit, unitLabel: text.preparedBy, date: text.date(date), lines: lines)
         return ReportDocument(title: title, language: text.language, blocks: [.cover(cover), .contents(title: text.contents, entries: entries)] + blocks)
+    }
+
+    /// Every procedure's justification, in the review's order: written on every core, then the articles they quote
+    /// numbered in order in one pass.
+    private func procedureSections(_ decisions: [Decision], procedures ids: Set<String>, quoted: QuotedArticles) -> [ReportBlock] {
+        // Each procedure's decisions, grouped once (a catalogue has tens of thousands of procedures).
+        let byProcedure = Dictionary(grouping: decisions, by: \.procedureID)
+        let sections = ConcurrentSlots<[SectionPiece]>.map(review.burdens.filter { ids.contains($0.procedureID) }) { burden in
+            procedureSection(burden, byProcedure[burden.procedureID] ?? [])
+        }
+        var blocks: [ReportBlock] = []
+        for piece in sections.joined() {
+            switch piece {
+            case .block(let block): blocks.append(block)
+            case .article(let article, let source): blocks.append(quoted.quote(article, source: source, text: text))
+            }
+        }
+        return blocks
+    }
+
+    /// The split of `scope` by department: each department that has a requirement in it, with its procedures.
+    public func departments(in scope: ReportScope) -> [(department: String, procedures: Int)] {
+        var procedures: [String: Set<String>] = [:]
+        for decision in scope.decisions(of: review.decisions) { procedures[decision.department, default: []].insert(decision.procedureID) }
+        return procedures.keys.sorted().map { ($0, procedures[$0]?.count ?? 0) }
     }
 
     /// Sections numbered in order (一、二、…), their subsections （一）（二）… and these 1. 2. …: a report without
@@ -169,8 +202,8 @@ public struct ReportBuilder: Sendable {
         }
     }
 
-    private func cycles(procedure: String?) -> [ReportBlock] {
-        let relevant = review.cycles.filter { cycle in procedure.map { cycle.procedures.contains($0) } ?? true }
+    private func cycles(touching procedures: Set<String>) -> [ReportBlock] {
+        let relevant = review.cycles.filter { !procedures.isDisjoint(with: $0.procedures) }
         guard !relevant.isEmpty else { return [] }
         var blocks: [ReportBlock] = [.heading(level: 2, text: text.cycles)]
         for cycle in relevant {

@@ -18,6 +18,8 @@ public enum ReportBlock: Sendable {
     case signature(unit: String, date: String)
     /// Pages turned landscape from here (`true`) or back to portrait (`false`): the published lists.
     case landscape(Bool)
+    /// Links to other documents (the parts of a split report), by file name relative to this one.
+    case links([(label: String, href: String)])
     case paragraph(String)
     /// Label–value pairs (a summary, a receipt).
     case facts([(String, String)])

@@ -28,6 +28,11 @@ struct ReportText {
     var procedures: String { pick("逐项论证", "Procedure by procedure") }
     var receipt: String { pick("可复现说明", "Reproducibility receipt") }
     var codes: String { pick("代码对照", "Codes") }
+    var parts: String { pick("分册", "Parts") }
+    var partsHeader: [String] { language == .zh ? ["实施部门", "事项数", "分册文件"] : ["Department", "Procedures", "File"] }
+    var departmentsLabel: String { pick("实施部门", "Departments") }
+    var verdictsLabel: String { pick("审查结论", "Verdicts") }
+    var listSeparator: String { pick("、", ", ") }
     var articlesAppendix: String { pick("法律依据原文", "Texts of the law cited") }
     var contents: String { pick("目　录", "Contents") }
     var preparedBy: String { pick("编制单位", "Prepared by") }
