@@ -120,6 +120,7 @@ public struct DiagnosticWording: Sendable {
             ("this line is not in any article or section and was not imported", "该行不属于任何条款或部分，未导入"),
             ("(.+) has the number of the annex at line ([0-9]+); this annex was not imported", "$1与第 $2 行的附件编号相同，该附件未导入"),
             ("this line is in an annex that was not imported", "该行属于未导入的附件"),
+            ("the steps before it: (.+)", "它之前的环节：$1"),
             ("the text has no article, section or annex: its ([0-9]+) lines after the title are kept as the document's text, citable only as a whole; check that this is meant and the text's encoding",
                 "文本中没有条、部分或附件：标题后的 $1 行作为文件全文保留，只能整体引用；请确认确属如此，并检查其编码"),
             ("the text has no article, section or annex: nothing to import; check that it is the text of a legal document and its encoding",
@@ -326,7 +327,7 @@ public struct DiagnosticWording: Sendable {
         // One sentence per declaration kind.
         let kinds = [
             ("department", "部门"), ("material", "材料"), ("source", "数据资源"), ("procedure", "事项"), ("policy", "政策"),
-            ("cost-model", "成本模型"), ("department or procedure", "部门或事项"), ("rule", "规则"), ("test", "测试"),
+            ("cost-model", "成本模型"), ("department or procedure", "部门或事项"), ("rule", "规则"), ("test", "测试"), ("step", "环节"),
         ]
         for (kind, chinese) in kinds {
             table["unknown \(kind) '{}'"] = "未知的\(chinese){0}"
@@ -339,6 +340,14 @@ public struct DiagnosticWording: Sendable {
             table["\(kind) '{}' lacks the required attribute '{}'"] = "\(chinese){0}缺少必需的属性{1}"
             table["'{}' is given more than once in \(kind) '{}'"] = "属性{0}在\(chinese){1}中重复给出"
         }
+        // A procedure's 办事指南 and what is declared in it.
+        for (what, chinese) in [("the guide of procedure", "事项{1}的办事指南"), ("the legal time limit of procedure", "事项{1}的法定时限")] {
+            table["unknown attribute '{}' in \(what) '{}'"] = "\(chinese)中有未知的属性{0}"
+            table["'{}' is given more than once in \(what) '{}'"] = "属性{0}在\(chinese)中重复给出"
+        }
+        table["step '{}' is declared twice in the guide of procedure '{}'"] = "环节{0}在事项{1}的办事指南中声明了两次"
+        table["step '{}' comes after '{}', which is not a step listed before it in the guide of procedure '{}'"] =
+            "环节{0}排在{1}之后，但{1}不是事项{2}办事指南中列在它之前的环节"
         table["material '{}' is never required or issued"] = "材料{0}既未被要求也未被开具"
         table["source '{}' supplies no material"] = "数据资源{0}不提供任何材料"
         return table

@@ -255,6 +255,28 @@ public struct OutcomeWording: Sendable {
         }
     }
 
+    /// A finding on a procedure's steps and time limits, as a sentence with the articles it rests on.
+    public func stepFinding(_ finding: StepFinding) -> String {
+        let steps = finding.steps.joined(separator: pick("、", ", "))
+        let days = finding.days ?? 0, limit = finding.limit ?? 0
+        let sentence: String
+        switch finding.kind {
+        case .stepWithoutBasis: sentence = pick("环节“\(steps)”没有引用设定依据", "step '\(steps)' cites no basis")
+        case .promisedAboveLegal:
+            sentence = pick("承诺时限\(days)个工作日长于法定时限\(limit)个工作日", "the promised \(days) working days exceed the statutory \(limit)")
+        case .stepsAboveLimit:
+            sentence = pick("各环节依次办理共需\(days)个工作日，超过\(limit)个工作日的时限", "the steps one after another take \(days) working days, more than the \(limit)-day limit")
+        case .parallelPossible:
+            sentence = pick(
+                "不同部门的环节互不依赖，可并联办理：依次办理\(days)个工作日，并联\(limit)个工作日，节省\(finding.saved ?? 0)个工作日",
+                "steps of different departments need nothing from each other and could run side by side (并联办理): \(days) working days one after another, \(limit) side by side, \(finding.saved ?? 0) saved")
+        case .severalWindows:
+            sentence = pick("申请人需到\(finding.steps.count)个窗口（\(steps)），可一口受理", "the applicant goes to \(finding.steps.count) windows (\(steps)): one window could accept it (一口受理)")
+        }
+        let cites = finding.citations.map(\.text).joined(separator: pick("；", "; "))
+        return sentence + (cites.isEmpty ? "" : pick("（\(cites)）", " (\(cites))"))
+    }
+
     /// The cheapest cut of a circular proof, worded; nil when it has none.
     public func cut(_ cycle: CircularProof) -> String? {
         guard let reason = cycle.cutReason, let edge = cycle.cheapestCut else { return nil }

@@ -29,6 +29,7 @@ public struct ReviewDocument: Encodable {
         let summary: Summary
         let cycles: [CycleInfo]
         let burdens: [BurdenInfo]
+        let stepFindings: [StepFindingInfo]
 
         init(_ review: Review) {
             asOf = review.asOf.description
@@ -52,6 +53,7 @@ public struct ReviewDocument: Encodable {
                 cycles: CycleCounts(found: review.cycles.count, broken: broken, unresolved: review.cycles.count - broken))
             cycles = review.cycles.map(CycleInfo.init)
             burdens = review.burdens.map { BurdenInfo($0, model: review.costModel) }
+            stepFindings = review.stepFindings.map(StepFindingInfo.init)
         }
     }
 
@@ -344,6 +346,25 @@ public struct ReviewDocument: Encodable {
             fees = ReviewDocument.round(burden.fees)
             hours = ReviewDocument.round(burden.hours(model))
             cost = ReviewDocument.round(burden.cost(model))
+        }
+    }
+
+    /// A finding on a procedure's steps and time limits (`StepAnalysis`), with its sentence in Chinese.
+    struct StepFindingInfo: Encodable {
+        let kind, procedureID, message: String
+        let steps: [String]
+        let days, limit, saved: Int?
+        let citations: [String]
+
+        init(_ finding: StepFinding) {
+            kind = finding.kind.rawValue
+            procedureID = finding.procedureID
+            message = OutcomeWording.chinese.stepFinding(finding)
+            steps = finding.steps
+            days = finding.days
+            limit = finding.limit
+            saved = finding.saved
+            citations = finding.citations.map(\.text)
         }
     }
 

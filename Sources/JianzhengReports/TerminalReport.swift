@@ -70,6 +70,17 @@ public enum TerminalReport {
             }
         }
         lines.append("")
+        let findings = review.stepFindings
+        let unbased = findings.filter { $0.kind == .stepWithoutBasis }
+        lines.append("办事环节与时限 steps and time limits：\(findings.count - unbased.count) 项建议 suggestions，\(unbased.count) 个环节无依据 steps without basis")
+        for finding in findings where finding.kind != .stepWithoutBasis {
+            lines.append("  \(finding.procedureID) \(finding.kind.rawValue)：\(OutcomeWording.chinese.stepFinding(finding))")
+        }
+        if !unbased.isEmpty {
+            let procedures = Set(unbased.map(\.procedureID)).count
+            lines.append("  step-without-basis：\(procedures) 个事项 procedures（jianzheng review --format json 列出每个环节）")
+        }
+        lines.append("")
         let model = review.costModel
         lines.append("办事负担（每年）annual burden" + (model.map { "（成本模型 \($0.name)）" } ?? "（未指定成本模型 no cost model）"))
         lines.append("  跑动次数 trips   \(Numbers.grouped(review.annualTripsBefore)) → \(Numbers.grouped(review.annualTripsAfter))（减少 saved \(Numbers.grouped(review.annualTripsBefore - review.annualTripsAfter))）")

@@ -11,6 +11,8 @@ public struct Review: Sendable {
     public var decisions: DecisionList
     public var cycles: [CircularProof]
     public var burdens: [ProcedureBurden]
+    /// What the procedures' guides say of their steps and time limits, checked (`StepAnalysis`).
+    public var stepFindings: [StepFinding] = []
 
     /// Requirements counted by verdict.
     public var verdictCounts: [Verdict: Int] {

@@ -85,9 +85,10 @@ public struct ReviewEngine: Sendable {
         for (index, slots) in context.slots.enumerated() {
             for slot in slots where slot.material >= 0 { requirers[context.profiles[Int(slot.material)].material.name, default: []].append(index) }
         }
-        let review = Review(
+        var review = Review(
             asOf: date, policy: policy, policyNote: note, costModel: policy.costModel.flatMap { catalogue.costModels[$0] },
             decisions: DecisionList(byProcedure: decisions), cycles: cycles, burdens: records)
+        review.stepFindings = StepAnalysis.findings(catalogue.orderedProcedures, policy: policy)
         return State(review: review, graph: graph, cyclesBefore: cyclesBefore, requirers: requirers)
     }
 

@@ -191,12 +191,14 @@ public final class Procedure: Sendable {
     public let trips: Int
     public let days: Int
     public let fee: Double
+    /// Its 办事指南 beyond the materials (`guide { … }`), when declared.
+    public let guide: ServiceGuide?
     public let range: SourceRange
 
     init(
         id: String, name: String, department: String, domain: String?, territory: String, basis: [CitationReference], volume: Int,
         requirements: [Requirement], conditions: [ProcedureCondition] = [], situations: [Situation] = [], issues: [String], trips: Int,
-        days: Int, fee: Double, range: SourceRange
+        days: Int, fee: Double, guide: ServiceGuide? = nil, range: SourceRange
     ) {
         self.id = id
         self.name = name
@@ -212,6 +214,7 @@ public final class Procedure: Sendable {
         self.trips = trips
         self.days = days
         self.fee = fee
+        self.guide = guide
         self.range = range
     }
 
@@ -283,6 +286,9 @@ public struct Requirement: Sendable {
     public var evidenceOf: [String] { details?.evidenceOf ?? [] }
     /// The situations it is required in (`situation`); empty: those of its conditions, else all.
     public var situations: [String] { details?.situations ?? [] }
+    /// The 示范文本 (a sample filled in, or the file that holds one) and the 常见错误 a guide lists for it.
+    public var sample: String? { details?.sample }
+    public var mistakes: [String] { details?.mistakes ?? [] }
     public var range: SourceRange
     /// Held behind a reference: most requirements have none of these, and a catalogue holds hundreds of thousands.
     private let details: Details?
@@ -291,17 +297,22 @@ public struct Requirement: Sendable {
         let commitment: CommitmentTerms?
         let evidenceOf: [String]
         let situations: [String]
+        let sample: String?
+        let mistakes: [String]
 
-        init(commitment: CommitmentTerms?, evidenceOf: [String], situations: [String]) {
+        init(commitment: CommitmentTerms?, evidenceOf: [String], situations: [String], sample: String?, mistakes: [String]) {
             self.commitment = commitment
             self.evidenceOf = evidenceOf
             self.situations = situations
+            self.sample = sample
+            self.mistakes = mistakes
         }
     }
 
     public init(
         material: String, basis: [CitationReference], share: Double, purpose: String?, note: String?, absurd: [AbsurdPattern],
-        commitment: CommitmentTerms?, evidenceOf: [String] = [], situations: [String] = [], range: SourceRange
+        commitment: CommitmentTerms?, evidenceOf: [String] = [], situations: [String] = [], sample: String? = nil, mistakes: [String] = [],
+        range: SourceRange
     ) {
         self.material = material
         self.basis = basis
@@ -310,8 +321,8 @@ public struct Requirement: Sendable {
         self.note = note
         self.absurd = absurd
         self.range = range
-        details = commitment == nil && evidenceOf.isEmpty && situations.isEmpty
-            ? nil : Details(commitment: commitment, evidenceOf: evidenceOf, situations: situations)
+        details = commitment == nil && evidenceOf.isEmpty && situations.isEmpty && sample == nil && mistakes.isEmpty
+            ? nil : Details(commitment: commitment, evidenceOf: evidenceOf, situations: situations, sample: sample, mistakes: mistakes)
     }
 }
 

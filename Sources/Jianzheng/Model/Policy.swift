@@ -17,6 +17,9 @@ public struct Policy: Sendable {
     /// `investigation-phrases`): visible in the rules, so a hearing can see why a fact held.
     public var phrases: TextPhrases
     public var costModel: String?
+    /// The articles a 并联办理 (`parallel-cites`) and a 一口受理 (`one-window-cites`) suggestion rest on.
+    public var parallelCites: [CitationReference] = []
+    public var oneWindowCites: [CitationReference] = []
     /// Rules in declared order; exceptions are tried just before the rule they except.
     public var rules: [PolicyRule]
     public var otherwise: Verdict?

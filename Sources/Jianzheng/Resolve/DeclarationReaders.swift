@@ -198,7 +198,8 @@ struct DeclarationReaders {
             issues: issues.map(\.0),
             trips: reader.integer(fields["trips"]?.first) ?? 1,
             days: reader.integer(fields["days"]?.first, units: Units.workingDays) ?? 0,
-            fee: reader.number(fields["fee"]?.first, units: Units.yuan) ?? 0, range: Self.headRange(statement))
+            fee: reader.number(fields["fee"]?.first, units: Units.yuan) ?? 0,
+            guide: fields["guide"]?.first.map { guide($0, procedure: id) }, range: Self.headRange(statement))
     }
 
     /// The names a requirement of a procedure may refer to: its conditions and situations.
@@ -284,7 +285,58 @@ struct DeclarationReaders {
             absurd: reader.values(fields["absurd"], AbsurdPattern.self),
             commitment: fields["commitment"]?.first.map { commitment($0, material: material, situations: scope.situations.map(\.name), procedure: scope.id) },
             evidenceOf: known(reader.names(fields["evidence-of"]), among: scope.conditions, what: "condition", in: procedure),
-            situations: situations, range: Self.headRange(statement))
+            situations: situations, sample: reader.string(fields["sample"]?.first),
+            mistakes: (fields["mistake"] ?? []).compactMap { reader.string($0) }, range: Self.headRange(statement))
+    }
+
+    // MARK: - guide
+
+    /// `guide { accepted-by …  window "…"  online "…"  step 受理 { … }  legal-limit 20 working-days { basis … }
+    /// promised-limit 10 working-days  fee-basis 《…》  consult "…"  complain "…"  source "…" }`.
+    private mutating func guide(_ statement: Statement, procedure: String) -> ServiceGuide {
+        let fields = reader.attributes(of: statement, schema: Self.guideSchema, what: "the guide of procedure '\(procedure)'")
+        let acceptedBy = reader.name(fields["accepted-by"]?.first)
+        refer(.department, acceptedBy, fields["accepted-by"]?.first?.arguments.first?.expression.range)
+        let steps = (fields["step"] ?? []).compactMap { step($0, procedure: procedure) }
+        var seen: [String: SourceRange] = [:]
+        for step in steps {
+            if let first = seen[step.name] {
+                reader.report(Diagnostic(
+                    .duplicateDeclaration, "step '\(step.name)' is declared twice in the guide of procedure '\(procedure)'", at: step.range,
+                    notes: [Diagnostic.Note("first declared here", at: first)]))
+            }
+            seen[step.name] = seen[step.name] ?? step.range
+        }
+        // A step may only wait for a step before it: the guide lists them in the order they can happen.
+        for (index, step) in steps.enumerated() {
+            let earlier = Set(steps[..<index].map(\.name))
+            for name in step.after where !earlier.contains(name) {
+                reader.report(Diagnostic(
+                    .unknownReference, "step '\(step.name)' comes after '\(name)', which is not a step listed before it in the guide of procedure '\(procedure)'",
+                    at: step.range, notes: [Diagnostic.Note("the steps before it: " + (earlier.isEmpty ? "none" : steps[..<index].map(\.name).joined(separator: ", ")))]))
+            }
+        }
+        let limit = fields["legal-limit"]?.first
+        let limitBasis = limit.map { reader.attributes(of: $0, schema: ["basis": .many], what: "the legal time limit of procedure '\(procedure)'") }
+        return ServiceGuide(
+            acceptedBy: acceptedBy, serves: reader.string(fields["serves"]?.first), windows: (fields["window"] ?? []).compactMap { reader.string($0) }, online: reader.string(fields["online"]?.first),
+            steps: steps, legalLimit: reader.integer(limit, units: Units.workingDays),
+            legalLimitBasis: cite(reader.citations(limitBasis?["basis"])),
+            promisedLimit: reader.integer(fields["promised-limit"]?.first, units: Units.workingDays),
+            feeBasis: cite(reader.citations(fields["fee-basis"])), consult: reader.string(fields["consult"]?.first),
+            complain: reader.string(fields["complain"]?.first), source: reader.string(fields["source"]?.first), range: statement.keywordRange)
+    }
+
+    /// `step 审查 { department 教育行政部门  days 10 working-days  basis 《…》  after 受理 }`.
+    private mutating func step(_ statement: Statement, procedure: String) -> ServiceGuide.Step? {
+        guard let name = declarationName(statement, what: "step of procedure '\(procedure)'") else { return nil }
+        let fields = reader.attributes(
+            of: statement, schema: ["department": .optional, "days": .optional, "basis": .many, "after": .many], what: "step '\(name)'")
+        let department = reader.name(fields["department"]?.first)
+        refer(.department, department, fields["department"]?.first?.arguments.first?.expression.range)
+        return ServiceGuide.Step(
+            name: name, department: department, days: reader.integer(fields["days"]?.first, units: Units.workingDays),
+            basis: cite(reader.citations(fields["basis"])), after: reader.names(fields["after"]).map(\.0), range: Self.headRange(statement))
     }
 
     // MARK: - delegation
@@ -337,11 +389,11 @@ struct DeclarationReaders {
                 "title": .optional, "cites": .many, "effective": .required, "until": .optional, "sufficient-ranks": .required,
                 "commitment-excludes": .many, "issuer-prohibited": .many, "cost-model": .optional, "rule": .many,
                 "otherwise": .optional, "delegation-phrases": .many, "document-words": .many, "investigation-phrases": .many,
-                "non-law-sources": .many,
+                "non-law-sources": .many, "parallel-cites": .many, "one-window-cites": .many,
             ], what: "policy '\(name)'")
         let costModel = reader.name(fields["cost-model"]?.first)
         refer(.costModel, costModel, fields["cost-model"]?.first?.arguments.first?.expression.range)
-        return Policy(
+        var policy = Policy(
             name: name, title: reader.string(fields["title"]?.first), cites: cite(reader.citations(fields["cites"])),
             effective: reader.date(fields["effective"]?.first) ?? CalendarDate(year: 1, month: 1, day: 1)!,
             until: reader.date(fields["until"]?.first),
@@ -354,6 +406,9 @@ struct DeclarationReaders {
             costModel: costModel,
             rules: (fields["rule"] ?? []).compactMap { rule($0, policy: name) },
             otherwise: reader.value(fields["otherwise"]?.first, Verdict.self), range: Self.headRange(statement))
+        policy.parallelCites = cite(reader.citations(fields["parallel-cites"]))
+        policy.oneWindowCites = cite(reader.citations(fields["one-window-cites"]))
+        return policy
     }
 
     private mutating func issuerProhibition(_ statement: Statement) -> IssuerProhibition {
@@ -460,11 +515,15 @@ extension DeclarationReaders {
     static let procedureSchema: AttributeSchema = [
         "department": .required, "domain": .optional, "territory": .required, "basis": .many, "volume": .optional,
         "requires": .many, "issues": .many, "trips": .optional, "days": .optional, "fee": .optional, "note": .many,
-        "condition": .many, "situation": .many,
+        "condition": .many, "situation": .many, "guide": .optional,
+    ]
+    static let guideSchema: AttributeSchema = [
+        "accepted-by": .optional, "serves": .optional, "window": .many, "online": .optional, "step": .many, "legal-limit": .optional, "promised-limit": .optional,
+        "fee-basis": .many, "consult": .optional, "complain": .optional, "source": .optional,
     ]
     static let requirementSchema: AttributeSchema = [
         "basis": .many, "share": .optional, "purpose": .optional, "note": .optional, "absurd": .many, "commitment": .optional,
-        "evidence-of": .many, "situation": .many,
+        "evidence-of": .many, "situation": .many, "sample": .optional, "mistake": .many,
     ]
 
     /// The keyword and name of a declaration (`material 居民户口簿`): where its diagnostics point.

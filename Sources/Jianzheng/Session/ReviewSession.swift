@@ -91,9 +91,11 @@ public struct ReviewSession: Sendable {
             if node < burdens.count { burdens[node] = burden } else { burdens.append(burden) }
         }
 
-        let review = Review(
+        var review = Review(
             asOf: base.asOf, policy: base.policy, policyNote: base.policyNote, costModel: base.costModel,
             decisions: DecisionList(byProcedure: decisions), cycles: cycles, burdens: burdens)
+        // Guides are few and cheap to check: all of them, against the proposed catalogue.
+        review.stepFindings = StepAnalysis.findings(proposed.orderedProcedures, policy: base.policy)
         let oldNodes = base.burdens.count
         let scope = ReviewScope(
             decided: order.map { graph.procedureIDs[$0] }, burdened: region.map { graph.procedureIDs[$0] },

@@ -17,6 +17,9 @@ public struct PublishedLists {
         /// Every requirement with its review result, in the import layout (the requirement's own basis, so that
         /// importing it again gives the same catalogue).
         case catalogue
+        /// 拟保留公共服务事项汇总表: every procedure, its basis, who implements it and for whom, its time limits and
+        /// fee, and what the review leaves of its certificates (甘政办发〔2016〕20号, 附件1—4; docs/guides.md).
+        case retainedProcedures = "retained-procedures"
     }
 
     let decisions: [Decision]
@@ -40,6 +43,7 @@ public struct PublishedLists {
         case .sharing: text.sharingList
         case .pending: text.pendingList
         case .catalogue: "事项材料目录"
+        case .retainedProcedures: text.language == .zh ? "拟保留公共服务事项汇总表" : "Public services to retain"
         }
     }
 
@@ -53,8 +57,9 @@ public struct PublishedLists {
         case .sharing: (table.widths, table.numeric) = ([4, 12, 16, 14, 10, 10, 5], [0, 6])
         case .pending: table.widths = [4, 12, 14, 16, 16, 8]
         case .catalogue: table.numeric = [0, 5]
+        case .retainedProcedures: table.widths = [4, 12, 14, 20, 12, 8, 14, 10, 18]
         }
-        if kind != .catalogue, kind != .commitment, kind != .sharing { table.numeric = [0] }
+        if ![.catalogue, .commitment, .sharing].contains(kind) { table.numeric = [0] }
         return table
     }
 
@@ -98,6 +103,8 @@ public struct PublishedLists {
                     text.verdict(decision.verdict),
                 ]
             }))
+        case .retainedProcedures:
+            return ReportTable(caption: title(kind), header: text.retainedProceduresHeader, rows: numbered(retainedProcedures()))
         case .catalogue:
             let header = ["序号", "事项编码", "事项名称", "实施部门", "行政区划", "年办件量", "申请材料", "材料类型", "设定依据", "开具单位", "证明用途", "备注", "审查结论", "理由代码", "取消替代方式"]
             return ReportTable(caption: title(kind), header: header, rows: numbered(decisions.map { decision in
@@ -109,6 +116,38 @@ public struct PublishedLists {
                     requirement.note ?? "", decision.verdict.chinese, decision.reason.rawValue, decision.replacement.map(OutcomeWording.chinese.replacement) ?? "",
                 ]
             }))
+        }
+    }
+
+    /// One row per procedure, in the catalogue's order: 事项编码、事项名称、设定依据、实施主体、服务对象、办理时限、
+    /// 收费标准、备注 (the certificates the review keeps, shares, replaces by commitment and cancels, counted).
+    private func retainedProcedures() -> [[String]] {
+        var order: [String] = []
+        var byProcedure: [String: [Decision]] = [:]
+        for decision in decisions {
+            if byProcedure[decision.procedureID] == nil { order.append(decision.procedureID) }
+            byProcedure[decision.procedureID, default: []].append(decision)
+        }
+        return order.compactMap { id -> [String]? in
+            guard let procedure = catalogue.procedures[id] else { return nil }
+            let guide = procedure.guide
+            let certificates = (byProcedure[id] ?? []).filter { $0.kind == .certificate }
+            let counts = Verdict.allCases.compactMap { verdict -> String? in
+                let count = certificates.count { $0.verdict == verdict }
+                return count == 0 ? nil : "\(text.verdict(verdict))\(count)"
+            }
+            var limits: [String] = []
+            if let legal = guide?.legalLimit { limits.append(text.legalLimitCell(legal)) }
+            if let promised = guide?.promisedLimit { limits.append(text.promisedLimitCell(promised)) }
+            if limits.isEmpty, procedure.days > 0 { limits.append(text.workingDaysCell(procedure.days)) }
+            let fee = procedure.fee > 0
+                ? text.yuanCell(Numbers.amount(procedure.fee)) + (guide?.feeBasis.isEmpty == false ? text.open + (guide?.feeBasis ?? []).map(\.text).joined(separator: text.semicolon) + text.close : "")
+                : text.freeCell
+            return [
+                procedure.id, procedure.name, procedure.basis.isEmpty ? text.none : procedure.basis.map(\.text).joined(separator: text.semicolon),
+                guide?.acceptedBy ?? procedure.department, guide?.serves ?? "", limits.joined(separator: text.semicolon), fee,
+                certificates.isEmpty ? text.none : text.certificatesCell + counts.joined(separator: text.language == .zh ? "，" : ", "),
+            ]
         }
     }
 

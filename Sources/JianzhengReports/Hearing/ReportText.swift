@@ -169,6 +169,17 @@ struct ReportText {
             ? ["序号", "证明名称", "办事事项", "设定依据", "核查方式", "核查时限", "抽查比例", "核查部门"]
             : ["No.", "Certificate", "Procedure", "Legal basis", "Audit method", "Within", "Sample", "Auditor"]
     }
+    var retainedProceduresHeader: [String] {
+        language == .zh
+            ? ["序号", "事项编码", "事项名称", "设定依据", "实施主体", "服务对象", "办理时限", "收费标准", "备注（审查后的证明）"]
+            : ["No.", "Code", "Procedure", "Legal basis", "Implemented by", "Serves", "Time limit", "Fee", "Certificates after the review"]
+    }
+    func legalLimitCell(_ days: Int) -> String { pick("法定\(days)个工作日", "statutory \(days) working days") }
+    func promisedLimitCell(_ days: Int) -> String { pick("承诺\(days)个工作日", "promised \(days) working days") }
+    func workingDaysCell(_ days: Int) -> String { pick("\(days)个工作日", "\(days) working days") }
+    func yuanCell(_ amount: String) -> String { pick("\(amount)元", "\(amount) yuan") }
+    var freeCell: String { pick("不收费", "free") }
+    var certificatesCell: String { pick("证明：", "certificates: ") }
     var pendingList: String { pick("待核实依据清单", "Bases to verify") }
     var pendingHeader: [String] {
         language == .zh

@@ -1,0 +1,89 @@
+import JianzhengBase
+
+/// A finding on a procedure's steps and time limits (甘政办发〔2016〕20号, task 五: fewer steps, shorter time limits,
+/// 一口受理, 并联办理), found like the findings on its materials and cited the same way.
+public struct StepFinding: Sendable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        /// A step no article sets (the guide cites none for it).
+        case stepWithoutBasis = "step-without-basis"
+        /// The promised time limit is longer than the statutory one.
+        case promisedAboveLegal = "promised-above-legal"
+        /// The steps take longer, one after another, than the time limit the guide promises (or, without one, the
+        /// statutory one).
+        case stepsAboveLimit = "steps-above-limit"
+        /// Steps of different departments that need nothing from each other run one after the other: run side by
+        /// side (并联办理) they would take fewer days.
+        case parallelPossible = "parallel-possible"
+        /// The applicant is sent to several windows: one window could accept it (一口受理).
+        case severalWindows = "several-windows"
+    }
+
+    public let kind: Kind
+    public let procedureID: String
+    /// The steps it concerns, in the guide's order.
+    public let steps: [String]
+    /// The working days found (the steps' total, the promised limit), and what they are compared with.
+    public let days: Int?
+    public let limit: Int?
+    /// For `parallelPossible`: the working days running the steps side by side would save.
+    public let saved: Int?
+    /// The articles it rests on: the guide's basis of its time limit, or the policy's for 并联办理 and 一口受理.
+    public let citations: [CitationReference]
+    public let range: SourceRange
+}
+
+/// Checks the steps and time limits of every procedure that has a guide.
+public enum StepAnalysis {
+    /// The findings on `procedures`, in their order; `policy` gives the articles 并联办理 and 一口受理 rest on.
+    public static func findings(_ procedures: [Procedure], policy: Policy) -> [StepFinding] {
+        procedures.flatMap { findings($0, policy: policy) }
+    }
+
+    /// The days the steps take as the guide lists them (each after the one before it) and as their dependencies
+    /// allow (each after the steps it names in `after`, side by side otherwise); nil without steps or days.
+    public static func durations(_ guide: ServiceGuide) -> (sequential: Int, dependent: Int)? {
+        let steps = guide.steps
+        guard !steps.isEmpty, steps.contains(where: { $0.days != nil }) else { return nil }
+        let sequential = steps.reduce(0) { $0 + ($1.days ?? 0) }
+        // The earliest finish of each step: its own days after the latest finish of what it needs. A step naming
+        // nothing needs the last step before it of its own department (an office does its own work in order),
+        // else the first step (the application is accepted before anyone works on it); what other departments do
+        // it does not need unless it says so, so their steps may run side by side.
+        var finish: [String: Int] = [:]
+        for (index, step) in steps.enumerated() {
+            var needs = step.after
+            if needs.isEmpty, index > 0 {
+                let own = steps[..<index].last { $0.department == step.department }
+                needs = [(own ?? steps[0]).name]
+            }
+            let start = needs.compactMap { finish[$0] }.max() ?? 0
+            finish[step.name] = start + (step.days ?? 0)
+        }
+        return (sequential, finish.values.max() ?? 0)
+    }
+
+    static func findings(_ procedure: Procedure, policy: Policy) -> [StepFinding] {
+        guard let guide = procedure.guide else { return [] }
+        var found: [StepFinding] = []
+        func add(_ kind: StepFinding.Kind, steps: [String] = [], days: Int? = nil, limit: Int? = nil, saved: Int? = nil, cites: [CitationReference] = [], at range: SourceRange) {
+            found.append(StepFinding(kind: kind, procedureID: procedure.id, steps: steps, days: days, limit: limit, saved: saved, citations: cites, range: range))
+        }
+        for step in guide.steps where step.basis.isEmpty { add(.stepWithoutBasis, steps: [step.name], at: step.range) }
+        if let promised = guide.promisedLimit, let legal = guide.legalLimit, promised > legal {
+            add(.promisedAboveLegal, days: promised, limit: legal, cites: guide.legalLimitBasis, at: guide.range)
+        }
+        if let durations = durations(guide) {
+            if let limit = guide.promisedLimit ?? guide.legalLimit, durations.sequential > limit {
+                add(.stepsAboveLimit, steps: guide.steps.map(\.name), days: durations.sequential, limit: limit, cites: guide.legalLimitBasis, at: guide.range)
+            }
+            let departments = Set(guide.steps.compactMap(\.department))
+            if durations.dependent < durations.sequential, departments.count > 1 {
+                add(
+                    .parallelPossible, steps: guide.steps.map(\.name), days: durations.sequential, limit: durations.dependent,
+                    saved: durations.sequential - durations.dependent, cites: policy.parallelCites, at: guide.range)
+            }
+        }
+        if guide.windows.count > 1 { add(.severalWindows, steps: guide.windows, cites: policy.oneWindowCites, at: guide.range) }
+        return found
+    }
+}

@@ -1,0 +1,99 @@
+import JianzhengBase
+
+/// What a procedure's 办事指南 says beyond its materials (甘政办发〔2016〕20号, task 三): who accepts it and where,
+/// its steps with their departments, time limits and bases, the statutory and promised time limits, the basis of
+/// its fee, and whom to ask or complain to. Declared in the procedure's `guide { … }` block.
+public struct ServiceGuide: Sendable {
+    /// One step (环节) of the procedure: 受理、审查、决定、送达 ….
+    public struct Step: Sendable {
+        public let name: String
+        public let department: String?
+        /// Its time limit in working days.
+        public let days: Int?
+        public let basis: [CitationReference]
+        /// The steps whose results it needs (a data dependency). A step that names none follows the one before
+        /// it, as the guide lists them: that order is how it is done today, not what the law requires.
+        public let after: [String]
+        public let range: SourceRange
+
+        public init(name: String, department: String?, days: Int?, basis: [CitationReference], after: [String], range: SourceRange) {
+            self.name = name
+            self.department = department
+            self.days = days
+            self.basis = basis
+            self.after = after
+            self.range = range
+        }
+    }
+
+    /// 受理单位.
+    public let acceptedBy: String?
+    /// 服务对象: whom the service is for (自然人, 法人 …).
+    public let serves: String?
+    /// Where it is handled in person (办理地点, 窗口).
+    public let windows: [String]
+    /// Where it is handled online (一网通办 platform).
+    public let online: String?
+    public let steps: [Step]
+    /// 法定时限, in working days, and the articles that set it.
+    public let legalLimit: Int?
+    public let legalLimitBasis: [CitationReference]
+    /// 承诺时限, in working days.
+    public let promisedLimit: Int?
+    /// The basis of the fee (收费依据); the fee itself is the procedure's `fee`.
+    public let feeBasis: [CitationReference]
+    /// 咨询方式 and 监督投诉方式.
+    public let consult: String?
+    public let complain: String?
+    /// The published guide these facts were taken from; nil: they are illustrative.
+    public let source: String?
+    public let range: SourceRange
+
+    public init(
+        acceptedBy: String?, serves: String?, windows: [String], online: String?, steps: [Step], legalLimit: Int?, legalLimitBasis: [CitationReference],
+        promisedLimit: Int?, feeBasis: [CitationReference], consult: String?, complain: String?, source: String?, range: SourceRange
+    ) {
+        self.acceptedBy = acceptedBy
+        self.serves = serves
+        self.windows = windows
+        self.online = online
+        self.steps = steps
+        self.legalLimit = legalLimit
+        self.legalLimitBasis = legalLimitBasis
+        self.promisedLimit = promisedLimit
+        self.feeBasis = feeBasis
+        self.consult = consult
+        self.complain = complain
+        self.source = source
+        self.range = range
+    }
+}
+
+/// A part of a 办事指南 that the founding plan asks every guide to have (task 三).
+public enum GuideField: String, Sendable, CaseIterable {
+    case guide
+    case acceptedBy = "accepted-by"
+    case channel = "window"
+    case steps = "step"
+    case legalLimit = "legal-limit"
+    case promisedLimit = "promised-limit"
+    case feeBasis = "fee-basis"
+    case consult
+    case complain
+
+    /// What a procedure's guide lacks: every field when it has no `guide` block, else the ones not given (the
+    /// basis of a fee only when there is a fee).
+    public static func missing(in procedure: Procedure) -> [GuideField] {
+        guard let guide = procedure.guide else { return [.guide] }
+        var missing: [GuideField] = []
+        if guide.acceptedBy == nil { missing.append(.acceptedBy) }
+        if guide.windows.isEmpty, guide.online == nil { missing.append(.channel) }
+        if guide.steps.isEmpty { missing.append(.steps) }
+        if guide.legalLimit == nil { missing.append(.legalLimit) }
+        if guide.promisedLimit == nil { missing.append(.promisedLimit) }
+        if procedure.fee > 0, guide.feeBasis.isEmpty { missing.append(.feeBasis) }
+        if guide.consult == nil { missing.append(.consult) }
+        if guide.complain == nil { missing.append(.complain) }
+        return missing
+    }
+}
