@@ -75,7 +75,7 @@ struct BurdenCalculator {
             var total = Burden()
             for member in component {
                 let node = nodes[member], procedure = procedures[member]
-                total = total + Burden(certificates: 0, trips: Double(procedure.trips), days: Double(procedure.days), fees: procedure.fee)
+                total = total + Burden(certificates: 0, trips: Double(procedure.trips), days: Double(procedure.waitingDays), fees: procedure.fee)
                 // Requirements are read in place (copying each would retain its fields).
                 let requirements = procedure.requirements
                 for index in requirements.indices {

@@ -39,29 +39,6 @@ public enum StepAnalysis {
         procedures.flatMap { findings($0, policy: policy) }
     }
 
-    /// The days the steps take as the guide lists them (each after the one before it) and as their dependencies
-    /// allow (each after the steps it names in `after`, side by side otherwise); nil without steps or days.
-    public static func durations(_ guide: ServiceGuide) -> (sequential: Int, dependent: Int)? {
-        let steps = guide.steps
-        guard !steps.isEmpty, steps.contains(where: { $0.days != nil }) else { return nil }
-        let sequential = steps.reduce(0) { $0 + ($1.days ?? 0) }
-        // The earliest finish of each step: its own days after the latest finish of what it needs. A step naming
-        // nothing needs the last step before it of its own department (an office does its own work in order),
-        // else the first step (the application is accepted before anyone works on it); what other departments do
-        // it does not need unless it says so, so their steps may run side by side.
-        var finish: [String: Int] = [:]
-        for (index, step) in steps.enumerated() {
-            var needs = step.after
-            if needs.isEmpty, index > 0 {
-                let own = steps[..<index].last { $0.department == step.department }
-                needs = [(own ?? steps[0]).name]
-            }
-            let start = needs.compactMap { finish[$0] }.max() ?? 0
-            finish[step.name] = start + (step.days ?? 0)
-        }
-        return (sequential, finish.values.max() ?? 0)
-    }
-
     static func findings(_ procedure: Procedure, policy: Policy) -> [StepFinding] {
         guard let guide = procedure.guide else { return [] }
         var found: [StepFinding] = []
@@ -72,7 +49,7 @@ public enum StepAnalysis {
         if let promised = guide.promisedLimit, let legal = guide.legalLimit, promised > legal {
             add(.promisedAboveLegal, days: promised, limit: legal, cites: guide.legalLimitBasis, at: guide.range)
         }
-        if let durations = durations(guide) {
+        if let durations = guide.durations {
             if let limit = guide.promisedLimit ?? guide.legalLimit, durations.sequential > limit {
                 add(.stepsAboveLimit, steps: guide.steps.map(\.name), days: durations.sequential, limit: limit, cites: guide.legalLimitBasis, at: guide.range)
             }

@@ -49,6 +49,28 @@ public struct ServiceGuide: Sendable {
     public let source: String?
     public let range: SourceRange
 
+    /// The days the steps take as the guide lists them (each after the one before it) and as their dependencies
+    /// allow (each after the steps it names in `after`, side by side otherwise); nil without steps or days.
+    public var durations: (sequential: Int, dependent: Int)? {
+        guard !steps.isEmpty, steps.contains(where: { $0.days != nil }) else { return nil }
+        let sequential = steps.reduce(0) { $0 + ($1.days ?? 0) }
+        // The earliest finish of each step: its own days after the latest finish of what it needs. A step naming
+        // nothing needs the last step before it of its own department (an office does its own work in order),
+        // else the first step (the application is accepted before anyone works on it); what other departments do
+        // it does not need unless it says so, so their steps may run side by side.
+        var finish: [String: Int] = [:]
+        for (index, step) in steps.enumerated() {
+            var needs = step.after
+            if needs.isEmpty, index > 0 {
+                let own = steps[..<index].last { $0.department == step.department }
+                needs = [(own ?? steps[0]).name]
+            }
+            let start = needs.compactMap { finish[$0] }.max() ?? 0
+            finish[step.name] = start + (step.days ?? 0)
+        }
+        return (sequential, finish.values.max() ?? 0)
+    }
+
     public init(
         acceptedBy: String?, serves: String?, windows: [String], online: String?, steps: [Step], legalLimit: Int?, legalLimitBasis: [CitationReference],
         promisedLimit: Int?, feeBasis: [CitationReference], consult: String?, complain: String?, source: String?, range: SourceRange
@@ -95,5 +117,13 @@ public enum GuideField: String, Sendable, CaseIterable {
         if guide.consult == nil { missing.append(.consult) }
         if guide.complain == nil { missing.append(.complain) }
         return missing
+    }
+}
+
+extension Procedure {
+    /// The working days an applicant waits for the procedure itself: its guide's steps one after another, as the
+    /// guide lists them (what is done today), else its `days`.
+    public var waitingDays: Int {
+        guide?.durations?.sequential ?? days
     }
 }
