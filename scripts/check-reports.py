@@ -190,6 +190,7 @@ if images:
     sheet("procedure-report", out / "procedure.html.pdf", [1, first_page(out / "procedure.html.pdf", "建议优先切断"), first_page(out / "procedure.html.pdf", "设定依据")])
     sheet("proposal-report", out / "proposal.html.pdf", [1, first_page(out / "proposal.html.pdf", "变更前", "变更后")])
     sheet("lists-xlsx", out / "lists.pdf", [1, 2])
+    sheet("guide", out / "guide.html.pdf", [1, 2, 3])
     sheet("commitment-notice", out / "catalogue.pdf", [first_page(out / "catalogue.pdf", "告知承诺书", "承诺人（签字）")], resolution=70)
 
 sys.exit(1 if failures else 0)

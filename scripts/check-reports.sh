@@ -39,17 +39,19 @@ unit=(--unit 甘肃省人民政府审改办 --date 2026-12-02)
 "${jz[@]}" report --quiet --format html "${unit[@]}" --with examples/proposals/居住证与公租房循环证明.jz --out "$out/proposal.html"
 "${jz[@]}" report --quiet --format docx "${unit[@]}" --with examples/proposals/居住证与公租房循环证明.jz --out "$out/proposal.docx"
 "${jz[@]}" export --format xlsx --list all --out "$out/lists.xlsx" >/dev/null
+"${jz[@]}" guide 620000-MZ-0010 620000-JY-0012 --format html --quiet --out "$out/guide.html"
+"${jz[@]}" guide 620000-MZ-0010 620000-JY-0012 --format docx --quiet --out "$out/guide.docx"
 
 # LibreOffice keeps its profile in HOME; a private one keeps runs independent.
 export HOME="$out/.home"
 mkdir -p "$HOME"
-for html in catalogue procedure proposal; do
+for html in catalogue procedure proposal guide; do
     chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$out/$html.html.pdf" \
         "file://$out/$html.html" 2>/dev/null
     chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,1500 \
         --screenshot="$out/$html.screen.png" "file://$out/$html.html" 2>/dev/null
 done
-(cd "$out" && soffice --headless --convert-to pdf catalogue.docx procedure.docx proposal.docx lists.xlsx >/dev/null 2>&1)
+(cd "$out" && soffice --headless --convert-to pdf catalogue.docx procedure.docx proposal.docx guide.docx lists.xlsx >/dev/null 2>&1)
 for pdf in "$out"/*.pdf; do
     printf '%-40s %s pages\n' "$(basename "$pdf")" "$(pdfinfo "$pdf" | awk '/^Pages/ {print $2}')"
 done
