@@ -104,7 +104,11 @@ public enum TerminalReport {
 
     /// Pads to a display width, counting CJK characters as two cells.
     static func pad(_ text: String, _ width: Int) -> String {
-        let cells = text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
-        return text + String(repeating: " ", count: max(1, width - cells))
+        text + String(repeating: " ", count: max(1, width - Self.width(text)))
+    }
+
+    /// The cells a text takes on a terminal: CJK characters two.
+    static func width(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
     }
 }

@@ -18,7 +18,7 @@ struct JianzhengCommand: ParsableCommand {
             """,
         version: "jianzheng \(ReproducibilityReceipt.engineVersion) (\(buildRevision))",
         subcommands: [
-            ReviewCommand.self, ExplainCommand.self, DiffCommand.self, ReportCommand.self, GuideCommand.self, ImportCommand.self, ExportCommand.self, CheckCommand.self, FormatCommand.self, CiteCommand.self,
+            ReviewCommand.self, ExplainCommand.self, DiffCommand.self, ReportCommand.self, GuideCommand.self, ProgressCommand.self, ImportCommand.self, ExportCommand.self, CheckCommand.self, FormatCommand.self, CiteCommand.self,
             CorpusCommand.self, TestCommand.self, CompletionsCommand.self,
         ])
 
