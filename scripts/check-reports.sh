@@ -4,8 +4,8 @@
 # pages turned into PNG; then scripts/check-reports.py checks them mechanically (numbering, codes in Chinese text,
 # DOCX column widths, the cover, landscape list pages, numbers in the workbook).
 #
-# Usage: scripts/check-reports.sh [OUT_DIR] [--images DIR]   (default out/reports; --images writes the pictures
-# docs/reports.md shows). Needs: chromium fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui
+# Usage: scripts/check-reports.sh [OUT_DIR] [--images DIR]   (default out/reports; the page pictures go to
+# OUT_DIR/pictures, or to --images DIR — docs/images for the ones docs/reports.md shows). Needs: chromium fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui
 # poppler-utils (apt) and Pillow (pip) for the pictures; installed when missing and run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,4 +55,5 @@ done
 for pdf in "$out"/*.pdf; do
     printf '%-40s %s pages\n' "$(basename "$pdf")" "$(pdfinfo "$pdf" | awk '/^Pages/ {print $2}')"
 done
-python3 scripts/check-reports.py "$out" ${images:+--images "$images"}
+# The pages as pictures too (PNG): into --images, else next to the PDFs.
+python3 scripts/check-reports.py "$out" --images "${images:-$out/pictures}"
