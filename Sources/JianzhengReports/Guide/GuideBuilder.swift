@@ -99,7 +99,7 @@ public struct GuideBuilder: Sendable {
             case .none: continue
             }
             let basis = decision.basis.articles.map { "《\($0.act ?? $0.citation)》\($0.provision ?? "")" }.joined(separator: text.semicolon)
-            let help = ([requirement.sample.map { text.sample($0) }] + requirement.mistakes.map { Optional(text.mistake($0)) }).compactMap { $0 }
+            let help = (requirement.sample.map { [text.sample($0)] } ?? []) + requirement.mistakes.map(text.mistake)
             rows.append([
                 "\(rows.count + 1)", submission == .commitment && decision.verdict == .remove ? text.notice : decision.material, how,
                 basis.isEmpty ? text.none : basis, help.isEmpty ? text.none : help.joined(separator: "\n"),
