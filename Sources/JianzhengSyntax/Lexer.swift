@@ -375,10 +375,30 @@ public struct Lexer {
             return Token(kind: .citation, start: start, end: position)
         }
         position += 3
+        skipEdition()
         while position < bytes.count, let (scalar, length) = decode(at: position), Self.isPinpointScalar(scalar) {
             position += length
         }
         return Token(kind: .citation, start: start, end: position)
+    }
+
+    /// The bracket right after `》` that tells acts of one title apart — `（国务院令第649号）`, `（2014年修订）` —
+    /// when it closes on the same line; the citation parser judges its content.
+    private mutating func skipEdition() {
+        let fullWidthOpen: [UInt8] = [0xEF, 0xBC, 0x88], fullWidthClose: [UInt8] = [0xEF, 0xBC, 0x89]
+        let openLength = bytes[position...].starts(with: fullWidthOpen) ? 3 : (peek(0) == UInt8(ascii: "(") ? 1 : 0)
+        guard openLength > 0 else { return }
+        var end = position + openLength
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") {
+            if bytes[end...].starts(with: fullWidthClose) { end += 3; break }
+            if bytes[end] == UInt8(ascii: ")") { end += 1; break }
+            end += 1
+        }
+        let closed = bytes[..<end].suffix(3).elementsEqual(fullWidthClose) || (end > position + openLength && bytes[end - 1] == UInt8(ascii: ")"))
+        guard closed else { return }
+        while position < end {
+            if !checkScalar(at: bytes[position]) { position += 1 }
+        }
     }
 
     /// Characters that may follow `》` in a pinpoint: 第, digits, Chinese numerals, 条款项目之, brackets.

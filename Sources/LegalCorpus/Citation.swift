@@ -16,12 +16,28 @@ public struct Citation: Sendable, Hashable, CustomStringConvertible {
     /// An annex (附件, 附表; 1 when it is not numbered) and an item of it: `附件1第3项`.
     public var annex: Int?
     public var annexItem: Int?
+    /// Which of several acts sharing the title is meant, written after the title: `《…》（国务院令第649号）`,
+    /// `《…》（2014年）`, `《…》（2019年修订）`. Only used to choose among acts of one title.
+    public var edition: Edition?
     /// The citation as written.
     public var text: String
+
+    /// The qualifier that tells acts of one title apart.
+    public enum Edition: Sendable, Hashable {
+        /// A 文号 or decree number: `国务院令第649号`.
+        case documentNumber(String)
+        /// A year the act was promulgated, took effect or was amended: `2014年`, `2019年修订`.
+        case year(Int)
+    }
 
     /// The canonical form: `《婚姻登记条例》第五条第一款`.
     public var description: String {
         var result = "《\(actName)》"
+        switch edition {
+        case .documentNumber(let number): result += "（\(number)）"
+        case .year(let year): result += "（\(year)年）"
+        case nil: break
+        }
         if let article { result += "第\(ChineseNumeral.format(article))条" + (insertion.map { "之\(ChineseNumeral.format($0))" } ?? "") }
         if let paragraph { result += "第\(ChineseNumeral.format(paragraph))款" }
         if let point { result += "第（\(ChineseNumeral.format(point))）项" }

@@ -62,6 +62,14 @@ public enum CitationParser {
         }
         var citation = Citation(actName: actName, sections: [], text: text)
         var rest = pinpoint.drop { $0 == " " || $0 == "\u{3000}" }
+        if trimmed.hasPrefix("《"), let first = rest.first, "（(".contains(first) {
+            switch parseEdition(rest) {
+            case .success(let (edition, after)):
+                citation.edition = edition
+                rest = after.drop { $0 == " " || $0 == "\u{3000}" }
+            case .failure(let error): return .failure(error)
+            }
+        }
         if rest.isEmpty { return .success(citation) }
         if rest.hasPrefix("附件") || rest.hasPrefix("附表") { return parseAnnex(rest.dropFirst(2), into: citation) }
         if !rest.hasPrefix("第") {
@@ -148,6 +156,23 @@ public enum CitationParser {
         }
         if text.hasPrefix("第") { return .failure(.init(message: "the citation names no act")) }
         return .success((text, ""))
+    }
+
+    /// The bracket after a title that tells acts of one title apart: a 文号 (`（国务院令第649号）`) or a year
+    /// (`（2014年）`, `（2019年修订）`, `（2014年5月1日起施行）`), and what follows it.
+    private static func parseEdition(_ text: Substring) -> Result<(Citation.Edition, Substring), CitationSyntaxError> {
+        let inner = text.dropFirst().prefix { !"）)".contains($0) }
+        guard inner.count + 1 < text.count else { return .failure(.init(message: "unclosed bracket after the title: '\(text)'")) }
+        let after = text.dropFirst(inner.count + 2)
+        let content = inner.trimmingCharacters(in: " \u{3000}")
+        if content.hasSuffix("号"), content.contains(where: { "〔[［【".contains($0) }) || content.contains("令第") {
+            return .success((.documentNumber(content), after))
+        }
+        let digits = content.prefix { $0.isASCII && $0.isNumber || ("０"..."９").contains($0) }
+        if digits.count == 4, content.dropFirst(4).hasPrefix("年"), let year = ChineseNumeral.parse(Substring(digits)), year > 0 {
+            return .success((.year(year), after))
+        }
+        return .failure(.init(message: "'（\(content)）' after the title is neither a document number (国务院令第649号) nor a year (2014年)"))
     }
 
     /// What follows 附件 or 附表: an optional number, then an optional item — `附件第二十七项`, `附件1第3项`, `附件二`.

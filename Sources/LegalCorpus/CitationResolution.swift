@@ -24,7 +24,7 @@ public enum CitationProblem: Sendable, Hashable {
         case .unknownAct(let suggestions):
             "法律依据库中没有该文件" + (suggestions.first.map { "（是否指《\($0)》？）" } ?? "")
         case .unknownProvision(let eId): "该文件中没有所引条款（\(eId)）"
-        case .ambiguousAct(let candidates): "多个文件同名，无法确定所引为哪一个：" + candidates.joined(separator: "；") + "。请以文号引用"
+        case .ambiguousAct(let candidates): "多个文件同名，无法确定所引为哪一个：" + candidates.joined(separator: "；") + "。请以文号引用，或在书名号后注明文号或年份，如《…》（国务院令第649号）、《…》（2014年）"
         case .notYetInForce(let effective): "所引文件或条款尚未施行（\(effective.chinese)起施行）"
         case .provisionRemoved(let date): "所引条款已于\(date.chinese)经修改删除"
         case .versionNotInCorpus(let date): "该文件在\(date.chinese)有效，但本库未收录当日施行的文本，条款无法核对"
@@ -39,7 +39,7 @@ public enum CitationProblem: Sendable, Hashable {
         case .unknownAct(let suggestions):
             "no such act in the corpus" + (suggestions.first.map { "; did you mean '\($0)'?" } ?? "")
         case .unknownProvision(let eId): "the act has no provision '\(eId)'"
-        case .ambiguousAct(let candidates): "several acts share the title: " + candidates.joined(separator: "; ") + "; cite it by its document number"
+        case .ambiguousAct(let candidates): "several acts share the title: " + candidates.joined(separator: "; ") + "; cite it by its document number, or add it or the year after the title: 《…》（国务院令第649号）, 《…》（2014年）"
         case .notYetInForce(let effective): "the act or the cited provision is not yet in force (effective \(effective))"
         case .provisionRemoved(let date): "the cited provision was removed by an amendment in force from \(date)"
         case .versionNotInCorpus(let date): "the act was in force on \(date) but the corpus lacks that version's text"
@@ -72,6 +72,23 @@ public struct ResolvedCitation: Sendable {
 }
 
 extension LegalCorpus {
+    /// The act a citation names: the one act of its title, or among several sharing it the one its edition
+    /// (`（国务院令第649号）`, `（2014年）`) picks — a year matching the act's promulgation, entry into force or one of
+    /// its versions. Nil when none or several remain.
+    func act(cited citation: Citation) -> LegalAct? {
+        if let only = act(named: citation.actName) { return only }
+        guard let edition = citation.edition else { return nil }
+        let chosen = acts(named: citation.actName).filter { act in
+            switch edition {
+            case .documentNumber(let number):
+                return act.documentNumber.map { Self.normalizedName($0) == Self.normalizedName(number) } ?? false
+            case .year(let year):
+                return act.promulgated.year == year || act.effective.year == year || act.versions.contains { $0.validFrom.year == year }
+            }
+        }
+        return chosen.count == 1 ? chosen[0] : nil
+    }
+
     /// Parses and resolves a citation as written.
     public func resolve(_ text: String, on date: CalendarDate? = nil, in territory: String? = nil) -> ResolvedCitation {
         resolve(parsed: CitationParser.parse(text), text: text, on: date, in: territory)
@@ -97,7 +114,7 @@ extension LegalCorpus {
     /// outside territory. A repealed act still yields its last version and the provision, so the text can
     /// be quoted when explaining why the basis no longer holds.
     public func resolve(_ citation: Citation, on date: CalendarDate?, in territory: String?) -> ResolvedCitation {
-        guard let act = act(named: citation.actName) else {
+        guard let act = act(cited: citation) else {
             let sharing = acts(named: citation.actName)
             if sharing.count > 1 {
                 return ResolvedCitation(

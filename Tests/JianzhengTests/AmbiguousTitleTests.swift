@@ -17,7 +17,7 @@ import Testing
         let shipped = Fixture.repositoryRoot.appendingPathComponent("legal-basis/national/regulation/教师资格条例.xml")
         let base = (try? String(contentsOf: shipped, encoding: .utf8)) ?? ""
         let rule = base.replacingOccurrences(of: "gwyl-188", with: "bm-99").replacingOccurrences(of: "国务院令第188号", with: "某部令第99号")
-            .replacingOccurrences(of: "administrative-regulation", with: "departmental-rule")
+            .replacingOccurrences(of: "administrative-regulation", with: "departmental-rule").replacingOccurrences(of: "1995", with: "2001")
         #expect(rule != base)
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try? base.write(to: directory.appendingPathComponent("a.xml"), atomically: true, encoding: .utf8)
@@ -95,6 +95,46 @@ import Testing
         let resolved = corpus.resolve("国务院令第188号 第十五条", on: CalendarDate("2026-01-01"))
         #expect(resolved.act?.rank == .administrativeRegulation)
         #expect(resolved.isValid)
+    }
+}
+
+/// Issue 15: a shared title told apart by the bracket after it, as official texts write it — its 文号
+/// (`《…》（国务院令第188号）`) or its year (`《…》（2001年）`, `（2001年修订）`).
+@Suite struct EditionQualifierTests {
+    @Test func theDocumentNumberAfterTheTitlePicksOne() {
+        let (corpus, _) = AmbiguousTitleTests.sharedTitleCorpus()
+        let resolved = corpus.resolve("《教师资格条例》（某部令第99号）第十五条", on: CalendarDate("2026-01-01"))
+        #expect(resolved.act?.rank == .departmentalRule)
+        #expect(resolved.citation.article == 15)
+        #expect(resolved.isValid)
+        #expect(!AmbiguousTitleTests.resolve("《教师资格条例》（国务院令第188号）第十五条", in: corpus).contains { $0.severity == .error })
+    }
+
+    @Test func theYearAfterTheTitlePicksOne() {
+        let (corpus, _) = AmbiguousTitleTests.sharedTitleCorpus()
+        #expect(corpus.resolve("《教师资格条例》（1995年）第十五条", on: CalendarDate("2026-01-01")).act?.rank == .administrativeRegulation)
+        #expect(corpus.resolve("《教师资格条例》（2001年修订）第十五条", on: CalendarDate("2026-01-01")).act?.rank == .departmentalRule)
+        // A year neither has leaves the citation ambiguous, with the candidates named.
+        let neither = corpus.resolve("《教师资格条例》（2010年）第十五条", on: CalendarDate("2026-01-01"))
+        guard case .ambiguousAct(let candidates) = neither.problem else {
+            Issue.record("not ambiguous: \(String(describing: neither.problem))")
+            return
+        }
+        #expect(candidates.count == 2)
+    }
+
+    @Test func aBracketThatIsNeitherIsALocatedSyntaxError() {
+        guard case .failure(let error) = CitationParser.parse("《教师资格条例》（试行）第十五条") else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(error.message.contains("试行"))
+        guard case .success(let citation) = CitationParser.parse("《婚姻登记条例》（国务院令第387号）第五条第一款") else {
+            Issue.record("refused")
+            return
+        }
+        #expect(citation.edition == .documentNumber("国务院令第387号"))
+        #expect(citation.paragraph == 1)
     }
 }
 
