@@ -38,6 +38,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case lookalikeName = "JZ2017"
     /// A material's commitment terms are relied on by procedures of several departments (the old form).
     case sharedCommitmentTerms = "JZ2018"
+    /// A commitment catalogue lists a material its procedure does not require.
+    case commitmentEntryNotRequired = "JZ2019"
+    /// One requirement is given commitment terms twice (two catalogues, or a catalogue and the requirement).
+    case commitmentTermsTwice = "JZ2020"
 
     // Citations.
     case malformedCitation = "JZ3001"
@@ -88,7 +92,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     public var defaultSeverity: Diagnostic.Severity {
         switch self {
         // A citation the corpus cannot answer does not stop the review: its requirement is kept until verified.
-        case .unusedDeclaration, .policyRuleUnreachable, .corpusCacheRefused, .policyOverlap, .lookalikeName, .sharedCommitmentTerms, .policyPhrasesMissing, .malformedCitation,
+        case .unusedDeclaration, .policyRuleUnreachable, .corpusCacheRefused, .policyOverlap, .lookalikeName, .sharedCommitmentTerms, .policyPhrasesMissing,
+            .commitmentEntryNotRequired, .commitmentTermsTwice, .malformedCitation,
             .unknownAct, .unknownProvision, .corpusSharedTitle, .importLineNotPlaced, .renumberedProvision, .corpusNotAkomaNtoso:
             .warning
         default: .error

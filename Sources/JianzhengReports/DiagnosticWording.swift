@@ -138,12 +138,22 @@ public struct DiagnosticWording: Sendable {
             ("declare the terms where they hold: `commitment \\{ text … method … \\}` inside each `requires (.+) \\{ … \\}`, or on the condition it proves",
                 "请把承诺条款写在适用之处：每个 `requires $1 { … }` 中的 `commitment { text … method … }`，或其所证明的办理条件中"),
             ("the terms on the material remain the default for a requirement that declares none", "材料上的条款仍作为未声明条款的材料要求的默认"),
+            ("procedure '(.+)' and material '(.+)' are listed twice in the commitment catalogues", "事项“$1”与材料“$2”在告知承诺事项目录中重复列出"),
+            ("the first listing gives the terms", "以首次列出的条款为准"),
+            ("commitment-catalogue '(.+)' lists material '(.+)' for procedure '(.+)', which does not require it",
+                "告知承诺事项目录“$1”为事项“$3”列出材料“$2”，但该事项并不要求该材料"),
+            ("it requires: (.+)", "该事项要求的材料：$1"),
+            ("procedure '(.+)' declares its own commitment terms for material '(.+)', which commitment-catalogue '(.+)' also lists",
+                "事项“$1”自行声明了材料“$2”的承诺条款，告知承诺事项目录“$3”亦有列出"),
+            ("the requirement's own terms are applied; remove them to apply the catalogue's", "适用材料要求自身的条款；删除后适用目录中的条款"),
+            ("procedure '(.+)' declares no situation '(.+)'", "事项“$1”未声明办理情形“$2”"),
+            ("'effective' ([0-9-]+) is before 'published' ([0-9-]+)", "“effective” $1 早于 “published” $2"),
+            ("an entry names a procedure and the material it requires: entry (.+) MATERIAL \\{ … \\}", "目录条目须写明事项及其所要求的材料：entry $1 材料 { … }"),
             ("'之' after 第(.+)条 must be followed by a number \\(之一\\)", "第$1条后的“之”须接序号（之一）"),
             ("unexpected '(.+)' after the annex: write 附件第…项 or 附件1第…项", "附件后的“$1”无法识别：应写作附件第…项或附件1第…项"),
             ("'附件(.+)' is not a valid annex number", "“附件$1”不是有效的附件序号"),
             ("'(.+)' is not a valid item of the annex", "“$1”不是有效的附件项目"),
             ("procedure '(.+)' declares no condition '(.+)'", "事项“$1”未声明办理条件“$2”"),
-            ("procedure '(.+)' declares no situation '(.+)'", "事项“$1”未声明办理情形“$2”"),
             ("declare it in the procedure: (condition|situation) (.+) \\{ … \\}", "请在事项中声明：$1 $2 { … }"),
             ("the situations of procedure '(.+)' add up to ([0-9]+) %, more than all applicants", "事项“$1”的办理情形合计 $2%，超过全部申请人"),
             ("condition '(.+)' is declared twice in the procedure", "办理条件“$1”在该事项中声明了两次"),
@@ -230,6 +240,8 @@ public struct DiagnosticWording: Sendable {
         case .nameSpelledDifferently: "名称写法与声明不同"
         case .lookalikeName: "名称形近易混"
         case .sharedCommitmentTerms: "承诺条款被多个部门共用"
+        case .commitmentEntryNotRequired: "承诺目录所列材料不为该事项所需"
+        case .commitmentTermsTwice: "同一材料要求的承诺条款重复"
         case .malformedCitation: "引用格式错误"
         case .unknownAct: "法律依据库中没有该法"
         case .unknownProvision: "该法没有所引条款"

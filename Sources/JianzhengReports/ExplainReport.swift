@@ -68,6 +68,8 @@ public enum ExplainReport {
         if let plan = check.plan {
             let parts = [plan.auditor, plan.method.rawValue, plan.withinWorkingDays.map { "\($0)个工作日内" }, "抽查 \(Numbers.percent(plan.sample))"]
             lines.append("  核查：" + parts.compactMap { $0 }.joined(separator: " · "))
+            let source = OutcomeWording.chinese.commitmentSource(check.terms)
+            if !source.isEmpty { lines.append("  承诺依据：" + source) }
             lines.append("")
             lines += notice.fill(decision, plan: plan).split(separator: "\n").map { "  | " + $0 }
         }

@@ -18,6 +18,18 @@ public struct OutcomeWording: Sendable {
 
     public func verdict(_ verdict: Verdict) -> String { pick(verdict.chinese, verdict.rawValue) }
 
+    /// Where a commitment's terms are published: the commitment catalogue with its issuer and date, else what the
+    /// terms cite; empty for terms the requirement, condition or material declares without a source.
+    public func commitmentSource(_ terms: CommitmentTerms?) -> String {
+        guard let terms else { return "" }
+        if let list = terms.catalogue {
+            let published = list.published.map { pick($0.chinese + "公布", "published \($0)") }
+            return pick("《\(list.name)》", "“\(list.name)”")
+                + pick("（", " (") + ([list.issuer] + [published].compactMap { $0 }).joined(separator: pick("，", ", ")) + pick("）", ")")
+        }
+        return terms.cites.map(\.text).joined(separator: pick("；", "; "))
+    }
+
     public func kind(_ kind: MaterialKind) -> String { pick(kind.chinese, kind.rawValue) }
 
     /// Excluded matters, listed.

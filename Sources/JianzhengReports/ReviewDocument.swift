@@ -219,6 +219,8 @@ public struct ReviewDocument: Encodable {
         let sample: Double
         let auditor: String
         let liability: String
+        /// The commitment catalogue that publishes the terms, or what they cite (absent when neither).
+        let offeredBy: String?
         let notice: String
 
         init(_ plan: CommitmentPlan, _ decision: Decision, notice: CommitmentNotice) {
@@ -227,6 +229,8 @@ public struct ReviewDocument: Encodable {
             sample = plan.sample
             auditor = plan.auditor
             liability = plan.liability ?? CommitmentNotice.statutoryLiability(.zh)
+            let source = OutcomeWording.chinese.commitmentSource(decision.commitment.terms)
+            offeredBy = source.isEmpty ? nil : source
             self.notice = notice.fill(decision, plan: plan)
         }
     }

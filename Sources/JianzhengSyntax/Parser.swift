@@ -6,6 +6,7 @@ public struct Parser {
     /// block was not closed: the parser reports the missing `}` and closes it there.
     public static let declarationKeywords: Set<String> = [
         "material", "source", "procedure", "policy", "test", "department", "cost-model", "delegation",
+        "commitment-catalogue",
     ]
     /// Words that are operators inside conditions and cannot be names.
     public static let reservedWords: Set<String> = ["and", "or", "not", "in"]

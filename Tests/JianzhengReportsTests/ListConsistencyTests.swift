@@ -75,7 +75,10 @@ import Testing
                     if decision.verdict == .commitment || replacedByCommitment {
                         let plan = try #require(decision.commitment.plan, "\(procedure) \(decision.material): a commitment without terms")
                         let row = try #require(commitments.first { $0[1] == decision.material && $0[2] == procedure }, "\(procedure) \(decision.material) not in the commitment list")
-                        #expect(row[4] == plan.method.rawValue && row[7] == plan.auditor && !row[6].isEmpty)
+                        let header = lists.table(.commitment).header
+                        let method = try #require(header.firstIndex(of: "核查方式")), auditor = try #require(header.firstIndex(of: "核查部门"))
+                        let sample = try #require(header.firstIndex(of: "抽查比例"))
+                        #expect(row[method] == plan.method.rawValue && row[auditor] == plan.auditor && !row[sample].isEmpty)
                     }
                     if decision.reason == .absurdUnrelated { #expect(decision.replacement == .nothing) }
                     // A basis waiting for verification is never the ground of a removal (other grounds may be).

@@ -132,6 +132,12 @@ import JianzhengWorkspace
                     + "procedure \"P1\" 一 {\n  department 民政部门\n  territory CN-62\n  requires 甲\n}\n"
                     + "procedure \"P2\" 二 {\n  department 公安机关\n  territory CN-62\n  requires 甲\n}\n")
         },
+        .commitmentEntryNotRequired: {
+            resolve(material("  kind certificate") + "commitment-catalogue 目录 {\n  issuer 民政部门\n  published 2021-01-01\n  entry \"P\" 乙 {\n    text \"x\"\n    method 书面核查\n  }\n}\nmaterial 乙 {\n  kind certificate\n}\n")
+        },
+        .commitmentTermsTwice: {
+            resolve(material("  kind certificate") + "commitment-catalogue 目录 {\n  issuer 民政部门\n  published 2021-01-01\n  entry \"P\" 甲 {\n    text \"x\"\n    method 书面核查\n  }\n  entry \"P\" 甲 {\n    text \"y\"\n    method 书面核查\n  }\n}\n")
+        },
         .lookalikeName: { resolve(material("  kind certificate") + "material 甲\u{0410} {\n  kind certificate\n}\nmaterial 甲A {\n  kind certificate\n}\n") },
         .policyPhrasesMissing: {
             resolve("policy 政策 {\n  effective 2020-01-01\n  sufficient-ranks law\n  rule 甲 {\n    verdict remove\n    when duty-shifted\n    because \"x\"\n  }\n  otherwise keep\n}\n")

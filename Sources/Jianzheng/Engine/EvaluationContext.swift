@@ -29,6 +29,8 @@ struct EvaluationContext: Sendable {
     /// The commitment catalogues and rules cited by commitment terms (`cites`) that are not in force on the date
     /// (repealed, or not yet in force), by citation text: terms that rest on one are not offered.
     let lapsedCommitmentSources: Set<String>
+    /// The commitment catalogues' terms, by procedure id then material.
+    let catalogueCommitments: [String: [String: CommitmentTerms]]
 
     /// For procedure p, its conditions in order: where the assessment of the article setting each is in `bases`,
     /// and the sources holding the items that establish it. Empty for a procedure without conditions.
@@ -173,6 +175,8 @@ struct EvaluationContext: Sendable {
         // Terms cite the catalogue that offers them: a catalogue no longer (or not yet) in force offers nothing.
         var cited: [CitationReference] = []
         for material in catalogue.materials.values { cited += material.commitment?.cites ?? [] }
+        for list in catalogue.commitmentCatalogues.values { cited += list.cites + list.entries.flatMap(\.terms.cites) }
+        catalogueCommitments = catalogue.catalogueCommitments
         for procedure in procedures {
             for condition in procedure.conditions { cited += condition.commitment?.cites ?? [] }
             for requirement in procedure.requirements { cited += requirement.commitment?.cites ?? [] }

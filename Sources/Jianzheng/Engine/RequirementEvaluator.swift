@@ -65,9 +65,11 @@ struct RequirementEvaluator {
         let dutyShifted = profile.material.kind == .certificate && basis.status != .sufficient && dutyShift
         let prohibition = profile.prohibition
         let statutoryCondition = conditions.contains { $0.basis.status == .sufficient }
-        // The requirement's own commitment terms, else those of a condition it proves, else the material's.
-        // Terms not yet offered on the date (a catalogue that takes effect later) are no commitment yet.
-        let declared = requirement.commitment ?? conditions.lazy.compactMap(\.condition.commitment).first ?? profile.material.commitment
+        // The requirement's own commitment terms, else a commitment catalogue's entry for it, else those of a
+        // condition it proves, else the material's. Terms not yet offered on the date (a catalogue that takes
+        // effect later) are no commitment yet.
+        let declared = requirement.commitment ?? context.catalogueCommitments[procedure.id]?[requirement.material]
+            ?? conditions.lazy.compactMap(\.condition.commitment).first ?? profile.material.commitment
         var withheld: CommitmentCheck.Withheld?
         if let declared, let from = declared.effective, !declared.isOffered(on: context.date) {
             withheld = .notYetOffered(from: from)

@@ -13,6 +13,8 @@ public struct Catalogue: Sendable {
     public var costModels: [String: CostModel] = [:]
     /// Express delegations, by the delegating article's citation text.
     public var delegations: [String: ExpressDelegation] = [:]
+    /// Published commitment catalogues (告知承诺事项目录), by name.
+    public var commitmentCatalogues: [String: CommitmentCatalogue] = [:]
     public var tests: [RuleTest] = []
     /// Every distinct citation text, parsed once; `CitationReference.id` points into it.
     public var citations = CitationTable()
@@ -95,25 +97,38 @@ public struct CommitmentTerms: Sendable {
     public var effective: CalendarDate? { offer?.effective }
     /// What offers it (`cites`): the commitment catalogue or rule.
     public var cites: [CitationReference] { offer?.cites ?? [] }
+    /// The declared commitment catalogue (`commitment-catalogue`) whose entry these terms are, with its issuer and
+    /// publication date; nil for terms declared on the requirement, condition or material.
+    public var catalogue: CatalogueMention? { offer?.catalogue }
     /// The situations whose applicants may not commit (`not-for 严重失信主体`): 国办发〔2020〕42号 excludes applicants
     /// with serious bad credit or a past false commitment; a procedure that splits them out names them here.
     public var notFor: [String] { offer?.notFor ?? [] }
+
+    /// A commitment catalogue as its terms name it.
+    public struct CatalogueMention: Sendable {
+        public var name: String
+        public var issuer: String
+        public var published: CalendarDate?
+    }
 
     private final class Offer: Sendable {
         let effective: CalendarDate?
         let cites: [CitationReference]
         let notFor: [String]
+        let catalogue: CatalogueMention?
 
-        init(effective: CalendarDate?, cites: [CitationReference], notFor: [String]) {
+        init(effective: CalendarDate?, cites: [CitationReference], notFor: [String], catalogue: CatalogueMention?) {
             self.effective = effective
             self.cites = cites
             self.notFor = notFor
+            self.catalogue = catalogue
         }
     }
 
     public init(
         text: String, method: AuditMethod, withinWorkingDays: Int?, sample: Double, auditor: String?, liability: String?,
-        effective: CalendarDate? = nil, cites: [CitationReference] = [], notFor: [String] = [], range: SourceRange
+        effective: CalendarDate? = nil, cites: [CitationReference] = [], notFor: [String] = [], catalogue: CatalogueMention? = nil,
+        range: SourceRange
     ) {
         self.text = text
         self.method = method
@@ -122,7 +137,8 @@ public struct CommitmentTerms: Sendable {
         self.auditor = auditor
         self.liability = liability
         self.range = range
-        offer = effective == nil && cites.isEmpty && notFor.isEmpty ? nil : Offer(effective: effective, cites: cites, notFor: notFor)
+        offer = effective == nil && cites.isEmpty && notFor.isEmpty && catalogue == nil
+            ? nil : Offer(effective: effective, cites: cites, notFor: notFor, catalogue: catalogue)
     }
 
     /// Whether the commitment is offered on a date.

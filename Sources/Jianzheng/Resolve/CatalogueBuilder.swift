@@ -67,7 +67,9 @@ public struct CatalogueBuilder {
         builder.checkCitations(corpus)
         builder.checkPolicies()
         builder.reportUnused()
-        for diagnostic in LookalikeNames.check(builder.catalogue) + SharedCommitmentTerms.check(builder.catalogue) {
+        let checks = LookalikeNames.check(builder.catalogue) + SharedCommitmentTerms.check(builder.catalogue)
+            + CommitmentCatalogueCheck.check(builder.catalogue)
+        for diagnostic in checks {
             builder.reporter.report(diagnostic)
         }
         return (builder.catalogue, Diagnostic.sorted(builder.reporter.diagnostics))
@@ -87,6 +89,11 @@ public struct CatalogueBuilder {
         builder.checkCitations(corpus)
         builder.checkPolicies(named: builder.changes.policies)
         builder.reportUnused(only: builder.changes)
+        for diagnostic in CommitmentCatalogueCheck.check(
+            builder.catalogue, procedures: Set(builder.changes.procedures), catalogues: builder.changes.commitmentCatalogues)
+        {
+            builder.reporter.report(diagnostic)
+        }
         return (builder.catalogue, builder.changes, Diagnostic.sorted(builder.reporter.diagnostics))
     }
 
@@ -121,6 +128,7 @@ public struct CatalogueBuilder {
             case .policy(let policy): catalogue.policies[entry.name] = policy
             case .costModel(let model): catalogue.costModels[entry.name] = model
             case .delegation(let delegation): catalogue.delegations[entry.name] = delegation
+            case .commitmentCatalogue(let list): catalogue.commitmentCatalogues[entry.name] = list
             case .test(let test): catalogue.tests.append(test)
             }
         }
@@ -299,6 +307,7 @@ public struct DeclarationChanges: Sendable {
     public var policies: Set<String> = []
     public var costModels: Set<String> = []
     public var delegations: Set<String> = []
+    public var commitmentCatalogues: Set<String> = []
 
     mutating func record(_ keyword: String, _ name: String) {
         switch keyword {
@@ -309,6 +318,7 @@ public struct DeclarationChanges: Sendable {
         case "policy": policies.insert(name)
         case "cost-model": costModels.insert(name)
         case "delegation": delegations.insert(name)
+        case "commitment-catalogue": commitmentCatalogues.insert(name)
         default: break
         }
     }

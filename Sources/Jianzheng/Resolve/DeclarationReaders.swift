@@ -100,7 +100,12 @@ struct DeclarationReaders {
     }
 
     /// A `commitment` block; `situations` are the procedure's, which `not-for` must name (nil on a material).
-    private mutating func commitment(_ statement: Statement, material: String, situations: [String]? = nil, procedure: String = "") -> CommitmentTerms {
+    /// `offeredBy`, for an entry of a commitment catalogue: the catalogue, whose date and citations hold unless the
+    /// entry gives its own.
+    private mutating func commitment(
+        _ statement: Statement, material: String, situations: [String]? = nil, procedure: String = "",
+        offeredBy catalogue: (mention: CommitmentTerms.CatalogueMention, effective: CalendarDate?, cites: [CitationReference])? = nil
+    ) -> CommitmentTerms {
         let fields = reader.attributes(
             of: statement,
             schema: [
@@ -115,10 +120,48 @@ struct DeclarationReaders {
             method: reader.value(fields["method"]?.first, AuditMethod.self) ?? .书面核查,
             withinWorkingDays: reader.integer(fields["within"]?.first, units: Units.workingDays),
             sample: reader.fraction(fields["sample"]?.first) ?? 1, auditor: auditor,
-            liability: reader.string(fields["liability"]?.first), effective: reader.date(fields["effective"]?.first),
-            cites: cite(reader.citations(fields["cites"])),
+            liability: reader.string(fields["liability"]?.first), effective: reader.date(fields["effective"]?.first) ?? catalogue?.effective,
+            cites: cite(reader.citations(fields["cites"])) + (catalogue?.cites ?? []),
             notFor: situations.map { known(reader.names(fields["not-for"]), among: $0, what: "situation", in: procedure) }
                 ?? reader.names(fields["not-for"]).map(\.0),
+            catalogue: catalogue?.mention, range: Self.headRange(statement))
+    }
+
+    // MARK: - commitment-catalogue
+
+    /// `commitment-catalogue NAME { issuer …  published DATE  effective DATE  cites …  entry PROCEDURE MATERIAL { terms } }`.
+    mutating func commitmentCatalogue(_ statement: Statement, name: String) -> CommitmentCatalogue {
+        let fields = reader.attributes(
+            of: statement,
+            schema: ["issuer": .required, "published": .required, "effective": .optional, "cites": .many, "entry": .many],
+            what: "commitment-catalogue '\(name)'")
+        let issuer = reader.name(fields["issuer"]?.first)
+        refer(.department, issuer, fields["issuer"]?.first?.arguments.first?.expression.range)
+        let published = reader.date(fields["published"]?.first)
+        let effective = reader.date(fields["effective"]?.first) ?? published
+        if let published, let effective, effective < published, let statement = fields["effective"]?.first {
+            reader.report(Diagnostic(.inconsistentDates, "'effective' \(effective) is before 'published' \(published)", at: statement.range))
+        }
+        let cites = cite(reader.citations(fields["cites"]))
+        let mention = CommitmentTerms.CatalogueMention(name: name, issuer: issuer ?? "", published: published)
+        let entries = (fields["entry"] ?? []).compactMap { entry -> CommitmentCatalogue.Entry? in
+            guard let procedure = declarationName(entry, what: "entry of commitment-catalogue '\(name)'") else { return nil }
+            guard entry.arguments.count == 2, let material = declarationName(entry, index: 1, what: "entry '\(procedure)'") else {
+                reader.report(Diagnostic(
+                    .expectedToken, "an entry names a procedure and the material it requires: entry \(procedure) MATERIAL { … }",
+                    at: entry.keywordRange))
+                return nil
+            }
+            refer(.procedure, procedure, entry.arguments[0].expression.range)
+            refer(.material, material, entry.arguments[1].expression.range)
+            return CommitmentCatalogue.Entry(
+                procedure: procedure, material: material,
+                terms: commitment(entry, material: material, offeredBy: (mention, effective, cites)),
+                range: Self.headRange(entry), procedureRange: entry.arguments[0].expression.range,
+                materialRange: entry.arguments[1].expression.range)
+        }
+        return CommitmentCatalogue(
+            name: name, issuer: issuer ?? "", published: published, effective: effective, cites: cites, entries: entries,
             range: Self.headRange(statement))
     }
 

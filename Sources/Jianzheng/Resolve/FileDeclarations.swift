@@ -13,6 +13,7 @@ struct FileDeclarations: Sendable {
         case policy(Policy)
         case costModel(CostModel)
         case delegation(ExpressDelegation)
+        case commitmentCatalogue(CommitmentCatalogue)
         case test(RuleTest)
     }
 
@@ -67,6 +68,7 @@ struct FileDeclarations: Sendable {
                 case "procedure": .procedure(readers.procedure(statement, id: name))
                 case "policy": .policy(readers.policy(statement, name: name))
                 case "cost-model": .costModel(readers.costModel(statement, name: name))
+                case "commitment-catalogue": .commitmentCatalogue(readers.commitmentCatalogue(statement, name: name))
                 default: .test(readers.test(statement, title: name))
                 }
                 }

@@ -53,7 +53,7 @@ public struct PublishedLists {
         switch kind {
         case .retained: table.widths = [4, 10, 10, 18, 10, 10, 14, 8]
         case .cancelled: table.widths = [4, 12, 16, 10, 12, 16]
-        case .commitment: (table.widths, table.numeric) = ([4, 12, 14, 16, 10, 5, 5, 10], [0, 5, 6])
+        case .commitment: (table.widths, table.numeric) = ([4, 11, 13, 14, 12, 8, 5, 5, 9], [0, 6, 7])
         case .sharing: (table.widths, table.numeric) = ([4, 12, 16, 14, 10, 10, 5], [0, 6])
         case .pending: table.widths = [4, 12, 14, 16, 16, 8]
         case .catalogue: table.numeric = [0, 5]
@@ -80,7 +80,8 @@ public struct PublishedLists {
             return ReportTable(caption: title(kind), header: text.commitmentHeader, rows: numbered(certificates.filter { $0.commitment.plan != nil }.map {
                 let plan = $0.commitment.plan
                 return [
-                    $0.material, "\($0.procedureID) \($0.procedureName)", basisCell($0), plan.map { words.auditMethod($0.method) } ?? "",
+                    $0.material, "\($0.procedureID) \($0.procedureName)", basisCell($0), words.commitmentSource($0.commitment.terms),
+                    plan.map { words.auditMethod($0.method) } ?? "",
                     plan?.withinWorkingDays.map { "\($0)" } ?? "", plan.map { Numbers.percent($0.sample) } ?? "", plan?.auditor ?? "",
                 ]
             }))

@@ -166,8 +166,8 @@ struct ReportText {
     var commitmentList: String { pick("告知承诺事项目录", "Commitment catalogue") }
     var commitmentHeader: [String] {
         language == .zh
-            ? ["序号", "证明名称", "办事事项", "设定依据", "核查方式", "核查时限", "抽查比例", "核查部门"]
-            : ["No.", "Certificate", "Procedure", "Legal basis", "Audit method", "Within", "Sample", "Auditor"]
+            ? ["序号", "证明名称", "办事事项", "设定依据", "承诺依据", "核查方式", "核查时限", "抽查比例", "核查部门"]
+            : ["No.", "Certificate", "Procedure", "Legal basis", "Commitment offered by", "Audit method", "Within", "Sample", "Auditor"]
     }
     var retainedProceduresHeader: [String] {
         language == .zh
