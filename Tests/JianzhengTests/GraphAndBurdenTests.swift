@@ -269,3 +269,54 @@ import Testing
         #expect(distant.before.hours(model) == 8)
     }
 }
+
+/// Issue 15: one hours-per-trip for every applicant; a trip takes those from elsewhere longer. Situations declare
+/// their own, and the burden weights them by who still makes the trip.
+@Suite struct SituationBurdenTests {
+    static func catalogue(source: Bool) -> String {
+        """
+        \(source ? "source 户籍库 {\n  provider 公安机关\n  sharing unconditional\n  items 户籍\n  covers 本地户籍\n}\n" : "")
+        material 户籍证明 {
+          kind certificate
+          proves 户籍
+          issuer 公安机关
+          basis 《中华人民共和国公证法》第十一条
+        }
+        procedure "P1" 事项 {
+          department 民政部门
+          territory CN-62
+          volume 100
+          trips 0
+          situation 本地户籍 {
+            share          80%
+            hours-per-trip 2
+          }
+          situation 外地户籍 {
+            share          20%
+            hours-per-trip 10
+          }
+          requires 户籍证明
+        }
+        """
+    }
+
+    @Test func eachSituationsTripsTakeItsOwnHours() throws {
+        let review = try Fixture.review(Self.catalogue(source: false))
+        let model = try #require(review.costModel)
+        let burden = try #require(review.burdens.first { $0.procedureID == "P1" })
+        // One trip: 80 % × 2 h + 20 % × 10 h = 3.6 h (the cost model's 2 h for everyone said 2).
+        #expect(abs(burden.before.hours(model) - 3.6) < 1e-9, "\(burden.before.hours(model))")
+    }
+
+    @Test func afterSharingForLocalsOnlyTheOthersLongTripsRemain() throws {
+        let review = try Fixture.review(Self.catalogue(source: true))
+        let model = try #require(review.costModel)
+        let decision = try #require(review.decision("P1", "户籍证明"))
+        #expect(decision.situations.first { $0.situation.name == "外地户籍" }?.verdict == .keep)
+        let burden = try #require(review.burdens.first { $0.procedureID == "P1" })
+        #expect(abs(burden.before.hours(model) - 3.6) < 1e-9)
+        // The fifth from elsewhere still makes a 10-hour trip: 2 h per applicant, not 20 % of the 3.6 h average.
+        #expect(abs(burden.after.hours(model) - 2.0) < 1e-9, "\(burden.after.hours(model))")
+        #expect(abs(burden.after.trips - 0.2) < 1e-9)
+    }
+}

@@ -59,8 +59,13 @@ struct BurdenCalculator {
     /// 1, none (0), or those a partly covering data source leaves out. Every successor of a node that is not itself in `nodes` must have
     /// the burden `outside(successor)`; a region closed under predecessors (all ancestors of what changed) has that
     /// property, since no node outside it can reach a changed node.
-    /// `procedures` are those at `nodes`, in the same order.
-    func burdens(of nodes: [Int], procedures: [Procedure], weight: (Int, Int) -> Double, outside: (Int) -> Burden) -> [Burden] {
+    /// `procedures` are those at `nodes`, in the same order. `stillIn(node, requirement)` gives the situations whose
+    /// applicants still obtain the material when it was decided per situation (nil: every situation the requirement
+    /// applies in); it matters where situations declare their own hours per trip.
+    func burdens(
+        of nodes: [Int], procedures: [Procedure], weight: (Int, Int) -> Double, stillIn: (Int, Int) -> [Situation]? = { _, _ in nil },
+        outside: (Int) -> Burden
+    ) -> [Burden] {
         var local = [Int](repeating: -1, count: graph.procedureIDs.count)
         for (position, node) in nodes.enumerated() { local[node] = position }
         // Successors: certificate edges to issuing procedures that the applicant must still walk.
@@ -93,10 +98,20 @@ struct BurdenCalculator {
                     } else {
                         let material = catalogue.materials[requirements[index].material]
                         let trips = Double(material?.trips ?? 1)
-                        let own = material?.hoursPerTrip
+                        var situations: [Situation] = [], rest = 0.0
+                        if procedure.situations.contains(where: { $0.hoursPerTrip != nil }) {
+                            if let still = stillIn(node, index) {
+                                situations = still
+                            } else {
+                                situations = procedure.situations(of: requirements[index])
+                                // Applying to everyone, it is also obtained by the applicants in no declared situation.
+                                if situations.count == procedure.situations.count { rest = max(0, 1 - situations.reduce(0) { $0 + $1.share }) }
+                            }
+                        }
+                        let (ownShare, ownHours) = Self.ownTripHours(material: material?.hoursPerTrip, situations: situations, rest: rest)
                         obtained = Burden(
                             certificates: 1, trips: trips, days: Double(material?.days ?? 0), fees: material?.fee ?? 0,
-                            ownTrips: own == nil ? 0 : trips, ownTripHours: own.map { trips * $0 } ?? 0)
+                            ownTrips: trips * ownShare, ownTripHours: trips * ownHours)
                     }
                     total = total + (requirements[index].share * still) * obtained
                 }
@@ -104,5 +119,25 @@ struct BurdenCalculator {
             totals[position] = total
         }
         return nodes.indices.map { totals[componentOf[$0]] }
+    }
+
+    /// Of one trip by the applicants who still make it: the share whose hours are declared (by their situation,
+    /// else the material) rather than the cost model's, and those hours, share-weighted. The situations' own
+    /// hours come first; without situations it is the material's for everyone, or nobody's.
+    /// `rest` is the share of applicants in no declared situation (they take the material's hours).
+    static func ownTripHours(material: Double?, situations: [Situation], rest: Double = 0) -> (share: Double, hours: Double) {
+        let total = situations.reduce(0) { $0 + $1.share } + rest
+        guard total > 0 else { return material.map { (1, $0) } ?? (0, 0) }
+        var share = 0.0, hours = 0.0
+        if let material, rest > 0 {
+            share += rest / total
+            hours += rest / total * material
+        }
+        for situation in situations {
+            guard let declared = situation.hoursPerTrip ?? material else { continue }
+            share += situation.share / total
+            hours += situation.share / total * declared
+        }
+        return (share, hours)
     }
 }

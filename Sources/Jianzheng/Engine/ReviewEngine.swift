@@ -131,8 +131,15 @@ public struct ReviewEngine: Sendable {
     ) -> (before: [Burden], after: [Burden]) {
         let calculator = BurdenCalculator(catalogue: catalogue, graph: graph)
         let before = calculator.burdens(of: nodes, procedures: procedures, weight: { decisions[$0][$1].kind == .certificate ? 1 : 0 }) { outside($0).0 }
-        let after = calculator.burdens(of: nodes, procedures: procedures, weight: { Self.stillObtained(decisions[$0][$1]) }) { outside($0).1 }
+        let after = calculator.burdens(
+            of: nodes, procedures: procedures, weight: { Self.stillObtained(decisions[$0][$1]) }, stillIn: { Self.stillObtaining(decisions[$0][$1]) }
+        ) { outside($0).1 }
         return (before, after)
+    }
+
+    /// The situations whose applicants still obtain the certificate, when it was decided per situation.
+    static func stillObtaining(_ decision: Decision) -> [Situation]? {
+        decision.situations.isEmpty ? nil : decision.situations.filter { $0.verdict == .keep }.map(\.situation)
     }
 
     /// The share of a requirement's applicants who must still obtain the certificate after the verdict: all when

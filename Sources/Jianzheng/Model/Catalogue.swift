@@ -280,6 +280,9 @@ public struct Situation: Sendable, Hashable {
     /// Share of the procedure's applicants in it, 0…1.
     public var share: Double
     public var note: String?
+    /// Hours one trip takes its applicants (`hours-per-trip`: those from elsewhere travel farther), when it
+    /// differs from the material's and the cost model's.
+    public var hoursPerTrip: Double? = nil
     public var range: SourceRange
 
     public static func == (lhs: Situation, rhs: Situation) -> Bool { lhs.name == rhs.name && lhs.share == rhs.share }

@@ -270,10 +270,11 @@ struct DeclarationReaders {
     /// `situation 本地户籍 { share 85%  note "…" }`.
     private mutating func situation(_ statement: Statement, procedure: String) -> Situation? {
         guard let name = declarationName(statement, what: "situation of procedure '\(procedure)'") else { return nil }
-        let fields = reader.attributes(of: statement, schema: ["share": .required, "note": .optional], what: "situation '\(name)'")
+        let fields = reader.attributes(
+            of: statement, schema: ["share": .required, "note": .optional, "hours-per-trip": .optional], what: "situation '\(name)'")
         return Situation(
             name: name, share: reader.fraction(fields["share"]?.first) ?? 0, note: reader.string(fields["note"]?.first),
-            range: Self.headRange(statement))
+            hoursPerTrip: reader.number(fields["hours-per-trip"]?.first), range: Self.headRange(statement))
     }
 
     /// `condition 参保人已死亡 { basis …  items …  proof any-of  situation …  commitment { … } }`.
