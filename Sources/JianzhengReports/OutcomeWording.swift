@@ -284,6 +284,14 @@ public struct OutcomeWording: Sendable {
                 "steps of different departments need nothing from each other and could run side by side (并联办理): \(days) working days one after another, \(limit) side by side, \(finding.saved ?? 0) saved")
         case .severalWindows:
             sentence = pick("申请人需到\(finding.steps.count)个窗口（\(steps)），可一口受理", "the applicant goes to \(finding.steps.count) windows (\(steps)): one window could accept it (一口受理)")
+        case .aboveLicensingLimit:
+            let extra = finding.extensionDays ?? 0
+            let outside = finding.notCounted.joined(separator: pick("、", ", "))
+            sentence = pick(
+                "行政许可需\(days)个工作日，超过法定的\(limit)个工作日" + (extra > 0 ? "（经负责人批准可延长\(extra)个工作日）" : "")
+                    + (outside.isEmpty ? "" : "；\(outside)所需时间已不计算在内"),
+                "the licence takes \(days) working days, more than the statutory \(limit)" + (extra > 0 ? " (\(extra) more with the head's approval)" : "")
+                    + (outside.isEmpty ? "" : "; the time of \(outside) is already left out"))
         }
         let cites = finding.citations.map(\.text).joined(separator: pick("；", "; "))
         return sentence + (cites.isEmpty ? "" : pick("（\(cites)）", " (\(cites))"))

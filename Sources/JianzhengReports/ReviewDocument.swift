@@ -358,6 +358,9 @@ public struct ReviewDocument: Encodable {
         let kind, procedureID, message: String
         let steps: [String]
         let days, limit, saved: Int?
+        /// For `above-licensing-limit`: the days the head may add, and the steps not counted (行政许可法 §45).
+        let extensionDays: Int?
+        let notCounted: [String]?
         let citations: [String]
 
         init(_ finding: StepFinding) {
@@ -368,6 +371,8 @@ public struct ReviewDocument: Encodable {
             days = finding.days
             limit = finding.limit
             saved = finding.saved
+            extensionDays = finding.extensionDays
+            notCounted = finding.notCounted.isEmpty ? nil : finding.notCounted
             citations = finding.citations.map(\.text)
         }
     }

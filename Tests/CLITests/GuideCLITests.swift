@@ -20,7 +20,7 @@ import Testing
         #expect(csv.status == 0, "\(csv.stderr)")
         // The CSV is what Excel opens: a byte-order mark, CRLF line ends.
         let lines = csv.stdout.replacingOccurrences(of: "\u{FEFF}", with: "").split(whereSeparator: \.isNewline)
-        #expect(lines.first?.hasPrefix("序号,事项编码,事项名称,设定依据,实施主体,服务对象,办理时限,收费标准,备注") == true)
+        #expect(lines.first?.hasPrefix("序号,事项编码,事项名称,事项类型,设定依据,实施主体,服务对象,办理时限,收费标准,备注") == true)
         #expect(lines.count == 43)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jz-guide-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

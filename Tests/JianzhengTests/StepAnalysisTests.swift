@@ -97,3 +97,79 @@ import Testing
         #expect(workspaceReview.stepFindings.contains { $0.kind == .stepsAboveLimit || $0.kind == .promisedAboveLegal })
     }
 }
+
+/// Issue 18: a 行政许可 is decided within 行政许可法 §42's twenty working days (ten more with the head's approval)
+/// unless a law or regulation sets another limit; a hearing, inspection or expert review is not counted (§45).
+@Suite struct LicensingLimitTests {
+    static let policy = """
+        policy 许可政策 {
+          effective 2000-01-01
+          sufficient-ranks law, administrative-regulation
+          licensing-limit 20 工作日 {
+            extension 10 工作日
+            basis     《中华人民共和国行政许可法》第四十二条第一款, 《中华人民共和国行政许可法》第四十五条
+          }
+          otherwise keep
+        }
+        """
+
+    static func licence(category: String = "administrative-licence", steps: String, limit: String = "") -> String {
+        """
+        procedure "L-1" 某许可 {
+          department 民政部门
+          category   \(category)
+          territory  CN-62
+          guide {
+            accepted-by 民政部门
+            window "窗口"
+        \(steps)\(limit)  }
+        }
+        """
+    }
+
+    static func step(_ name: String, days: Int, kind: String? = nil) -> String {
+        "    step \(name) {\n      days \(days) 工作日\n" + (kind.map { "      kind \($0)\n" } ?? "") + "    }\n"
+    }
+
+    static func findings(_ text: String) throws -> [StepFinding] {
+        try Fixture.review(text, Self.policy, policy: "许可政策").stepFindings.filter { $0.kind == .aboveLicensingLimit }
+    }
+
+    @Test func aLicenceWhoseStepsTakeLongerThanTheStatuteIsFound() throws {
+        let found = try Self.findings(Self.licence(steps: Self.step("受理", days: 5) + Self.step("审查", days: 20)))
+        let finding = try #require(found.first)
+        #expect(finding.days == 25 && finding.limit == 20 && finding.extensionDays == 10)
+        #expect(finding.citations.map(\.text) == ["《中华人民共和国行政许可法》第四十二条第一款", "《中华人民共和国行政许可法》第四十五条"])
+    }
+
+    @Test func anExpertReviewIsNotCounted() throws {
+        let text = Self.licence(steps: Self.step("受理", days: 5) + Self.step("专家评审", days: 30, kind: "expert-review") + Self.step("决定", days: 10))
+        #expect(try Self.findings(text).isEmpty)
+        // Its guide says so beside the step.
+        let guide = try #require(Fixture.build([text]).0.procedures["L-1"]?.guide)
+        #expect(guide.countedDays == 15 && guide.durations?.sequential == 45)
+    }
+
+    @Test func aPromiseLongerThanTheStatuteIsFound() throws {
+        let found = try Self.findings(Self.licence(steps: Self.step("受理", days: 5), limit: "    promised-limit 25 工作日\n"))
+        #expect(found.first?.days == 25)
+    }
+
+    @Test func anotherLawsTimeLimitOrAnotherKindOfProcedureIsNotHeldToIt() throws {
+        let steps = Self.step("受理", days: 5) + Self.step("审查", days: 40)
+        let ownLaw = "    legal-limit 60 工作日 {\n      basis 《中华人民共和国公证法》第十一条\n    }\n"
+        #expect(try Self.findings(Self.licence(steps: steps, limit: ownLaw)).isEmpty, "a law sets its own limit")
+        #expect(try Self.findings(Self.licence(category: "public-service", steps: steps)).isEmpty, "not a 行政许可")
+        // The ceiling's own article as the basis does not make a limit of its own.
+        let ceiling = "    legal-limit 20 工作日 {\n      basis 《中华人民共和国行政许可法》第四十二条第一款\n    }\n"
+        #expect(try Self.findings(Self.licence(steps: steps, limit: ceiling)).count == 1)
+    }
+
+    @Test func legalLimitNoneIsSaidNotMissing() throws {
+        let text = Self.licence(category: "public-service", steps: Self.step("受理", days: 1), limit: "    legal-limit none\n")
+        let procedure = try #require(Fixture.build([text]).0.procedures["L-1"])
+        #expect(procedure.guide?.noLegalLimit == true && procedure.guide?.legalLimit == nil)
+        #expect(!GuideField.missing(in: procedure).contains(.legalLimit))
+        #expect(procedure.category == .publicService)
+    }
+}

@@ -88,7 +88,9 @@ public struct ReviewEngine: Sendable {
         var review = Review(
             asOf: date, policy: policy, policyNote: note, costModel: policy.costModel.flatMap { catalogue.costModels[$0] },
             decisions: DecisionList(byProcedure: decisions), cycles: cycles, burdens: records)
-        review.stepFindings = StepAnalysis.findings(catalogue.orderedProcedures, policy: policy)
+        review.stepFindings = StepAnalysis.findings(catalogue.orderedProcedures, policy: policy) { [catalogue, corpus] in
+            catalogue.citations.resolve($0, in: corpus, on: date).act
+        }
         return State(review: review, graph: graph, cyclesBefore: cyclesBefore, requirers: requirers)
     }
 

@@ -209,13 +209,16 @@ public final class Procedure: Sendable {
     public let fee: Double
     /// Its 办事指南 beyond the materials (`guide { … }`), when declared.
     public let guide: ServiceGuide?
+    /// 事项类型 (`category administrative-licence`), when declared.
+    public let category: ProcedureCategory?
     public let range: SourceRange
 
     init(
         id: String, name: String, department: String, domain: String?, territory: String, basis: [CitationReference], volume: Int,
         requirements: [Requirement], conditions: [ProcedureCondition] = [], situations: [Situation] = [], issues: [String], trips: Int,
-        days: Int, fee: Double, guide: ServiceGuide? = nil, range: SourceRange
+        days: Int, fee: Double, guide: ServiceGuide? = nil, category: ProcedureCategory? = nil, range: SourceRange
     ) {
+        self.category = category
         self.id = id
         self.name = name
         self.department = department

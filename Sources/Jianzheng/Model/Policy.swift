@@ -20,6 +20,9 @@ public struct Policy: Sendable {
     /// The articles a 并联办理 (`parallel-cites`) and a 一口受理 (`one-window-cites`) suggestion rest on.
     public var parallelCites: [CitationReference] = []
     public var oneWindowCites: [CitationReference] = []
+    /// The time limit within which a 行政许可 is decided unless a law or regulation sets another (`licensing-limit`:
+    /// 行政许可法 §42, 20 working days, 10 more with the head's approval; §45 steps not counted).
+    public var licensingLimit: LicensingLimit?
     /// Rules in declared order; exceptions are tried just before the rule they except.
     public var rules: [PolicyRule]
     public var otherwise: Verdict?
@@ -101,4 +104,13 @@ public struct PolicyRule: Sendable {
     /// The rule applies only on and after this date.
     public var effective: CalendarDate?
     public var range: SourceRange
+}
+
+/// A statutory ceiling on how long a 行政许可 may take (`licensing-limit 20 工作日 { extension 10 工作日  basis … }`).
+public struct LicensingLimit: Sendable {
+    /// Working days from acceptance to the decision.
+    public var days: Int
+    /// Further working days the head of the office may approve.
+    public var extensionDays: Int
+    public var basis: [CitationReference]
 }

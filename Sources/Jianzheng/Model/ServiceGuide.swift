@@ -14,9 +14,15 @@ public struct ServiceGuide: Sendable {
         /// The steps whose results it needs (a data dependency). A step that names none follows the one before
         /// it, as the guide lists them: that order is how it is done today, not what the law requires.
         public let after: [String]
+        /// A hearing, inspection, expert review … (`kind`): its days are not counted in a licensing time limit.
+        public let kind: StepKind
         public let range: SourceRange
 
-        public init(name: String, department: String?, days: Int?, basis: [CitationReference], after: [String], range: SourceRange) {
+        public init(
+            name: String, department: String?, days: Int?, basis: [CitationReference], after: [String], kind: StepKind = .ordinary,
+            range: SourceRange
+        ) {
+            self.kind = kind
             self.name = name
             self.department = department
             self.days = days
@@ -38,6 +44,8 @@ public struct ServiceGuide: Sendable {
     /// 法定时限, in working days, and the articles that set it.
     public let legalLimit: Int?
     public let legalLimitBasis: [CitationReference]
+    /// The law sets no time limit (`legal-limit none`): said, not missing.
+    public let noLegalLimit: Bool
     /// 承诺时限, in working days.
     public let promisedLimit: Int?
     /// The basis of the fee (收费依据); the fee itself is the procedure's `fee`.
@@ -71,9 +79,16 @@ public struct ServiceGuide: Sendable {
         return (sequential, finish.values.max() ?? 0)
     }
 
+    /// The working days its steps take one after another, leaving out the hearings, inspections, expert reviews …
+    /// a licensing time limit does not count (行政许可法 §45); nil without steps or days.
+    public var countedDays: Int? {
+        guard durations != nil else { return nil }
+        return steps.filter { !$0.kind.isOutsideTheLimit }.reduce(0) { $0 + ($1.days ?? 0) }
+    }
+
     public init(
         acceptedBy: String?, serves: String?, windows: [String], online: String?, steps: [Step], legalLimit: Int?, legalLimitBasis: [CitationReference],
-        promisedLimit: Int?, feeBasis: [CitationReference], consult: String?, complain: String?, source: String?, range: SourceRange
+        noLegalLimit: Bool = false, promisedLimit: Int?, feeBasis: [CitationReference], consult: String?, complain: String?, source: String?, range: SourceRange
     ) {
         self.acceptedBy = acceptedBy
         self.serves = serves
@@ -82,6 +97,7 @@ public struct ServiceGuide: Sendable {
         self.steps = steps
         self.legalLimit = legalLimit
         self.legalLimitBasis = legalLimitBasis
+        self.noLegalLimit = noLegalLimit
         self.promisedLimit = promisedLimit
         self.feeBasis = feeBasis
         self.consult = consult
@@ -111,7 +127,7 @@ public enum GuideField: String, Sendable, CaseIterable {
         if guide.acceptedBy == nil { missing.append(.acceptedBy) }
         if guide.windows.isEmpty, guide.online == nil { missing.append(.channel) }
         if guide.steps.isEmpty { missing.append(.steps) }
-        if guide.legalLimit == nil { missing.append(.legalLimit) }
+        if guide.legalLimit == nil, !guide.noLegalLimit { missing.append(.legalLimit) }
         if guide.promisedLimit == nil { missing.append(.promisedLimit) }
         if procedure.fee > 0, guide.feeBasis.isEmpty { missing.append(.feeBasis) }
         if guide.consult == nil { missing.append(.consult) }

@@ -121,3 +121,60 @@ public enum Units {
     /// A citation as the language writes one, for messages.
     public static let citationExample = "《婚姻登记条例》第五条"
 }
+
+/// The kind of power or service a procedure is (事项类型, as the 政务服务事项 catalogues classify them): what a
+/// statute may say of it — a 行政许可 must be decided within 行政许可法 §42's time limit.
+public enum ProcedureCategory: String, Sendable, Codable, CaseIterable {
+    case administrativeLicence = "administrative-licence"
+    case administrativeConfirmation = "administrative-confirmation"
+    case administrativePayment = "administrative-payment"
+    case administrativeAward = "administrative-award"
+    case administrativeAdjudication = "administrative-adjudication"
+    case otherPower = "other-power"
+    case publicService = "public-service"
+
+    /// The name the catalogues use.
+    public var chinese: String {
+        switch self {
+        case .administrativeLicence: "行政许可"
+        case .administrativeConfirmation: "行政确认"
+        case .administrativePayment: "行政给付"
+        case .administrativeAward: "行政奖励"
+        case .administrativeAdjudication: "行政裁决"
+        case .otherPower: "其他行政权力"
+        case .publicService: "公共服务"
+        }
+    }
+}
+
+/// What a step of a procedure is, where a statute treats it apart: the time a 行政许可 needs for a hearing,
+/// tendering, auction, inspection, testing, quarantine, appraisal or expert review is not counted in its time
+/// limit (行政许可法 §45).
+public enum StepKind: String, Sendable, Codable, CaseIterable {
+    case ordinary
+    case hearing
+    case tendering
+    case auction
+    case inspection
+    case testing
+    case quarantine
+    case appraisal
+    case expertReview = "expert-review"
+
+    /// Whether its days are left out of a licensing time limit.
+    public var isOutsideTheLimit: Bool { self != .ordinary }
+
+    public var chinese: String {
+        switch self {
+        case .ordinary: "一般环节"
+        case .hearing: "听证"
+        case .tendering: "招标"
+        case .auction: "拍卖"
+        case .inspection: "检验"
+        case .testing: "检测"
+        case .quarantine: "检疫"
+        case .appraisal: "鉴定"
+        case .expertReview: "专家评审"
+        }
+    }
+}

@@ -242,7 +242,8 @@ struct DeclarationReaders {
             trips: reader.integer(fields["trips"]?.first) ?? 1,
             days: reader.integer(fields["days"]?.first, units: Units.workingDays) ?? 0,
             fee: reader.number(fields["fee"]?.first, units: Units.yuan) ?? 0,
-            guide: fields["guide"]?.first.map { guide($0, procedure: id) }, range: Self.headRange(statement))
+            guide: fields["guide"]?.first.map { guide($0, procedure: id) }, category: reader.value(fields["category"]?.first, ProcedureCategory.self),
+            range: Self.headRange(statement))
     }
 
     /// The names a requirement of a procedure may refer to: its conditions and situations.
@@ -362,10 +363,12 @@ struct DeclarationReaders {
         }
         let limit = fields["legal-limit"]?.first
         let limitBasis = limit.map { reader.attributes(of: $0, schema: ["basis": .many], what: "the legal time limit of procedure '\(procedure)'") }
+        // `legal-limit none`: the law sets no time limit (a public service), which is not a limit left out.
+        let noLimit = limit.map { $0.arguments.count == 1 && AttributeReader.nameValue($0.arguments[0].expression) == "none" } ?? false
         return ServiceGuide(
             acceptedBy: acceptedBy, serves: reader.string(fields["serves"]?.first), windows: (fields["window"] ?? []).compactMap { reader.string($0) }, online: reader.string(fields["online"]?.first),
-            steps: steps, legalLimit: reader.integer(limit, units: Units.workingDays),
-            legalLimitBasis: cite(reader.citations(limitBasis?["basis"])),
+            steps: steps, legalLimit: noLimit ? nil : reader.integer(limit, units: Units.workingDays),
+            legalLimitBasis: cite(reader.citations(limitBasis?["basis"])), noLegalLimit: noLimit,
             promisedLimit: reader.integer(fields["promised-limit"]?.first, units: Units.workingDays),
             feeBasis: cite(reader.citations(fields["fee-basis"])), consult: reader.string(fields["consult"]?.first),
             complain: reader.string(fields["complain"]?.first), source: reader.string(fields["source"]?.first), range: statement.keywordRange)
@@ -375,12 +378,14 @@ struct DeclarationReaders {
     private mutating func step(_ statement: Statement, procedure: String) -> ServiceGuide.Step? {
         guard let name = declarationName(statement, what: "step of procedure '\(procedure)'") else { return nil }
         let fields = reader.attributes(
-            of: statement, schema: ["department": .optional, "days": .optional, "basis": .many, "after": .many], what: "step '\(name)'")
+            of: statement, schema: ["department": .optional, "days": .optional, "basis": .many, "after": .many, "kind": .optional],
+            what: "step '\(name)'")
         let department = reader.name(fields["department"]?.first)
         refer(.department, department, fields["department"]?.first?.arguments.first?.expression.range)
         return ServiceGuide.Step(
             name: name, department: department, days: reader.integer(fields["days"]?.first, units: Units.workingDays),
-            basis: cite(reader.citations(fields["basis"])), after: reader.names(fields["after"]).map(\.0), range: Self.headRange(statement))
+            basis: cite(reader.citations(fields["basis"])), after: reader.names(fields["after"]).map(\.0),
+            kind: reader.value(fields["kind"]?.first, StepKind.self) ?? .ordinary, range: Self.headRange(statement))
     }
 
     // MARK: - delegation
@@ -433,7 +438,7 @@ struct DeclarationReaders {
                 "title": .optional, "cites": .many, "effective": .required, "until": .optional, "sufficient-ranks": .required,
                 "commitment-excludes": .many, "issuer-prohibited": .many, "cost-model": .optional, "rule": .many,
                 "otherwise": .optional, "delegation-phrases": .many, "document-words": .many, "investigation-phrases": .many,
-                "non-law-sources": .many, "parallel-cites": .many, "one-window-cites": .many,
+                "non-law-sources": .many, "parallel-cites": .many, "one-window-cites": .many, "licensing-limit": .optional,
             ], what: "policy '\(name)'")
         let costModel = reader.name(fields["cost-model"]?.first)
         refer(.costModel, costModel, fields["cost-model"]?.first?.arguments.first?.expression.range)
@@ -452,6 +457,12 @@ struct DeclarationReaders {
             otherwise: reader.value(fields["otherwise"]?.first, Verdict.self), range: Self.headRange(statement))
         policy.parallelCites = cite(reader.citations(fields["parallel-cites"]))
         policy.oneWindowCites = cite(reader.citations(fields["one-window-cites"]))
+        if let limit = fields["licensing-limit"]?.first, let days = reader.integer(limit, units: Units.workingDays) {
+            let terms = reader.attributes(of: limit, schema: ["extension": .optional, "basis": .many], what: "the licensing limit of policy '\(name)'")
+            policy.licensingLimit = LicensingLimit(
+                days: days, extensionDays: reader.integer(terms["extension"]?.first, units: Units.workingDays) ?? 0,
+                basis: cite(reader.citations(terms["basis"])))
+        }
         return policy
     }
 
@@ -559,7 +570,7 @@ extension DeclarationReaders {
     static let procedureSchema: AttributeSchema = [
         "department": .required, "domain": .optional, "territory": .required, "basis": .many, "volume": .optional,
         "requires": .many, "issues": .many, "trips": .optional, "days": .optional, "fee": .optional, "note": .many,
-        "condition": .many, "situation": .many, "guide": .optional,
+        "condition": .many, "situation": .many, "guide": .optional, "category": .optional,
     ]
     static let guideSchema: AttributeSchema = [
         "accepted-by": .optional, "serves": .optional, "window": .many, "online": .optional, "step": .many, "legal-limit": .optional, "promised-limit": .optional,

@@ -95,7 +95,9 @@ public struct ReviewSession: Sendable {
             asOf: base.asOf, policy: base.policy, policyNote: base.policyNote, costModel: base.costModel,
             decisions: DecisionList(byProcedure: decisions), cycles: cycles, burdens: burdens)
         // Guides are few and cheap to check: all of them, against the proposed catalogue.
-        review.stepFindings = StepAnalysis.findings(proposed.orderedProcedures, policy: base.policy)
+        review.stepFindings = StepAnalysis.findings(proposed.orderedProcedures, policy: base.policy) { [corpus] in
+            proposed.citations.resolve($0, in: corpus, on: base.asOf).act
+        }
         let oldNodes = base.burdens.count
         let scope = ReviewScope(
             decided: order.map { graph.procedureIDs[$0] }, burdened: region.map { graph.procedureIDs[$0] },

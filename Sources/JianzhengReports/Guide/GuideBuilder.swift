@@ -62,12 +62,13 @@ public struct GuideBuilder: Sendable {
     private func guide(_ procedure: Procedure, _ decisions: [Decision]) -> [ReportBlock] {
         let guide = procedure.guide
         var facts: [(String, String)] = [
-            (text.code, procedure.id), (text.department, procedure.department),
+            (text.code, procedure.id), (text.category, procedure.category.map { text.category($0) } ?? text.notGiven),
+            (text.department, procedure.department),
             (text.basis, procedure.basis.isEmpty ? text.none : procedure.basis.map(\.text).joined(separator: text.semicolon)),
             (text.acceptedBy, guide?.acceptedBy ?? text.notGiven),
             (text.windows, guide.map { $0.windows.isEmpty ? text.notGiven : $0.windows.joined(separator: text.semicolon) } ?? text.notGiven),
             (text.online, guide?.online ?? text.notGiven),
-            (text.legalLimit, guide?.legalLimit.map { text.workingDays($0) + basisSuffix($0 > 0 ? guide?.legalLimitBasis ?? [] : []) } ?? text.notGiven),
+            (text.legalLimit, legalLimit(guide)),
             (text.promisedLimit, guide?.promisedLimit.map(text.workingDays) ?? text.notGiven),
             (text.fee, procedure.fee > 0 ? text.yuan(Numbers.amount(procedure.fee)) + basisSuffix(guide?.feeBasis ?? []) : text.free),
             (text.consult, guide?.consult ?? text.notGiven), (text.complain, guide?.complain ?? text.notGiven),
@@ -117,7 +118,8 @@ public struct GuideBuilder: Sendable {
                 caption: nil, header: text.stepsHeader,
                 rows: steps.enumerated().map { index, step in
                     [
-                        "\(index + 1)", step.name, step.department ?? procedure.department, step.days.map(String.init) ?? text.notGiven,
+                        "\(index + 1)", step.name + (step.kind.isOutsideTheLimit ? text.notCounted(step.kind) : ""),
+                        step.department ?? procedure.department, step.days.map(String.init) ?? text.notGiven,
                         step.basis.isEmpty ? text.none : step.basis.map(\.text).joined(separator: text.semicolon),
                     ]
                 }, widths: [4, 10, 16, 8, 24], numeric: [0, 3])))
@@ -125,6 +127,16 @@ public struct GuideBuilder: Sendable {
         if !notices.isEmpty { blocks += [.heading(level: 3, text: text.notices)] + notices }
         blocks.append(.paragraph(guide?.source.map(text.source) ?? text.illustrative))
         return blocks
+    }
+
+    /// The statutory time limit with the articles that set it: a number of working days (0: decided on the spot),
+    /// none set by law, or not stated.
+    private func legalLimit(_ guide: ServiceGuide?) -> String {
+        guard let guide else { return text.notGiven }
+        let basis = basisSuffix(guide.legalLimitBasis)
+        if guide.noLegalLimit { return text.noLegalLimit + basis }
+        guard let days = guide.legalLimit else { return text.notGiven }
+        return (days == 0 ? text.onTheSpot : text.workingDays(days)) + basis
     }
 
     /// A situation table: what each kind of applicant provides, by material.

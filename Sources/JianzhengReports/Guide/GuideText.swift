@@ -29,6 +29,13 @@ struct GuideText {
     var free: String { pick("不收费", "free of charge") }
     var basisLabel: String { pick("依据：", "basis: ") }
     func workingDays(_ days: Int) -> String { pick("\(days)个工作日", "\(days) working days") }
+    var onTheSpot: String { pick("当场办结", "decided on the spot") }
+    var noLegalLimit: String { pick("法律法规未规定办结时限", "no time limit set by law") }
+    var category: String { pick("事项类型", "Kind of procedure") }
+    func category(_ category: ProcedureCategory) -> String { pick(category.chinese, category.rawValue) }
+    func notCounted(_ kind: StepKind) -> String {
+        pick("（\(kind.chinese)，不计入法定时限）", " (\(kind.rawValue): not counted in the time limit)")
+    }
     func yuan(_ amount: String) -> String { pick("\(amount)元", "\(amount) yuan") }
 
     var conditions: String { pick("办理条件", "Conditions") }

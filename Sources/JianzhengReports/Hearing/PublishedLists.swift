@@ -57,7 +57,7 @@ public struct PublishedLists {
         case .sharing: (table.widths, table.numeric) = ([4, 12, 16, 14, 10, 10, 5], [0, 6])
         case .pending: table.widths = [4, 12, 14, 16, 16, 8]
         case .catalogue: table.numeric = [0, 5]
-        case .retainedProcedures: table.widths = [4, 12, 14, 20, 12, 8, 14, 10, 18]
+        case .retainedProcedures: table.widths = [4, 11, 13, 8, 18, 11, 8, 13, 9, 17]
         }
         if ![.catalogue, .commitment, .sharing].contains(kind) { table.numeric = [0] }
         return table
@@ -139,13 +139,15 @@ public struct PublishedLists {
             }
             var limits: [String] = []
             if let legal = guide?.legalLimit { limits.append(text.legalLimitCell(legal)) }
+            if guide?.noLegalLimit == true { limits.append(text.noLegalLimitCell) }
             if let promised = guide?.promisedLimit { limits.append(text.promisedLimitCell(promised)) }
             if limits.isEmpty, procedure.days > 0 { limits.append(text.workingDaysCell(procedure.days)) }
             let fee = procedure.fee > 0
                 ? text.yuanCell(Numbers.amount(procedure.fee)) + (guide?.feeBasis.isEmpty == false ? text.open + (guide?.feeBasis ?? []).map(\.text).joined(separator: text.semicolon) + text.close : "")
                 : text.freeCell
             return [
-                procedure.id, procedure.name, procedure.basis.isEmpty ? text.none : procedure.basis.map(\.text).joined(separator: text.semicolon),
+                procedure.id, procedure.name, procedure.category.map { text.language == .zh ? $0.chinese : $0.rawValue } ?? "",
+                procedure.basis.isEmpty ? text.none : procedure.basis.map(\.text).joined(separator: text.semicolon),
                 guide?.acceptedBy ?? procedure.department, guide?.serves ?? "", limits.joined(separator: text.semicolon), fee,
                 certificates.isEmpty ? text.none : text.certificatesCell + counts.joined(separator: text.language == .zh ? "，" : ", "),
             ]
