@@ -30,4 +30,14 @@ public enum GitSnapshot {
         }
         return directory.path
     }
+
+    /// Removes an exported snapshot; a warning to print when it cannot be removed, else nil.
+    public static func removeWarning(_ path: String) -> String? {
+        do {
+            try FileManager.default.removeItem(atPath: path)
+            return nil
+        } catch {
+            return "warning: cannot remove the temporary copy \(path): \(error.localizedDescription)\n"
+        }
+    }
 }

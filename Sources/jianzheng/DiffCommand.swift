@@ -91,6 +91,8 @@ struct DiffCommand: ParsableCommand {
             } catch {
                 throw ValidationError(error.description)
             }
+            // The snapshot is read into memory here and not needed after.
+            defer { GitSnapshot.removeWarning(snapshot).map { Console.error($0) } }
             let before = try EvaluationOptions.checked(side(snapshot))
             guard let afterPath = sides.first else { return ("git \(revision)", before, "working tree", try workingTree()) }
             return ("git \(revision)", before, afterPath, try EvaluationOptions.checked(side(afterPath)))

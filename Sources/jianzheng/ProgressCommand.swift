@@ -45,7 +45,8 @@ struct ProgressCommand: ParsableCommand {
             } catch {
                 throw ValidationError(error.description)
             }
-            defer { removeSnapshot(snapshot) }
+            // The exported revision is a temporary copy: removed once reviewed; a failure to remove it is said, not fatal.
+            defer { GitSnapshot.removeWarning(snapshot).map { Console.error($0) } }
             let workspace = try EvaluationOptions.checked(CatalogueSide.load(snapshot, rules: evaluation.rules, corpus: corpusOption.corpus))
             reviews.append((revision, try evaluation.review(workspace)))
         }
@@ -57,13 +58,5 @@ struct ProgressCommand: ParsableCommand {
         let text = format == "json" ? try progress.json() : format == "html" ? progress.html() : progress.text()
         if let confirmation = try OutputFile.write(Data(text.utf8), to: out) { Console.out(confirmation + "\n") }
     }
-
-    /// The exported revision is a temporary copy: removed once reviewed; a failure to remove it is said, not fatal.
-    private func removeSnapshot(_ path: String) {
-        do {
-            try FileManager.default.removeItem(atPath: path)
-        } catch {
-            Console.error("warning: cannot remove the temporary copy \(path): \(error.localizedDescription)\n")
-        }
-    }
 }
+

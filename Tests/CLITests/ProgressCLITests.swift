@@ -46,6 +46,13 @@ import Testing
         #expect(json.status == 0 && json.stdout.contains("\"revision\" : \"HEAD~1\""))
         let html = try CLI.run(["progress", "--git", "HEAD~1..HEAD", "--format", "html", "--as-of", "2026-11-29"], in: directory)
         #expect(html.status == 0 && html.stdout.contains("<svg") && html.stdout.contains("民政部门"))
+        // The exported revisions are temporary copies: neither progress nor diff --git leaves one behind.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jz-progress-tmp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let again = try CLI.run(["progress", "--git", "HEAD~1..HEAD", "--as-of", "2026-11-29"], in: directory, environment: ["TMPDIR": scratch.path])
+        let diff = try CLI.run(["diff", "--git", "HEAD~1", "--as-of", "2026-11-29"], in: directory, environment: ["TMPDIR": scratch.path])
+        #expect(again.status == 0 && diff.status != 2, "\(diff.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix("jianzheng-") }.isEmpty)
         let one = try CLI.run(["progress", "--git", "HEAD"], in: directory)
         #expect(one.status == 2 && one.stderr.contains("two revisions"))
     }
