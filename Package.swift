@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "jianzheng", targets: ["jianzheng"]),
         .executable(name: "jianzheng-bench", targets: ["jianzheng-bench"]),
+        .executable(name: "jianzheng-workbench", targets: ["jianzheng-workbench"]),
         .library(name: "Jianzheng", targets: ["Jianzheng"]),
         .library(name: "JianzhengWorkspace", targets: ["JianzhengWorkspace"]),
         // Library products used by the fuzz harnesses (fuzz/, scripts/fuzz.sh).
@@ -21,6 +22,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        // The workbench's HTTP server (no dependencies of its own); only jianzheng-workbench links it.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The leaf every layer shares: source files and locations, diagnostics with their codes and rendering,
@@ -58,6 +61,20 @@ let package = Package(
             dependencies: ["Jianzheng", "JianzhengXML", "JianzhengSpreadsheet"]),
         // Records the git revision a binary is built from, for `jianzheng --version`.
         .plugin(name: "BuildRevision", capability: .buildTool()),
+        // The system's SQLite (apt libsqlite3-dev): the workbench's review state.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // The review workbench without its HTTP server: review state in SQLite, pages, routes, CSRF and tokens.
+        .target(
+            name: "JianzhengWorkbench",
+            dependencies: ["Jianzheng", "JianzhengWorkspace", "JianzhengReports", "JianzhengSpreadsheet", "JianzhengSyntax", "JianzhengBase", "CSQLite"]),
+        // `jianzheng serve`'s server: the workbench behind FlyingFox, bound to loopback unless a token is given.
+        .executableTarget(
+            name: "jianzheng-workbench",
+            dependencies: [
+                "JianzhengWorkbench", "JianzhengBase", .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // The command-line tool: argument mapping and exit codes only.
         .executableTarget(
             name: "jianzheng",
@@ -85,6 +102,7 @@ let package = Package(
             name: "JianzhengSpreadsheetTests", dependencies: ["JianzhengSpreadsheet", "JianzhengImport", "JianzhengReports", "JianzhengWorkspace"],
             exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["jianzheng"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["JianzhengWorkbench", "jianzheng-workbench", "JianzhengWorkspace", "Jianzheng"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Number formatting shared by the renderers: grouped integers and fixed decimals, locale-independent.
-enum Numbers {
+public enum Numbers {
     /// `1234567.8` → `1,234,568`, for every finite value (no conversion to `Int`, which traps beyond 9.2 × 10¹⁸:
     /// accepted inputs multiply to more); `—` for infinity and NaN.
-    static func grouped(_ value: Double) -> String {
+    public static func grouped(_ value: Double) -> String {
         guard value.isFinite else { return "—" }
         let rounded = value.rounded()
         // Below 10^15 a Double holds every integer exactly: Int's digits are the value's, and cheap to write.
@@ -20,12 +20,12 @@ enum Numbers {
     }
 
     /// A value with `places` decimals.
-    static func fixed(_ value: Double, _ places: Int = 1) -> String {
+    public static func fixed(_ value: Double, _ places: Int = 1) -> String {
         String(format: "%.\(places)f", value)
     }
 
     /// A count or amount as a person writes it: `1` for one, `0.85` for a share, at most two decimals.
-    static func amount(_ value: Double) -> String {
+    public static func amount(_ value: Double) -> String {
         guard value.isFinite else { return "—" }
         if value == value.rounded() { return grouped(value) }
         var text = String(format: "%.2f", value)
@@ -34,7 +34,7 @@ enum Numbers {
     }
 
     /// A fraction as a percentage.
-    static func percent(_ fraction: Double) -> String {
+    public static func percent(_ fraction: Double) -> String {
         let value = fraction * 100
         return value == value.rounded() ? "\(Int(value))%" : String(format: "%.1f%%", value)
     }

@@ -20,6 +20,9 @@ import Testing
         "JianzhengReports": ["Jianzheng", "JianzhengSpreadsheet", "JianzhengXML", "JianzhengBase", "LegalCorpus"],
         "jianzheng": ["Jianzheng", "JianzhengWorkspace", "JianzhengImport", "JianzhengReports", "JianzhengBase", "ArgumentParser"],
         "jianzheng-bench": ["Jianzheng", "JianzhengWorkspace", "JianzhengReports", "JianzhengBase", "JianzhengSyntax", "LegalCorpus", "ArgumentParser"],
+        "CSQLite": [],
+        "JianzhengWorkbench": ["Jianzheng", "JianzhengWorkspace", "JianzhengReports", "JianzhengSpreadsheet", "JianzhengSyntax", "JianzhengBase", "CSQLite"],
+        "jianzheng-workbench": ["JianzhengWorkbench", "JianzhengBase", "FlyingFox", "FlyingSocks", "ArgumentParser"],
     ]
     /// The command-line files that may reach a lower layer, because the command is about that layer.
     static let fileExceptions: [String: Set<String>] = [

@@ -39,6 +39,12 @@ public enum HTMLRenderer {
         return text + "</body>\n</html>\n"
     }
 
+    /// Blocks as HTML without the document around them (the workbench embeds a procedure's report in its page);
+    /// a cover, contents or landscape switch renders as in a document. Every piece of text is escaped.
+    public static func fragment(_ blocks: [ReportBlock]) -> Markup<HTML> {
+        Markup.joined(blocks.map { render($0, anchor: 0) })
+    }
+
     /// GB/T 9704 where it fits a report: 仿宋 三号 body, 小标宋 title, 黑体 and 楷体 headings, A4 margins 37/26/35/28 mm,
     /// page numbers "— 1 —"; the published lists on landscape pages. Each face falls back to the Noto CJK SC one
     /// (`lang="zh-CN"` makes browsers pick the Simplified Chinese glyphs).

@@ -27,6 +27,10 @@ public struct PublishedLists {
     let text: ReportText
     let words: OutcomeWording
 
+    /// The review state of each decision (审核状态, from the workbench), added as the last column of every list of
+    /// decisions when given.
+    public var reviewStatus: (@Sendable (Decision) -> String)?
+
     public init(decisions: some Collection<Decision>, catalogue: Catalogue, language: ReportLanguage = .zh) {
         self.decisions = Array(decisions)
         self.catalogue = catalogue
@@ -60,7 +64,17 @@ public struct PublishedLists {
         case .retainedProcedures: table.widths = [4, 11, 13, 8, 18, 11, 8, 13, 9, 17]
         }
         if ![.catalogue, .commitment, .sharing].contains(kind) { table.numeric = [0] }
+        if reviewStatus != nil, kind != .retainedProcedures, let widths = table.widths { table.widths = widths + [6] }
         return table
+    }
+
+    /// A numbered list of decisions, with the 审核状态 column when the review state is given.
+    private func decisionRows(_ kind: Kind, header: [String], _ selected: [Decision], _ row: (Decision) -> [String]) -> ReportTable {
+        let status = reviewStatus
+        let rows = selected.enumerated().map { position, decision in
+            ["\(position + 1)"] + row(decision) + (status.map { [$0(decision)] } ?? [])
+        }
+        return ReportTable(caption: title(kind), header: header + (status == nil ? [] : [text.reviewStatusHeader]), rows: rows)
     }
 
     private func rows(_ kind: Kind) -> ReportTable {
@@ -68,34 +82,34 @@ public struct PublishedLists {
         func numbered(_ rows: [[String]]) -> [[String]] { rows.enumerated().map { ["\($0.offset + 1)"] + $0.element } }
         switch kind {
         case .retained:
-            return ReportTable(caption: title(kind), header: text.retainedHeader, rows: numbered(certificates.filter { $0.verdict == .keep }.map {
+            return decisionRows(kind, header: text.retainedHeader, certificates.filter { $0.verdict == .keep }) {
                 [$0.material, purpose($0), basisCell($0), requiredBy($0), issuer($0), whyKept($0), $0.flags.map(text.flag).joined(separator: text.language == .zh ? "；" : " ")]
-            }))
+            }
         case .cancelled:
-            return ReportTable(caption: title(kind), header: text.cancelledHeader, rows: numbered(certificates.filter { $0.verdict == .remove }.map {
+            return decisionRows(kind, header: text.cancelledHeader, certificates.filter { $0.verdict == .remove }) {
                 [$0.material, requiredBy($0), issuer($0), text.reason($0.reason), $0.replacement.map(words.replacement) ?? ""]
-            }))
+            }
         case .commitment:
             // Every commitment an applicant may sign, as the verdict or in place of a cancelled certificate, with its terms.
-            return ReportTable(caption: title(kind), header: text.commitmentHeader, rows: numbered(certificates.filter { $0.commitment.plan != nil }.map {
+            return decisionRows(kind, header: text.commitmentHeader, certificates.filter { $0.commitment.plan != nil }) {
                 let plan = $0.commitment.plan
                 return [
                     $0.material, "\($0.procedureID) \($0.procedureName)", basisCell($0), words.commitmentSource($0.commitment.terms),
                     plan.map { words.auditMethod($0.method) } ?? "",
                     plan?.withinWorkingDays.map { "\($0)" } ?? "", plan.map { Numbers.percent($0.sample) } ?? "", plan?.auditor ?? "",
                 ]
-            }))
+            }
         case .sharing:
-            return ReportTable(caption: title(kind), header: text.sharingHeader, rows: numbered(decisions.filter { $0.verdict == .obtainBySharing }.map {
+            return decisionRows(kind, header: text.sharingHeader, decisions.filter { $0.verdict == .obtainBySharing }) {
                 let best = $0.sharing.best
                 return [
                     $0.material, "\($0.procedureID) \($0.procedureName)", best?.source ?? "", best?.provider ?? "",
                     best?.mode.map(words.mode) ?? "", best.map { Numbers.percent($0.coverage) } ?? "",
                 ]
-            }))
+            }
         case .pending:
             let pending = decisions.filter { $0.basis.status == .pending }
-            return ReportTable(caption: title(kind), header: text.pendingHeader, rows: numbered(pending.map { decision in
+            return decisionRows(kind, header: text.pendingHeader, pending) { decision in
                 // The citations the corpus cannot answer: no such act, or no such provision in it.
                 let unresolved = decision.basis.articles.filter { $0.problem != nil && ($0.act == nil || $0.eId == nil) }
                 return [
@@ -103,12 +117,12 @@ public struct PublishedLists {
                     unresolved.compactMap(words.problem).joined(separator: text.semicolon),
                     text.verdict(decision.verdict),
                 ]
-            }))
+            }
         case .retainedProcedures:
             return ReportTable(caption: title(kind), header: text.retainedProceduresHeader, rows: numbered(retainedProcedures()))
         case .catalogue:
             let header = ["序号", "事项编码", "事项名称", "实施部门", "行政区划", "年办件量", "申请材料", "材料类型", "设定依据", "开具单位", "证明用途", "备注", "审查结论", "理由代码", "取消替代方式"]
-            return ReportTable(caption: title(kind), header: header, rows: numbered(decisions.map { decision in
+            return decisionRows(kind, header: header, decisions) { decision in
                 let requirement = decision.requirement
                 return [
                     decision.procedureID, decision.procedureName, decision.department, decision.procedure.territory,
@@ -116,7 +130,7 @@ public struct PublishedLists {
                     requirement.basis.map(\.text).joined(separator: "；"), issuer(decision), requirement.purpose ?? "",
                     requirement.note ?? "", decision.verdict.chinese, decision.reason.rawValue, decision.replacement.map(OutcomeWording.chinese.replacement) ?? "",
                 ]
-            }))
+            }
         }
     }
 

@@ -174,6 +174,7 @@ struct ReportText {
             ? ["序号", "事项编码", "事项名称", "事项类型", "设定依据", "实施主体", "服务对象", "办理时限", "收费标准", "备注（审查后的证明）"]
             : ["No.", "Code", "Procedure", "Kind", "Legal basis", "Implemented by", "Serves", "Time limit", "Fee", "Certificates after the review"]
     }
+    var reviewStatusHeader: String { pick("审核状态", "Review status") }
     var noLegalLimitCell: String { pick("法律法规未规定时限", "no statutory limit") }
     func legalLimitCell(_ days: Int) -> String { pick("法定\(days)个工作日", "statutory \(days) working days") }
     func promisedLimitCell(_ days: Int) -> String { pick("承诺\(days)个工作日", "promised \(days) working days") }
