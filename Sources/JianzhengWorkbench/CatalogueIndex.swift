@@ -11,8 +11,10 @@ public struct CatalogueIndex: Sendable {
         public let reasons: Set<ReasonCode>
         public let flags: Set<Flag>
         public let verdicts: Set<Verdict>
-        /// The id, name and materials in lower case, for text search.
-        let text: String
+        /// The same as bit sets, for the filters (one word test per row).
+        let reasonBits: UInt64, flagBits: UInt64, verdictBits: UInt64
+        /// The id, name and materials in lower case, as UTF-8, for text search.
+        let text: [UInt8]
 
         public init(id: String, name: String, department: String, domain: String, decisions: [Decision]) {
             let certificates = decisions.filter { $0.kind == .certificate }
@@ -34,7 +36,36 @@ public struct CatalogueIndex: Sendable {
             self.reasons = reasons
             self.flags = flags
             verdicts = Set(zip(Verdict.allCases, counts).filter { $0.1 > 0 }.map(\.0))
-            text = ([id, name] + materials).joined(separator: "\u{1F}").lowercased()
+            reasonBits = Self.bits(reasons, in: ReasonCode.allCases)
+            flagBits = Self.bits(flags, in: Flag.allCases)
+            verdictBits = Self.bits(verdicts, in: Verdict.allCases)
+            text = Array(([id, name] + materials).joined(separator: "\u{1F}").lowercased().utf8)
+        }
+
+        static func bits<Value: Hashable>(_ values: Set<Value>, in all: some Collection<Value>) -> UInt64 {
+            var bits: UInt64 = 0
+            for (position, value) in all.enumerated() where values.contains(value) { bits |= 1 << UInt64(position % 64) }
+            return bits
+        }
+
+        /// Whether the row's text holds `needle` (UTF-8 bytes, non-empty).
+        func contains(_ needle: [UInt8]) -> Bool {
+            guard needle.count <= text.count, let first = needle.first else { return needle.isEmpty }
+            return text.withUnsafeBufferPointer { haystack in
+                needle.withUnsafeBufferPointer { pattern in
+                    var start = 0
+                    let last = haystack.count - pattern.count
+                    while start <= last {
+                        if haystack[start] == first {
+                            var matched = 1
+                            while matched < pattern.count, haystack[start + matched] == pattern[matched] { matched += 1 }
+                            if matched == pattern.count { return true }
+                        }
+                        start += 1
+                    }
+                    return false
+                }
+            }
         }
 
         public func count(_ verdict: Verdict) -> Int { counts[Verdict.allCases.firstIndex(of: verdict) ?? 0] }
@@ -63,36 +94,56 @@ public struct CatalogueIndex: Sendable {
 
     public let rows: [Row]
     public let departments: [String]
+    /// Columns the filters read, one entry per row (a filter scans words, not rows of strings and sets).
+    private let departmentNumbers: [Int32]
+    private let verdictBits, reasonBits, flagBits: [UInt64]
+    private let removedCounts, keptCounts: [Int32]
 
     public init(rows: [Row]) {
         self.rows = rows
         departments = Array(Set(rows.map(\.department))).sorted()
+        let numbers = Dictionary(uniqueKeysWithValues: departments.enumerated().map { ($0.element, Int32($0.offset)) })
+        departmentNumbers = rows.map { numbers[$0.department] ?? -1 }
+        verdictBits = rows.map(\.verdictBits)
+        reasonBits = rows.map(\.reasonBits)
+        flagBits = rows.map(\.flagBits)
+        removedCounts = rows.map { Int32($0.count(.remove)) }
+        keptCounts = rows.map { Int32($0.count(.keep)) }
     }
 
     /// The rows a query's page selects, in its order, and how many the query matches in all.
-    public func select(_ query: Query) -> (rows: ArraySlice<Row>, total: Int) {
-        let selected = matching(query)
+    public func select(_ query: Query) -> (rows: [Row], total: Int) {
+        let selected = matchingPositions(query)
         let size = max(1, min(query.pageSize, 500))
         let start = min(max(0, (query.page - 1) * size), selected.count)
-        return (selected[start..<min(start + size, selected.count)], selected.count)
+        return (selected[start..<min(start + size, selected.count)].map { rows[$0] }, selected.count)
     }
 
     /// Every row the query's filters match, in its order (its page ignored).
-    public func matching(_ query: Query) -> [Row] {
-        let needle = query.text?.trimmingCharacters(in: .whitespaces).lowercased()
-        var selected = rows.filter { row in
-            (query.department.map { row.department == $0 } ?? true)
-                && (query.verdict.map { row.verdicts.contains($0) } ?? true)
-                && (query.reason.map { row.reasons.contains($0) } ?? true)
-                && (query.flag.map { row.flags.contains($0) } ?? true)
-                && (needle.map { $0.isEmpty || row.text.contains($0) } ?? true)
+    public func matching(_ query: Query) -> [Row] { matchingPositions(query).map { rows[$0] } }
+
+    private func matchingPositions(_ query: Query) -> [Int] {
+        let needle = Array((query.text?.trimmingCharacters(in: .whitespaces).lowercased() ?? "").utf8)
+        let department: Int32? = query.department.map { name in departments.firstIndex(of: name).map(Int32.init) ?? -2 }
+        let verdict = query.verdict.map { Row.bits([$0], in: Verdict.allCases) } ?? 0
+        let reason = query.reason.map { Row.bits([$0], in: ReasonCode.allCases) } ?? 0
+        let flag = query.flag.map { Row.bits([$0], in: Flag.allCases) } ?? 0
+        var selected: [Int] = []
+        selected.reserveCapacity(query.filters ? 1_024 : rows.count)
+        for position in rows.indices {
+            if let department, departmentNumbers[position] != department { continue }
+            if verdict != 0, verdictBits[position] & verdict == 0 { continue }
+            if reason != 0, reasonBits[position] & reason == 0 { continue }
+            if flag != 0, flagBits[position] & flag == 0 { continue }
+            if !needle.isEmpty, !rows[position].contains(needle) { continue }
+            selected.append(position)
         }
         switch query.sort {
         case .id: break
-        case .name: selected.sort { $0.name < $1.name }
-        case .department: selected.sort { ($0.department, $0.id) < ($1.department, $1.id) }
-        case .removed: selected.sort { ($1.count(.remove), $0.id) < ($0.count(.remove), $1.id) }
-        case .kept: selected.sort { ($1.count(.keep), $0.id) < ($0.count(.keep), $1.id) }
+        case .name: selected.sort { rows[$0].name < rows[$1].name }
+        case .department: selected.sort { (departmentNumbers[$0], $0) < (departmentNumbers[$1], $1) }
+        case .removed: selected.sort { (removedCounts[$0], $1) > (removedCounts[$1], $0) }
+        case .kept: selected.sort { (keptCounts[$0], $1) > (keptCounts[$1], $0) }
         }
         return selected
     }

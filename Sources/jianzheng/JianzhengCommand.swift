@@ -19,7 +19,7 @@ struct JianzhengCommand: ParsableCommand {
         version: "jianzheng \(ReproducibilityReceipt.engineVersion) (\(buildRevision))",
         subcommands: [
             ReviewCommand.self, ExplainCommand.self, DiffCommand.self, ReportCommand.self, GuideCommand.self, ProgressCommand.self, ImportCommand.self, ExportCommand.self, CheckCommand.self, FormatCommand.self, CiteCommand.self,
-            CorpusCommand.self, TestCommand.self, CompletionsCommand.self,
+            CorpusCommand.self, TestCommand.self, ServeCommand.self, CompletionsCommand.self,
         ])
 
     /// Runs the command; usage errors exit with 2 (not ArgumentParser's 64), as documented.
