@@ -48,7 +48,7 @@ enum ProposalPage {
         result += "<h2>发现（\(diff.findings.count)）</h2><ul>"
         for finding in diff.findings {
             let where_: HTMLText = finding.procedureID.map { "<a href=\"/procedure/\($0.urlEncoded)\">\($0)</a> " } ?? ""
-            result += "<li>【\(finding.severity.rawValue)】\(where_)\(words.finding(finding))</li>"
+            result += "<li>【\(severity(finding.severity))】\(where_)\(words.finding(finding))</li>"
         }
         result += "</ul><h2>变化的材料要求（\(diff.changes.count)）</h2>"
         result += "<table class=\"grid\"><tr><th>事项</th><th>材料</th><th>变化</th><th>结论（前 → 后）</th></tr>"
@@ -61,5 +61,13 @@ enum ProposalPage {
         }
         result += "</table>"
         return (200, result)
+    }
+
+    static func severity(_ severity: Diagnostic.Severity) -> String {
+        switch severity {
+        case .error: "错误"
+        case .warning: "警告"
+        case .note: "提示"
+        }
     }
 }

@@ -37,7 +37,8 @@ public final class WorkbenchApp: Sendable {
         }
         response.headers += [
             ("Content-Security-Policy", "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
-            ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"), ("Cache-Control", "no-store"),
+            // same-origin, not no-referrer: under no-referrer a browser posts forms with `Origin: null`.
+            ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "same-origin"), ("Cache-Control", "no-store"),
         ]
         return response
     }
@@ -74,6 +75,8 @@ public final class WorkbenchApp: Sendable {
             return try DownloadsPage.lists(state, query: CataloguePage.query(request.query), kind: kind, store: store)
         case ("GET", "/static/workbench.css"):
             return WorkbenchResponse(status: 200, headers: [("Content-Type", "text/css; charset=utf-8")], body: Data(PageLayout.stylesheet.utf8))
+        case ("GET", "/favicon.ico"):
+            return WorkbenchResponse(status: 204)
         case ("GET", "/static/workbench.js"):
             return WorkbenchResponse(status: 200, headers: [("Content-Type", "text/javascript; charset=utf-8")], body: Data(PageLayout.script.utf8))
         case ("POST", let path):
