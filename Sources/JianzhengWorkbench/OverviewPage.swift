@@ -7,26 +7,23 @@ import JianzhengReports
 enum OverviewPage {
     static func render(_ state: WorkbenchState, store: ReviewStore, csrf: String, name: String?, notice: String?) throws(WorkbenchError) -> String {
         let review = state.review
-        let certificates = review.decisions.filter { $0.kind == .certificate }
+        let overview = state.overview
         let words = OutcomeWording.chinese
         var body: HTMLText = """
             <p>审查日期 \(review.asOf.chinese)，适用规则“\(review.policy.title ?? review.policy.name)”；\
-            \(state.index.rows.count) 个事项、\(certificates.count) 项证明。</p>
+            \(state.index.rows.count) 个事项、\(overview.certificates) 项证明。</p>
             <div class="cards">
             """
-        for verdict in Verdict.allCases {
-            let count = certificates.count { $0.verdict == verdict }
-            body += "<div class=\"card\"><b>\(count)</b><a href=\"/catalogue?verdict=\(verdict.rawValue)\">\(words.verdict(verdict))</a></div>"
+        for (position, verdict) in Verdict.allCases.enumerated() {
+            body += "<div class=\"card\"><b>\(overview.byVerdict[position])</b><a href=\"/catalogue?verdict=\(verdict.rawValue)\">\(words.verdict(verdict))</a></div>"
         }
+        let empty = Array(repeating: 0, count: Verdict.allCases.count)
         body += "</div>\n<h2>各部门审查结论</h2>\n"
-        let departments = state.index.departments.map { department in
-            (department, Verdict.allCases.map { verdict in certificates.count { $0.department == department && $0.verdict == verdict } })
-        }
-        body += departmentChart(departments)
+        body += stackedChart(state.index.departments.map { ($0, overview.byDepartment[$0] ?? empty) }, label: "各部门审查结论") { "/catalogue?department=" + $0.urlEncoded }
+        body += "<h2>各领域审查结论</h2>\n"
+        body += stackedChart(overview.byDomain.keys.sorted().map { ($0, overview.byDomain[$0] ?? empty) }, label: "各领域审查结论") { _ in nil }
         body += "<h2>取消、保留的理由</h2>\n"
-        var reasons: [ReasonCode: Int] = [:]
-        for decision in certificates { reasons[decision.reason, default: 0] += 1 }
-        body += reasonChart(reasons.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }.map { (words.reason($0.key), $0.key, $0.value) })
+        body += reasonChart(overview.byReason.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }.map { (words.reason($0.key), $0.key, $0.value) })
         body += "<h2>循环证明</h2>\n"
         if review.cycles.isEmpty {
             body += "<p>未发现循环证明。</p>\n"
@@ -73,15 +70,17 @@ enum OverviewPage {
     /// The verdicts' colours, as presentation attributes (the page's security policy allows no inline style).
     static let colors = ["#c0392b", "#2e86c1", "#d68910", "#7f8c8d"]
 
-    /// One stacked horizontal bar per department, a segment per verdict, with a legend.
-    static func departmentChart(_ rows: [(String, [Int])]) -> HTMLText {
+    /// One stacked horizontal bar per row (a department, a domain), a segment per verdict, with a legend; a row's
+    /// name links where `link` says.
+    static func stackedChart(_ rows: [(String, [Int])], label title: String, link: (String) -> String?) -> HTMLText {
         let width = 760.0, label = 150.0, rowHeight = 26.0
         let largest = Double(max(rows.map { $0.1.reduce(0, +) }.max() ?? 1, 1))
         let height = Double(rows.count) * rowHeight + 40
-        var svg: HTMLText = "<svg role=\"img\" aria-label=\"各部门审查结论\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\">"
-        for (index, (department, counts)) in rows.enumerated() {
+        var svg: HTMLText = "<svg role=\"img\" aria-label=\"\(title)\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\">"
+        for (index, (name, counts)) in rows.enumerated() {
             let y = Double(index) * rowHeight
-            svg += "<text x=\"0\" y=\(quoted(y + 17))>\(department)</text>"
+            let text: HTMLText = "<text x=\"0\" y=\(quoted(y + 17))>\(name)</text>"
+            svg += link(name).map { "<a href=\"\($0)\">\(text)</a>" } ?? text
             var x = label
             for (verdict, count) in counts.enumerated() where count > 0 {
                 let length = Double(count) / largest * (width - label - 60)

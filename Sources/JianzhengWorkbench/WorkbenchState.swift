@@ -16,6 +16,34 @@ public final class WorkbenchState: @unchecked Sendable {
     public let proposals: [String: String]
     let decisionsByProcedure: [String: [Decision]]
     let receipt: ReproducibilityReceipt
+    /// What the overview shows, counted once per review: certificates per verdict by department and by domain,
+    /// per reason, and each department's list fingerprint (what a sign-off is given on).
+    public let overview: Overview
+
+    public struct Overview: Sendable {
+        public var byDepartment: [String: [Int]] = [:]
+        public var byDomain: [String: [Int]] = [:]
+        public var byReason: [ReasonCode: Int] = [:]
+        public var byVerdict: [Int] = Array(repeating: 0, count: Verdict.allCases.count)
+        public var certificates = 0
+        public var listFingerprints: [String: String] = [:]
+
+        init(_ decisions: DecisionList) {
+            var hashers: [String: StableHash] = [:]
+            for decision in decisions {
+                let record = DecisionRecord(decision)
+                hashers[decision.department, default: StableHash()].add(record.id + "=" + record.fingerprint)
+                guard decision.kind == .certificate else { continue }
+                let verdict = Verdict.allCases.firstIndex(of: decision.verdict) ?? 0
+                certificates += 1
+                byVerdict[verdict] += 1
+                byDepartment[decision.department, default: Array(repeating: 0, count: Verdict.allCases.count)][verdict] += 1
+                byDomain[decision.procedure.domain ?? "（未分领域）", default: Array(repeating: 0, count: Verdict.allCases.count)][verdict] += 1
+                byReason[decision.reason, default: 0] += 1
+            }
+            listFingerprints = hashers.mapValues(\.hex)
+        }
+    }
 
     public var review: Review { session.review }
 
@@ -39,6 +67,7 @@ public final class WorkbenchState: @unchecked Sendable {
             if let first = group.first { byProcedure[first.procedureID] = group }
         }
         decisionsByProcedure = byProcedure
+        overview = Overview(session.review.decisions)
         index = CatalogueIndex(rows: workspace.catalogue.orderedProcedures.map { procedure in
             CatalogueIndex.Row(
                 id: procedure.id, name: procedure.name, department: procedure.department, domain: procedure.domain ?? "",
@@ -78,12 +107,7 @@ public final class WorkbenchState: @unchecked Sendable {
     }
 
     /// The fingerprint of a department's list: what its sign-off was given on.
-    public func listFingerprint(department: String) -> String {
-        let decisions = review.decisions.filter { $0.department == department }
-        var hasher = StableHash()
-        for decision in decisions { hasher.add(DecisionRecord(decision).id + "=" + DecisionRecord(decision).fingerprint) }
-        return hasher.hex
-    }
+    public func listFingerprint(department: String) -> String { overview.listFingerprints[department] ?? StableHash().hex }
 
     /// What a hearing report of `scope` is built from.
     func reportBuilder(language: ReportLanguage = .zh) -> ReportBuilder {
