@@ -24,10 +24,18 @@ struct Generate: ParsableCommand {
     @Option var procedures = 1000
     @Option var seed: UInt64 = 1
     @Option var out: String
+    @Option(help: "realistic (materials per procedure, hubs, items; the default) or shared-pool (materials drawn from one pool).")
+    var shape = "realistic"
 
     func run() throws {
         let started = Date()
-        let (files, bytes) = try CatalogueGenerator(procedures: procedures, seed: seed, directory: URL(fileURLWithPath: out)).run()
+        let directory = URL(fileURLWithPath: out)
+        let (files, bytes): (Int, Int)
+        switch shape {
+        case "realistic": (files, bytes) = try RealisticCatalogueGenerator(procedures: procedures, seed: seed, directory: directory).run()
+        case "shared-pool": (files, bytes) = try CatalogueGenerator(procedures: procedures, seed: seed, directory: directory).run()
+        default: throw ValidationError("--shape takes realistic or shared-pool, not '\(shape)'")
+        }
         print("wrote \(files) files, \(bytes / 1_000_000) MB in \(String(format: "%.1f", Date().timeIntervalSince(started))) s to \(out)")
     }
 }

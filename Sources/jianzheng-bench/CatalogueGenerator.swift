@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes a synthetic catalogue in the project's own formats: departments, a shared pool of materials and data
+/// The shared-pool shape (`--shape shared-pool`): a synthetic catalogue in the project's own formats: departments, a shared pool of materials and data
 /// sources, procedures (~6 requirements each) in files of 1,000, an Akoma Ntoso corpus across all ranks with
 /// repeals and amended versions, a policy, planted circular proofs of lengths 2, 3 and 5 and long acyclic
 /// issuing chains. Deterministic for a seed.
@@ -43,9 +43,9 @@ struct CatalogueGenerator {
             let territory = territorial ? (act % 3 == 0 ? "CN-61" : "CN-62") : "CN"
             let repealed = act % 20 == 7 && act + 1 < acts
             let amended = act % 20 == 11
-            try write("legal-basis/acts/act\(act).xml", actXML(act, rank: rank, territory: territory, version: "2010-01-01", repealed: repealed, articles: articlesPerAct))
+            try write("legal-basis/acts/act\(act).xml", Self.actXML(act, rank: rank, territory: territory, version: "2010-01-01", repealed: repealed, articles: articlesPerAct))
             if amended {
-                try write("legal-basis/acts/act\(act)@2020.xml", actXML(act, rank: rank, territory: territory, version: "2020-01-01", repealed: false, articles: articlesPerAct - 5))
+                try write("legal-basis/acts/act\(act)@2020.xml", Self.actXML(act, rank: rank, territory: territory, version: "2020-01-01", repealed: false, articles: articlesPerAct - 5))
             }
         }
         // Rules: departments, materials, sources, cost model, policy.
@@ -138,7 +138,7 @@ struct CatalogueGenerator {
         return (files, bytes)
     }
 
-    private func actXML(_ act: Int, rank: String, territory: String, version: String, repealed: Bool, articles: Int) -> String {
+    static func actXML(_ act: Int, rank: String, territory: String, version: String, repealed: Bool, articles: Int) -> String {
         var body = ""
         for article in 1...articles {
             body += "<article eId=\"art_\(article)\"><num>第\(article)条</num><paragraph eId=\"art_\(article)__para_1\"><num>第一款</num>"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small deterministic generator (SplitMix64): the same seed gives the same catalogue on every machine.
 struct SplitMix {
     private var state: UInt64
@@ -17,4 +19,15 @@ struct SplitMix {
 
     /// True with the given probability.
     mutating func chance(_ probability: Double) -> Bool { Double(next() % 1_000_000) < probability * 1_000_000 }
+}
+
+extension SplitMix {
+    /// Zipf-like in 0..<count: index i drawn with weight about 1/(i+1) (a few popular, a long tail), by inverting
+    /// the harmonic cumulative weight with the logarithm (H(i) ≈ ln(i) + 0.577).
+    mutating func zipf(_ count: Int) -> Int {
+        guard count > 1 else { return 0 }
+        let total = log(Double(count)) + 0.5772
+        let u = Double(next() % 1_000_000_007) / 1_000_000_007 * total
+        return min(count - 1, max(0, Int(exp(u - 0.5772)) - 1))
+    }
 }
