@@ -1,5 +1,6 @@
 import Foundation
 import Jianzheng
+import JianzhengBase
 
 /// One row per procedure, built once per review, that the catalogue page filters, sorts and pages on the server:
 /// at 50,000 procedures a page is a scan of flat rows, never a page holding them all.
@@ -13,8 +14,8 @@ public struct CatalogueIndex: Sendable {
         public let verdicts: Set<Verdict>
         /// The same as bit sets, for the filters (one word test per row).
         let reasonBits: UInt64, flagBits: UInt64, verdictBits: UInt64
-        /// The id, name and materials in lower case, as UTF-8, for text search.
-        let text: [UInt8]
+        /// The id, name and materials in lower case, for text search.
+        let text: String
 
         public init(id: String, name: String, department: String, domain: String, decisions: [Decision]) {
             let certificates = decisions.filter { $0.kind == .certificate }
@@ -39,33 +40,13 @@ public struct CatalogueIndex: Sendable {
             reasonBits = Self.bits(reasons, in: ReasonCode.allCases)
             flagBits = Self.bits(flags, in: Flag.allCases)
             verdictBits = Self.bits(verdicts, in: Verdict.allCases)
-            text = Array(([id, name] + materials).joined(separator: "\u{1F}").lowercased().utf8)
+            text = ([id, name] + materials).joined(separator: "\u{1F}").lowercased()
         }
 
         static func bits<Value: Hashable>(_ values: Set<Value>, in all: some Collection<Value>) -> UInt64 {
             var bits: UInt64 = 0
             for (position, value) in all.enumerated() where values.contains(value) { bits |= 1 << UInt64(position % 64) }
             return bits
-        }
-
-        /// Whether the row's text holds `needle` (UTF-8 bytes, non-empty).
-        func contains(_ needle: [UInt8]) -> Bool {
-            guard needle.count <= text.count, let first = needle.first else { return needle.isEmpty }
-            return text.withUnsafeBufferPointer { haystack in
-                needle.withUnsafeBufferPointer { pattern in
-                    var start = 0
-                    let last = haystack.count - pattern.count
-                    while start <= last {
-                        if haystack[start] == first {
-                            var matched = 1
-                            while matched < pattern.count, haystack[start + matched] == pattern[matched] { matched += 1 }
-                            if matched == pattern.count { return true }
-                        }
-                        start += 1
-                    }
-                    return false
-                }
-            }
         }
 
         public func count(_ verdict: Verdict) -> Int { counts[Verdict.allCases.firstIndex(of: verdict) ?? 0] }
@@ -123,7 +104,7 @@ public struct CatalogueIndex: Sendable {
     public func matching(_ query: Query) -> [Row] { matchingPositions(query).map { rows[$0] } }
 
     private func matchingPositions(_ query: Query) -> [Int] {
-        let needle = Array((query.text?.trimmingCharacters(in: .whitespaces).lowercased() ?? "").utf8)
+        let needle = query.text?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         let department: Int32? = query.department.map { name in departments.firstIndex(of: name).map(Int32.init) ?? -2 }
         let verdict = query.verdict.map { Row.bits([$0], in: Verdict.allCases) } ?? 0
         let reason = query.reason.map { Row.bits([$0], in: ReasonCode.allCases) } ?? 0
@@ -135,7 +116,7 @@ public struct CatalogueIndex: Sendable {
             if verdict != 0, verdictBits[position] & verdict == 0 { continue }
             if reason != 0, reasonBits[position] & reason == 0 { continue }
             if flag != 0, flagBits[position] & flag == 0 { continue }
-            if !needle.isEmpty, !rows[position].contains(needle) { continue }
+            if !needle.isEmpty, !rows[position].text.containsBytes(needle) { continue }
             selected.append(position)
         }
         switch query.sort {
