@@ -55,6 +55,9 @@ public enum ExplainReport {
             if !option.coveredSituations.isEmpty { line += "（仅覆盖" + option.coveredSituations.joined(separator: "、") + "）" }
             lines.append(line)
         }
+        if decision.sharing.omitted > 0 {
+            lines.append("  另有 \(decision.sharing.omitted) 个数据资源持有所需信息，未逐一列出（结论已计入）")
+        }
         if let fallback = decision.uncovered { lines.append("  数据资源未覆盖的申请人：\(words.uncovered(fallback))") }
         lines.append("")
         lines.append("三、告知承诺核查")

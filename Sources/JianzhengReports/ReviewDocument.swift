@@ -269,6 +269,8 @@ public struct ReviewDocument: Encodable {
         let alsoMatched: [String]
         let basis: BasisInfo
         let sharing: [SharingInfo]
+        /// Candidate sources beyond those listed (a decision keeps a bounded sample; absent when none).
+        let sharingOmitted: Int?
         let commitment: CommitmentInfo
         let replacement: String?
         let uncovered: String?
@@ -294,6 +296,7 @@ public struct ReviewDocument: Encodable {
             alsoMatched = decision.alsoMatched
             basis = BasisInfo(decision.basis)
             sharing = decision.sharing.options.map(SharingInfo.init)
+            sharingOmitted = decision.sharing.omitted > 0 ? decision.sharing.omitted : nil
             commitment = CommitmentInfo(
                 available: decision.commitment.available, excludedBy: decision.commitment.excludedBy.map(\.rawValue),
                 plan: decision.commitment.plan.map { PlanInfo($0, decision, notice: notice) })

@@ -2,7 +2,7 @@ import Foundation
 
 /// The realistic shape (`--shape realistic`, the default): what a province's catalogue looks like. Most
 /// materials are written per procedure (each requirement its own 申请材料 row) and only a dozen licences and IDs
-/// are shared; materials and data sources carry items (sources of 6–14, drawn with Zipf popularity); 40 % of the
+/// are shared; materials and data sources carry items (sources of 6–14, from N/2 items); 40 % of the
 /// sources are shared unconditionally, 45 % on approval (some approvals dated, some lapsed), 15 % not at all;
 /// 28 % of the materials are issued by another procedure, the issuers hub-like (a few issue thousands); the
 /// issuing graph is acyclic but for planted circular proofs (70 at 50,000 procedures). Acts: 2,000 × 40 articles
@@ -58,7 +58,7 @@ struct RealisticCatalogueGenerator {
         rules += CatalogueGenerator.policy.replacingOccurrences(of: "certificates 材料1, 材料2, 材料3", with: "certificates \(Self.prohibited)")
         baseline["departments"] = departmentKinds
         var materials: [String: Any] = [:]
-        func item() -> String { "项目\(random.zipf(items))" }
+        func item() -> String { "项目\(random.below(items))" }
         for (index, hub) in Self.hubs.enumerated() {
             let proves = ["项目\(index)"]
             rules += "material \(hub) {\n  kind   licence-or-id\n  proves \(proves[0])\n  issuer 部门\(index)\n}\n\n"

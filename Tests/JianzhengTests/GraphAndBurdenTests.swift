@@ -320,3 +320,24 @@ import Testing
         #expect(abs(burden.after.trips - 0.2) < 1e-9)
     }
 }
+
+/// Issue 20: a material whose facts hundreds of sources hold (a popular item) made every decision hold every
+/// candidate — 24 GB at 50,000 procedures. A decision keeps a bounded sample, every mode and refusal represented,
+/// and counts the rest; the verdict is computed from all of them.
+@Suite struct BoundedSharingOptionsTests {
+    @Test func manyCandidateSourcesAreSampledNotAllKept() throws {
+        var text = "material 户籍证明 {\n  kind certificate\n  proves 户籍\n  issuer 公安机关\n  basis 《中华人民共和国公证法》第十一条\n}\n"
+        text += "procedure \"P1\" 事项 {\n  department 民政部门\n  territory CN-62\n  requires 户籍证明\n}\n"
+        for index in 0..<200 {
+            // One in fifty is shared unconditionally; the others need an approval 民政部门 lacks.
+            text += "source 库\(index) {\n  provider 公安机关\n  sharing \(index % 50 == 49 ? "unconditional" : "conditional")\n  items 户籍\n}\n"
+        }
+        let decision = try #require(try Fixture.review(text).decision("P1", "户籍证明"))
+        #expect(decision.verdict == .obtainBySharing)
+        #expect(decision.sharing.options.count == SharingAssessment.keptOptions)
+        #expect(decision.sharing.omitted == 200 - SharingAssessment.keptOptions)
+        #expect(decision.sharing.options.contains { $0.mode == .unconditional })
+        #expect(decision.sharing.options.contains { $0.refusal == .notApproved(department: "民政部门") })
+        #expect(decision.sharing.best?.mode == .unconditional)
+    }
+}

@@ -44,6 +44,18 @@ public enum SharingRefusal: Sendable, Hashable {
     case approvalNotInForce(grantee: String, on: CalendarDate)
     /// Not shared: only the provider uses it.
     case notShared(provider: String)
+
+    /// Which case it is, without its details.
+    var kind: Int {
+        switch self {
+        case .notInService: 0
+        case .noCoverage: 1
+        case .coversNoSituation: 2
+        case .notApproved: 3
+        case .approvalNotInForce: 4
+        case .notShared: 5
+        }
+    }
 }
 
 /// How a cited basis hands the content of a requirement elsewhere.

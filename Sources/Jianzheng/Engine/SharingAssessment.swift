@@ -31,9 +31,18 @@ public struct SharingOption: Sendable, Hashable {
     public var coveredSituations: [String] = []
 }
 
-/// The sharing check for one requirement: every candidate source, and the best qualifying one.
+/// The sharing check for one requirement: the candidate sources, and the best qualifying one. Where many sources
+/// hold what a material proves (a popular item in hundreds of sources), the decision keeps a bounded sample of
+/// them — the qualifying ones best first, every mode represented, and refused ones, one per reason first — and
+/// counts the rest: the verdict is computed from all of them, and a decision's size does not grow with the
+/// catalogue.
 public struct SharingAssessment: Sendable {
     public var options: [SharingOption]
+    /// Candidate sources considered but not kept in `options` (0 almost always).
+    public var omitted = 0
+
+    /// How many options a decision keeps at most.
+    public static let keptOptions = 12
 
     /// The qualifying option with the widest coverage, preferring internal data and e-licences.
     public var best: SharingOption? {
@@ -54,7 +63,28 @@ struct SharingAssessor {
     var situations: [Situation] = []
 
     func assess(_ candidates: [DataSource], for procedure: Procedure) -> SharingAssessment {
-        SharingAssessment(options: candidates.map { option($0, procedure) })
+        let all = candidates.map { option($0, procedure) }
+        guard all.count > SharingAssessment.keptOptions else { return SharingAssessment(options: all) }
+        return Self.bounded(all)
+    }
+
+    /// At most `keptOptions` of `all`: the qualifying ones best first (each mode's best among them), then refused
+    /// ones, each kind of refusal once before any repeats; in the candidates' order within each group.
+    static func bounded(_ all: [SharingOption]) -> SharingAssessment {
+        let limit = SharingAssessment.keptOptions
+        let qualifying = all.filter { $0.mode != nil }.sorted { lhs, rhs in
+            if lhs.coverage != rhs.coverage { return lhs.coverage > rhs.coverage }
+            return (lhs.mode ?? .conditionalApproved) < (rhs.mode ?? .conditionalApproved)
+        }
+        var kept: [SharingOption] = []
+        var modes = Set<SharingOption.Mode>()
+        for option in qualifying where option.mode.map({ modes.insert($0).inserted }) == true { kept.append(option) }
+        for option in qualifying where kept.count < limit / 2 && !kept.contains(where: { $0.source == option.source }) { kept.append(option) }
+        var reasons = Set<Int>()
+        let refused = all.filter { $0.mode == nil }
+        for option in refused where kept.count < limit && reasons.insert(option.refusal?.kind ?? -1).inserted { kept.append(option) }
+        for option in refused where kept.count < limit && !kept.contains(where: { $0.source == option.source }) { kept.append(option) }
+        return SharingAssessment(options: kept, omitted: all.count - kept.count)
     }
 
     private func option(_ source: DataSource, _ procedure: Procedure) -> SharingOption {
