@@ -45,39 +45,67 @@ public struct Department: Sendable {
     public var range: SourceRange
 }
 
-/// A document a procedure may require (申请材料).
-public struct Material: Sendable {
-    public var name: String
-    public var kind: MaterialKind
+/// A document a procedure may require (申请材料), as its declaration says. A reference type: hundreds of thousands are
+/// shared by the catalogue, the evaluation context and the decisions, and each copy of a value this size would
+/// retain every one of its fields.
+public final class Material: Sendable {
+    public let name: String
+    public let kind: MaterialKind
     /// The data items the material proves.
-    public var proves: [String]
+    public let proves: [String]
     /// Who may issue it (`issuer 村民委员会, 工作单位`): a real certificate often has several.
-    public var issuers: [String]
+    public let issuers: [String]
     /// The first issuer, as lists print it.
     public var issuer: String? { issuers.first }
     /// The procedure that issues it: an edge of the circular-proof graph.
-    public var issuedBy: String?
+    public let issuedBy: String?
     /// The general basis that sets this material as a requirement, used when a requirement cites none.
-    public var basis: [CitationReference]
+    public let basis: [CitationReference]
     /// Data sources that supply the material itself (e.g. its e-licence).
-    public var sources: [String]
-    public var concerns: [ConcernCategory]
-    public var commitment: CommitmentTerms?
+    public let sources: [String]
+    public let concerns: [ConcernCategory]
+    public let commitment: CommitmentTerms?
     /// Other materials that show the same facts.
-    public var alternatives: [String]
+    public let alternatives: [String]
     /// The published certificate types it is an instance of (`listed-as 亲属关系证明`): what issuer prohibitions
     /// match, whatever the material is called.
-    public var listedAs: [String]
-    public var absurd: [AbsurdPattern]
+    public let listedAs: [String]
+    public let absurd: [AbsurdPattern]
     /// Hours one trip to obtain it takes, when it differs from the cost model's (`hours-per-trip`).
-    public var hoursPerTrip: Double? = nil
+    public let hoursPerTrip: Double?
     /// Trips and working days an applicant spends obtaining it when no issuing procedure is declared.
-    public var trips: Int
-    public var days: Int
+    public let trips: Int
+    public let days: Int
     /// Fees in yuan.
-    public var fee: Double
-    public var range: SourceRange
+    public let fee: Double
+    public let range: SourceRange
+
+    /// A material with every field; the optional ones default to absent.
+    public init(
+        name: String, kind: MaterialKind, proves: [String], issuers: [String], issuedBy: String? = nil, basis: [CitationReference],
+        sources: [String], concerns: [ConcernCategory], commitment: CommitmentTerms? = nil, alternatives: [String], listedAs: [String],
+        absurd: [AbsurdPattern], hoursPerTrip: Double? = nil, trips: Int, days: Int, fee: Double, range: SourceRange
+    ) {
+        self.name = name
+        self.kind = kind
+        self.proves = proves
+        self.issuers = issuers
+        self.issuedBy = issuedBy
+        self.basis = basis
+        self.sources = sources
+        self.concerns = concerns
+        self.commitment = commitment
+        self.alternatives = alternatives
+        self.listedAs = listedAs
+        self.absurd = absurd
+        self.hoursPerTrip = hoursPerTrip
+        self.trips = trips
+        self.days = days
+        self.fee = fee
+        self.range = range
+    }
 }
+
 
 /// A written-commitment substitute (告知承诺) and the audit that follows it.
 public struct CommitmentTerms: Sendable {

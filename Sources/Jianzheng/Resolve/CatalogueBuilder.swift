@@ -278,18 +278,24 @@ public struct CatalogueBuilder {
         for material in catalogue.materials.values where unused("material", material.name, changes?.materials) {
             warnings.append(Diagnostic(.unusedDeclaration, "material '\(material.name)' is never required or issued", at: material.range))
         }
-        // A source supplies a material when it holds every item the material proves: index the materials by one
-        // of their items, so each source looks only at materials that could fit.
-        var provableBy: [String: [Set<String>]] = [:]
-        for material in catalogue.materials.values {
-            let proves = Set(material.proves)
-            if let first = proves.first { provableBy[first, default: []].append(proves) }
-        }
-        for source in catalogue.sources.values where unused("source", source.name, changes?.sources) {
-            let items = Set(source.items)
-            if !items.contains(where: { item in provableBy[item]?.contains { $0.isSubset(of: items) } ?? false }) {
-                warnings.append(Diagnostic(.unusedDeclaration, "source '\(source.name)' supplies no material", at: source.range))
+        // A source nothing names is used when it holds every item some material proves: the unnamed sources are
+        // indexed by item, each material looks only at those holding its first item, and the scan stops once all
+        // are found used (no set is built per material).
+        let unnamed = catalogue.sources.values.filter { unused("source", $0.name, changes?.sources) }
+        let itemSets = unnamed.map { Set($0.items) }
+        var holders: [String: [Int]] = [:]
+        for (index, source) in unnamed.enumerated() { for item in source.items { holders[item, default: []].append(index) } }
+        var supplies = [Bool](repeating: false, count: unnamed.count)
+        var left = unnamed.count
+        for material in catalogue.materials.values where left > 0 {
+            guard let first = material.proves.first else { continue }
+            for index in holders[first] ?? [] where !supplies[index] && material.proves.allSatisfy(itemSets[index].contains) {
+                supplies[index] = true
+                left -= 1
             }
+        }
+        for (index, source) in unnamed.enumerated() where !supplies[index] {
+            warnings.append(Diagnostic(.unusedDeclaration, "source '\(source.name)' supplies no material", at: source.range))
         }
         for model in catalogue.costModels.values where unused("cost-model", model.name, changes?.costModels) {
             warnings.append(Diagnostic(.unusedDeclaration, "cost-model '\(model.name)' is never used", at: model.range))
