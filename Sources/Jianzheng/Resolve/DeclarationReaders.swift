@@ -62,7 +62,7 @@ struct DeclarationReaders {
     // MARK: - department
 
     mutating func department(_ statement: Statement, name: String) -> Department {
-        let fields = reader.attributes(of: statement, schema: ["kind": .required, "territory": .optional], what: "department '\(name)'")
+        let fields = reader.attributes(of: statement, schema: Self.departmentSchema, what: "department '\(name)'")
         return Department(
             name: name, kind: reader.value(fields["kind"]?.first, DepartmentKind.self) ?? .government,
             territory: reader.name(fields["territory"]?.first), range: Self.headRange(statement))
@@ -73,11 +73,7 @@ struct DeclarationReaders {
     mutating func material(_ statement: Statement, name: String) -> Material {
         let fields = reader.attributes(
             of: statement,
-            schema: [
-                "kind": .required, "proves": .many, "issuer": .many, "issued-by": .optional, "basis": .many,
-                "source": .many, "concerns": .many, "commitment": .optional, "alternatives": .many, "absurd": .many,
-                "trips": .optional, "days": .optional, "fee": .optional, "listed-as": .many, "hours-per-trip": .optional,
-            ], what: "material '\(name)'")
+            schema: Self.materialSchema, what: "material '\(name)'")
         let issuers = reader.names(fields["issuer"])
         referAll(.department, issuers)
         let issuedBy = reader.name(fields["issued-by"]?.first)
@@ -108,10 +104,7 @@ struct DeclarationReaders {
     ) -> CommitmentTerms {
         let fields = reader.attributes(
             of: statement,
-            schema: [
-                "text": .required, "method": .required, "within": .optional, "sample": .optional, "auditor": .optional, "liability": .optional,
-                "effective": .optional, "cites": .many, "not-for": .many,
-            ],
+            schema: Self.commitmentSchema,
             what: "commitment of '\(material)'")
         let auditor = reader.name(fields["auditor"]?.first)
         refer(.department, auditor, fields["auditor"]?.first?.arguments.first?.expression.range)
@@ -170,10 +163,7 @@ struct DeclarationReaders {
     mutating func source(_ statement: Statement, name: String) -> DataSource {
         let fields = reader.attributes(
             of: statement,
-            schema: [
-                "provider": .required, "sharing": .required, "kind": .optional, "items": .many, "approved": .many,
-                "coverage": .optional, "from": .optional, "until": .optional, "approval": .many, "covers": .many,
-            ], what: "source '\(name)'")
+            schema: Self.sourceSchema, what: "source '\(name)'")
         let provider = reader.name(fields["provider"]?.first)
         refer(.department, provider, fields["provider"]?.first?.arguments.first?.expression.range)
         let approved = reader.names(fields["approved"])
@@ -204,7 +194,7 @@ struct DeclarationReaders {
         refer(.departmentOrProcedure, grantee, statement.arguments.first?.expression.range)
         guard statement.block != nil else { return SharingApproval(grantee: grantee, from: nil, until: nil, needsAuthorisation: false) }
         let fields = reader.attributes(
-            of: statement, schema: ["from": .optional, "until": .optional, "authorisation": .optional], what: "approval '\(grantee)'")
+            of: statement, schema: Self.approvalSchema, what: "approval '\(grantee)'")
         let from = reader.date(fields["from"]?.first), until = reader.date(fields["until"]?.first)
         if let from, let until, until <= from, let statement = fields["until"]?.first {
             reader.report(Diagnostic(.inconsistentDates, "'until' \(until) is not after 'from' \(from)", at: statement.range))
@@ -272,7 +262,7 @@ struct DeclarationReaders {
     private mutating func situation(_ statement: Statement, procedure: String) -> Situation? {
         guard let name = declarationName(statement, what: "situation of procedure '\(procedure)'") else { return nil }
         let fields = reader.attributes(
-            of: statement, schema: ["share": .required, "note": .optional, "hours-per-trip": .optional], what: "situation '\(name)'")
+            of: statement, schema: Self.situationSchema, what: "situation '\(name)'")
         return Situation(
             name: name, share: reader.fraction(fields["share"]?.first) ?? 0, note: reader.string(fields["note"]?.first),
             hoursPerTrip: reader.number(fields["hours-per-trip"]?.first), range: Self.headRange(statement))
@@ -283,7 +273,7 @@ struct DeclarationReaders {
         guard let name = declarationName(statement, what: "condition of procedure '\(procedure)'") else { return nil }
         let fields = reader.attributes(
             of: statement,
-            schema: ["basis": .many, "items": .many, "proof": .optional, "situation": .many, "commitment": .optional],
+            schema: Self.conditionSchema,
             what: "condition '\(name)'")
         return ProcedureCondition(
             name: name, basis: cite(reader.citations(fields["basis"])), items: reader.names(fields["items"]).map(\.0),
@@ -378,7 +368,7 @@ struct DeclarationReaders {
     private mutating func step(_ statement: Statement, procedure: String) -> ServiceGuide.Step? {
         guard let name = declarationName(statement, what: "step of procedure '\(procedure)'") else { return nil }
         let fields = reader.attributes(
-            of: statement, schema: ["department": .optional, "days": .optional, "basis": .many, "after": .many, "kind": .optional],
+            of: statement, schema: Self.stepSchema,
             what: "step '\(name)'")
         let department = reader.name(fields["department"]?.first)
         refer(.department, department, fields["department"]?.first?.arguments.first?.expression.range)
@@ -567,6 +557,24 @@ struct DeclarationReaders {
 }
 
 extension DeclarationReaders {
+    static let materialSchema: AttributeSchema = [
+        "kind": .required, "proves": .many, "issuer": .many, "issued-by": .optional, "basis": .many,
+        "source": .many, "concerns": .many, "commitment": .optional, "alternatives": .many, "absurd": .many,
+        "trips": .optional, "days": .optional, "fee": .optional, "listed-as": .many, "hours-per-trip": .optional,
+    ]
+    static let commitmentSchema: AttributeSchema = [
+        "text": .required, "method": .required, "within": .optional, "sample": .optional, "auditor": .optional, "liability": .optional,
+        "effective": .optional, "cites": .many, "not-for": .many,
+    ]
+    static let sourceSchema: AttributeSchema = [
+        "provider": .required, "sharing": .required, "kind": .optional, "items": .many, "approved": .many,
+        "coverage": .optional, "from": .optional, "until": .optional, "approval": .many, "covers": .many,
+    ]
+    static let departmentSchema: AttributeSchema = ["kind": .required, "territory": .optional]
+    static let approvalSchema: AttributeSchema = ["from": .optional, "until": .optional, "authorisation": .optional]
+    static let situationSchema: AttributeSchema = ["share": .required, "note": .optional, "hours-per-trip": .optional]
+    static let conditionSchema: AttributeSchema = ["basis": .many, "items": .many, "proof": .optional, "situation": .many, "commitment": .optional]
+    static let stepSchema: AttributeSchema = ["department": .optional, "days": .optional, "basis": .many, "after": .many, "kind": .optional]
     static let procedureSchema: AttributeSchema = [
         "department": .required, "domain": .optional, "territory": .required, "basis": .many, "volume": .optional,
         "requires": .many, "issues": .many, "trips": .optional, "days": .optional, "fee": .optional, "note": .many,

@@ -11,26 +11,30 @@ import JianzhengSyntax
 enum LookalikeNames {
     static func check(_ catalogue: Catalogue) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        check("material", catalogue.materials.mapValues(\.range), into: &diagnostics)
-        check("department", catalogue.departments.mapValues(\.range), into: &diagnostics)
-        check("source", catalogue.sources.mapValues(\.range), into: &diagnostics)
-        check("procedure", catalogue.procedures.mapValues(\.range), into: &diagnostics)
+        check("material", catalogue.materials.keys, { catalogue.materials[$0]?.range }, into: &diagnostics)
+        check("department", catalogue.departments.keys, { catalogue.departments[$0]?.range }, into: &diagnostics)
+        check("source", catalogue.sources.keys, { catalogue.sources[$0]?.range }, into: &diagnostics)
+        check("procedure", catalogue.procedures.keys, { catalogue.procedures[$0]?.range }, into: &diagnostics)
         return diagnostics
     }
 
-    private static func check(_ kind: String, _ declared: [String: SourceRange], into diagnostics: inout [Diagnostic]) {
+    /// `names` are the declared names of a kind, `declared(name)` where one is declared. Only the names that are
+    /// not plain are sorted and examined (none, in most catalogues).
+    private static func check(
+        _ kind: String, _ names: some Collection<String>, _ declared: (String) -> SourceRange?, into diagnostics: inout [Diagnostic]
+    ) {
         var bySkeleton: [String: String] = [:]
-        for name in declared.keys.sorted() where !isPlain(name) {
+        for name in names.filter({ !isPlain($0) }).sorted() {
             let skeleton = Self.skeleton(name)
-            if mixesScripts(name), let range = declared[name] {
+            if mixesScripts(name), let range = declared(name) {
                 diagnostics.append(Diagnostic(
                     .lookalikeName, "\(kind) '\(name)' mixes Latin with Cyrillic or Greek letters that look the same", at: range))
             }
-            let twin = declared[skeleton] != nil && skeleton != name ? skeleton : bySkeleton[skeleton]
-            if let twin, let range = declared[name] {
+            let twin = declared(skeleton) != nil && skeleton != name ? skeleton : bySkeleton[skeleton]
+            if let twin, let range = declared(name) {
                 diagnostics.append(Diagnostic(
                     .lookalikeName, "\(kind) '\(name)' looks like '\(twin)' but is another name", at: range,
-                    notes: declared[twin].map { [Diagnostic.Note("'\(twin)' is declared here", at: $0)] } ?? []))
+                    notes: declared(twin).map { [Diagnostic.Note("'\(twin)' is declared here", at: $0)] } ?? []))
             } else {
                 bySkeleton[skeleton] = name
             }
