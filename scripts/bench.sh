@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The measurements of docs/performance.md in one go: generates the 1k, 50k and 500k catalogues under DIR
-# (default /tmp/bench) when missing, builds the release binaries, and runs the benchmark with the corpus read
-# from XML (JIANZHENG_NO_CACHE=1: the table) and with the corpus cache. Usage: scripts/bench.sh [DIR] [SIZES…]
-# e.g. scripts/bench.sh /tmp/bench 50k. 500k needs about 5 GB of memory and several minutes.
+# The measurements of docs/performance.md in one go: generates the 1k, 50k and 500k catalogues of both shapes
+# under DIR (default /tmp/bench; realistic in DIR/SIZE, shared-pool in DIR/SIZE-pool) when missing, builds the
+# release binaries, runs the benchmark phase by phase with the corpus read from XML (JIANZHENG_NO_CACHE=1: the
+# table) and with the corpus cache, and times the realistic shape against the plain-Python baseline
+# (scripts/bench-baseline.sh). Usage: scripts/bench.sh [DIR] [SIZES…], e.g. scripts/bench.sh /tmp/bench 50k.
+# 500k needs about 5 GB of memory and several minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${1:-/tmp/bench}"
@@ -19,8 +21,13 @@ for size in "${sizes[@]}"; do
         *) echo "unknown size $size (1k, 50k or 500k)" >&2; exit 2 ;;
     esac
     [ -d "$dir/$size/catalogue" ] || "$bench" generate --procedures "$procedures" --seed 1 --out "$dir/$size"
-    echo "### $size, corpus from XML"
-    JIANZHENG_NO_CACHE=1 "$bench" run --dir "$dir/$size" --runs "$runs"
-    echo "### $size, corpus cache (the first run writes it)"
-    "$bench" run --dir "$dir/$size" --runs "$runs" --what-if false
+    [ -d "$dir/$size-pool/catalogue" ] || "$bench" generate --shape shared-pool --procedures "$procedures" --seed 1 --out "$dir/$size-pool"
+    for shape in "$size" "$size-pool"; do
+        echo "### $shape, corpus from XML"
+        JIANZHENG_NO_CACHE=1 "$bench" run --dir "$dir/$shape" --runs "$runs"
+        echo "### $shape, corpus cache (the first run writes it)"
+        "$bench" run --dir "$dir/$shape" --runs "$runs" --what-if false
+    done
+    echo "### $size, against the baseline"
+    scripts/bench-baseline.sh "$dir/$size" "$(( runs < 5 ? runs : 5 ))"
 done

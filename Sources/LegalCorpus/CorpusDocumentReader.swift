@@ -157,16 +157,35 @@ struct CorpusDocumentReader {
     /// An article or point whose `num` names another number than its eId (`art_5` numbered 第六条): a citation
     /// of 第五条 would quote the text of 第六条. Inserted articles (之一) and unnumbered elements are not checked.
     private static func numberMismatch(_ element: XMLElementRef, eId: String) -> Diagnostic? {
-        guard element.isNamed("article") || element.isNamed("point"), let heading = element.child(named: "num")?.text,
-            !heading.contains("之"), let last = eId.components(separatedBy: "__").last,
-            let underscore = last.lastIndex(of: "_"), let expected = Int(last[last.index(after: underscore)...])
+        guard element.isNamed("article") || element.isNamed("point"), let expected = trailingNumber(eId),
+            let heading = element.child(named: "num")?.text, !heading.unicodeScalars.contains("之")
         else { return nil }
-        let numerals = heading.filter { ChineseNumeral.digits[$0] != nil || ChineseNumeral.units[$0] != nil || $0.isASCII && $0.isNumber }
-        guard !numerals.isEmpty, let written = ChineseNumeral.parse(Substring(numerals)), written != expected else { return nil }
+        // Scalar by scalar: a heading is a few characters, but filtering `Character`s segments graphemes.
+        var numerals = String.UnicodeScalarView()
+        for scalar in heading.unicodeScalars {
+            let character = Character(scalar)
+            if ChineseNumeral.digits[character] != nil || ChineseNumeral.units[character] != nil || scalar.isASCII && ("0"..."9").contains(scalar) {
+                numerals.append(scalar)
+            }
+        }
+        guard !numerals.isEmpty, let written = ChineseNumeral.parse(Substring(String(numerals))), written != expected else { return nil }
         return Diagnostic(
             .corpusNumberMismatch,
             "'\(eId)' is numbered '\(heading)' (\(written), not \(expected)): a citation of \(expected) would quote the wrong provision",
             at: SourceRange(at: element.location))
+    }
+
+    /// The number after the last `_` of an eId (`art_5__para_1__point_3` → 3), nil when it ends otherwise.
+    private static func trailingNumber(_ eId: String) -> Int? {
+        var value = 0, scale = 1, digits = 0
+        for byte in eId.utf8.reversed() {
+            if byte == UInt8(ascii: "_") { return digits > 0 ? value : nil }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 9 else { return nil }
+            value += Int(byte - UInt8(ascii: "0")) * scale
+            scale *= 10
+            digits += 1
+        }
+        return nil
     }
 
     private func problem(_ message: String, line: Int) -> Diagnostic {

@@ -159,7 +159,10 @@ struct EvaluationContext: Sendable {
                 return (basisSlot(territory, procedure.territory, citations), material)
             }
         }
-        let licences = catalogue.materials.values.filter { $0.kind == .licenceOrID }.sorted { $0.name < $1.name }
+        // The licences a procedure's basis may name, sorted once — only when some procedure cites a basis of its own
+        // (a catalogue of hundreds of thousands of materials need not sort its licences otherwise).
+        let licences = procedures.contains { !$0.basis.isEmpty }
+            ? catalogue.materials.values.filter { $0.kind == .licenceOrID }.sorted { $0.name < $1.name } : []
         var procedureBasis: [Int32: ProcedureBasis] = [:]
         for procedure in procedures {
             for reference in procedure.basis {
