@@ -196,13 +196,14 @@ struct EvaluationContext: Sendable {
             let proves = Set(material.proves)
             let candidates = sources.candidates(named: material.sources, proving: proves)
             // Prohibited when every issuer it may come from is of a kind that may no longer issue it.
-            let kinds = material.issuers.compactMap { catalogue.departments[$0]?.kind }
+            let kinds = prohibitions.isEmpty ? [] : material.issuers.compactMap { catalogue.departments[$0]?.kind }
             let prohibition = kinds.isEmpty || kinds.count < material.issuers.count ? nil : prohibitions.first { prohibition in
                 kinds.allSatisfy(prohibition.issuerKinds.contains) && prohibition.covers(material)
             }
             return MaterialProfile(
                 material: material, candidates: candidates,
-                excludedBy: Set(material.concerns).intersection(policy.commitmentExcludes).sorted { $0.rawValue < $1.rawValue },
+                excludedBy: material.concerns.isEmpty
+                    ? [] : Set(material.concerns).intersection(policy.commitmentExcludes).sorted { $0.rawValue < $1.rawValue },
                 prohibition: prohibition, prohibitionArticles: prohibition?.cites.map(article) ?? [], proves: proves)
         }
         var assessor = BasisAssessor(corpus: corpus, citations: table, date: date, sufficientRanks: policy.sufficientRanks, phrases: policy.phrases)

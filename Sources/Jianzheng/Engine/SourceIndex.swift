@@ -20,6 +20,11 @@ struct SourceIndex: Sendable {
 
     /// The sources named, and those holding every item in `proves` (none when it is empty), in name order.
     func candidates(named names: [String], proving proves: Set<String>) -> [DataSource] {
+        // Most materials name no source: the item's list is already in index order, no set is needed.
+        if names.isEmpty {
+            guard let first = proves.first else { return [] }
+            return (byItem[first] ?? []).filter { proves.isSubset(of: sources[$0].items) }.map { sources[$0].source }
+        }
         var found = Set(names.compactMap { byName[$0] })
         if let first = proves.first {
             for index in byItem[first] ?? [] where proves.isSubset(of: sources[index].items) { found.insert(index) }
