@@ -95,8 +95,9 @@ public final class ReviewStore: @unchecked Sendable {
                 guard open.isEmpty else {
                     throw WorkbenchError("\(department)'s list cannot be signed off: \(open.count) serious note(s) are open (\(open.map(\.decision).prefix(3).joined(separator: ", ")))")
                 }
-                try insert(decision: "department:" + department, department: department, kind: "sign-off", author: author, status: nil,
-                           note: nil, serious: false, fingerprint: fingerprint, refers: nil)
+                _ = try insert(
+                    decision: "department:" + department, department: department, kind: "sign-off", author: author, status: nil, note: nil,
+                    serious: false, fingerprint: fingerprint, refers: nil)
             }
         }
     }

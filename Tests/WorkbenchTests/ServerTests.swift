@@ -27,7 +27,9 @@ import FoundationNetworking
 
         init(arguments: [String]) throws {
             output = FileManager.default.temporaryDirectory.appendingPathComponent("jz-server-\(UUID().uuidString).log")
-            FileManager.default.createFile(atPath: output.path, contents: nil)
+            guard FileManager.default.createFile(atPath: output.path, contents: nil) else {
+                throw ServerError(description: "cannot create \(output.path)")
+            }
             let handle = try FileHandle(forWritingTo: output)
             process.executableURL = ServerTests.binary
             process.arguments = arguments

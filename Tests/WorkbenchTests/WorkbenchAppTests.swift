@@ -15,7 +15,7 @@ import Testing
             root: root, sources: [root + "/rules", root + "/examples"], corpus: root + "/legal-basis", asOf: CalendarDate(date)!, policy: nil)
     }
 
-    nonisolated(unsafe) static let shared: WorkbenchState = {
+    static let shared: WorkbenchState = {
         do { return try state() } catch { fatalError("the bundled workspace does not load: \(error)") }
     }()
 

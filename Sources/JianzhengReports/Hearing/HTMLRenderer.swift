@@ -5,7 +5,7 @@ import JianzhengBase
 /// SVG diagrams, no network. Every piece of text is escaped.
 public enum HTMLRenderer {
     public static func render(_ document: ReportDocument) -> String {
-        var html: Markup<HTML> = """
+        let html: Markup<HTML> = """
             <!DOCTYPE html>
             <html lang="\(document.language.tag)">
             <head>

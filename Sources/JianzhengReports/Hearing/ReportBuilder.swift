@@ -234,7 +234,7 @@ public struct ReportBuilder: Sendable {
     private func procedureSection(_ burden: ProcedureBurden, _ decisions: [Decision]) -> [SectionPiece] {
         let id = burden.procedureID
         guard let procedure = catalogue.procedures[id] else { return [] }
-        var blocks: [ReportBlock] = [
+        let blocks: [ReportBlock] = [
             .heading(level: 3, text: "\(id) \(procedure.name)"),
             .facts([
                 (text.language == .zh ? "实施部门" : "Department", procedure.department),
