@@ -177,7 +177,8 @@ struct EvaluationContext: Sendable {
         self.procedureBasis = procedureBasis
         // Terms cite the catalogue that offers them: a catalogue no longer (or not yet) in force offers nothing.
         var cited: [CitationReference] = []
-        for material in catalogue.materials.values { cited += material.commitment?.cites ?? [] }
+        // (Only the materials these procedures require: a what-if of one procedure looks at its own.)
+        for material in materials { cited += material.commitment?.cites ?? [] }
         for list in catalogue.commitmentCatalogues.values { cited += list.cites + list.entries.flatMap(\.terms.cites) }
         catalogueCommitments = catalogue.catalogueCommitments
         for procedure in procedures {
