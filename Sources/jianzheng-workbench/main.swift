@@ -75,13 +75,25 @@ struct WorkbenchCommand: AsyncParsableCommand {
             let store = try ReviewStore(path: db ?? root + "/review.sqlite")
             app = WorkbenchApp(state: state, store: store, accessToken: accessToken)
         } catch {
-            throw ValidationError(error.description)
+            throw StartFailure(description: error.description)
         }
         let address: any SocketAddress = host.contains(":") ? try sockaddr_in6.inet6(ip6: host, port: port)
             : try sockaddr_in.inet(ip4: host == "localhost" ? "127.0.0.1" : host, port: port)
         let server = HTTPServer(address: address, handler: FlyingFoxAdapter(app: app))
         let task = Task { try await server.run() }
-        try await server.waitUntilListening()
+        do {
+            try await server.waitUntilListening(timeout: 10)
+        } catch {
+            // Not listening: say why the server stopped (the port in use, say), not that the wait timed out.
+            task.cancel()
+            var reason = "\(error)"
+            do {
+                try await task.value
+            } catch let failure {
+                reason = "\(failure)"
+            }
+            throw StartFailure(description: "cannot listen on \(host):\(port): \(reason)")
+        }
         let listening = await server.listeningAddress
         var shown = "\(host):\(port)"
         if case .ip4(let ip, let actual) = listening { shown = "\(ip):\(actual)" }
@@ -99,6 +111,11 @@ struct WorkbenchCommand: AsyncParsableCommand {
             throw ValidationError("cannot read the token file '\(tokenFile)': \(error.localizedDescription)")
         }
     }
+}
+
+/// The workbench could not start (the catalogue does not load, the port is taken): said without the usage text.
+struct StartFailure: Error, CustomStringConvertible {
+    let description: String
 }
 
 /// Carries FlyingFox's requests to the workbench and its responses back; a body over the limit is refused (413)
