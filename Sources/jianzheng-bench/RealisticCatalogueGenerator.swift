@@ -126,6 +126,9 @@ struct RealisticCatalogueGenerator {
             var requires: [[String: Any]] = []
             chunk += "procedure \"\(ids[procedure])\" 事项\(procedure) {\n  department \(department)\n  domain     领域\(random.below(20))\n"
             chunk += "  territory  CN-62\n  volume     \(100 + random.below(20_000))\n"
+            // What it issues is known by now: a ring member's certificate was planted, and a procedure of the pool
+            // (the last ones) is assigned its materials by the procedures before it.
+            if let issued = issues[procedure] { chunk += "  issues     " + issued.joined(separator: ", ") + "\n" }
             func requirement(_ material: String) {
                 var basis: Any = NSNull()
                 if random.chance(0.75) {
@@ -174,7 +177,9 @@ struct RealisticCatalogueGenerator {
                     issues[issuer, default: []].append(name)
                 }
             }
-            procedureTable.append(["id": ids[procedure], "department": department, "requires": requires])
+            var entry: [String: Any] = ["id": ids[procedure], "department": department, "requires": requires]
+            if let issued = issues[procedure] { entry["issues"] = issued }
+            procedureTable.append(entry)
             chunk += "}\n\n"
             if (procedure + 1) % 1000 == 0 || procedure == procedures - 1 {
                 try write("catalogue/part\(procedure / 1000).jz", chunk)
@@ -183,30 +188,11 @@ struct RealisticCatalogueGenerator {
                 materialChunk = ""
             }
         }
-        // `issues` belongs in the issuer's declaration, known only now (the pool comes last): the files holding
-        // issuers are rewritten.
-        for procedure in issues.keys { procedureTable[procedure]["issues"] = issues[procedure] }
-        try rewriteIssuers(issues: issues, ids: ids)
         baseline["materials"] = materials
         baseline["procedures"] = procedureTable
         baseline["planted_cycles"] = planted.count
         let json = try JSONSerialization.data(withJSONObject: baseline, options: [.sortedKeys])
         try json.write(to: directory.appendingPathComponent("baseline.json"))
         return (files + 1, bytes + json.count)
-    }
-
-    /// Adds `issues …` to each issuing procedure's block in the written files.
-    private func rewriteIssuers(issues: [Int: [String]], ids: [String]) throws {
-        let byFile = Dictionary(grouping: issues.keys) { $0 / 1000 }
-        for (file, procedures) in byFile {
-            let url = directory.appendingPathComponent("catalogue/part\(file).jz")
-            var text = try String(contentsOf: url, encoding: .utf8)
-            for procedure in procedures {
-                let head = "procedure \"\(ids[procedure])\" 事项\(procedure) {\n"
-                guard let range = text.range(of: head) else { continue }
-                text.replaceSubrange(range, with: head + "  issues     " + (issues[procedure] ?? []).joined(separator: ", ") + "\n")
-            }
-            try Data(text.utf8).write(to: url)
-        }
     }
 }
