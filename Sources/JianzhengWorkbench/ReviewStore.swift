@@ -87,8 +87,10 @@ public final class ReviewStore: @unchecked Sendable {
                    serious: false, fingerprint: decision.fingerprint, refers: note)
     }
 
-    /// Signs off a department's list; refused while a serious note on one of its decisions is open.
-    public func signOff(department: String, by author: String, fingerprint: String) throws(WorkbenchError) {
+    /// Signs off a department's list; refused while a serious note on one of its decisions is open. Each of
+    /// `decisions` (the list's) is recorded 已签发 with its fingerprint, so a decision that changes after the
+    /// sign-off is shown as outdated.
+    public func signOff(department: String, by author: String, fingerprint: String, decisions: [DecisionRecord] = []) throws(WorkbenchError) {
         try locked { () throws(WorkbenchError) in
             try database.transaction { () throws(WorkbenchError) in
                 let open = try openSeriousNotes(department: department)
@@ -98,6 +100,11 @@ public final class ReviewStore: @unchecked Sendable {
                 _ = try insert(
                     decision: "department:" + department, department: department, kind: "sign-off", author: author, status: nil, note: nil,
                     serious: false, fingerprint: fingerprint, refers: nil)
+                for decision in decisions {
+                    _ = try insert(
+                        decision: decision.id, department: department, kind: "status", author: author, status: ReviewStatus.signedOff.rawValue,
+                        note: nil, serious: false, fingerprint: decision.fingerprint, refers: nil)
+                }
             }
         }
     }
@@ -152,12 +159,12 @@ public final class ReviewStore: @unchecked Sendable {
             state.status = status
             state.statusOutdated = lastStatus.fingerprint != decision.fingerprint
         }
-        // Signed off after its last status: the department's list, this decision included, is issued (已签发).
+        // Signed off after its last status (a list signed off without its decisions named): issued (已签发).
         if let signOff = try lastSignOff(department: decision.department), signOff.id > (lastStatus?.id ?? 0) {
             state.status = .signedOff
-            state.signOff = signOff
             state.statusOutdated = false
         }
+        if state.status == .signedOff { state.signOff = try lastSignOff(department: decision.department) }
         state.notes = events.filter { $0.kind == "note" }.map { event in
             ReviewNote(
                 id: event.id, author: event.author, at: event.at, text: event.note ?? "", serious: event.serious,

@@ -115,7 +115,9 @@ public final class WorkbenchApp: Sendable {
             let department = form["department"] ?? ""
             guard state.index.departments.contains(department) else { return errorPage(404, "没有该部门", department) }
             do {
-                try store.signOff(department: department, by: author, fingerprint: state.listFingerprint(department: department))
+                try store.signOff(
+                    department: department, by: author, fingerprint: state.listFingerprint(department: department),
+                    decisions: state.review.decisions.filter { $0.department == department }.map(DecisionRecord.init))
             } catch {
                 return errorPage(409, "不能签发", error.description)
             }

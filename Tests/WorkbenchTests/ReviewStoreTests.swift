@@ -60,6 +60,16 @@ import Testing
         #expect(state.notes.first?.resolved == true)
     }
 
+    @Test func aDecisionChangedAfterItsListWasSignedOffIsMarkedOutdated() throws {
+        let store = try ReviewStore(path: ":memory:")
+        try store.signOff(department: "民政部门", by: "王五", fingerprint: "list", decisions: [Self.decision])
+        #expect(try store.state(of: Self.decision).status == .signedOff)
+        #expect(try !store.state(of: Self.decision).statusOutdated)
+        let changed = DecisionRecord(id: Self.decision.id, department: "民政部门", fingerprint: "keep|BASIS_SUFFICIENT")
+        let state = try store.state(of: changed)
+        #expect(state.status == .signedOff && state.statusOutdated)
+    }
+
     @Test func everyChangeNamesItsAuthorAndANoteHasText() throws {
         let store = try ReviewStore(path: ":memory:")
         #expect(throws: WorkbenchError.self) { try store.setStatus(.checked, of: Self.decision, by: "  ") }
