@@ -25,7 +25,7 @@ enum DownloadsPage {
         return PageLayout.page(title: "下载", section: .downloads, name: name, body: body)
     }
 
-    /// The scope the filter selects (nil: everything).
+    /// The scope the filter selects: its procedures, or everything when nothing is filtered.
     static func scope(_ state: WorkbenchState, query: CatalogueIndex.Query) -> ReportScope {
         query.filters ? ReportScope(procedures: Set(state.index.matching(query).map(\.id))) : .everything
     }
@@ -37,9 +37,7 @@ enum DownloadsPage {
         let statuses = try store.statuses()
         let decisions = state.review.decisions.filter { scope.procedures?.contains($0.procedureID) ?? true }
         let rows = decisions.compactMap { decision -> [String]? in
-            let record = DecisionRecord(decision)
-            guard let status = statuses[record.id] else { return nil }
-            return [decision.procedureID, decision.material, status.status.rawValue + (status.fingerprint == record.fingerprint ? "" : "（结论已变化）")]
+            statusText(decision, statuses).map { [decision.procedureID, decision.material, $0] }
         }
         document.blocks.append(.appendix("审核状态"))
         document.blocks.append(rows.isEmpty
@@ -67,11 +65,7 @@ enum DownloadsPage {
         let statuses = try store.statuses()
         var lists = PublishedLists(
             decisions: state.review.decisions.filter { scope.procedures?.contains($0.procedureID) ?? true }, catalogue: state.workspace.catalogue)
-        lists.reviewStatus = { decision in
-            let record = DecisionRecord(decision)
-            guard let status = statuses[record.id] else { return ReviewStatus.unreviewed.rawValue }
-            return status.status.rawValue + (status.fingerprint == record.fingerprint ? "" : "（结论已变化）")
-        }
+        lists.reviewStatus = { statusText($0, statuses) ?? ReviewStatus.unreviewed.rawValue }
         if let kind {
             let table = lists.table(kind)
             return .download(Data(("\u{FEFF}" + CSV.write([table.header] + table.rows)).utf8), name: lists.title(kind) + ".csv", type: "text/csv; charset=utf-8")
@@ -85,5 +79,12 @@ enum DownloadsPage {
         } catch {
             throw WorkbenchError("cannot write the workbook: \(error)")
         }
+    }
+
+    /// A decision's 审核状态 as the downloads print it, marked when the decision changed since; nil when none was given.
+    static func statusText(_ decision: Decision, _ statuses: [String: (status: ReviewStatus, fingerprint: String)]) -> String? {
+        let record = DecisionRecord(decision)
+        guard let status = statuses[record.id] else { return nil }
+        return status.status.rawValue + (status.fingerprint == record.fingerprint ? "" : "（结论已变化）")
     }
 }

@@ -160,11 +160,12 @@ public final class ReviewStore: @unchecked Sendable {
             state.statusOutdated = lastStatus.fingerprint != decision.fingerprint
         }
         // Signed off after its last status (a list signed off without its decisions named): issued (已签发).
-        if let signOff = try lastSignOff(department: decision.department), signOff.id > (lastStatus?.id ?? 0) {
+        let signOff = try lastSignOff(department: decision.department)
+        if let signOff, signOff.id > (lastStatus?.id ?? 0) {
             state.status = .signedOff
             state.statusOutdated = false
         }
-        if state.status == .signedOff { state.signOff = try lastSignOff(department: decision.department) }
+        if state.status == .signedOff { state.signOff = signOff }
         state.notes = events.filter { $0.kind == "note" }.map { event in
             ReviewNote(
                 id: event.id, author: event.author, at: event.at, text: event.note ?? "", serious: event.serious,
