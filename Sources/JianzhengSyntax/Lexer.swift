@@ -7,38 +7,93 @@ import JianzhengBase
 public struct Lexer {
     private let file: SourceFile
     private let bytes: [UInt8]
+    /// The file's bytes while `tokenize` runs: read without bounds checks or reference counting (a lexer spends
+    /// most of its time reading bytes). Empty outside `tokenize`.
+    private var buffer = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     private var position = 0
     public private(set) var diagnostics: [Diagnostic] = []
     /// The decoded values of string literals, in order (`Token.valueIndex`).
     public private(set) var strings: [String] = []
 
     /// Whether the file holds invalid UTF-8 anywhere; only then are string and comment bytes decoded one by one.
-    private let hasInvalidUTF8: Bool
+    private var hasInvalidUTF8 = false
 
     public init(file: SourceFile) {
         self.file = file
         self.bytes = file.bytes
-        hasInvalidUTF8 = String(validating: file.bytes, as: UTF8.self) == nil
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
     }
 
     /// Lexes the whole file; the last token is always `.endOfFile`.
     public mutating func tokenize() -> [Token] {
+        let bytes = self.bytes
+        return bytes.withUnsafeBufferPointer { buffer in
+            self.buffer = buffer
+            defer { self.buffer = UnsafeBufferPointer(start: nil, count: 0) }
+            return tokenizeBuffer()
+        }
+    }
+
+    private mutating func tokenizeBuffer() -> [Token] {
+        hasInvalidUTF8 = !Self.isValidUTF8(buffer)
+        position = matches(0, 0xEF, 0xBB, 0xBF) ? 3 : 0
         var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 4)
-        var cursor = SourceFile.Cursor(file: file)
+        tokens.reserveCapacity(buffer.count / 5)
+        var cursor = Cursor()
         while true {
             var token = next()
-            (token.startLine, token.startColumn) = cursor.position(at: token.start)
-            (token.endLine, token.endColumn) = cursor.position(at: token.end)
+            (token.startLine, token.startColumn) = cursor.position(at: token.start, in: buffer, file: file)
+            (token.endLine, token.endColumn) = cursor.position(at: token.end, in: buffer, file: file)
             tokens.append(token)
             if token.kind == .endOfFile { return tokens }
         }
     }
 
+    /// Lines and columns of increasing offsets in one pass over the bytes (tokens come in order).
+    private struct Cursor {
+        var offset = 0
+        var line: Int32 = 1
+        var column: Int32 = 1
+
+        mutating func position(at target: Int, in buffer: UnsafeBufferPointer<UInt8>, file: SourceFile) -> (Int32, Int32) {
+            guard target >= offset else {
+                let location = file.location(at: target)
+                return (Int32(location.line), Int32(location.column))
+            }
+            let end = min(target, buffer.count)
+            while offset < end {
+                let byte = buffer[offset]
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                offset += 1
+            }
+            return (line, column)
+        }
+    }
+
+    /// Whether all of `bytes` is well-formed UTF-8 (eight ASCII bytes at a time where it can).
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        while index < count {
+            if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
+            guard let (_, length) = decode(bytes, at: index) else { return false }
+            index += length
+        }
+        return true
+    }
+
     private mutating func next() -> Token {
-        while position < bytes.count {
-            let byte = bytes[position]
+        while position < buffer.count {
+            let byte = buffer[position]
             let start = position
             switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "\t"):
@@ -48,14 +103,14 @@ public struct Lexer {
                 return Token(kind: .newline, start: start, end: position)
             case UInt8(ascii: "\r"):
                 position += 1
-                if position < bytes.count, bytes[position] == UInt8(ascii: "\n") { position += 1 }
+                if position < buffer.count, buffer[position] == UInt8(ascii: "\n") { position += 1 }
                 return Token(kind: .newline, start: start, end: position)
             case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "/"):
                 position += 2
-                while position < bytes.count, bytes[position] != UInt8(ascii: "\n"),
-                    bytes[position] != UInt8(ascii: "\r")
+                while position < buffer.count, buffer[position] != UInt8(ascii: "\n"),
+                    buffer[position] != UInt8(ascii: "\r")
                 {
-                    if !checkScalar(at: bytes[position]) { position += 1 }
+                    if !checkScalar(at: buffer[position]) { position += 1 }
                 }
                 return Token(kind: .comment, start: start, end: position)
             case UInt8(ascii: "\""):
@@ -86,7 +141,7 @@ public struct Lexer {
                 if let token = lexNonASCII() { return token }
             }
         }
-        return Token(kind: .endOfFile, start: bytes.count, end: bytes.count)
+        return Token(kind: .endOfFile, start: buffer.count, end: buffer.count)
     }
 
     // MARK: - Non-ASCII
@@ -133,10 +188,11 @@ public struct Lexer {
     private mutating func lexNonASCII() -> Token? {
         let start = position
         guard let (scalar, length) = decode(at: position) else {
-            while position < bytes.count, bytes[position] >= 0x80, decode(at: position) == nil { position += 1 }
+            while position < buffer.count, buffer[position] >= 0x80, decode(at: position) == nil { position += 1 }
             report(.invalidUTF8, "invalid UTF-8 byte sequence", start, position)
             return nil
         }
+        if scalar.value >= 0x4E00 && scalar.value <= 0x9FFF { return lexIdentifier() }  // the common case: a Chinese name
         switch scalar.value {
         case 0x3001:  // 、 enumeration comma: accepted as a list separator
             position += length
@@ -169,6 +225,7 @@ public struct Lexer {
 
     /// Whether a non-ASCII scalar may appear in a name: anything but CJK punctuation and spaces.
     static func isIdentifierScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value >= 0x4E00 && scalar.value <= 0x9FFF { return true }  // CJK Unified Ideographs: most of a name
         switch scalar.value {
         case 0x3000...0x3003, 0x3008...0x3011, 0x3014...0x301F:
             return scalar.value == 0x3014 || scalar.value == 0x3015  // 〔〕 appear in document numbers
@@ -195,8 +252,8 @@ public struct Lexer {
 
     private mutating func lexIdentifier() -> Token {
         let start = position
-        while position < bytes.count {
-            let byte = bytes[position]
+        while position < buffer.count {
+            let byte = buffer[position]
             if byte < 0x80 {
                 guard Self.isASCIIIdentifierContinue(byte) else { break }
                 position += 1
@@ -238,14 +295,14 @@ public struct Lexer {
         let start = position
         position += closing == nil ? 3 : 1
         var value: [UInt8] = []
-        while position < bytes.count {
-            let byte = bytes[position]
+        while position < buffer.count {
+            let byte = buffer[position]
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
             if let closing, byte == closing {
                 position += 1
                 return stringToken(value, start)
             }
-            if closing == nil, bytes[position...].starts(with: [0xE2, 0x80, 0x9D]) {  // ”
+            if closing == nil, matches(position, 0xE2, 0x80, 0x9D) {  // ”
                 position += 3
                 return stringToken(value, start)
             }
@@ -262,9 +319,9 @@ public struct Lexer {
                     lexScalarEscape(from: escapeStart, into: &value)
                     continue
                 default:
-                    report(.invalidEscape, "unknown escape sequence in string", escapeStart, min(position + 1, bytes.count))
+                    report(.invalidEscape, "unknown escape sequence in string", escapeStart, min(position + 1, buffer.count))
                 }
-                position = min(position + 1, bytes.count)
+                position = min(position + 1, buffer.count)
                 continue
             }
             if checkScalar(at: byte) { continue }
@@ -330,7 +387,7 @@ public struct Lexer {
     /// Whether the continuation byte at the current position belongs to a well-formed scalar started before it.
     private func continuesScalar() -> Bool {
         var lead = position - 1
-        while lead >= 0, position - lead < 4, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        while lead >= 0, position - lead < 4, buffer[lead] & 0xC0 == 0x80 { lead -= 1 }
         guard lead >= 0, let (_, length) = decode(at: lead) else { return false }
         return lead + length > position
     }
@@ -339,7 +396,7 @@ public struct Lexer {
     /// it is (false) when the scalar there is harmless.
     private mutating func checkUnsafe() -> Bool {
         guard let (scalar, length) = decode(at: position) else {
-            if bytes[position] < 0x80 { return false }
+            if buffer[position] < 0x80 { return false }
             let start = position
             position += 1
             report(.invalidUTF8, "invalid UTF-8 byte sequence", start, position)
@@ -366,17 +423,17 @@ public struct Lexer {
     private mutating func lexCitation() -> Token {
         let start = position
         position += 3
-        while position < bytes.count, !bytes[position...].starts(with: [0xE3, 0x80, 0x8B]) {  // 》
-            if bytes[position] == UInt8(ascii: "\n") || bytes[position] == UInt8(ascii: "\r") { break }
-            if !checkScalar(at: bytes[position]) { position += 1 }
+        while position < buffer.count, !matches(position, 0xE3, 0x80, 0x8B) {  // 》
+            if buffer[position] == UInt8(ascii: "\n") || buffer[position] == UInt8(ascii: "\r") { break }
+            if !checkScalar(at: buffer[position]) { position += 1 }
         }
-        guard bytes[position...].starts(with: [0xE3, 0x80, 0x8B]) else {
+        guard matches(position, 0xE3, 0x80, 0x8B) else {
             report(.unterminatedCitation, "citation opened with '《' is not closed with '》'", start, position)
             return Token(kind: .citation, start: start, end: position)
         }
         position += 3
         skipEdition()
-        while position < bytes.count, let (scalar, length) = decode(at: position), Self.isPinpointScalar(scalar) {
+        while position < buffer.count, let (scalar, length) = decode(at: position), Self.isPinpointScalar(scalar) {
             position += length
         }
         return Token(kind: .citation, start: start, end: position)
@@ -385,19 +442,18 @@ public struct Lexer {
     /// The bracket right after `》` that tells acts of one title apart — `（国务院令第649号）`, `（2014年修订）` —
     /// when it closes on the same line; the citation parser judges its content.
     private mutating func skipEdition() {
-        let fullWidthOpen: [UInt8] = [0xEF, 0xBC, 0x88], fullWidthClose: [UInt8] = [0xEF, 0xBC, 0x89]
-        let openLength = bytes[position...].starts(with: fullWidthOpen) ? 3 : (peek(0) == UInt8(ascii: "(") ? 1 : 0)
+        let openLength = matches(position, 0xEF, 0xBC, 0x88) ? 3 : (peek(0) == UInt8(ascii: "(") ? 1 : 0)  // （ or (
         guard openLength > 0 else { return }
         var end = position + openLength
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") {
-            if bytes[end...].starts(with: fullWidthClose) { end += 3; break }
-            if bytes[end] == UInt8(ascii: ")") { end += 1; break }
+        var closed = false
+        while end < buffer.count, buffer[end] != UInt8(ascii: "\n"), buffer[end] != UInt8(ascii: "\r") {
+            if matches(end, 0xEF, 0xBC, 0x89) { end += 3; closed = true; break }  // ）
+            if buffer[end] == UInt8(ascii: ")") { end += 1; closed = true; break }
             end += 1
         }
-        let closed = bytes[..<end].suffix(3).elementsEqual(fullWidthClose) || (end > position + openLength && bytes[end - 1] == UInt8(ascii: ")"))
         guard closed else { return }
         while position < end {
-            if !checkScalar(at: bytes[position]) { position += 1 }
+            if !checkScalar(at: buffer[position]) { position += 1 }
         }
     }
 
@@ -424,15 +480,22 @@ public struct Lexer {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     private func peek(_ ahead: Int) -> UInt8? {
-        position + ahead < bytes.count ? bytes[position + ahead] : nil
+        position + ahead < buffer.count ? buffer[position + ahead] : nil
+    }
+
+    /// Whether the three bytes at `index` are `first`, `second`, `third` (one CJK character or punctuation mark).
+    private func matches(_ index: Int, _ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        index + 3 <= buffer.count && buffer[index] == first && buffer[index + 1] == second && buffer[index + 2] == third
     }
 
     private func text(_ start: Int, _ end: Int) -> String {
         String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
+    private func decode(at index: Int) -> (Unicode.Scalar, Int)? { Self.decode(buffer, at: index) }
+
     /// Decodes one well-formed UTF-8 scalar (ASCII included), or nil for an invalid sequence.
-    private func decode(at index: Int) -> (Unicode.Scalar, Int)? {
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {
         let lead = bytes[index]
         if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
         let length: Int

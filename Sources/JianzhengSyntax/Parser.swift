@@ -19,6 +19,9 @@ public struct Parser {
     private var tokens: [Token]
     private var index = 0
     private var diagnostics: [Diagnostic]
+    /// The statements of the blocks being parsed, innermost last: a block's statements are collected here and
+    /// copied out once, at its size, when it closes (instead of growing an array per block).
+    private var pending: [Statement] = []
 
     /// Lexes and parses a file.
     public static func parse(_ file: SourceFile) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
@@ -43,7 +46,12 @@ public struct Parser {
     private mutating func parseStatements(openBrace: Token?, depth: Int)
         -> ([Statement], [Comment], Bool, Token?)
     {
-        var statements: [Statement] = []
+        let base = pending.count
+        /// The block's statements, taken off the pending stack.
+        func statements(_ parser: inout Parser) -> [Statement] {
+            defer { parser.pending.removeSubrange(base...) }
+            return Array(parser.pending[base...])
+        }
         var pendingComments: [Comment] = []
         var newlinesInRow = 0
         var blankLine = false
@@ -64,7 +72,7 @@ public struct Parser {
             case .rightBrace:
                 if openBrace != nil {
                     advance()
-                    return (statements, pendingComments, true, token)
+                    return (statements(&self), pendingComments, true, token)
                 }
                 report(.unmatchedClosingBrace, "'}' does not close any block", token)
                 advance()
@@ -72,16 +80,16 @@ public struct Parser {
                 if let openBrace {
                     reportMissingBrace(opened: openBrace, at: previousLineEnd(before: token))
                 }
-                return (statements, pendingComments, openBrace == nil, nil)
+                return (statements(&self), pendingComments, openBrace == nil, nil)
             case .identifier:
                 if let openBrace, token.startColumn == 1, Self.declarationKeywords.contains(lexer.text(token)) {
                     reportMissingBrace(opened: openBrace, at: previousLineEnd(before: token))
-                    return (statements, pendingComments, false, nil)
+                    return (statements(&self), pendingComments, false, nil)
                 }
                 var statement = parseStatement(depth: depth)
                 swap(&statement.leadingComments, &pendingComments)
                 statement.blankLineBefore = blankLine
-                statements.append(consume statement)
+                pending.append(consume statement)
                 blankLine = false
                 newlinesInRow = 0
             default:

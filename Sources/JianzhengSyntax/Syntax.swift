@@ -14,19 +14,52 @@ public struct SyntaxTree: Sendable {
 }
 
 /// `keyword argument… [{ statement… }]`.
+///
+/// A catalogue's tree holds millions of statements, so the block and the trailing comment (present on some
+/// statements only) are held out of line: a statement is about half the size it would be with them inline, and
+/// copying it or growing an array of statements moves that much less.
 public struct Statement: Sendable {
     public var keyword: String
     public var keywordRange: SourceRange
     public var arguments: [StatementArgument]
-    public var block: Block?
+    public var block: Block? {
+        get { blockStorage?.block }
+        set { blockStorage = newValue.map(BlockBox.init) }
+    }
     /// Comments on their own lines just before this statement.
     public var leadingComments: [Comment]
     /// A comment at the end of the statement's first line.
-    public var trailingComment: Comment?
+    public var trailingComment: Comment? {
+        get { trailingComments.first }
+        set { trailingComments = newValue.map { [$0] } ?? [] }
+    }
     /// Whether one or more blank lines separate this statement's keyword from what precedes it
     /// (its own leading comments, or the previous statement).
     public var blankLineBefore: Bool
     public var range: SourceRange
+
+    private var blockStorage: BlockBox?
+    /// The trailing comment, if any (an empty array costs no allocation).
+    private var trailingComments: [Comment]
+
+    public init(
+        keyword: String, keywordRange: SourceRange, arguments: [StatementArgument], block: Block?,
+        leadingComments: [Comment], trailingComment: Comment?, blankLineBefore: Bool, range: SourceRange
+    ) {
+        self.keyword = keyword
+        self.keywordRange = keywordRange
+        self.arguments = arguments
+        self.blockStorage = block.map(BlockBox.init)
+        self.leadingComments = leadingComments
+        self.trailingComments = trailingComment.map { [$0] } ?? []
+        self.blankLineBefore = blankLineBefore
+        self.range = range
+    }
+
+    private final class BlockBox: Sendable {
+        let block: Block
+        init(_ block: Block) { self.block = block }
+    }
 }
 
 /// One argument, remembering whether a comma preceded it so the formatter can keep lists as written.

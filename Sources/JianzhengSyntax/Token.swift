@@ -23,9 +23,18 @@ public struct Token: Sendable, Hashable {
     }
 
     public var kind: Kind
+    // Offsets stored in 32 bits (as in `SourceLocation`): a token is 32 bytes, and a file has a token per six bytes.
+    private var storedStart: UInt32
+    private var storedEnd: UInt32
     /// Byte offsets into the source file.
-    public var start: Int
-    public var end: Int
+    public var start: Int {
+        get { Int(storedStart) }
+        set { storedStart = UInt32(clamping: newValue) }
+    }
+    public var end: Int {
+        get { Int(storedEnd) }
+        set { storedEnd = UInt32(clamping: newValue) }
+    }
     /// Line and column of `start` and `end`, filled in by the lexer (kept small: the parser recurses on tokens).
     public var startLine: Int32 = 1
     public var startColumn: Int32 = 1
@@ -36,8 +45,8 @@ public struct Token: Sendable, Hashable {
 
     public init(kind: Kind, start: Int, end: Int) {
         self.kind = kind
-        self.start = start
-        self.end = end
+        storedStart = UInt32(clamping: start)
+        storedEnd = UInt32(clamping: end)
     }
 
     /// The token's range in a file.

@@ -15,7 +15,7 @@ import Glibc
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jianzheng-bench", abstract: "Generate synthetic catalogues and time the review phase by phase.",
-        subcommands: [Generate.self, Run.self])
+        subcommands: [Generate.self, Run.self, Parse.self])
 }
 
 struct Generate: ParsableCommand {
@@ -158,6 +158,40 @@ struct Run: ParsableCommand {
     private func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         return sorted[sorted.count / 2]
+    }
+}
+
+/// Lexing alone and lexing with parsing, on one core, over every `.jz` file of a generated catalogue: the
+/// throughput target of issue 20 (lex + parse ≥ 150 MB/s per core), without the rest of the review around it.
+struct Parse: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Time lexing and parsing alone, one core, in MB/s.")
+
+    @Option var dir: String
+    @Option var runs = 5
+
+    func run() throws {
+        let (files, diagnostics) = SourceSet.read([dir + "/rules", dir + "/catalogue"])
+        if let error = diagnostics.first(where: { $0.severity == .error }) {
+            throw ValidationError(DiagnosticRenderer().line(error))
+        }
+        let megabytes = Double(files.reduce(0) { $0 + $1.bytes.count }) / 1e6
+        var lexing: [Double] = [], parsing: [Double] = []
+        var tokens = 0
+        for _ in 0..<runs {
+            var clock = PhaseClock()
+            tokens = 0
+            for file in files {
+                var lexer = Lexer(file: file)
+                tokens += lexer.tokenize().count
+            }
+            lexing.append(megabytes / clock.lap().cpu)
+            for file in files { _ = Parser.parse(file) }
+            parsing.append(megabytes / clock.lap().cpu)
+        }
+        let median = { (values: [Double]) in values.sorted()[values.count / 2] }
+        print(String(format: "%d files, %.1f MB, %d tokens", files.count, megabytes, tokens))
+        print(String(format: "lex alone: %.0f MB/s, lex + parse: %.0f MB/s (CPU time, one core, median of %d)",
+            median(lexing), median(parsing), runs))
     }
 }
 
