@@ -70,33 +70,79 @@ public struct CitationSyntaxError: Error, Sendable, Hashable {
 
 /// Chinese numerals (`十五`, `一百零三`, `两`) and digits, ASCII or full-width.
 public enum ChineseNumeral {
-    static let digits: [Character: Int] = [
-        "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    ]
-    static let units: [Character: Int] = ["十": 10, "百": 100, "千": 1000]
+    /// The value of a Chinese digit (〇 零 一 … 九, 两), read by scalar: no `Character` is hashed.
+    static func digit(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "〇", "零": 0
+        case "一": 1
+        case "二", "两": 2
+        case "三": 3
+        case "四": 4
+        case "五": 5
+        case "六": 6
+        case "七": 7
+        case "八": 8
+        case "九": 9
+        default: nil
+        }
+    }
 
-    /// A character of a numeral: a Chinese digit or unit, an ASCII or a full-width digit.
+    /// The value of a Chinese unit (十 百 千).
+    static func unit(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "十": 10
+        case "百": 100
+        case "千": 1000
+        default: nil
+        }
+    }
+
+    /// An ASCII or full-width digit's value.
+    static func arabicDigit(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar.value {
+        case 0x30...0x39: Int(scalar.value - 0x30)
+        case 0xFF10...0xFF19: Int(scalar.value - 0xFF10)
+        default: nil
+        }
+    }
+
+    /// A scalar of a numeral: a Chinese digit or unit, an ASCII or a full-width digit.
+    static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        digit(scalar) != nil || unit(scalar) != nil || arabicDigit(scalar) != nil
+    }
+
+    /// A character of a numeral (one scalar that `isNumeral`).
     static func isNumeral(_ character: Character) -> Bool {
-        digits[character] != nil || units[character] != nil || character.isASCII && character.isNumber || ("０"..."９").contains(character)
+        character.unicodeScalars.count == 1 && isNumeral(character.unicodeScalars.first!)
+    }
+
+    /// A Chinese digit or unit (not an Arabic digit).
+    static func isChineseNumeral(_ character: Character) -> Bool {
+        character.unicodeScalars.count == 1 && (digit(character.unicodeScalars.first!) != nil || unit(character.unicodeScalars.first!) != nil)
     }
 
     /// The value of a numeral, or nil if it is not one.
     public static func parse(_ text: Substring) -> Int? {
         guard !text.isEmpty else { return nil }
-        if text.allSatisfy({ $0.isASCII ? $0.isNumber : ("０"..."９").contains($0) }) {
-            let ascii = text.unicodeScalars.map { scalar -> Character in
-                scalar.value >= 0xFF10 ? Character(Unicode.Scalar(UInt8(scalar.value - 0xFF10 + 0x30))) : Character(scalar)
+        let scalars = text.unicodeScalars
+        if scalars.allSatisfy({ arabicDigit($0) != nil }) {
+            var value = 0
+            for scalar in scalars {
+                let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, carry) = shifted.addingReportingOverflow(arabicDigit(scalar)!)
+                guard !overflow, !carry else { return nil }
+                value = sum
             }
-            return Int(String(ascii))
+            return value
         }
         var total = 0
         var pending = 0
         var sawDigit = false
-        for character in text {
-            if let digit = digits[character] {
+        for scalar in scalars {
+            if let digit = digit(scalar) {
                 pending = digit
                 sawDigit = true
-            } else if let unit = units[character] {
+            } else if let unit = unit(scalar) {
                 total += (sawDigit ? pending : 1) * unit
                 pending = 0
                 sawDigit = false

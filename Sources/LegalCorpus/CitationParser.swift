@@ -85,7 +85,7 @@ public enum CitationParser {
                 bracketed = true
                 rest = rest.dropFirst()
             }
-            let numberText = rest.prefix { ChineseNumeral.digits[$0] != nil || ChineseNumeral.units[$0] != nil || $0.isASCII && $0.isNumber || ("０"..."９").contains($0) }
+            let numberText = rest.prefix(while: ChineseNumeral.isNumeral)
             guard let number = ChineseNumeral.parse(numberText), number > 0 else {
                 return .failure(.init(message: numberText.isEmpty ? "a number must follow '第'" : "'\(numberText)' is not a valid number"))
             }
@@ -202,7 +202,7 @@ public enum CitationParser {
     private static func parseSections(_ text: Substring, into citation: Citation) -> Result<Citation, CitationSyntaxError> {
         var citation = citation
         var rest = text
-        let head = rest.prefix { ChineseNumeral.digits[$0] != nil || ChineseNumeral.units[$0] != nil }
+        let head = rest.prefix(while: ChineseNumeral.isChineseNumeral)
         guard let section = ChineseNumeral.parse(head), section > 0 else {
             return .failure(.init(message: "unexpected '\(text)': a pinpoint starts with 第 or a section number"))
         }

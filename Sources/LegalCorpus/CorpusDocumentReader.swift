@@ -162,11 +162,9 @@ struct CorpusDocumentReader {
         else { return nil }
         // Scalar by scalar: a heading is a few characters, but filtering `Character`s segments graphemes.
         var numerals = String.UnicodeScalarView()
-        for scalar in heading.unicodeScalars {
-            let character = Character(scalar)
-            if ChineseNumeral.digits[character] != nil || ChineseNumeral.units[character] != nil || scalar.isASCII && ("0"..."9").contains(scalar) {
-                numerals.append(scalar)
-            }
+        for scalar in heading.unicodeScalars
+        where ChineseNumeral.digit(scalar) != nil || ChineseNumeral.unit(scalar) != nil || scalar.isASCII && ("0"..."9").contains(scalar) {
+            numerals.append(scalar)
         }
         guard !numerals.isEmpty, let written = ChineseNumeral.parse(Substring(String(numerals))), written != expected else { return nil }
         return Diagnostic(

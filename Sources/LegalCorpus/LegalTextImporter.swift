@@ -180,7 +180,7 @@ public enum LegalTextImporter {
 
         /// `一、正文`: a section of a document without articles.
         static func section(_ line: String) -> (Int, String, String)? {
-            let digits = line.prefix { ChineseNumeral.digits[$0] != nil || ChineseNumeral.units[$0] != nil }
+            let digits = line.prefix(while: ChineseNumeral.isChineseNumeral)
             let after = line.dropFirst(digits.count)
             guard let number = ChineseNumeral.parse(digits), number > 0, after.first == "、" else { return nil }
             return (number, String(digits), after.dropFirst().trimmedLegalText)

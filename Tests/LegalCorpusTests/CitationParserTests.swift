@@ -107,6 +107,18 @@ import Testing
         #expect(ChineseNumeral.parse("一百一十") == 110)
     }
 
+    /// Numerals are read scalar by scalar: Chinese, ASCII and full-width digits; anything else, or an overflow, is no numeral.
+    @Test func numeralsAreReadByScalar() {
+        #expect(ChineseNumeral.parse("十五") == 15)
+        #expect(ChineseNumeral.parse("两千零五") == 2005)
+        #expect(ChineseNumeral.parse("１２") == 12)
+        #expect(ChineseNumeral.parse("42") == 42)
+        #expect(ChineseNumeral.parse("五\u{301}") == nil)
+        #expect(ChineseNumeral.parse("十a") == nil)
+        #expect(ChineseNumeral.parse(Substring(String(repeating: "9", count: 30))) == nil)
+        #expect(ChineseNumeral.parse("") == nil)
+    }
+
     /// The fast path for `《title》第N条…` must agree with the general parser wherever it answers, and answer
     /// for the common forms.
     @Test func commonFormFastPathAgreesWithTheGeneralParser() throws {

@@ -20,15 +20,15 @@ struct SourceIndex: Sendable {
 
     /// The sources named, and those holding every item in `proves` (none when it is empty), in name order.
     func candidates(named names: [String], proving proves: Set<String>) -> [DataSource] {
+        // Only the sources holding the rarest of the items can hold them all: with items of very unequal popularity
+        // (one fact held by nearly every source) the first item's list could be every source.
+        let holders = proves.lazy.map { self.byItem[$0] ?? [] }.min { $0.count < $1.count } ?? []
         // Most materials name no source: the item's list is already in index order, no set is needed.
         if names.isEmpty {
-            guard let first = proves.first else { return [] }
-            return (byItem[first] ?? []).filter { proves.isSubset(of: sources[$0].items) }.map { sources[$0].source }
+            return holders.filter { proves.isSubset(of: sources[$0].items) }.map { sources[$0].source }
         }
         var found = Set(names.compactMap { byName[$0] })
-        if let first = proves.first {
-            for index in byItem[first] ?? [] where proves.isSubset(of: sources[index].items) { found.insert(index) }
-        }
+        for index in holders where proves.isSubset(of: sources[index].items) { found.insert(index) }
         return found.sorted().map { sources[$0].source }
     }
 }

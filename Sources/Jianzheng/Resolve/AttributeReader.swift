@@ -8,29 +8,72 @@ enum Cardinality {
 }
 
 /// The attributes a declaration accepts and how often each may appear, kept sorted by name (a handful of short
-/// names: looked up by comparing, no hashing).
+/// names: looked up by comparing, no hashing; lengths first, so most names are passed over without comparing text).
 struct AttributeSchema: ExpressibleByDictionaryLiteral, Sendable {
     let names: [String]
     let cardinalities: [Cardinality]
+    private let lengths: [Int]
 
     init(dictionaryLiteral elements: (String, Cardinality)...) {
         let sorted = elements.sorted { $0.0 < $1.0 }
         names = sorted.map(\.0)
         cardinalities = sorted.map(\.1)
+        lengths = names.map(\.utf8.count)
     }
 
-    func index(of name: String) -> Int? { names.firstIndex(of: name) }
+    func index(of name: String) -> Int? {
+        let length = name.utf8.count
+        for index in names.indices where lengths[index] == length && names[index] == name { return index }
+        return nil
+    }
 }
 
-/// A declaration's attributes grouped by name, in the schema's order.
+/// A declaration's attributes by name: the block's statements, not copied, with for each attribute of the schema
+/// where its first statement is and for each statement where the next of the same attribute is.
 struct Fields {
     let schema: AttributeSchema
-    var groups: [[Statement]]
+    private let statements: [Statement]
+    /// Per attribute of the schema, the position of its first statement in `statements` (-1: absent).
+    private var firstOf: [Int32]
+    /// Per statement, the position of the next statement of the same attribute (-1: the last).
+    private var nextOf: [Int32]
+    /// Per attribute, the position of its last statement so far (while the fields are collected).
+    private var lastOf: [Int32]
+
+    init(schema: AttributeSchema, statements: [Statement]) {
+        self.schema = schema
+        self.statements = statements
+        firstOf = Array(repeating: -1, count: schema.names.count)
+        lastOf = firstOf
+        nextOf = Array(repeating: -1, count: statements.count)
+    }
+
+    /// Adds the statement at `position` to attribute `index`.
+    fileprivate mutating func add(_ position: Int, to index: Int) {
+        if lastOf[index] < 0 { firstOf[index] = Int32(position) } else { nextOf[Int(lastOf[index])] = Int32(position) }
+        lastOf[index] = Int32(position)
+    }
+
+    /// The first statement of attribute `index`, if any.
+    fileprivate func first(at index: Int) -> Statement? {
+        firstOf[index] < 0 ? nil : statements[Int(firstOf[index])]
+    }
+
+    /// The first statement of an attribute, or nil when it is absent.
+    func first(_ name: String) -> Statement? {
+        schema.index(of: name).flatMap(first(at:))
+    }
 
     /// The statements of an attribute, or nil when it is absent.
     subscript(name: String) -> [Statement]? {
-        guard let index = schema.index(of: name), !groups[index].isEmpty else { return nil }
-        return groups[index]
+        guard let index = schema.index(of: name), firstOf[index] >= 0 else { return nil }
+        var found: [Statement] = []
+        var position = firstOf[index]
+        while position >= 0 {
+            found.append(statements[Int(position)])
+            position = nextOf[Int(position)]
+        }
+        return found
     }
 }
 
@@ -43,8 +86,9 @@ struct AttributeReader {
     mutating func attributes(
         of declaration: Statement, schema: AttributeSchema, what describe: @autoclosure () -> String
     ) -> Fields {
-        var found = Fields(schema: schema, groups: Array(repeating: [], count: schema.names.count))
-        for statement in declaration.block?.statements ?? [] {
+        let statements = declaration.block?.statements ?? []
+        var found = Fields(schema: schema, statements: statements)
+        for (position, statement) in statements.enumerated() {
             guard let index = schema.index(of: statement.keyword) else {
                 let suggestion = Suggestions.closest(to: statement.keyword, among: schema.names)
                 diagnostics.append(Diagnostic(
@@ -54,15 +98,15 @@ struct AttributeReader {
                     fixIts: suggestion.map { Diagnostic.FixIt("rename", range: statement.keywordRange, replacement: $0) }))
                 continue
             }
-            if schema.cardinalities[index] != .many, let first = found.groups[index].first {
+            if schema.cardinalities[index] != .many, let first = found.first(at: index) {
                 diagnostics.append(Diagnostic(
                     .duplicateAttribute, "'\(statement.keyword)' is given more than once in \(describe())",
                     at: statement.keywordRange, notes: [Diagnostic.Note("first given here", at: first.keywordRange)]))
                 continue
             }
-            found.groups[index].append(statement)
+            found.add(position, to: index)
         }
-        for (index, name) in schema.names.enumerated() where schema.cardinalities[index] == .required && found.groups[index].isEmpty {
+        for (index, name) in schema.names.enumerated() where schema.cardinalities[index] == .required && found.first(at: index) == nil {
             diagnostics.append(Diagnostic(
                 .missingAttribute, "\(describe()) lacks the required attribute '\(name)'", at: declaration.keywordRange))
         }

@@ -8,7 +8,7 @@ import LegalCorpus
 ///
 /// Each file is read into typed declarations on its own, all files in parallel (`FileDeclarations`); the
 /// declarations are then bound in file order.
-public struct CatalogueBuilder {
+public struct CatalogueBuilder: Sendable {
     private var catalogue = Catalogue()
     private var firstDeclared: [DeclarationKey: SourceRange] = [:]
     private var changes = DeclarationChanges()
@@ -53,9 +53,12 @@ public struct CatalogueBuilder {
     private static func bind(_ files: consuming [FileDeclarations], overlays: Int, corpus: LegalCorpus) -> (Catalogue, [Diagnostic]) {
         var files = files
         var builder = CatalogueBuilder()
-        let procedures = files.reduce(0) { $0 + $1.entries.count { $0.keyword == "procedure" } }
+        func count(_ keyword: String) -> Int { files.reduce(0) { $0 + $1.entries.count { $0.keyword == keyword } } }
+        let procedures = count("procedure")
         builder.catalogue.procedures.reserveCapacity(procedures)
         builder.catalogue.procedureOrder.reserveCapacity(procedures)
+        builder.catalogue.materials.reserveCapacity(count("material"))
+        builder.catalogue.sources.reserveCapacity(count("source"))
         builder.firstDeclared.reserveCapacity(files.reduce(0) { $0 + $1.entries.count })
         builder.references.reserveCapacity(files.reduce(0) { $0 + $1.references.count })
         builder.citations.reserveCapacity(files.reduce(0) { $0 + $1.citations.count })
@@ -63,16 +66,33 @@ public struct CatalogueBuilder {
             builder.declare(files[index], replacing: index >= files.count - overlays)
             files[index] = FileDeclarations()
         }
-        builder.checkReferences()
-        builder.checkCitations(corpus)
-        builder.checkPolicies()
-        builder.reportUnused()
-        let checks = LookalikeNames.check(builder.catalogue) + SharedCommitmentTerms.check(builder.catalogue)
-            + CommitmentCatalogueCheck.check(builder.catalogue)
-        for diagnostic in checks {
-            builder.reporter.report(diagnostic)
-        }
+        builder.catalogue.citations.parsePending()
+        builder.recordReferencedNames()
+        // The checks only read the bound catalogue: they run side by side, their diagnostics kept in this order.
+        let bound = builder
+        let found = ConcurrentSlots<[Diagnostic]>.map(Check.allCases) { check in bound.run(check, corpus: corpus) }
+        for diagnostic in found.joined() { builder.reporter.report(diagnostic) }
         return (builder.catalogue, Diagnostic.sorted(builder.reporter.diagnostics))
+    }
+
+    /// The checks of a bound catalogue, each independent of the others.
+    private enum Check: CaseIterable {
+        case references, citations, policies, unused, lookalikeNames, sharedCommitmentTerms, commitmentCatalogues
+    }
+
+    /// The diagnostics of one check of the whole catalogue.
+    private func run(_ check: Check, corpus: LegalCorpus) -> [Diagnostic] {
+        var reporter = AttributeReader()
+        switch check {
+        case .references: checkReferences(into: &reporter)
+        case .citations: checkCitations(corpus, into: &reporter)
+        case .policies: checkPolicies(into: &reporter)
+        case .unused: reportUnused(into: &reporter)
+        case .lookalikeNames: return LookalikeNames.check(catalogue)
+        case .sharedCommitmentTerms: return SharedCommitmentTerms.check(catalogue)
+        case .commitmentCatalogues: return CommitmentCatalogueCheck.check(catalogue)
+        }
+        return reporter.diagnostics
     }
 
     /// Layers `overlays` on an already resolved catalogue, checking only what the overlays declare and
@@ -85,10 +105,14 @@ public struct CatalogueBuilder {
         for (index, tree) in overlays.enumerated() {
             builder.declare(FileDeclarations(reading: tree, segment: Int32(first + index)), replacing: true)
         }
-        builder.checkReferences()
-        builder.checkCitations(corpus)
-        builder.checkPolicies(named: builder.changes.policies)
-        builder.reportUnused(only: builder.changes)
+        builder.catalogue.citations.parsePending()
+        builder.recordReferencedNames()
+        var reporter = builder.reporter
+        builder.checkReferences(into: &reporter)
+        builder.checkCitations(corpus, into: &reporter)
+        builder.checkPolicies(named: builder.changes.policies, into: &reporter)
+        builder.reportUnused(only: builder.changes, into: &reporter)
+        builder.reporter = reporter
         for diagnostic in CommitmentCatalogueCheck.check(
             builder.catalogue, procedures: Set(builder.changes.procedures), catalogues: builder.changes.commitmentCatalogues)
         {
@@ -165,11 +189,11 @@ public struct CatalogueBuilder {
         }
     }
 
-    private mutating func checkReferences() {
+    private func checkReferences(into reporter: inout AttributeReader) {
         var known: [PendingReference.Kind: [String]] = [:]
         for reference in references {
             guard let declared = declaredSpelling(reference.name, as: reference.kind) else {
-                reportUnknown(reference, known: &known)
+                reportUnknown(reference, known: &known, into: &reporter)
                 continue
             }
             // The engine matches names byte for byte (Utf8Key, StringInterner): a name that is the same Unicode text
@@ -185,7 +209,9 @@ public struct CatalogueBuilder {
     }
 
     /// An unknown name, with the closest declared one (`known` keeps each kind's names once listed).
-    private mutating func reportUnknown(_ reference: PendingReference, known: inout [PendingReference.Kind: [String]]) {
+    private func reportUnknown(
+        _ reference: PendingReference, known: inout [PendingReference.Kind: [String]], into reporter: inout AttributeReader
+    ) {
         let names = known[reference.kind] ?? candidates(reference.kind)
         known[reference.kind] = names
         let suggestion = Suggestions.closest(to: reference.name, among: names)
@@ -196,9 +222,9 @@ public struct CatalogueBuilder {
     }
 
     /// Every citation must name an act of the corpus and a provision that exists in some version of it.
-    private mutating func checkCitations(_ corpus: LegalCorpus) {
+    /// (The table's texts are parsed first: `CitationTable.parsePending`.)
+    private func checkCitations(_ corpus: LegalCorpus, into reporter: inout AttributeReader) {
         // Each distinct text is parsed and resolved once (in parallel); every place it is written gets the diagnostic.
-        catalogue.citations.parsePending()
         let table = catalogue.citations
         var cited = [CitationReference?](repeating: nil, count: table.texts.count)
         for reference in citations {
@@ -249,7 +275,7 @@ public struct CatalogueBuilder {
     /// What an unanswerable citation means for the review.
     static let pendingNote = "until it is verified, the requirement is kept and listed with the bases to verify"
 
-    private mutating func checkPolicies(named names: Set<String>? = nil) {
+    private func checkPolicies(named names: Set<String>? = nil, into reporter: inout AttributeReader) {
         let policies = catalogue.policies.values.sorted(by: { $0.name < $1.name })
         for policy in policies where names?.contains(policy.name) ?? true {
             PolicyChecker.check(policy, into: &reporter)
@@ -259,8 +285,8 @@ public struct CatalogueBuilder {
 
     /// Declarations nothing refers to. With `changes` (an overlay), only the declarations it added or replaced
     /// are checked, against what the catalogue and the overlay refer to.
-    private mutating func reportUnused(only changes: DeclarationChanges? = nil) {
-        // The names referenced as each kind that can go unused, kept in the catalogue for later overlays.
+    /// Records the names referenced as each kind that can go unused, kept in the catalogue for later overlays.
+    private mutating func recordReferencedNames() {
         var referenced = catalogue.referencedNames
         for kind in ["department", "material", "source", "cost-model"] where referenced[kind] == nil { referenced[kind] = StringInterner() }
         for reference in references {
@@ -268,6 +294,11 @@ public struct CatalogueBuilder {
             _ = referenced[kind]?.intern(reference.name)
         }
         catalogue.referencedNames = referenced
+    }
+
+    /// (After `recordReferencedNames`.)
+    private func reportUnused(only changes: DeclarationChanges? = nil, into reporter: inout AttributeReader) {
+        let referenced = catalogue.referencedNames
         func unused(_ kind: String, _ name: String, _ changed: Set<String>?) -> Bool {
             (changed?.contains(name) ?? true) && referenced[kind]?.id(of: name) == nil
         }

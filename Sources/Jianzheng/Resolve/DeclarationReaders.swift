@@ -64,8 +64,8 @@ struct DeclarationReaders {
     mutating func department(_ statement: Statement, name: String) -> Department {
         let fields = reader.attributes(of: statement, schema: Self.departmentSchema, what: "department '\(name)'")
         return Department(
-            name: name, kind: reader.value(fields["kind"]?.first, DepartmentKind.self) ?? .government,
-            territory: reader.name(fields["territory"]?.first), range: Self.headRange(statement))
+            name: name, kind: reader.value(fields.first("kind"), DepartmentKind.self) ?? .government,
+            territory: reader.name(fields.first("territory")), range: Self.headRange(statement))
     }
 
     // MARK: - material
@@ -76,23 +76,23 @@ struct DeclarationReaders {
             schema: Self.materialSchema, what: "material '\(name)'")
         let issuers = reader.names(fields["issuer"])
         referAll(.department, issuers)
-        let issuedBy = reader.name(fields["issued-by"]?.first)
-        refer(.procedure, issuedBy, fields["issued-by"]?.first?.arguments.first?.expression.range)
+        let issuedBy = reader.name(fields.first("issued-by"))
+        refer(.procedure, issuedBy, fields.first("issued-by")?.arguments.first?.expression.range)
         let sources = reader.names(fields["source"])
         referAll(.source, sources)
         let alternatives = reader.names(fields["alternatives"])
         referAll(.material, alternatives)
         return Material(
-            name: name, kind: reader.value(fields["kind"]?.first, MaterialKind.self) ?? .certificate,
+            name: name, kind: reader.value(fields.first("kind"), MaterialKind.self) ?? .certificate,
             proves: reader.names(fields["proves"]).map(\.0), issuers: issuers.map(\.0), issuedBy: issuedBy,
             basis: cite(reader.citations(fields["basis"])), sources: sources.map(\.0),
             concerns: reader.values(fields["concerns"], ConcernCategory.self),
-            commitment: fields["commitment"]?.first.map { commitment($0, material: name) },
+            commitment: fields.first("commitment").map { commitment($0, material: name) },
             alternatives: alternatives.map(\.0), listedAs: reader.names(fields["listed-as"]).map(\.0),
-            absurd: reader.values(fields["absurd"], AbsurdPattern.self), hoursPerTrip: reader.number(fields["hours-per-trip"]?.first),
-            trips: reader.integer(fields["trips"]?.first) ?? 1,
-            days: reader.integer(fields["days"]?.first, units: Units.workingDays) ?? 0,
-            fee: reader.number(fields["fee"]?.first, units: Units.yuan) ?? 0, range: Self.headRange(statement))
+            absurd: reader.values(fields["absurd"], AbsurdPattern.self), hoursPerTrip: reader.number(fields.first("hours-per-trip")),
+            trips: reader.integer(fields.first("trips")) ?? 1,
+            days: reader.integer(fields.first("days"), units: Units.workingDays) ?? 0,
+            fee: reader.number(fields.first("fee"), units: Units.yuan) ?? 0, range: Self.headRange(statement))
     }
 
     /// A `commitment` block; `situations` are the procedure's, which `not-for` must name (nil on a material).
@@ -106,14 +106,14 @@ struct DeclarationReaders {
             of: statement,
             schema: Self.commitmentSchema,
             what: "commitment of '\(material)'")
-        let auditor = reader.name(fields["auditor"]?.first)
-        refer(.department, auditor, fields["auditor"]?.first?.arguments.first?.expression.range)
+        let auditor = reader.name(fields.first("auditor"))
+        refer(.department, auditor, fields.first("auditor")?.arguments.first?.expression.range)
         return CommitmentTerms(
-            text: reader.string(fields["text"]?.first) ?? "",
-            method: reader.value(fields["method"]?.first, AuditMethod.self) ?? .书面核查,
-            withinWorkingDays: reader.integer(fields["within"]?.first, units: Units.workingDays),
-            sample: reader.fraction(fields["sample"]?.first) ?? 1, auditor: auditor,
-            liability: reader.string(fields["liability"]?.first), effective: reader.date(fields["effective"]?.first) ?? catalogue?.effective,
+            text: reader.string(fields.first("text")) ?? "",
+            method: reader.value(fields.first("method"), AuditMethod.self) ?? .书面核查,
+            withinWorkingDays: reader.integer(fields.first("within"), units: Units.workingDays),
+            sample: reader.fraction(fields.first("sample")) ?? 1, auditor: auditor,
+            liability: reader.string(fields.first("liability")), effective: reader.date(fields.first("effective")) ?? catalogue?.effective,
             cites: cite(reader.citations(fields["cites"])) + (catalogue?.cites ?? []),
             notFor: situations.map { known(reader.names(fields["not-for"]), among: $0, what: "situation", in: procedure) }
                 ?? reader.names(fields["not-for"]).map(\.0),
@@ -128,11 +128,11 @@ struct DeclarationReaders {
             of: statement,
             schema: ["issuer": .required, "published": .required, "effective": .optional, "cites": .many, "entry": .many],
             what: "commitment-catalogue '\(name)'")
-        let issuer = reader.name(fields["issuer"]?.first)
-        refer(.department, issuer, fields["issuer"]?.first?.arguments.first?.expression.range)
-        let published = reader.date(fields["published"]?.first)
-        let effective = reader.date(fields["effective"]?.first) ?? published
-        if let published, let effective, effective < published, let statement = fields["effective"]?.first {
+        let issuer = reader.name(fields.first("issuer"))
+        refer(.department, issuer, fields.first("issuer")?.arguments.first?.expression.range)
+        let published = reader.date(fields.first("published"))
+        let effective = reader.date(fields.first("effective")) ?? published
+        if let published, let effective, effective < published, let statement = fields.first("effective") {
             reader.report(Diagnostic(.inconsistentDates, "'effective' \(effective) is before 'published' \(published)", at: statement.range))
         }
         let cites = cite(reader.citations(fields["cites"]))
@@ -164,25 +164,25 @@ struct DeclarationReaders {
         let fields = reader.attributes(
             of: statement,
             schema: Self.sourceSchema, what: "source '\(name)'")
-        let provider = reader.name(fields["provider"]?.first)
-        refer(.department, provider, fields["provider"]?.first?.arguments.first?.expression.range)
+        let provider = reader.name(fields.first("provider"))
+        refer(.department, provider, fields.first("provider")?.arguments.first?.expression.range)
         let approved = reader.names(fields["approved"])
         referAll(.departmentOrProcedure, approved)
-        let coverageStatement = fields["coverage"]?.first
+        let coverageStatement = fields.first("coverage")
         var coverageNote: String?
         if let coverageStatement, coverageStatement.arguments.count == 2,
             case .string(let note, _) = coverageStatement.arguments[1].expression
         {
             coverageNote = note
         }
-        let from = reader.date(fields["from"]?.first)
-        let until = reader.date(fields["until"]?.first)
-        if let from, let until, until <= from, let statement = fields["until"]?.first {
+        let from = reader.date(fields.first("from"))
+        let until = reader.date(fields.first("until"))
+        if let from, let until, until <= from, let statement = fields.first("until") {
             reader.report(Diagnostic(.inconsistentDates, "'until' \(until) is not after 'from' \(from)", at: statement.range))
         }
         return DataSource(
-            name: name, provider: provider ?? "", sharing: reader.value(fields["sharing"]?.first, SharingType.self) ?? .none,
-            kind: reader.value(fields["kind"]?.first, SourceKind.self) ?? .database, items: reader.names(fields["items"]).map(\.0),
+            name: name, provider: provider ?? "", sharing: reader.value(fields.first("sharing"), SharingType.self) ?? .none,
+            kind: reader.value(fields.first("kind"), SourceKind.self) ?? .database, items: reader.names(fields["items"]).map(\.0),
             approved: approved.map(\.0), approvals: (fields["approval"] ?? []).compactMap { approval($0, source: name) },
             coverage: reader.fraction(coverageStatement) ?? 1, coverageNote: coverageNote, covers: reader.names(fields["covers"]).map(\.0),
             from: from, until: until, range: Self.headRange(statement))
@@ -195,11 +195,11 @@ struct DeclarationReaders {
         guard statement.block != nil else { return SharingApproval(grantee: grantee, from: nil, until: nil, needsAuthorisation: false) }
         let fields = reader.attributes(
             of: statement, schema: Self.approvalSchema, what: "approval '\(grantee)'")
-        let from = reader.date(fields["from"]?.first), until = reader.date(fields["until"]?.first)
-        if let from, let until, until <= from, let statement = fields["until"]?.first {
+        let from = reader.date(fields.first("from")), until = reader.date(fields.first("until"))
+        if let from, let until, until <= from, let statement = fields.first("until") {
             reader.report(Diagnostic(.inconsistentDates, "'until' \(until) is not after 'from' \(from)", at: statement.range))
         }
-        let authorisation = fields["authorisation"]?.first.flatMap { reader.value($0, AuthorisationBy.self) }
+        let authorisation = fields.first("authorisation").flatMap { reader.value($0, AuthorisationBy.self) }
         return SharingApproval(grantee: grantee, from: from, until: until, needsAuthorisation: authorisation == .applicant)
     }
 
@@ -208,8 +208,8 @@ struct DeclarationReaders {
     mutating func procedure(_ statement: Statement, id: String) -> Procedure {
         let name = declarationName(statement, index: 1, what: "procedure '\(id)'") ?? id
         let fields = reader.attributes(of: statement, schema: Self.procedureSchema, what: "procedure '\(id)'")
-        let department = reader.name(fields["department"]?.first)
-        refer(.department, department, fields["department"]?.first?.arguments.first?.expression.range)
+        let department = reader.name(fields.first("department"))
+        refer(.department, department, fields.first("department")?.arguments.first?.expression.range)
         let issues = reader.names(fields["issues"])
         referAll(.material, issues)
         let situations = unique((fields["situation"] ?? []).compactMap { situation($0, procedure: id) }, what: "situation")
@@ -224,15 +224,15 @@ struct DeclarationReaders {
             (fields["condition"] ?? []).compactMap { condition($0, procedure: id, situations: situationNames) }, what: "condition")
         let scope = ProcedureScope(id: id, conditions: conditions.map(\.name), situations: situations)
         return Procedure(
-            id: id, name: name, department: department ?? "", domain: reader.name(fields["domain"]?.first),
-            territory: reader.name(fields["territory"]?.first) ?? "CN", basis: cite(reader.citations(fields["basis"])),
-            volume: reader.integer(fields["volume"]?.first, units: Units.perYear) ?? 0,
+            id: id, name: name, department: department ?? "", domain: reader.name(fields.first("domain")),
+            territory: reader.name(fields.first("territory")) ?? "CN", basis: cite(reader.citations(fields["basis"])),
+            volume: reader.integer(fields.first("volume"), units: Units.perYear) ?? 0,
             requirements: (fields["requires"] ?? []).compactMap { requirement($0, in: scope) }, conditions: conditions, situations: situations,
             issues: issues.map(\.0),
-            trips: reader.integer(fields["trips"]?.first) ?? 1,
-            days: reader.integer(fields["days"]?.first, units: Units.workingDays) ?? 0,
-            fee: reader.number(fields["fee"]?.first, units: Units.yuan) ?? 0,
-            guide: fields["guide"]?.first.map { guide($0, procedure: id) }, category: reader.value(fields["category"]?.first, ProcedureCategory.self),
+            trips: reader.integer(fields.first("trips")) ?? 1,
+            days: reader.integer(fields.first("days"), units: Units.workingDays) ?? 0,
+            fee: reader.number(fields.first("fee"), units: Units.yuan) ?? 0,
+            guide: fields.first("guide").map { guide($0, procedure: id) }, category: reader.value(fields.first("category"), ProcedureCategory.self),
             range: Self.headRange(statement))
     }
 
@@ -264,8 +264,8 @@ struct DeclarationReaders {
         let fields = reader.attributes(
             of: statement, schema: Self.situationSchema, what: "situation '\(name)'")
         return Situation(
-            name: name, share: reader.fraction(fields["share"]?.first) ?? 0, note: reader.string(fields["note"]?.first),
-            hoursPerTrip: reader.number(fields["hours-per-trip"]?.first), range: Self.headRange(statement))
+            name: name, share: reader.fraction(fields.first("share")) ?? 0, note: reader.string(fields.first("note")),
+            hoursPerTrip: reader.number(fields.first("hours-per-trip")), range: Self.headRange(statement))
     }
 
     /// `condition 参保人已死亡 { basis …  items …  proof any-of  situation …  commitment { … } }`.
@@ -277,9 +277,9 @@ struct DeclarationReaders {
             what: "condition '\(name)'")
         return ProcedureCondition(
             name: name, basis: cite(reader.citations(fields["basis"])), items: reader.names(fields["items"]).map(\.0),
-            proof: reader.value(fields["proof"]?.first, EvidenceProof.self) ?? .allOf,
+            proof: reader.value(fields.first("proof"), EvidenceProof.self) ?? .allOf,
             situations: known(reader.names(fields["situation"]), among: situations, what: "situation", in: procedure),
-            commitment: fields["commitment"]?.first.map { commitment($0, material: name, situations: situations, procedure: procedure) },
+            commitment: fields.first("commitment").map { commitment($0, material: name, situations: situations, procedure: procedure) },
             range: Self.headRange(statement))
     }
 
@@ -315,12 +315,12 @@ struct DeclarationReaders {
         let situationShare = scope.situations.filter { situations.contains($0.name) }.reduce(0) { $0 + $1.share }
         return Requirement(
             material: material, basis: cite(reader.citations(fields["basis"])),
-            share: reader.fraction(fields["share"]?.first) ?? (situations.isEmpty ? 1 : situationShare),
-            purpose: reader.string(fields["purpose"]?.first), note: reader.string(fields["note"]?.first),
+            share: reader.fraction(fields.first("share")) ?? (situations.isEmpty ? 1 : situationShare),
+            purpose: reader.string(fields.first("purpose")), note: reader.string(fields.first("note")),
             absurd: reader.values(fields["absurd"], AbsurdPattern.self),
-            commitment: fields["commitment"]?.first.map { commitment($0, material: material, situations: scope.situations.map(\.name), procedure: scope.id) },
+            commitment: fields.first("commitment").map { commitment($0, material: material, situations: scope.situations.map(\.name), procedure: scope.id) },
             evidenceOf: known(reader.names(fields["evidence-of"]), among: scope.conditions, what: "condition", in: procedure),
-            situations: situations, sample: reader.string(fields["sample"]?.first),
+            situations: situations, sample: reader.string(fields.first("sample")),
             mistakes: (fields["mistake"] ?? []).compactMap { reader.string($0) }, range: Self.headRange(statement))
     }
 
@@ -330,8 +330,8 @@ struct DeclarationReaders {
     /// promised-limit 10 working-days  fee-basis 《…》  consult "…"  complain "…"  source "…" }`.
     private mutating func guide(_ statement: Statement, procedure: String) -> ServiceGuide {
         let fields = reader.attributes(of: statement, schema: Self.guideSchema, what: "the guide of procedure '\(procedure)'")
-        let acceptedBy = reader.name(fields["accepted-by"]?.first)
-        refer(.department, acceptedBy, fields["accepted-by"]?.first?.arguments.first?.expression.range)
+        let acceptedBy = reader.name(fields.first("accepted-by"))
+        refer(.department, acceptedBy, fields.first("accepted-by")?.arguments.first?.expression.range)
         let steps = (fields["step"] ?? []).compactMap { step($0, procedure: procedure) }
         var seen: [String: SourceRange] = [:]
         for step in steps {
@@ -351,17 +351,17 @@ struct DeclarationReaders {
                     at: step.range, notes: [Diagnostic.Note("the steps before it: " + (earlier.isEmpty ? "none" : steps[..<index].map(\.name).joined(separator: ", ")))]))
             }
         }
-        let limit = fields["legal-limit"]?.first
+        let limit = fields.first("legal-limit")
         let limitBasis = limit.map { reader.attributes(of: $0, schema: ["basis": .many], what: "the legal time limit of procedure '\(procedure)'") }
         // `legal-limit none`: the law sets no time limit (a public service), which is not a limit left out.
         let noLimit = limit.map { $0.arguments.count == 1 && AttributeReader.nameValue($0.arguments[0].expression) == "none" } ?? false
         return ServiceGuide(
-            acceptedBy: acceptedBy, serves: reader.string(fields["serves"]?.first), windows: (fields["window"] ?? []).compactMap { reader.string($0) }, online: reader.string(fields["online"]?.first),
+            acceptedBy: acceptedBy, serves: reader.string(fields.first("serves")), windows: (fields["window"] ?? []).compactMap { reader.string($0) }, online: reader.string(fields.first("online")),
             steps: steps, legalLimit: noLimit ? nil : reader.integer(limit, units: Units.workingDays),
             legalLimitBasis: cite(reader.citations(limitBasis?["basis"])), noLegalLimit: noLimit,
-            promisedLimit: reader.integer(fields["promised-limit"]?.first, units: Units.workingDays),
-            feeBasis: cite(reader.citations(fields["fee-basis"])), consult: reader.string(fields["consult"]?.first),
-            complain: reader.string(fields["complain"]?.first), source: reader.string(fields["source"]?.first), range: statement.keywordRange)
+            promisedLimit: reader.integer(fields.first("promised-limit"), units: Units.workingDays),
+            feeBasis: cite(reader.citations(fields["fee-basis"])), consult: reader.string(fields.first("consult")),
+            complain: reader.string(fields.first("complain")), source: reader.string(fields.first("source")), range: statement.keywordRange)
     }
 
     /// `step 审查 { department 教育行政部门  days 10 working-days  basis 《…》  after 受理 }`.
@@ -370,12 +370,12 @@ struct DeclarationReaders {
         let fields = reader.attributes(
             of: statement, schema: Self.stepSchema,
             what: "step '\(name)'")
-        let department = reader.name(fields["department"]?.first)
-        refer(.department, department, fields["department"]?.first?.arguments.first?.expression.range)
+        let department = reader.name(fields.first("department"))
+        refer(.department, department, fields.first("department")?.arguments.first?.expression.range)
         return ServiceGuide.Step(
-            name: name, department: department, days: reader.integer(fields["days"]?.first, units: Units.workingDays),
+            name: name, department: department, days: reader.integer(fields.first("days"), units: Units.workingDays),
             basis: cite(reader.citations(fields["basis"])), after: reader.names(fields["after"]).map(\.0),
-            kind: reader.value(fields["kind"]?.first, StepKind.self) ?? .ordinary, range: Self.headRange(statement))
+            kind: reader.value(fields.first("kind"), StepKind.self) ?? .ordinary, range: Self.headRange(statement))
     }
 
     // MARK: - delegation
@@ -398,7 +398,7 @@ struct DeclarationReaders {
     mutating func delegation(_ statement: Statement, article: CitationReference) -> ExpressDelegation {
         let fields = reader.attributes(of: statement, schema: ["to": .required, "matter": .many], what: "delegation '\(article.text)'")
         let to = reader.citations(fields["to"])
-        if to.count > 1, let statement = fields["to"]?.first { reader.wrongType(statement, expected: "one act") }
+        if to.count > 1, let statement = fields.first("to") { reader.wrongType(statement, expected: "one act") }
         let matters = reader.values(fields["matter"], DelegatedMatter.self)
         return ExpressDelegation(
             article: cite([article])[0], to: cite(Array(to.prefix(1))).first ?? article,
@@ -413,10 +413,10 @@ struct DeclarationReaders {
             schema: ["hourly-tariff": .required, "hours-per-trip": .required, "hours-per-day-of-delay": .required, "audit-hours": .optional],
             what: "cost-model '\(name)'")
         return CostModel(
-            name: name, hourlyTariff: reader.number(fields["hourly-tariff"]?.first, units: Units.yuan) ?? 0,
-            hoursPerTrip: reader.number(fields["hours-per-trip"]?.first) ?? 0,
-            hoursPerDayOfDelay: reader.number(fields["hours-per-day-of-delay"]?.first) ?? 0,
-            auditHours: reader.number(fields["audit-hours"]?.first) ?? 0, range: Self.headRange(statement))
+            name: name, hourlyTariff: reader.number(fields.first("hourly-tariff"), units: Units.yuan) ?? 0,
+            hoursPerTrip: reader.number(fields.first("hours-per-trip")) ?? 0,
+            hoursPerDayOfDelay: reader.number(fields.first("hours-per-day-of-delay")) ?? 0,
+            auditHours: reader.number(fields.first("audit-hours")) ?? 0, range: Self.headRange(statement))
     }
 
     // MARK: - policy
@@ -430,12 +430,12 @@ struct DeclarationReaders {
                 "otherwise": .optional, "delegation-phrases": .many, "document-words": .many, "investigation-phrases": .many,
                 "non-law-sources": .many, "parallel-cites": .many, "one-window-cites": .many, "licensing-limit": .optional,
             ], what: "policy '\(name)'")
-        let costModel = reader.name(fields["cost-model"]?.first)
-        refer(.costModel, costModel, fields["cost-model"]?.first?.arguments.first?.expression.range)
+        let costModel = reader.name(fields.first("cost-model"))
+        refer(.costModel, costModel, fields.first("cost-model")?.arguments.first?.expression.range)
         var policy = Policy(
-            name: name, title: reader.string(fields["title"]?.first), cites: cite(reader.citations(fields["cites"])),
-            effective: reader.date(fields["effective"]?.first) ?? CalendarDate(year: 1, month: 1, day: 1)!,
-            until: reader.date(fields["until"]?.first),
+            name: name, title: reader.string(fields.first("title")), cites: cite(reader.citations(fields["cites"])),
+            effective: reader.date(fields.first("effective")) ?? CalendarDate(year: 1, month: 1, day: 1)!,
+            until: reader.date(fields.first("until")),
             sufficientRanks: Set(reader.values(fields["sufficient-ranks"], LegalRank.self)),
             commitmentExcludes: Set(reader.values(fields["commitment-excludes"], ConcernCategory.self)),
             issuerProhibitions: (fields["issuer-prohibited"] ?? []).map { issuerProhibition($0) },
@@ -444,13 +444,13 @@ struct DeclarationReaders {
                 investigation: reader.names(fields["investigation-phrases"]).map(\.0), nonLawSources: reader.names(fields["non-law-sources"]).map(\.0)),
             costModel: costModel,
             rules: (fields["rule"] ?? []).compactMap { rule($0, policy: name) },
-            otherwise: reader.value(fields["otherwise"]?.first, Verdict.self), range: Self.headRange(statement))
+            otherwise: reader.value(fields.first("otherwise"), Verdict.self), range: Self.headRange(statement))
         policy.parallelCites = cite(reader.citations(fields["parallel-cites"]))
         policy.oneWindowCites = cite(reader.citations(fields["one-window-cites"]))
-        if let limit = fields["licensing-limit"]?.first, let days = reader.integer(limit, units: Units.workingDays) {
+        if let limit = fields.first("licensing-limit"), let days = reader.integer(limit, units: Units.workingDays) {
             let terms = reader.attributes(of: limit, schema: ["extension": .optional, "basis": .many], what: "the licensing limit of policy '\(name)'")
             policy.licensingLimit = LicensingLimit(
-                days: days, extensionDays: reader.integer(terms["extension"]?.first, units: Units.workingDays) ?? 0,
+                days: days, extensionDays: reader.integer(terms.first("extension"), units: Units.workingDays) ?? 0,
                 basis: cite(reader.citations(terms["basis"])))
         }
         return policy
@@ -463,7 +463,7 @@ struct DeclarationReaders {
         return IssuerProhibition(
             issuerKinds: Set(reader.values(fields["issuer-kinds"], DepartmentKind.self)),
             certificates: Set(reader.names(fields["certificates"]).map(\.0)),
-            matching: reader.value(fields["matching"]?.first, IssuerProhibition.Matching.self) ?? .ending, cites: cite(reader.citations(fields["cites"])),
+            matching: reader.value(fields.first("matching"), IssuerProhibition.Matching.self) ?? .ending, cites: cite(reader.citations(fields["cites"])),
             range: Self.headRange(statement))
     }
 
@@ -476,11 +476,11 @@ struct DeclarationReaders {
                 "reason": .optional, "exception-to": .optional, "effective": .optional,
             ], what: "rule '\(name)'")
         return PolicyRule(
-            name: name, verdict: reader.value(fields["verdict"]?.first, Verdict.self) ?? .keep,
-            when: condition(fields["when"]?.first), unless: condition(fields["unless"]?.first),
-            because: reader.string(fields["because"]?.first) ?? "", cites: cite(reader.citations(fields["cites"])),
-            reason: reader.value(fields["reason"]?.first, ReasonCode.self), exceptionTo: reader.name(fields["exception-to"]?.first),
-            effective: reader.date(fields["effective"]?.first), range: Self.headRange(statement))
+            name: name, verdict: reader.value(fields.first("verdict"), Verdict.self) ?? .keep,
+            when: condition(fields.first("when")), unless: condition(fields.first("unless")),
+            because: reader.string(fields.first("because")) ?? "", cites: cite(reader.citations(fields["cites"])),
+            reason: reader.value(fields.first("reason"), ReasonCode.self), exceptionTo: reader.name(fields.first("exception-to")),
+            effective: reader.date(fields.first("effective")), range: Self.headRange(statement))
     }
 
     private mutating func condition(_ statement: Statement?) -> Condition? {
@@ -502,8 +502,8 @@ struct DeclarationReaders {
                 "expect-gate": .optional,
             ],
             what: "test '\(title)'")
-        let policy = reader.name(fields["policy"]?.first)
-        refer(.policy, policy, fields["policy"]?.first?.arguments.first?.expression.range)
+        let policy = reader.name(fields.first("policy"))
+        refer(.policy, policy, fields.first("policy")?.arguments.first?.expression.range)
         var expectations: [Expectation] = []
         for expect in fields["expect"] ?? [] {
             guard expect.arguments.count == 2, let procedure = AttributeReader.nameValue(expect.arguments[0].expression),
@@ -516,8 +516,8 @@ struct DeclarationReaders {
             refer(.material, material, expect.arguments[1].expression.range)
             let details = reader.attributes(of: expect, schema: ["verdict": .optional, "reason": .optional, "flag": .many], what: "expect")
             expectations.append(.decision(
-                procedure: procedure, material: material, verdict: reader.value(details["verdict"]?.first, Verdict.self),
-                reason: reader.value(details["reason"]?.first, ReasonCode.self), flags: reader.values(details["flag"], Flag.self),
+                procedure: procedure, material: material, verdict: reader.value(details.first("verdict"), Verdict.self),
+                reason: reader.value(details.first("reason"), ReasonCode.self), flags: reader.values(details["flag"], Flag.self),
                 range: expect.range))
         }
         for expect in fields["expect-cycle"] ?? [] {
@@ -525,9 +525,9 @@ struct DeclarationReaders {
             referAll(.procedure, procedures)
             let details = reader.attributes(of: expect, schema: ["unresolved": .optional], what: "expect-cycle")
             var unresolved: Bool?
-            if let flag = reader.name(details["unresolved"]?.first) {
+            if let flag = reader.name(details.first("unresolved")) {
                 unresolved = flag == "true" ? true : flag == "false" ? false : nil
-                if unresolved == nil, let statement = details["unresolved"]?.first {
+                if unresolved == nil, let statement = details.first("unresolved") {
                     reader.wrongType(statement, expected: "true or false")
                 }
             }
@@ -542,7 +542,7 @@ struct DeclarationReaders {
             if let procedure = rest.first { refer(.procedure, procedure, expect.arguments[1].expression.range) }
             expectations.append(.finding(kind: kind, procedure: rest.first, material: rest.dropFirst().first, range: expect.range))
         }
-        if let gate = fields["expect-gate"]?.first {
+        if let gate = fields.first("expect-gate") {
             switch reader.name(gate) {
             case "pass": expectations.append(.gate(fails: false, range: gate.range))
             case "fail": expectations.append(.gate(fails: true, range: gate.range))
@@ -551,7 +551,7 @@ struct DeclarationReaders {
             }
         }
         return RuleTest(
-            title: title, asOf: reader.date(fields["as-of"]?.first), policy: policy, expectations: expectations,
+            title: title, asOf: reader.date(fields.first("as-of")), policy: policy, expectations: expectations,
             range: Self.headRange(statement))
     }
 }
