@@ -65,7 +65,7 @@ struct EvaluationOptions: ParsableArguments {
     }
 
     /// What the review does after each phase the engine reports.
-    static let phaseAfter = ["evaluate": "finding circular proofs", "cycles": "computing the burden", "burden": "writing"]
+    static let phaseAfter = ["evaluate": "finding circular proofs", "cycles": "computing the burden", "burden": "checking steps and time limits", "finish": "writing"]
 
     /// The rules directory plus the catalogue paths (default `examples`).
     func sources(_ paths: [String]) -> [String] { rulesOption.sources(paths + catalogues) }

@@ -47,9 +47,9 @@ public struct ReviewEngine: Sendable {
     }
 
     /// Reviews the catalogue. `phase`, when given, is called as each phase ends ("evaluate", "cycles",
-    /// "burden"), so a benchmark can time them.
+    /// "burden", "finish"), so a benchmark can time them.
     public func review(asOf date: CalendarDate, policy name: String? = nil, phase: ((String) -> Void)? = nil) throws(ReviewError) -> Review {
-        try reviewKeepingState(asOf: date, policy: name, phase: phase).review
+        try reviewKeepingState(asOf: date, policy: name, keepingRequirers: false, phase: phase).review
     }
 
     /// What a full review leaves for a what-if to reuse.
@@ -57,11 +57,13 @@ public struct ReviewEngine: Sendable {
         var review: Review
         var graph: IssuingGraph
         var cyclesBefore: [[Int]]
-        /// Nodes requiring each material, by material name.
+        /// Nodes requiring each material, by material name (empty unless asked for: only a what-if reads it).
         var requirers: [String: [Int]]
     }
 
-    func reviewKeepingState(asOf date: CalendarDate, policy name: String?, phase: ((String) -> Void)? = nil) throws(ReviewError) -> State {
+    func reviewKeepingState(
+        asOf date: CalendarDate, policy name: String?, keepingRequirers: Bool = true, phase: ((String) -> Void)? = nil
+    ) throws(ReviewError) -> State {
         let (policy, note) = try selectPolicy(named: name, on: date)
         let procedures = catalogue.orderedProcedures
         let graph = IssuingGraph(catalogue, procedures: procedures)
@@ -82,7 +84,7 @@ public struct ReviewEngine: Sendable {
         }
         phase?("burden")
         var requirers: [String: [Int]] = [:]
-        for (index, slots) in context.slots.enumerated() {
+        for (index, slots) in context.slots.enumerated() where keepingRequirers {
             for slot in slots where slot.material >= 0 { requirers[context.profiles[Int(slot.material)].material.name, default: []].append(index) }
         }
         var review = Review(
@@ -91,6 +93,7 @@ public struct ReviewEngine: Sendable {
         review.stepFindings = StepAnalysis.findings(catalogue.orderedProcedures, policy: policy) { [catalogue, corpus] in
             catalogue.citations.resolve($0, in: corpus, on: date).act
         }
+        phase?("finish")
         return State(review: review, graph: graph, cyclesBefore: cyclesBefore, requirers: requirers)
     }
 
