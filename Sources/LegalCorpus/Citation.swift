@@ -113,12 +113,18 @@ public enum ChineseNumeral {
 
     /// A character of a numeral (one scalar that `isNumeral`).
     static func isNumeral(_ character: Character) -> Bool {
-        character.unicodeScalars.count == 1 && isNumeral(character.unicodeScalars.first!)
+        singleScalar(character).map(isNumeral) ?? false
     }
 
     /// A Chinese digit or unit (not an Arabic digit).
     static func isChineseNumeral(_ character: Character) -> Bool {
-        character.unicodeScalars.count == 1 && (digit(character.unicodeScalars.first!) != nil || unit(character.unicodeScalars.first!) != nil)
+        singleScalar(character).map { digit($0) != nil || unit($0) != nil } ?? false
+    }
+
+    /// The scalar of a one-scalar character (a numeral with a combining mark is no numeral).
+    private static func singleScalar(_ character: Character) -> Unicode.Scalar? {
+        let scalars = character.unicodeScalars
+        return scalars.count == 1 ? scalars.first : nil
     }
 
     /// The value of a numeral, or nil if it is not one.

@@ -84,8 +84,10 @@ public struct ReviewEngine: Sendable {
         }
         phase?("burden")
         var requirers: [String: [Int]] = [:]
-        for (index, slots) in context.slots.enumerated() where keepingRequirers {
-            for slot in slots where slot.material >= 0 { requirers[context.profiles[Int(slot.material)].material.name, default: []].append(index) }
+        if keepingRequirers {
+            for (index, slots) in context.slots.enumerated() {
+                for slot in slots where slot.material >= 0 { requirers[context.profiles[Int(slot.material)].material.name, default: []].append(index) }
+            }
         }
         var review = Review(
             asOf: date, policy: policy, policyNote: note, costModel: policy.costModel.flatMap { catalogue.costModels[$0] },
