@@ -63,7 +63,7 @@ public enum ColumnMapping {
                 diagnostics.append(Diagnostic(.unknownDeclaration, "a mapping file holds one 'columns' block", at: statement.keywordRange))
                 continue
             }
-            for entry in statement.block?.statements ?? [] {
+            for entry in statement.children {
                 guard let column = ImportColumn(rawValue: entry.keyword) else {
                     let suggestion = Suggestions.closest(to: entry.keyword, among: ImportColumn.allCases.map(\.rawValue))
                     diagnostics.append(Diagnostic(

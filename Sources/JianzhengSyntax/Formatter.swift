@@ -20,7 +20,7 @@ public struct Formatter: Sendable {
     }
 
     /// Comments on their own lines, keeping a blank line where the source had one (never at the very start).
-    private func writeComments(_ comments: [Comment], indent: String, first: Bool, separated: Bool, into output: inout String) {
+    private func writeComments(_ comments: SyntaxList<Comment>, indent: String, first: Bool, separated: Bool, into output: inout String) {
         for (position, comment) in comments.enumerated() {
             let isFirst = position == 0
             if !(first && isFirst), comment.blankLineBefore || (isFirst && separated) { output += "\n" }
@@ -61,7 +61,7 @@ public struct Formatter: Sendable {
 
     /// For each statement, the key width its run aligns to: a run is consecutive statements without a block,
     /// a leading comment or a blank line between them.
-    private func alignmentWidths(_ statements: [Statement]) -> [Int] {
+    private func alignmentWidths(_ statements: StatementList) -> [Int] {
         var widths = [Int](repeating: 0, count: statements.count)
         var runStart = 0
         func closeRun(_ end: Int) {
@@ -81,7 +81,7 @@ public struct Formatter: Sendable {
     }
 
     /// Arguments with the separators they were written with: `, ` after a comma, else a space.
-    static func arguments(_ arguments: [StatementArgument]) -> String {
+    static func arguments(_ arguments: SyntaxList<StatementArgument>) -> String {
         var text = ""
         for (position, argument) in arguments.enumerated() {
             text += position > 0 && argument.followsComma ? ", " : " "

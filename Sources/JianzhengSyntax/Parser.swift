@@ -19,9 +19,14 @@ public struct Parser {
     private var tokens: [Token]
     private var index = 0
     private var diagnostics: [Diagnostic]
+    /// The tree's records (`SyntaxStorage`), appended as they are parsed.
+    private var statementRecords: [SyntaxStorage.StatementRecord] = []
+    private var blockRecords: [SyntaxStorage.BlockRecord] = []
+    private var argumentRecords: [StatementArgument] = []
+    private var commentRecords: [Comment] = []
     /// The statements of the blocks being parsed, innermost last: a block's statements are collected here and
-    /// copied out once, at its size, when it closes (instead of growing an array per block).
-    private var pending: [Statement] = []
+    /// moved to `statementRecords` when it closes, so that each block's statements are one range of records.
+    private var pending: [SyntaxStorage.StatementRecord] = []
 
     /// Lexes and parses a file.
     public static func parse(_ file: SourceFile) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
@@ -29,7 +34,10 @@ public struct Parser {
         let tokens = lexer.tokenize()
         var parser = Parser(file: file, lexer: lexer, tokens: tokens)
         let (statements, trailing, _, _) = parser.parseStatements(openBrace: nil, depth: 0)
-        return (SyntaxTree(file: file, statements: statements, trailingComments: trailing), parser.diagnostics)
+        let storage = SyntaxStorage(
+            statements: parser.statementRecords, blocks: parser.blockRecords, arguments: parser.argumentRecords,
+            comments: parser.commentRecords)
+        return (SyntaxTree(file: file, storage: storage, statements: statements, trailingComments: trailing), parser.diagnostics)
     }
 
     private init(file: SourceFile, lexer: Lexer, tokens: [Token]) {
@@ -41,16 +49,18 @@ public struct Parser {
 
     // MARK: - Statements
 
-    /// Parses statements until `}` (when inside a block) or the end of the file.
-    /// Returns the statements, comments after the last one, whether the block was closed, and the `}` token.
+    /// Parses statements until `}` (when inside a block) or the end of the file. Returns where the statements
+    /// and the comments after the last one are among the records, whether the block was closed, and the `}` token.
     private mutating func parseStatements(openBrace: Token?, depth: Int)
-        -> ([Statement], [Comment], Bool, Token?)
+        -> (Range<Int32>, Range<Int32>, Bool, Token?)
     {
         let base = pending.count
-        /// The block's statements, taken off the pending stack.
-        func statements(_ parser: inout Parser) -> [Statement] {
-            defer { parser.pending.removeSubrange(base...) }
-            return Array(parser.pending[base...])
+        /// The block's statements, moved off the pending stack.
+        func statements(_ parser: inout Parser) -> Range<Int32> {
+            let start = Int32(parser.statementRecords.count)
+            parser.statementRecords.append(contentsOf: parser.pending[base...])
+            parser.pending.removeSubrange(base...)
+            return start..<Int32(parser.statementRecords.count)
         }
         var pendingComments: [Comment] = []
         var newlinesInRow = 0
@@ -72,7 +82,7 @@ public struct Parser {
             case .rightBrace:
                 if openBrace != nil {
                     advance()
-                    return (statements(&self), pendingComments, true, token)
+                    return (statements(&self), record(&pendingComments), true, token)
                 }
                 report(.unmatchedClosingBrace, "'}' does not close any block", token)
                 advance()
@@ -80,14 +90,14 @@ public struct Parser {
                 if let openBrace {
                     reportMissingBrace(opened: openBrace, at: previousLineEnd(before: token))
                 }
-                return (statements(&self), pendingComments, openBrace == nil, nil)
+                return (statements(&self), record(&pendingComments), openBrace == nil, nil)
             case .identifier:
                 if let openBrace, token.startColumn == 1, Self.declarationKeywords.contains(lexer.text(token)) {
                     reportMissingBrace(opened: openBrace, at: previousLineEnd(before: token))
-                    return (statements(&self), pendingComments, false, nil)
+                    return (statements(&self), record(&pendingComments), false, nil)
                 }
                 var statement = parseStatement(depth: depth)
-                swap(&statement.leadingComments, &pendingComments)
+                statement.leadingComments = record(&pendingComments)
                 statement.blankLineBefore = blankLine
                 pending.append(consume statement)
                 blankLine = false
@@ -100,17 +110,34 @@ public struct Parser {
         }
     }
 
-    private mutating func parseStatement(depth: Int) -> Statement {
+    /// Moves comments to the records, returning where they are.
+    private mutating func record(_ comments: inout [Comment]) -> Range<Int32> {
+        let start = Int32(commentRecords.count)
+        if !comments.isEmpty {
+            commentRecords.append(contentsOf: comments)
+            comments.removeAll(keepingCapacity: true)
+        }
+        return start..<Int32(commentRecords.count)
+    }
+
+    /// Records the comment token at the current position and moves past it.
+    private mutating func recordComment() -> Int32 {
+        commentRecords.append(comment(current))
+        advance()
+        return Int32(commentRecords.count - 1)
+    }
+
+    private mutating func parseStatement(depth: Int) -> SyntaxStorage.StatementRecord {
         let keywordToken = current
         advance()
-        var arguments: [StatementArgument] = []
+        let firstArgument = argumentRecords.count
         var followsComma = false
         argumentLoop: while true {
             switch current.kind {
             case .newline, .semicolon, .leftBrace, .rightBrace, .endOfFile, .comment:
                 break argumentLoop
             case .comma:
-                if arguments.isEmpty || followsComma {
+                if argumentRecords.count == firstArgument || followsComma {
                     report(.expectedToken, "expected a value before ','", current)
                 }
                 followsComma = true
@@ -120,14 +147,16 @@ public struct Parser {
                     skipToLineEnd()
                     break argumentLoop
                 }
-                arguments.append(StatementArgument(expression: expression, followsComma: followsComma))
+                argumentRecords.append(StatementArgument(expression: expression, followsComma: followsComma))
                 followsComma = false
             }
         }
-        var statement = Statement(
-            keyword: lexer.text(keywordToken), keywordRange: range(keywordToken), arguments: arguments, block: nil,
-            leadingComments: [], trailingComment: nil, blankLineBefore: false, range: range(keywordToken))
-        if let last = arguments.last { statement.range = statement.range.union(last.expression.range) }
+        var statement = SyntaxStorage.StatementRecord(
+            keyword: lexer.text(keywordToken), keywordRange: range(keywordToken), range: range(keywordToken),
+            arguments: Int32(firstArgument)..<Int32(argumentRecords.count), leadingComments: 0..<0)
+        if argumentRecords.count > firstArgument, let last = argumentRecords.last {
+            statement.range = statement.range.union(last.expression.range)
+        }
         if current.kind == .leftBrace {
             let brace = current
             if depth + 1 > Self.maximumDepth {
@@ -136,23 +165,16 @@ public struct Parser {
                 return statement
             }
             advance()
-            if current.kind == .comment {
-                statement.trailingComment = comment(current)
-                advance()
-            }
+            if current.kind == .comment { statement.trailingComment = recordComment() }
             let (children, trailing, closed, closingBrace) = parseStatements(openBrace: brace, depth: depth + 1)
-            var block = Block(
-                statements: children, trailingComments: trailing, closingComment: nil,
-                range: SourceRange(start: range(brace).start, end: range(closingBrace ?? brace).end))
-            if closed, current.kind == .comment {
-                block.closingComment = comment(current)
-                advance()
-            }
-            statement.block = block
-            statement.range = statement.range.union(block.range)
+            let closingComment = closed && current.kind == .comment ? recordComment() : -1
+            let blockRange = SourceRange(start: range(brace).start, end: range(closingBrace ?? brace).end)
+            blockRecords.append(SyntaxStorage.BlockRecord(
+                statements: children, trailingComments: trailing, closingComment: closingComment, range: blockRange))
+            statement.block = Int32(blockRecords.count - 1)
+            statement.range = statement.range.union(blockRange)
         } else if current.kind == .comment {
-            statement.trailingComment = comment(current)
-            advance()
+            statement.trailingComment = recordComment()
         }
         return statement
     }

@@ -32,7 +32,7 @@ struct AttributeSchema: ExpressibleByDictionaryLiteral, Sendable {
 /// where its first statement is and for each statement where the next of the same attribute is.
 struct Fields {
     let schema: AttributeSchema
-    private let statements: [Statement]
+    private let statements: StatementList
     /// Per attribute of the schema, the position of its first statement in `statements` (-1: absent).
     private var firstOf: [Int32]
     /// Per statement, the position of the next statement of the same attribute (-1: the last).
@@ -40,7 +40,7 @@ struct Fields {
     /// Per attribute, the position of its last statement so far (while the fields are collected).
     private var lastOf: [Int32]
 
-    init(schema: AttributeSchema, statements: [Statement]) {
+    init(schema: AttributeSchema, statements: StatementList) {
         self.schema = schema
         self.statements = statements
         firstOf = Array(repeating: -1, count: schema.names.count)
@@ -86,7 +86,7 @@ struct AttributeReader {
     mutating func attributes(
         of declaration: Statement, schema: AttributeSchema, what describe: @autoclosure () -> String
     ) -> Fields {
-        let statements = declaration.block?.statements ?? []
+        let statements = declaration.children
         var found = Fields(schema: schema, statements: statements)
         for (position, statement) in statements.enumerated() {
             guard let index = schema.index(of: statement.keyword) else {
