@@ -137,7 +137,7 @@ struct DeclarationReaders {
         }
         let cites = cite(reader.citations(fields["cites"]))
         let mention = CommitmentTerms.CatalogueMention(name: name, issuer: issuer ?? "", published: published)
-        let entries = (fields["entry"] ?? []).compactMap { entry -> CommitmentCatalogue.Entry? in
+        let entries = fields["entry"].compactMap { entry -> CommitmentCatalogue.Entry? in
             guard let procedure = declarationName(entry, what: "entry of commitment-catalogue '\(name)'") else { return nil }
             guard entry.arguments.count == 2, let material = declarationName(entry, index: 1, what: "entry '\(procedure)'") else {
                 reader.report(Diagnostic(
@@ -183,7 +183,7 @@ struct DeclarationReaders {
         return DataSource(
             name: name, provider: provider ?? "", sharing: reader.value(fields.first("sharing"), SharingType.self) ?? .none,
             kind: reader.value(fields.first("kind"), SourceKind.self) ?? .database, items: reader.names(fields["items"]).map(\.0),
-            approved: approved.map(\.0), approvals: (fields["approval"] ?? []).compactMap { approval($0, source: name) },
+            approved: approved.map(\.0), approvals: fields["approval"].compactMap { approval($0, source: name) },
             coverage: reader.fraction(coverageStatement) ?? 1, coverageNote: coverageNote, covers: reader.names(fields["covers"]).map(\.0),
             from: from, until: until, range: Self.headRange(statement))
     }
@@ -212,7 +212,7 @@ struct DeclarationReaders {
         refer(.department, department, fields.first("department")?.arguments.first?.expression.range)
         let issues = reader.names(fields["issues"])
         referAll(.material, issues)
-        let situations = unique((fields["situation"] ?? []).compactMap { situation($0, procedure: id) }, what: "situation")
+        let situations = unique(fields["situation"].compactMap { situation($0, procedure: id) }, what: "situation")
         let total = situations.reduce(0) { $0 + $1.share }
         if total > 1.000_001, let last = situations.last {
             reader.report(Diagnostic(
@@ -221,13 +221,13 @@ struct DeclarationReaders {
         }
         let situationNames = situations.map(\.name)
         let conditions = unique(
-            (fields["condition"] ?? []).compactMap { condition($0, procedure: id, situations: situationNames) }, what: "condition")
+            fields["condition"].compactMap { condition($0, procedure: id, situations: situationNames) }, what: "condition")
         let scope = ProcedureScope(id: id, conditions: conditions.map(\.name), situations: situations)
         return Procedure(
             id: id, name: name, department: department ?? "", domain: reader.name(fields.first("domain")),
             territory: reader.name(fields.first("territory")) ?? "CN", basis: cite(reader.citations(fields["basis"])),
             volume: reader.integer(fields.first("volume"), units: Units.perYear) ?? 0,
-            requirements: (fields["requires"] ?? []).compactMap { requirement($0, in: scope) }, conditions: conditions, situations: situations,
+            requirements: fields["requires"].compactMap { requirement($0, in: scope) }, conditions: conditions, situations: situations,
             issues: issues.map(\.0),
             trips: reader.integer(fields.first("trips")) ?? 1,
             days: reader.integer(fields.first("days"), units: Units.workingDays) ?? 0,
@@ -321,7 +321,7 @@ struct DeclarationReaders {
             commitment: fields.first("commitment").map { commitment($0, material: material, situations: scope.situations.map(\.name), procedure: scope.id) },
             evidenceOf: known(reader.names(fields["evidence-of"]), among: scope.conditions, what: "condition", in: procedure),
             situations: situations, sample: reader.string(fields.first("sample")),
-            mistakes: (fields["mistake"] ?? []).compactMap { reader.string($0) }, range: Self.headRange(statement))
+            mistakes: fields["mistake"].compactMap { reader.string($0) }, range: Self.headRange(statement))
     }
 
     // MARK: - guide
@@ -332,7 +332,7 @@ struct DeclarationReaders {
         let fields = reader.attributes(of: statement, schema: Self.guideSchema, what: "the guide of procedure '\(procedure)'")
         let acceptedBy = reader.name(fields.first("accepted-by"))
         refer(.department, acceptedBy, fields.first("accepted-by")?.arguments.first?.expression.range)
-        let steps = (fields["step"] ?? []).compactMap { step($0, procedure: procedure) }
+        let steps = fields["step"].compactMap { step($0, procedure: procedure) }
         var seen: [String: SourceRange] = [:]
         for step in steps {
             if let first = seen[step.name] {
@@ -356,9 +356,9 @@ struct DeclarationReaders {
         // `legal-limit none`: the law sets no time limit (a public service), which is not a limit left out.
         let noLimit = limit.map { $0.arguments.count == 1 && AttributeReader.nameValue($0.arguments[0].expression) == "none" } ?? false
         return ServiceGuide(
-            acceptedBy: acceptedBy, serves: reader.string(fields.first("serves")), windows: (fields["window"] ?? []).compactMap { reader.string($0) }, online: reader.string(fields.first("online")),
+            acceptedBy: acceptedBy, serves: reader.string(fields.first("serves")), windows: fields["window"].compactMap { reader.string($0) }, online: reader.string(fields.first("online")),
             steps: steps, legalLimit: noLimit ? nil : reader.integer(limit, units: Units.workingDays),
-            legalLimitBasis: cite(reader.citations(limitBasis?["basis"])), noLegalLimit: noLimit,
+            legalLimitBasis: cite(limitBasis.map { reader.citations($0["basis"]) } ?? []), noLegalLimit: noLimit,
             promisedLimit: reader.integer(fields.first("promised-limit"), units: Units.workingDays),
             feeBasis: cite(reader.citations(fields["fee-basis"])), consult: reader.string(fields.first("consult")),
             complain: reader.string(fields.first("complain")), source: reader.string(fields.first("source")), range: statement.keywordRange)
@@ -438,12 +438,12 @@ struct DeclarationReaders {
             until: reader.date(fields.first("until")),
             sufficientRanks: Set(reader.values(fields["sufficient-ranks"], LegalRank.self)),
             commitmentExcludes: Set(reader.values(fields["commitment-excludes"], ConcernCategory.self)),
-            issuerProhibitions: (fields["issuer-prohibited"] ?? []).map { issuerProhibition($0) },
+            issuerProhibitions: fields["issuer-prohibited"].map { issuerProhibition($0) },
             phrases: TextPhrases(
                 delegation: reader.names(fields["delegation-phrases"]).map(\.0), documentWords: reader.names(fields["document-words"]).map(\.0),
                 investigation: reader.names(fields["investigation-phrases"]).map(\.0), nonLawSources: reader.names(fields["non-law-sources"]).map(\.0)),
             costModel: costModel,
-            rules: (fields["rule"] ?? []).compactMap { rule($0, policy: name) },
+            rules: fields["rule"].compactMap { rule($0, policy: name) },
             otherwise: reader.value(fields.first("otherwise"), Verdict.self), range: Self.headRange(statement))
         policy.parallelCites = cite(reader.citations(fields["parallel-cites"]))
         policy.oneWindowCites = cite(reader.citations(fields["one-window-cites"]))
@@ -505,7 +505,7 @@ struct DeclarationReaders {
         let policy = reader.name(fields.first("policy"))
         refer(.policy, policy, fields.first("policy")?.arguments.first?.expression.range)
         var expectations: [Expectation] = []
-        for expect in fields["expect"] ?? [] {
+        for expect in fields["expect"] {
             guard expect.arguments.count == 2, let procedure = AttributeReader.nameValue(expect.arguments[0].expression),
                 let material = AttributeReader.nameValue(expect.arguments[1].expression)
             else {
@@ -520,7 +520,7 @@ struct DeclarationReaders {
                 reason: reader.value(details.first("reason"), ReasonCode.self), flags: reader.values(details["flag"], Flag.self),
                 range: expect.range))
         }
-        for expect in fields["expect-cycle"] ?? [] {
+        for expect in fields["expect-cycle"] {
             let procedures = reader.names([expect])
             referAll(.procedure, procedures)
             let details = reader.attributes(of: expect, schema: ["unresolved": .optional], what: "expect-cycle")
@@ -533,7 +533,7 @@ struct DeclarationReaders {
             }
             expectations.append(.cycle(procedures: procedures.map(\.0), unresolved: unresolved, range: expect.range))
         }
-        for expect in fields["expect-finding"] ?? [] {
+        for expect in fields["expect-finding"] {
             guard let first = expect.arguments.first, let kind = reader.vocabularyValue(first.expression, FindingKind.self) else {
                 if expect.arguments.isEmpty { reader.wrongType(expect, expected: "a finding kind") }
                 continue
