@@ -101,6 +101,9 @@ struct Run: ParsableCommand {
                 _ = clock.lap()
                 let whatIfDiff = try whatIf(proposal, on: session)
                 let lap = clock.lap()
+                // The session would otherwise be freed right after its last use, inside the lap: tearing down the
+                // reviewed catalogue is not the what-if's work.
+                withExtendedLifetime(session) {}
                 if samples["what-if (1 procedure)"] == nil { whatIfOrder.append("what-if (1 procedure)") }
                 samples["what-if (1 procedure)", default: []].append(lap)
                 whatIfNote = "what-if: \(whatIfDiff.changes.count) requirement changes, \(whatIfDiff.findings.count) findings"

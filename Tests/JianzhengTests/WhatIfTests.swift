@@ -23,6 +23,10 @@ import JianzhengWorkspace
         }
             + review.cycles.map { "cycle " + $0.procedures.joined(separator: ",") + " " + $0.status.rawValue + " " + ($0.cheapestCut?.material ?? "-") }
             + review.burdens.map { "burden \($0.procedureID) \($0.before) \($0.after) \($0.inCycle)" }
+            + review.stepFindings.map { finding in
+                "step \(finding.kind.rawValue) \(finding.procedureID) \(finding.steps) \(String(describing: finding.days)) "
+                    + "\(String(describing: finding.limit)) \(finding.citations.map(\.text))"
+            }
     }
 
     static func diffFingerprint(_ diff: ReviewDiff) -> [String] {
@@ -32,15 +36,16 @@ import JianzhengWorkspace
             + diff.cyclesCreated.map { "created \($0.procedures)" } + diff.cyclesBroken.map { "broken \($0.procedures)" }
     }
 
-    /// Checks one proposal: the what-if against a full review of the catalogue built with the overlay.
-    static func check(_ proposal: String, session: ReviewSession) throws {
+    /// Checks one proposal: the what-if against a full review of the catalogue built with the overlay (after
+    /// `earlier`, the overlays the session's catalogue was built with).
+    static func check(_ proposal: String, session: ReviewSession, earlier: [SyntaxTree] = []) throws {
         let tree = Parser.parse(SourceFile(path: "proposal.jz", text: proposal)).tree
         let whatIf = try session.whatIf([tree])
         let errors = whatIf.diagnostics.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors.map(\.message)) in\n\(proposal)")
         guard let incremental = whatIf.review, let diff = session.diff(whatIf) else { return }
         let baseTrees = SourceSet.load([root + "/rules", root + "/examples/gansu"]).trees
-        let (proposed, _) = CatalogueBuilder.build(baseTrees, overlays: [tree], corpus: session.corpus)
+        let (proposed, _) = CatalogueBuilder.build(baseTrees, overlays: earlier + [tree], corpus: session.corpus)
         let full = try ReviewEngine(catalogue: proposed, corpus: session.corpus).review(asOf: date)
         let expected = fingerprint(full), actual = fingerprint(incremental)
         #expect(expected.count == actual.count, "\(proposal)")
@@ -75,6 +80,17 @@ import JianzhengWorkspace
         let citations = Array(Set(catalogue.procedures.values.flatMap { $0.requirements.flatMap { $0.basis.map(\.text) } })).sorted()
         func quoted(_ names: [String]) -> String { names.map { "\"\($0)\"" }.joined(separator: ", ") }
         func pick<T>(_ values: [T]) -> T { values[random.next(values.count)] }
+        // A guide whose steps and limits give step findings (no basis, several windows, steps above the limit, 并联).
+        func guide() -> String {
+            guard random.next(2) == 0 else { return "" }
+            let windows = (0..<(1 + random.next(2))).map { "    window \"窗口\($0)\"\n" }.joined()
+            let steps = (0..<(1 + random.next(3))).map { step in
+                "    step 环节\(step) {\n      department \(pick(departments))\n      days \(1 + random.next(10)) 工作日\n"
+                    + (random.next(2) == 0 ? "      basis \(pick(citations))\n" : "") + "    }\n"
+            }.joined()
+            return "  guide {\n    accepted-by \(pick(departments))\n    serves \"自然人\"\n\(windows)\(steps)"
+                + "    promised-limit \(1 + random.next(15)) 工作日\n  }\n"
+        }
         func requirements() -> String {
             (0..<(1 + random.next(5))).map { _ in
                 random.next(3) == 0 ? "  requires \"\(pick(materials))\" {\n    basis \(pick(citations))\n  }\n" : "  requires \"\(pick(materials))\"\n"
@@ -90,7 +106,7 @@ import JianzhengWorkspace
                     guard declared.insert("procedure " + id).inserted else { continue }
                     let issues = random.next(2) == 0 ? "  issues \"\(pick(materials))\"\n" : ""
                     proposal += "procedure \"\(id)\" 拟议事项\(trial) {\n  department \"\(pick(departments))\"\n  territory CN-62\n"
-                        + "  volume \(100 + random.next(10_000))\n\(requirements())\(issues)}\n"
+                        + "  volume \(100 + random.next(10_000))\n\(requirements())\(issues)\(guide())}\n"
                 case 2:
                     let name = pick(materials)
                     guard declared.insert("material " + name).inserted, let old = catalogue.materials[name] else { continue }
@@ -141,6 +157,30 @@ import JianzhengWorkspace
         let used = try diagnostics(
             "material 新增材料 {\n  kind certificate\n}\nprocedure \"新事项\" 新 {\n  department 民政部门\n  territory CN-62\n  requires 新增材料\n}\n")
         #expect(!used.contains { $0.code == .unusedDeclaration })
+    }
+
+    /// A circular proof loses members: what is left of it is still one, though no procedure the change touches
+    /// reaches it (the what-if searches the old cycle's members again, not only what the change reaches).
+    @Test func aCircularProofThatLosesMembersStaysOneWithoutThem() throws {
+        func procedure(_ id: String, requires: [String], issues: String) -> String {
+            "procedure \"\(id)\" 循环事项\(id) {\n  department 民政部门\n  territory CN-62\n"
+                + requires.map { "  requires \($0)\n" }.joined() + "  issues \(issues)\n}\n"
+        }
+        let materials = ["甲证", "乙证", "丙证", "戊证"].map { "material \($0) {\n  kind certificate\n}\n" }.joined()
+        // 甲 ⇄ 乙, and 甲 → 戊 → 丙 → 甲: one circular proof of four procedures.
+        let loop = materials + procedure("循环甲", requires: ["乙证", "戊证"], issues: "甲证")
+            + procedure("循环乙", requires: ["甲证"], issues: "乙证") + procedure("循环戊", requires: ["丙证"], issues: "戊证")
+            + procedure("循环丙", requires: ["甲证"], issues: "丙证")
+        let earlier = [Parser.parse(SourceFile(path: "loop.jz", text: loop)).tree]
+        let baseTrees = SourceSet.load([Self.root + "/rules", Self.root + "/examples/gansu"]).trees
+        let (catalogue, _) = CatalogueBuilder.build(baseTrees, overlays: earlier, corpus: Self.workspace.corpus)
+        let session = try ReviewSession(catalogue: catalogue, corpus: Self.workspace.corpus, asOf: Self.date)
+        #expect(session.review.cycles.contains { Set($0.procedures) == ["循环甲", "循环乙", "循环丙", "循环戊"] })
+        // 丙 stops requiring 甲证: 甲 ⇄ 乙 remains, and neither 丙 nor 戊 (which requires what 丙 issues) reaches it.
+        let proposal = "procedure \"循环丙\" 循环事项循环丙 {\n  department 民政部门\n  territory CN-62\n  issues 丙证\n}\n"
+        let whatIf = try session.whatIf([Parser.parse(SourceFile(path: "p.jz", text: proposal)).tree])
+        #expect(whatIf.review?.cycles.contains { Set($0.procedures) == ["循环甲", "循环乙"] } == true)
+        try Self.check(proposal, session: session, earlier: earlier)
     }
 
     @Test func aOneProcedureChangeDecidesOnlyWhatItReaches() throws {

@@ -98,7 +98,7 @@ struct EvaluationContext: Sendable {
 
     init(
         catalogue: Catalogue, corpus: LegalCorpus, policy: Policy, date: CalendarDate, procedures: [Procedure],
-        cycleRequirements: Set<RequirementPosition>
+        cycleRequirements: Set<RequirementPosition>, sources: SourceIndex
     ) {
         self.catalogue = catalogue
         self.corpus = corpus
@@ -135,7 +135,6 @@ struct EvaluationContext: Sendable {
             basisInputs.append(BasisInput(territory: code, citations: citations, purpose: purpose))
             return index
         }
-        let sources = SourceIndex(catalogue.sources.values)
         conditions = procedures.map { procedure in
             guard !procedure.conditions.isEmpty else { return [] }
             let territory = territories.intern(procedure.territory)

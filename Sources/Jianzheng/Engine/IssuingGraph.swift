@@ -101,15 +101,50 @@ struct IssuingGraph: Sendable {
         return (graph, rebuilt)
     }
 
-    /// Strongly connected components that form a circular proof: two or more procedures, or a self-loop.
+    /// Strongly connected components that form a circular proof: two or more procedures, or a self-loop, in the
+    /// order of their first (lowest) node. `members`, when given, restricts the search to the subgraph they induce;
     /// `keep` filters edges (e.g. only those still required after the verdicts).
-    func cycles(keeping keep: (IssuingEdge) -> Bool = { _ in true }) -> [[Int]] {
-        let successors = edges.enumerated().map { from, list in
-            list.filter { keep(edge(from, $0.to, $0.material, $0.requirement)) }.map(\.to)
+    func cycles(among members: [Int]? = nil, keeping keep: ((IssuingEdge) -> Bool)? = nil) -> [[Int]] {
+        let nodes = members ?? Array(procedureIDs.indices)
+        var local = [Int: Int](minimumCapacity: members == nil ? 0 : nodes.count)
+        if members != nil { for (position, node) in nodes.enumerated() { local[node] = position } }
+        let successors = nodes.map { from in
+            edges[from].compactMap { edge -> Int? in
+                guard let to = members == nil ? edge.to : local[edge.to] else { return nil }
+                if let keep, !keep(self.edge(from, edge.to, edge.material, edge.requirement)) { return nil }
+                return to
+            }
         }
-        return StronglyConnectedComponents.compute(nodeCount: procedureIDs.count, successors: successors)
+        return StronglyConnectedComponents.compute(nodeCount: nodes.count, successors: successors)
             .filter { $0.count > 1 || successors[$0[0]].contains($0[0]) }
+            .map { component in component.map { nodes[$0] }.sorted() }
             .sorted { $0[0] < $1[0] }
+    }
+
+    /// The circular proofs of this graph, given `old`, those of the graph it was updated from, and `rebuilt`, the
+    /// nodes whose outgoing edges changed (see `updated`). A cycle that no rebuilt node reaches and that reaches
+    /// none is unchanged; the others lie among the nodes both reachable from and reaching a rebuilt node, with the
+    /// members of old cycles through a rebuilt node, and are searched again there alone. `predecessors(node)` may
+    /// list more nodes than have an edge to it (a stale edge only widens the search).
+    func cycles(updating old: [[Int]], rebuilt: Set<Int>, predecessors: (Int) -> [Int]) -> [[Int]] {
+        var reachable = rebuilt
+        var pending = Array(rebuilt)
+        while let node = pending.popLast() {
+            for edge in edges[node] where reachable.insert(edge.to).inserted { pending.append(edge.to) }
+        }
+        var region = rebuilt
+        pending = Array(rebuilt)
+        while let node = pending.popLast() {
+            for predecessor in predecessors(node) where reachable.contains(predecessor) && region.insert(predecessor).inserted {
+                pending.append(predecessor)
+            }
+        }
+        var unchanged: [[Int]] = []
+        for component in old {
+            if component.contains(where: rebuilt.contains) { region.formUnion(component) } else { unchanged.append(component) }
+        }
+        unchanged.removeAll { region.contains($0[0]) }
+        return (unchanged + cycles(among: region.sorted())).sorted { $0[0] < $1[0] }
     }
 
     func edge(_ from: Int, _ to: Int, _ material: String, _ requirement: Int) -> IssuingEdge {

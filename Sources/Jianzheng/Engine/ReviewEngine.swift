@@ -59,6 +59,8 @@ public struct ReviewEngine: Sendable {
         var cyclesBefore: [[Int]]
         /// Nodes requiring each material, by material name (empty unless asked for: only a what-if reads it).
         var requirers: [String: [Int]]
+        /// The catalogue's data sources by item, reused by a what-if that changes none.
+        var sources: SourceIndex
     }
 
     func reviewKeepingState(
@@ -69,7 +71,8 @@ public struct ReviewEngine: Sendable {
         let graph = IssuingGraph(catalogue, procedures: procedures)
         let cyclesBefore = graph.cycles()
         let inCycle = Self.cycleRequirements(cyclesBefore, graph: graph) { RequirementPosition(procedure: $0.fromIndex, requirement: $0.requirement) }
-        let (decisions, context) = decide(procedures, cycleRequirements: inCycle, policy: policy, date: date)
+        let sources = SourceIndex(catalogue.sources.values)
+        let (decisions, context) = decide(procedures, cycleRequirements: inCycle, policy: policy, date: date, sources: sources)
         phase?("evaluate")
         let cycles = circularProofs(cyclesBefore, graph: graph, decisions: decisions)
         phase?("cycles")
@@ -96,7 +99,7 @@ public struct ReviewEngine: Sendable {
             catalogue.citations.resolve($0, in: corpus, on: date).act
         }
         phase?("finish")
-        return State(review: review, graph: graph, cyclesBefore: cyclesBefore, requirers: requirers)
+        return State(review: review, graph: graph, cyclesBefore: cyclesBefore, requirers: requirers, sources: sources)
     }
 
     /// The requirements on an edge inside a circular proof, as `position(edge)` numbers them (nil: not wanted).
@@ -111,13 +114,13 @@ public struct ReviewEngine: Sendable {
     }
 
     /// Decides every requirement of `procedures` in parallel, per procedure; `cycleRequirements` are positions
-    /// within this list.
+    /// within this list; `sources` indexes the catalogue's data sources.
     func decide(
-        _ procedures: [Procedure], cycleRequirements: Set<RequirementPosition>, policy: Policy, date: CalendarDate
+        _ procedures: [Procedure], cycleRequirements: Set<RequirementPosition>, policy: Policy, date: CalendarDate, sources: SourceIndex
     ) -> ([[Decision]], EvaluationContext) {
         let context = EvaluationContext(
             catalogue: catalogue, corpus: corpus, policy: policy, date: date, procedures: procedures,
-            cycleRequirements: cycleRequirements)
+            cycleRequirements: cycleRequirements, sources: sources)
         let evaluator = RequirementEvaluator(context: context)
         return (ConcurrentSlots<[Decision]>.map(Array(procedures.indices)) { evaluator.decide(at: $0) }, context)
     }
@@ -125,9 +128,10 @@ public struct ReviewEngine: Sendable {
     /// The circular proofs of `cyclesBefore`, each marked broken or unresolved by the verdicts.
     func circularProofs(_ cyclesBefore: [[Int]], graph: IssuingGraph, decisions: [[Decision]]) -> [CircularProof] {
         let decision = { (edge: IssuingEdge) in decisions[edge.fromIndex][edge.requirement] }
-        let cyclesAfter = graph.cycles { decision($0).verdict == .keep }.map { Set($0) }
+        // A cycle of the kept edges lies within one of the cycles before: each is searched on its own.
         return cyclesBefore.map { component in
-            circularProof(component, graph: graph, decision: decision, stillCyclic: cyclesAfter.contains { $0.isSubset(of: Set(component)) })
+            let stillCyclic = !graph.cycles(among: component) { decision($0).verdict == .keep }.isEmpty
+            return circularProof(component, graph: graph, decision: decision, stillCyclic: stillCyclic)
         }
     }
 

@@ -226,21 +226,24 @@ public struct CatalogueBuilder: Sendable {
     private func checkCitations(_ corpus: LegalCorpus, into reporter: inout AttributeReader) {
         // Each distinct text is parsed and resolved once (in parallel); every place it is written gets the diagnostic.
         let table = catalogue.citations
-        var cited = [CitationReference?](repeating: nil, count: table.texts.count)
+        // A byte per text marks those seen; the problems, rare, are kept by id (a resolved citation per text would
+        // be tens of megabytes of fresh memory for an overlay of one procedure).
+        var seen = [Bool](repeating: false, count: table.texts.count)
+        var distinct: [(id: Int32, reference: CitationReference)] = []
         for reference in citations {
-            if let id = table.id(of: reference), cited[Int(id)] == nil { cited[Int(id)] = reference }
+            if let id = table.id(of: reference), !seen[Int(id)] {
+                seen[Int(id)] = true
+                distinct.append((id, reference))
+            }
         }
-        let distinct = cited.compactMap { $0 }
-        let invalid = ConcurrentSlots<ResolvedCitation?>.map(distinct) { reference in
-            let resolved = table.resolve(reference, in: corpus)
+        let invalid = ConcurrentSlots<ResolvedCitation?>.map(distinct) { entry in
+            let resolved = table.resolve(entry.reference, in: corpus)
             return resolved.isValid && resolved.renumberedTo == nil ? nil : resolved
         }
-        var problems = [ResolvedCitation?](repeating: nil, count: table.texts.count)
-        for (reference, resolved) in zip(distinct, invalid) {
-            if let id = table.id(of: reference) { problems[Int(id)] = resolved }
-        }
+        var problems: [Int32: ResolvedCitation] = [:]
+        for (entry, resolved) in zip(distinct, invalid) { if let resolved { problems[entry.id] = resolved } }
         for reference in citations {
-            guard let id = table.id(of: reference), let resolved = problems[Int(id)] else { continue }
+            guard let id = table.id(of: reference), let resolved = problems[id] else { continue }
             switch resolved.problem {
             case .malformed(let message):
                 reporter.report(Diagnostic(.malformedCitation, "malformed citation: \(message)", at: reference.range, notes: [Diagnostic.Note(Self.pendingNote)]))

@@ -49,7 +49,10 @@ public struct ReviewSession: Sendable {
         let base = state.review
         let (graph, rebuilt) = state.graph.updated(
             to: proposed, from: catalogue, procedures: changes.procedures, materials: changes.materials) { state.requirers[$0] ?? [] }
-        let cyclesBefore = graph.cycles()
+        // Predecessors in the proposed graph (the rebuilt nodes' old edges kept: they only widen what is searched).
+        var reversed = predecessors + [[Int]](repeating: [], count: graph.procedureIDs.count - predecessors.count)
+        for node in rebuilt { for edge in graph.edges[node] { reversed[edge.to].append(node) } }
+        let cyclesBefore = graph.cycles(updating: state.cyclesBefore, rebuilt: rebuilt) { reversed[$0] }
         let decided = nodesToDecide(proposed, changes, graph: graph, rebuilt: rebuilt, cycles: cyclesBefore)
         let procedure = { (node: Int) -> Procedure in
             // The graph was built from `proposed`: each of its nodes is one of its procedures.
@@ -65,7 +68,8 @@ public struct ReviewSession: Sendable {
         let inCycle = ReviewEngine.cycleRequirements(cyclesBefore, graph: graph) { edge in
             position[edge.fromIndex] >= 0 ? RequirementPosition(procedure: position[edge.fromIndex], requirement: edge.requirement) : nil
         }
-        let (fresh, _) = engine.decide(order.map(procedure), cycleRequirements: inCycle, policy: base.policy, date: base.asOf)
+        let sources = changes.sources.isEmpty ? state.sources : SourceIndex(proposed.sources.values)
+        let (fresh, _) = engine.decide(order.map(procedure), cycleRequirements: inCycle, policy: base.policy, date: base.asOf, sources: sources)
 
         // Splice: unchanged procedures keep their decisions (new procedures are the last nodes).
         var decisions = base.decisions.byProcedure
@@ -75,8 +79,6 @@ public struct ReviewSession: Sendable {
         let cycles = engine.circularProofs(cyclesBefore, graph: graph, decisions: decisions)
 
         // Burdens change for what was decided again or rewired, and for everything that reaches it.
-        var reversed = predecessors + [[Int]](repeating: [], count: graph.procedureIDs.count - predecessors.count)
-        for node in rebuilt { for edge in graph.edges[node] { reversed[edge.to].append(node) } }
         let region = IssuingGraph.ancestors(of: decided.union(rebuilt)) { reversed[$0] }.sorted()
         let (before, after) = engine.burdens(of: region, procedures: region.map(procedure), graph: graph, decisions: decisions) { node in
             (base.burdens[node].before, base.burdens[node].after)
@@ -94,16 +96,46 @@ public struct ReviewSession: Sendable {
         var review = Review(
             asOf: base.asOf, policy: base.policy, policyNote: base.policyNote, costModel: base.costModel,
             decisions: DecisionList(byProcedure: decisions), cycles: cycles, burdens: burdens)
-        // Guides are few and cheap to check: all of them, against the proposed catalogue.
-        review.stepFindings = StepAnalysis.findings(proposed.orderedProcedures, policy: base.policy) { [corpus] in
-            proposed.citations.resolve($0, in: corpus, on: base.asOf).act
-        }
+        review.stepFindings = stepFindings(proposed, changed: changes.procedures, graph: graph)
         let oldNodes = base.burdens.count
         let scope = ReviewScope(
             decided: order.map { graph.procedureIDs[$0] }, burdened: region.map { graph.procedureIDs[$0] },
             decisions: (order.filter { $0 < oldNodes }.flatMap { base.decisions.byProcedure[$0] }, Array(fresh.joined())),
             burdens: (region.filter { $0 < oldNodes }.map { base.burdens[$0] }, region.map { burdens[$0] }))
         return (review, scope)
+    }
+
+    /// The base review's step findings with those of the `changed` procedures found again, in procedure order (a
+    /// procedure's steps and time limits are its own: nothing else in the catalogue changes its findings).
+    private func stepFindings(_ proposed: Catalogue, changed: [String], graph: IssuingGraph) -> [StepFinding] {
+        let base = state.review
+        let changedIDs = Set(changed)
+        let node = { (finding: StepFinding) -> Int in
+            guard let node = graph.indexByID[finding.procedureID] else {
+                preconditionFailure("a step finding names a procedure the issuing graph lacks: \(finding.procedureID)")
+            }
+            return node
+        }
+        let kept = base.stepFindings.filter { !changedIDs.contains($0.procedureID) }
+        let procedures = changedIDs.compactMap { id in graph.indexByID[id].flatMap { node in proposed.procedures[id].map { (node, $0) } } }
+            .sorted { $0.0 < $1.0 }.map(\.1)
+        let fresh = StepAnalysis.findings(procedures, policy: base.policy) { [corpus] in
+            proposed.citations.resolve($0, in: corpus, on: base.asOf).act
+        }
+        // Both lists are in procedure order: merge them.
+        var merged: [StepFinding] = []
+        merged.reserveCapacity(kept.count + fresh.count)
+        var next = fresh.startIndex
+        for finding in kept {
+            let position = node(finding)
+            while next < fresh.endIndex, node(fresh[next]) < position {
+                merged.append(fresh[next])
+                next += 1
+            }
+            merged.append(finding)
+        }
+        merged += fresh[next...]
+        return merged
     }
 
     /// The procedures whose requirements must be decided again: the changed ones, those requiring a material
