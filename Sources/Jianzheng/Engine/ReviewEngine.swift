@@ -136,16 +136,23 @@ public struct ReviewEngine: Sendable {
     }
 
     /// Burdens before and after the verdicts of the procedures at `nodes`; `outside` gives both for any
-    /// successor not among them (see `BurdenCalculator`).
+    /// successor not among them (see `BurdenCalculator`). The two are independent: computed side by side.
     func burdens(
-        of nodes: [Int], procedures: [Procedure], graph: IssuingGraph, decisions: [[Decision]], outside: (Int) -> (Burden, Burden)
+        of nodes: [Int], procedures: [Procedure], graph: IssuingGraph, decisions: [[Decision]], outside: @Sendable (Int) -> (Burden, Burden)
     ) -> (before: [Burden], after: [Burden]) {
         let calculator = BurdenCalculator(catalogue: catalogue, graph: graph)
-        let before = calculator.burdens(of: nodes, procedures: procedures, weight: { decisions[$0][$1].kind == .certificate ? 1 : 0 }) { outside($0).0 }
-        let after = calculator.burdens(
-            of: nodes, procedures: procedures, weight: { Self.stillObtained(decisions[$0][$1]) }, stillIn: { Self.stillObtaining(decisions[$0][$1]) }
-        ) { outside($0).1 }
-        return (before, after)
+        let both = ConcurrentSlots<[Burden]>.map([false, true]) { afterVerdicts in
+            guard afterVerdicts else {
+                return calculator.burdens(of: nodes, procedures: procedures, weight: { decisions[$0][$1].kind == .certificate ? 1 : 0 }) {
+                    outside($0).0
+                }
+            }
+            return calculator.burdens(
+                of: nodes, procedures: procedures, weight: { Self.stillObtained(decisions[$0][$1]) },
+                stillIn: { Self.stillObtaining(decisions[$0][$1]) }
+            ) { outside($0).1 }
+        }
+        return (both[0], both[1])
     }
 
     /// The situations whose applicants still obtain the certificate, when it was decided per situation.
