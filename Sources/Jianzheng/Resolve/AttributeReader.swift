@@ -30,8 +30,9 @@ struct AttributeSchema: ExpressibleByDictionaryLiteral, Sendable {
 
 /// A declaration's attributes by name: the block's statements, not copied, with for each attribute of the schema
 /// where its first and last statements are and for each statement where the next of the same attribute is — all in
-/// one array (a catalogue reads a million blocks: one allocation each, not three).
-struct Fields {
+/// one array (a catalogue reads a million blocks: one allocation each, not three). A class: every read of an
+/// attribute hands it to a sequence and an iterator, and a copy of a reference is one count, not one per array.
+final class Fields {
     let schema: AttributeSchema
     private let statements: StatementList
     /// `[first of each attribute | last of each attribute | next of each statement]`, positions in `statements`
@@ -48,7 +49,7 @@ struct Fields {
     private func next(of position: Int) -> Int32 { links[2 * schema.names.count + position] }
 
     /// Adds the statement at `position` to attribute `index`.
-    fileprivate mutating func add(_ position: Int, to index: Int) {
+    fileprivate func add(_ position: Int, to index: Int) {
         let attributes = schema.names.count
         let last = links[attributes + index]
         if last < 0 { links[index] = Int32(position) } else { links[2 * attributes + Int(last)] = Int32(position) }
@@ -100,7 +101,7 @@ struct AttributeReader {
         of declaration: Statement, schema: AttributeSchema, what describe: @autoclosure () -> String
     ) -> Fields {
         let statements = declaration.children
-        var found = Fields(schema: schema, statements: statements)
+        let found = Fields(schema: schema, statements: statements)
         for (position, statement) in statements.enumerated() {
             guard let index = schema.index(of: statement.keyword) else {
                 let suggestion = Suggestions.closest(to: statement.keyword, among: schema.names)
