@@ -187,25 +187,46 @@ public struct SharingApproval: Sendable {
     }
 }
 
-/// A shareable data resource (政务数据资源).
-public struct DataSource: Sendable {
-    public var name: String
-    public var provider: String
-    public var sharing: SharingType
-    public var kind: SourceKind
-    public var items: [String]
+/// A shareable data resource (政务数据资源). Immutable and shared, like `Material`: the evaluation context and the
+/// decisions' candidate lists hold the same object instead of copying a value whose every field is counted.
+public final class DataSource: Sendable {
+    public let name: String
+    public let provider: String
+    public let sharing: SharingType
+    public let kind: SourceKind
+    public let items: [String]
     /// Departments or procedure ids approved to use a conditional source, without conditions.
-    public var approved: [String]
+    public let approved: [String]
     /// Dated approvals (`approval 公安机关 { from …  until …  authorisation applicant }`).
-    public var approvals: [SharingApproval] = []
+    public let approvals: [SharingApproval]
     /// Share of the population covered, 0…1.
-    public var coverage: Double
-    public var coverageNote: String?
+    public let coverage: Double
+    public let coverageNote: String?
     /// The situations (办理情形) whose applicants it holds (`covers 本省户籍`); empty: whoever its coverage says.
-    public var covers: [String] = []
-    public var from: CalendarDate?
-    public var until: CalendarDate?
-    public var range: SourceRange
+    public let covers: [String]
+    public let from: CalendarDate?
+    public let until: CalendarDate?
+    public let range: SourceRange
+
+    public init(
+        name: String, provider: String, sharing: SharingType, kind: SourceKind, items: [String], approved: [String],
+        approvals: [SharingApproval] = [], coverage: Double, coverageNote: String?, covers: [String] = [], from: CalendarDate?,
+        until: CalendarDate?, range: SourceRange
+    ) {
+        self.name = name
+        self.provider = provider
+        self.sharing = sharing
+        self.kind = kind
+        self.items = items
+        self.approved = approved
+        self.approvals = approvals
+        self.coverage = coverage
+        self.coverageNote = coverageNote
+        self.covers = covers
+        self.from = from
+        self.until = until
+        self.range = range
+    }
 
     /// Whether the source is available on a date.
     public func isAvailable(on date: CalendarDate) -> Bool {
