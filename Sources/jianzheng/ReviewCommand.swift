@@ -16,7 +16,8 @@ struct ReviewCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let (_, review) = try evaluation.review(paths: paths, options: options)
+        let (workspace, review) = try evaluation.review(paths: paths, options: options)
+        defer { ProcessMemory.leaveToExit(workspace, review) }
         switch options.format {
         case .text: Console.out(TerminalReport.render(review))
         case .json: ReviewDocument(review, notice: try NoticeTemplate.load(.zh)).write { FileHandle.standardOutput.write(Data($0)) }
