@@ -117,8 +117,7 @@ public struct ReviewSession: Sendable {
             return node
         }
         let kept = base.stepFindings.filter { !changedIDs.contains($0.procedureID) }
-        let procedures = changedIDs.compactMap { id in graph.indexByID[id].flatMap { node in proposed.procedures[id].map { (node, $0) } } }
-            .sorted { $0.0 < $1.0 }.map(\.1)
+        let procedures = changedIDs.compactMap { graph.indexByID[$0] }.sorted().compactMap { proposed.procedures[graph.procedureIDs[$0]] }
         let fresh = StepAnalysis.findings(procedures, policy: base.policy) { [corpus] in
             proposed.citations.resolve($0, in: corpus, on: base.asOf).act
         }
