@@ -12,6 +12,11 @@ public enum CorpusLoader {
         load(directory: directory, extraDocuments: extraDocuments, cacheRoot: CorpusCache.defaultRoot, minimumCached: CorpusCache.minimumDocuments)
     }
 
+    /// `load` from the XML alone, never reading or writing the cache (the benchmark times the reader so).
+    public static func loadUncached(directory: String) -> (LegalCorpus, [Diagnostic]) {
+        load(directory: directory, extraDocuments: [], cacheRoot: nil, minimumCached: CorpusCache.minimumDocuments)
+    }
+
     /// `load`, with the cache under `cacheRoot` (nil: none) for corpora of at least `minimumCached` documents.
     static func load(directory: String, extraDocuments: [String], cacheRoot: String?, minimumCached: Int) -> (LegalCorpus, [Diagnostic]) {
         var isDirectory: ObjCBool = false

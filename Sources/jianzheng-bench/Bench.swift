@@ -15,7 +15,7 @@ import Glibc
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jianzheng-bench", abstract: "Generate synthetic catalogues and time the review phase by phase.",
-        subcommands: [Generate.self, Run.self, Parse.self])
+        subcommands: [Generate.self, Run.self, Parse.self, Corpus.self])
 }
 
 struct Generate: ParsableCommand {
@@ -195,6 +195,46 @@ struct Parse: ParsableCommand {
         print(String(format: "%d files, %.1f MB, %d tokens", files.count, megabytes, tokens))
         print(String(format: "lex alone: %.0f MB/s, lex + parse: %.0f MB/s (CPU time, one core, median of %d)",
             median(lexing), median(parsing), runs))
+    }
+}
+
+struct Corpus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time loading the legal-basis corpus from XML (parse, validate, read), and print a digest of what was read.")
+
+    @Option var dir: String
+    @Option var runs = 5
+
+    func run() throws {
+        let directory = dir + "/legal-basis"
+        var walls: [Double] = [], cpus: [Double] = []
+        var corpus = LegalCorpus(acts: [])
+        var diagnostics: [Diagnostic] = []
+        for _ in 0..<runs {
+            var clock = PhaseClock()
+            (corpus, diagnostics) = CorpusLoader.loadUncached(directory: directory)
+            let lap = clock.lap()
+            walls.append(lap.wall)
+            cpus.append(lap.cpu)
+        }
+        let median = { (values: [Double]) in values.sorted()[values.count / 2] }
+        // Every act's metadata and every provision's eId, label, line and text, in a fixed order: two builds of the
+        // reader that print the same digest read the corpus alike.
+        var digest = SHA256()
+        var provisions = 0
+        for act in corpus.acts {
+            digest.update("\(act.workURI)|\(act.title)|\(act.aliases)|\(act.notes)|\(act.replaces)\n".utf8)
+            for version in act.versions {
+                digest.update("\(version.expressionURI)|\(version.validFrom)|\(version.renumbered.sorted { $0.key < $1.key })\n".utf8)
+                for (eId, provision) in version.provisions.sorted(by: { $0.key < $1.key }) {
+                    digest.update("\(eId)|\(provision.label)|\(provision.line)|\(provision.text)\n".utf8)
+                    provisions += 1
+                }
+            }
+        }
+        for diagnostic in diagnostics { digest.update(DiagnosticRenderer().line(diagnostic).utf8) }
+        print("\(corpus.acts.count) acts, \(provisions) provisions, \(diagnostics.count) diagnostics; digest \(digest.hexDigest())")
+        print(String(format: "load from XML: %.3f s wall, %.3f s CPU (median of %d)", median(walls), median(cpus), runs))
     }
 }
 
