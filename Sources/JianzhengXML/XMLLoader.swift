@@ -120,45 +120,49 @@ public enum XMLLoader {
 
     /// One pass over the bytes, linear in their number, before libxml2 sees them.
     static func prescan(_ bytes: [UInt8], maximumAttributes: Int) -> PrescanProblem? {
-        let doctype = Array("<!DOCTYPE".utf8)
-        let entity = Array("<!ENTITY".utf8)
-        let commentOpen = Array("<!--".utf8)
-        let commentClose = Array("-->".utf8)
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<") else {
-                index += 1
-                continue
-            }
-            let rest = bytes[index...]
-            if rest.starts(with: commentOpen) {
-                var probe = index + 4
-                while probe < bytes.count, !bytes[probe...].starts(with: commentClose) { probe += 1 }
-                index = probe + 3
-                continue
-            }
-            if rest.starts(with: doctype) || rest.starts(with: entity) { return .declaration(index) }
-            // A start tag: count its attributes (an '=' outside quoted values) up to its '>'.
-            let tagStart = index
-            var attributes = 0
-            var quote: UInt8?
-            index += 1
-            while index < bytes.count {
-                let byte = bytes[index]
-                if let open = quote {
-                    if byte == open { quote = nil }
-                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                    quote = byte
-                } else if byte == UInt8(ascii: "=") {
-                    attributes += 1
-                    if attributes > maximumAttributes { return .tooManyAttributes(tagStart) }
-                } else if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "<") {
-                    break
+        bytes.withUnsafeBufferPointer { bytes in
+            func matches(_ pattern: StaticString, at index: Int) -> Bool {
+                pattern.withUTF8Buffer { expected in
+                    guard index + expected.count <= bytes.count else { return false }
+                    for offset in 0..<expected.count where bytes[index + offset] != expected[offset] { return false }
+                    return true
                 }
-                index += 1
             }
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] == UInt8(ascii: "<") else {
+                    index += 1
+                    continue
+                }
+                if matches("<!--", at: index) {
+                    var probe = index + 4
+                    while probe < bytes.count, !matches("-->", at: probe) { probe += 1 }
+                    index = probe + 3
+                    continue
+                }
+                if matches("<!DOCTYPE", at: index) || matches("<!ENTITY", at: index) { return .declaration(index) }
+                // A start tag: count its attributes (an '=' outside quoted values) up to its '>'.
+                let tagStart = index
+                var attributes = 0
+                var quote: UInt8?
+                index += 1
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if let open = quote {
+                        if byte == open { quote = nil }
+                    } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                        quote = byte
+                    } else if byte == UInt8(ascii: "=") {
+                        attributes += 1
+                        if attributes > maximumAttributes { return .tooManyAttributes(tagStart) }
+                    } else if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "<") {
+                        break
+                    }
+                    index += 1
+                }
+            }
+            return nil
         }
-        return nil
     }
 }
 

@@ -84,8 +84,12 @@ public struct XMLElementRef: Hashable {
         return String(cString: value)
     }
 
-    /// Whether an attribute without namespace is present (nothing is copied).
-    public func hasAttribute(_ name: String) -> Bool { xmlHasNsProp(node, name, nil) != nil }
+    /// Whether an attribute without namespace is present (nothing is copied, no C string is made).
+    public func hasAttribute(_ name: StaticString) -> Bool {
+        name.withUTF8Buffer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { xmlHasNsProp(node, $0.baseAddress, nil) != nil }
+        }
+    }
 
     /// An attribute in a namespace, e.g. `r:id` with the relationships namespace.
     public func attributeNS(_ name: String, namespace: String) -> String? {
@@ -96,9 +100,71 @@ public struct XMLElementRef: Hashable {
 
     /// The concatenated text of this element and its descendants.
     public var text: String {
-        guard let value = xmlNodeGetContent(node) else { return "" }
-        defer { jz_xmlFree(value) }
-        return String(cString: value)
+        var bytes: [UInt8] = []
+        appendText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of the text of this element and its descendants, in document order, to `bytes` (what
+    /// `text` is, without a string or a buffer of libxml2's per call).
+    public func appendText(to bytes: inout [UInt8]) {
+        var current = node.pointee.children
+        while let visiting = current {
+            switch visiting.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = visiting.pointee.content {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+                }
+            case XML_ENTITY_REF_NODE:
+                // Only the predefined entities can occur (a document type declaration is refused), and libxml2
+                // replaces those while parsing; should one remain, its content is what libxml2 would give.
+                if let value = xmlNodeGetContent(visiting) {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+                    jz_xmlFree(value)
+                }
+            case XML_ELEMENT_NODE:
+                if let first = visiting.pointee.children {
+                    current = first
+                    continue
+                }
+            default:
+                break
+            }
+            // The next node in document order that is not below `visiting`, without leaving this element.
+            var climbing: xmlNodePtr? = visiting
+            while let up = climbing, up != node {
+                if let next = up.pointee.next {
+                    current = next
+                    break
+                }
+                climbing = up.pointee.parent
+                current = nil
+            }
+        }
+    }
+
+    /// Child elements in document order, followed one by one without collecting them into an array.
+    public var elements: ChildElements { ChildElements(first: node.pointee.children, tree: tree) }
+
+    /// The child elements of an element, in document order.
+    public struct ChildElements: Sequence {
+        fileprivate let first: xmlNodePtr?
+        fileprivate let tree: XMLTree
+
+        public struct Iterator: IteratorProtocol {
+            fileprivate var current: xmlNodePtr?
+            fileprivate let tree: XMLTree
+
+            public mutating func next() -> XMLElementRef? {
+                while let node = current {
+                    current = node.pointee.next
+                    if node.pointee.type == XML_ELEMENT_NODE { return XMLElementRef(node: node, tree: tree) }
+                }
+                return nil
+            }
+        }
+
+        public func makeIterator() -> Iterator { Iterator(current: first, tree: tree) }
     }
 
     /// Child elements in document order.

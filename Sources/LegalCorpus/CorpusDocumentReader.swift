@@ -75,8 +75,10 @@ struct CorpusDocumentReader {
     /// with its text.
     private func provisions(in body: XMLElementRef, diagnostics: inout [Diagnostic]) -> [String: Provision] {
         var result: [String: Provision] = [:]
-        for child in body.children where child.hasAttribute("eId") {
-            Self.text(of: child, label: Self.label(of: child, under: ""), into: &result, diagnostics: &diagnostics)
+        var text: [UInt8] = []
+        for child in body.elements where child.hasAttribute("eId") {
+            text.removeAll(keepingCapacity: true)
+            Self.write(child, label: Self.label(of: child, under: ""), to: &text, into: &result, diagnostics: &diagnostics)
         }
         return result
     }
@@ -119,39 +121,53 @@ struct CorpusDocumentReader {
         return parent + (element.isNamed("point") && !number.hasPrefix("第") ? "第\(number)项" : number)
     }
 
-    /// The text of an element: its paragraphs joined, sub-provisions prefixed by their numbers. When the
-    /// element is a provision (`label` given), it is recorded with its text, and so are the provisions under it:
-    /// one pass, each text built once and reused by the provision that contains it.
-    @discardableResult
-    private static func text(
-        of element: XMLElementRef, label: String?, into provisions: inout [String: Provision], diagnostics: inout [Diagnostic]
-    ) -> String {
-        var parts: [String] = []
-        for child in element.children {
+    /// Appends the text of an element to `text`: its paragraphs joined, sub-provisions prefixed by their numbers.
+    /// When the element is a provision (`label` given), it is recorded with its text, and so are the provisions
+    /// under it: one pass over one buffer, a provision's text being the run of bytes its element wrote.
+    private static func write(
+        _ element: XMLElementRef, label: String?, to text: inout [UInt8], into provisions: inout [String: Provision],
+        diagnostics: inout [Diagnostic]
+    ) {
+        let start = text.count
+        var separated = false
+        func separate() {
+            if separated { text.append(UInt8(ascii: "\n")) }
+            separated = true
+        }
+        for child in element.elements {
             // Articles are numbered through the whole act: 第五条, not 第一章第五条.
             let childLabel = label.flatMap { label in
                 child.hasAttribute("eId") ? Self.label(of: child, under: child.isNamed("article") ? "" : label) : nil
             }
             if child.isNamed("content") || child.isNamed("intro") || child.isNamed("wrapUp") {
-                parts.append(child.children.map(\.text).joined(separator: "\n"))
+                separate()
+                var first = true
+                for line in child.elements {
+                    if !first { text.append(UInt8(ascii: "\n")) }
+                    first = false
+                    line.appendText(to: &text)
+                }
             } else if child.isNamed("paragraph") {
-                parts.append(text(of: child, label: childLabel, into: &provisions, diagnostics: &diagnostics))
+                separate()
+                write(child, label: childLabel, to: &text, into: &provisions, diagnostics: &diagnostics)
             } else if child.isNamed("point") || child.isNamed("article") || child.isNamed("section") {
-                let number = child.child(named: "num")?.text ?? ""
-                parts.append(number + text(of: child, label: childLabel, into: &provisions, diagnostics: &diagnostics))
+                separate()
+                child.child(named: "num")?.appendText(to: &text)
+                write(child, label: childLabel, to: &text, into: &provisions, diagnostics: &diagnostics)
             } else if childLabel != nil {
-                text(of: child, label: childLabel, into: &provisions, diagnostics: &diagnostics)
+                // A provision of its own whose text is not part of this element's.
+                let end = text.count
+                write(child, label: childLabel, to: &text, into: &provisions, diagnostics: &diagnostics)
+                text.removeSubrange(end...)
             }
         }
-        let text = parts.joined(separator: "\n")
         if let label, let eId = element.attribute("eId") {
             if let problem = numberMismatch(element, eId: eId) { diagnostics.append(problem) }
-            if provisions[eId] != nil {
+            let provision = Provision(eId: eId, label: label, text: String(decoding: text[start...], as: UTF8.self), line: element.line)
+            if provisions.updateValue(provision, forKey: eId) != nil {
                 diagnostics.append(Diagnostic(.corpusDuplicateEId, "duplicate eId '\(eId)'", at: SourceRange(at: element.location)))
             }
-            provisions[eId] = Provision(eId: eId, label: label, text: text, line: element.line)
         }
-        return text
     }
 
     /// An article or point whose `num` names another number than its eId (`art_5` numbered 第六条): a citation
