@@ -57,6 +57,7 @@ struct Run: ParsableCommand {
         var whatIfNote = ""
         var parseThroughput: [Double] = []
         var residentAfter: [String: Double] = [:]
+        var requirements = 1
         var stats = ""
         for _ in 0..<runs {
             var clock = PhaseClock()
@@ -80,6 +81,7 @@ struct Run: ParsableCommand {
             let session = try ReviewSession(
                 catalogue: catalogue, corpus: corpus, asOf: CalendarDate(year: 2026, month: 1, day: 1)!, policy: "基准政策", phase: record)
             let review = session.review
+            requirements = max(1, review.decisions.count)
             switch output {
             case "full":
                 ReviewDocument(review).write { FileHandle.nullDevice.write(Data($0)) }
@@ -113,14 +115,16 @@ struct Run: ParsableCommand {
                 + "\(corpus.acts.count) acts, \(files.count) .jz files (\(bytes / 1_000_000) MB)"
         }
         print(stats)
-        print("phase                      wall ms (median)   cpu ms (median)   RSS after (MB)")
+        // Resident memory per requirement after each phase: the figure that decides how large a catalogue fits.
+        print("phase                      wall ms (median)   cpu ms (median)   RSS after (MB)   RSS bytes/requirement")
         var totalWall = 0.0, totalCPU = 0.0
         for name in order {
             let wall = median(samples[name]!.map(\.wall)), cpu = median(samples[name]!.map(\.cpu))
             totalWall += wall
             totalCPU += cpu
             print(name.padding(toLength: 26, withPad: " ", startingAt: 0)
-                + String(format: "%10.0f %18.0f %16.0f", wall * 1000, cpu * 1000, residentAfter[name] ?? 0))
+                + String(format: "%10.0f %18.0f %16.0f %23.0f", wall * 1000, cpu * 1000, residentAfter[name] ?? 0,
+                    (residentAfter[name] ?? 0) * 1e6 / Double(requirements)))
         }
         print("total".padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%10.0f %18.0f", totalWall * 1000, totalCPU * 1000))
         print(String(format: "lex+parse alone, one core: %.0f MB/s (median)", median(parseThroughput)))
