@@ -10,16 +10,21 @@ public struct SourceFile: Sendable {
     /// The interned id of `path`.
     public let fileID: Int32
     public let bytes: [UInt8]
-    /// Byte offset of the first byte of each line.
-    public let lineStarts: [Int]
+    /// Byte offset of the first byte of each line, in 32 bits like `SourceLocation`'s (a catalogue's files have
+    /// millions of lines).
+    public let lineStarts: [UInt32]
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.fileID = FilePaths.shared.id(path)
         self.bytes = bytes
-        var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(index + 1)
+        let newline = UInt8(ascii: "\n")
+        let lines = bytes.withUnsafeBufferPointer { buffer in buffer.reduce(1) { $1 == newline ? $0 + 1 : $0 } }
+        var starts: [UInt32] = []
+        starts.reserveCapacity(lines)
+        starts.append(0)
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] == newline { starts.append(UInt32(truncatingIfNeeded: index + 1)) }
         }
         self.lineStarts = starts
     }
@@ -38,7 +43,7 @@ public struct SourceFile: Sendable {
             if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
         }
         var column = 1
-        var index = lineStarts[low]
+        var index = Int(lineStarts[low])
         while index < clamped {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
@@ -58,8 +63,8 @@ public struct SourceFile: Sendable {
         line: Int, column: Int, offset: Int, radius: Int = 160
     ) -> (text: String, column: Int, cutStart: Bool, cutEnd: Bool) {
         guard line >= 1, line <= lineStarts.count else { return ("", 1, false, false) }
-        let lineStart = lineStarts[line - 1]
-        var lineEnd = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        let lineStart = Int(lineStarts[line - 1])
+        var lineEnd = line < lineStarts.count ? Int(lineStarts[line]) - 1 : bytes.count
         if lineEnd > lineStart, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
         let anchor = anchorOffset(lineStart: lineStart, lineEnd: lineEnd, column: column, offset: offset)
         var start = max(lineStart, anchor - radius)

@@ -4,17 +4,18 @@ import JianzhengSyntax
 /// One file's top-level declarations read into the typed model, independently of every other file (so files
 /// are read in parallel), with the references, citations and diagnostics that binding them needs.
 struct FileDeclarations: Sendable {
-    /// A declaration as read.
+    /// A declaration as read. The value types are boxed (`indirect`): a catalogue has hundreds of thousands of
+    /// entries, and inline the largest (a policy) would make every one of them 368 bytes instead of about 100.
     enum Declaration: Sendable {
-        case department(Department)
+        indirect case department(Department)
         case material(Material)
         case source(DataSource)
         case procedure(Procedure)
-        case policy(Policy)
-        case costModel(CostModel)
-        case delegation(ExpressDelegation)
-        case commitmentCatalogue(CommitmentCatalogue)
-        case test(RuleTest)
+        indirect case policy(Policy)
+        indirect case costModel(CostModel)
+        indirect case delegation(ExpressDelegation)
+        indirect case commitmentCatalogue(CommitmentCatalogue)
+        indirect case test(RuleTest)
     }
 
     /// One declaration, and which of the file's diagnostics, references and citations it produced (dropped
@@ -24,9 +25,31 @@ struct FileDeclarations: Sendable {
         var name: String
         var keywordRange: SourceRange
         var declaration: Declaration
-        var diagnostics: Range<Int>
-        var references: Range<Int>
-        var citations: Range<Int>
+        private var storedDiagnostics: Range<Int32>
+        private var storedReferences: Range<Int32>
+        private var storedCitations: Range<Int32>
+
+        init(
+            keyword: String, name: String, keywordRange: SourceRange, declaration: Declaration,
+            diagnostics: Range<Int>, references: Range<Int>, citations: Range<Int>
+        ) {
+            self.keyword = keyword
+            self.name = name
+            self.keywordRange = keywordRange
+            self.declaration = declaration
+            storedDiagnostics = Self.narrow(diagnostics)
+            storedReferences = Self.narrow(references)
+            storedCitations = Self.narrow(citations)
+        }
+
+        var diagnostics: Range<Int> { Int(storedDiagnostics.lowerBound)..<Int(storedDiagnostics.upperBound) }
+        var references: Range<Int> { Int(storedReferences.lowerBound)..<Int(storedReferences.upperBound) }
+        var citations: Range<Int> { Int(storedCitations.lowerBound)..<Int(storedCitations.upperBound) }
+
+        /// Positions in one file's lists (a file is under 4 GB: `SourceLocation` holds its offsets in 32 bits).
+        private static func narrow(_ range: Range<Int>) -> Range<Int32> {
+            Int32(clamping: range.lowerBound)..<Int32(clamping: range.upperBound)
+        }
     }
 
     var entries: [Entry] = []
