@@ -64,7 +64,8 @@ public final class Material: Sendable {
     /// Data sources that supply the material itself (e.g. its e-licence).
     public let sources: [String]
     public let concerns: [ConcernCategory]
-    public let commitment: CommitmentTerms?
+    /// The 告知承诺 terms the material offers, when it declares them.
+    public var commitment: CommitmentTerms? { rare?.commitment }
     /// Other materials that show the same facts.
     public let alternatives: [String]
     /// The published certificate types it is an instance of (`listed-as 亲属关系证明`): what issuer prohibitions
@@ -72,13 +73,26 @@ public final class Material: Sendable {
     public let listedAs: [String]
     public let absurd: [AbsurdPattern]
     /// Hours one trip to obtain it takes, when it differs from the cost model's (`hours-per-trip`).
-    public let hoursPerTrip: Double?
+    public var hoursPerTrip: Double? { rare?.hoursPerTrip }
     /// Trips and working days an applicant spends obtaining it when no issuing procedure is declared.
     public let trips: Int
     public let days: Int
     /// Fees in yuan.
     public let fee: Double
     public let range: SourceRange
+    /// Held behind a reference: few materials declare a commitment or their own hours per trip, and inline the
+    /// terms alone would be 120 bytes of each of hundreds of thousands of materials.
+    private let rare: Rare?
+
+    private final class Rare: Sendable {
+        let commitment: CommitmentTerms?
+        let hoursPerTrip: Double?
+
+        init(commitment: CommitmentTerms?, hoursPerTrip: Double?) {
+            self.commitment = commitment
+            self.hoursPerTrip = hoursPerTrip
+        }
+    }
 
     /// A material with every field; the optional ones default to absent.
     public init(
@@ -94,11 +108,10 @@ public final class Material: Sendable {
         self.basis = basis
         self.sources = sources
         self.concerns = concerns
-        self.commitment = commitment
         self.alternatives = alternatives
         self.listedAs = listedAs
         self.absurd = absurd
-        self.hoursPerTrip = hoursPerTrip
+        rare = commitment == nil && hoursPerTrip == nil ? nil : Rare(commitment: commitment, hoursPerTrip: hoursPerTrip)
         self.trips = trips
         self.days = days
         self.fee = fee
