@@ -77,20 +77,22 @@ struct EvaluationContext: Sendable {
         let excludedBy: [ConcernCategory]
         let prohibition: IssuerProhibition?
         let prohibitionArticles: [CitedArticle]
-        let proves: Set<String>
+        /// What a licence proves, as a set (certificates are checked against it); empty for the other kinds, whose
+        /// items are read from the material (a set per material was 50 MB at 350,000 materials).
+        let licenceProves: Set<String>
         let absurd: Set<AbsurdPattern>
         let concerns: Set<ConcernCategory>
 
         init(
             material: Material, candidates: [DataSource], excludedBy: [ConcernCategory], prohibition: IssuerProhibition?,
-            prohibitionArticles: [CitedArticle], proves: Set<String>
+            prohibitionArticles: [CitedArticle]
         ) {
             self.material = material
             self.candidates = candidates
             self.excludedBy = excludedBy
             self.prohibition = prohibition
             self.prohibitionArticles = prohibitionArticles
-            self.proves = proves
+            licenceProves = material.kind == .licenceOrID ? Set(material.proves) : []
             self.absurd = Set(material.absurd)
             self.concerns = Set(material.concerns)
         }
@@ -141,7 +143,7 @@ struct EvaluationContext: Sendable {
             return procedure.conditions.map { condition in
                 ConditionProfile(
                     basis: basisSlot(territory, procedure.territory, condition.basis, for: .condition),
-                    candidates: sources.candidates(named: [], proving: Set(condition.items)))
+                    candidates: sources.candidates(named: [], proving: condition.items))
             }
         }
         slots = procedures.map { procedure in
@@ -193,8 +195,7 @@ struct EvaluationContext: Sendable {
         }
         lapsedCommitmentSources = lapsed
         profiles = ConcurrentSlots<MaterialProfile>.map(materials) { material in
-            let proves = Set(material.proves)
-            let candidates = sources.candidates(named: material.sources, proving: proves)
+            let candidates = sources.candidates(named: material.sources, proving: material.proves)
             // Prohibited when every issuer it may come from is of a kind that may no longer issue it.
             let kinds = prohibitions.isEmpty ? [] : material.issuers.compactMap { catalogue.departments[$0]?.kind }
             let prohibition = kinds.isEmpty || kinds.count < material.issuers.count ? nil : prohibitions.first { prohibition in
@@ -204,7 +205,7 @@ struct EvaluationContext: Sendable {
                 material: material, candidates: candidates,
                 excludedBy: material.concerns.isEmpty
                     ? [] : Set(material.concerns).intersection(policy.commitmentExcludes).sorted { $0.rawValue < $1.rawValue },
-                prohibition: prohibition, prohibitionArticles: prohibition?.cites.map(article) ?? [], proves: proves)
+                prohibition: prohibition, prohibitionArticles: prohibition?.cites.map(article) ?? [])
         }
         var assessor = BasisAssessor(corpus: corpus, citations: table, date: date, sufficientRanks: policy.sufficientRanks, phrases: policy.phrases)
         // Express delegations count only when the delegating article is itself a sufficient basis on the date.
@@ -270,7 +271,7 @@ struct EvaluationContext: Sendable {
         let material = Material(
             name: name, kind: .certificate, proves: [], issuers: [], basis: [], sources: [], concerns: [], alternatives: [], listedAs: [], absurd: [],
             trips: 1, days: 0, fee: 0, range: range)
-        return MaterialProfile(material: material, candidates: [], excludedBy: [], prohibition: nil, prohibitionArticles: [], proves: [])
+        return MaterialProfile(material: material, candidates: [], excludedBy: [], prohibition: nil, prohibitionArticles: [])
     }
 }
 

@@ -16,7 +16,7 @@ struct RequirementEvaluator {
         var licences = slots.compactMap { slot -> (String, Set<String>)? in
             guard slot.material >= 0 else { return nil }
             let profile = context.profiles[Int(slot.material)]
-            return profile.material.kind == .licenceOrID ? (profile.material.name, profile.proves) : nil
+            return profile.material.kind == .licenceOrID ? (profile.material.name, profile.licenceProves) : nil
         }
         // Licences the procedure's own basis names (婚姻登记条例 §5: 户口簿、身份证) are required by law, listed or not.
         for licence in ownBasis.flatMap(\.licences) where !licences.contains(where: { $0.0 == licence.name }) { licences.append(licence) }
@@ -60,8 +60,9 @@ struct RequirementEvaluator {
         let sharing = SharingAssessor(date: context.date, situations: applicable).assess(candidates, for: procedure)
         let excludedBy = profile.excludedBy
         let absurdPatterns = requirement.absurd.isEmpty ? profile.absurd : profile.absurd.union(requirement.absurd)
-        let provable = profile.material.kind == .certificate && !profile.proves.isEmpty
-            ? licences.first { $0.0 != profile.material.name && profile.proves.isSubset(of: $0.1) }?.0 : nil
+        let proves = profile.material.proves
+        let provable = profile.material.kind == .certificate && !proves.isEmpty
+            ? licences.first { $0.0 != profile.material.name && proves.allSatisfy($0.1.contains) }?.0 : nil
         let dutyShifted = profile.material.kind == .certificate && basis.status != .sufficient && dutyShift
         let prohibition = profile.prohibition
         let statutoryCondition = conditions.contains { $0.basis.status == .sufficient }

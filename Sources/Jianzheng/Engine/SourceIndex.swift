@@ -19,16 +19,17 @@ struct SourceIndex: Sendable {
     }
 
     /// The sources named, and those holding every item in `proves` (none when it is empty), in name order.
-    func candidates(named names: [String], proving proves: Set<String>) -> [DataSource] {
+    /// (`proves` is a material's few items: looked up one by one, no set is built for it.)
+    func candidates(named names: [String], proving proves: [String]) -> [DataSource] {
         // Only the sources holding the rarest of the items can hold them all: with items of very unequal popularity
         // (one fact held by nearly every source) the first item's list could be every source.
         let holders = proves.lazy.map { self.byItem[$0] ?? [] }.min { $0.count < $1.count } ?? []
         // Most materials name no source: the item's list is already in index order, no set is needed.
         if names.isEmpty {
-            return holders.filter { proves.isSubset(of: sources[$0].items) }.map { sources[$0].source }
+            return holders.filter { proves.allSatisfy(sources[$0].items.contains) }.map { sources[$0].source }
         }
         var found = Set(names.compactMap { byName[$0] })
-        for index in holders where proves.isSubset(of: sources[index].items) { found.insert(index) }
+        for index in holders where proves.allSatisfy(sources[index].items.contains) { found.insert(index) }
         return found.sorted().map { sources[$0].source }
     }
 }
