@@ -186,6 +186,16 @@ public struct Parser {
             report(.nestingTooDeep, "expression nested deeper than \(Self.maximumDepth) levels", current)
             return nil
         }
+        // Most arguments are one value (a name, a string, a citation …) followed by what cannot continue an
+        // expression: they are read without descending through the levels of operators, to the same result.
+        switch current.kind {
+        case .string, .number, .percent, .date, .citation, .identifier where !isReserved(current):
+            switch tokens[index + 1].kind {
+            case .identifier, .equals, .notEquals, .dot: break
+            default: return parsePrimary(depth: depth + 1)
+            }
+        default: break
+        }
         return parseBinary(level: 0, depth: depth + 1)
     }
 
