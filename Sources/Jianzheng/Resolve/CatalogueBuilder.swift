@@ -12,8 +12,10 @@ public struct CatalogueBuilder: Sendable {
     private var catalogue = Catalogue()
     private var firstDeclared: [DeclarationKey: SourceRange] = [:]
     private var changes = DeclarationChanges()
-    private var references: [PendingReference] = []
-    private var citations: [CitationReference] = []
+    /// The references and citations to check, file by file: a file's lists are taken whole, not copied one
+    /// element at a time into one list (a catalogue has millions of references).
+    private var references: [[PendingReference]] = []
+    private var citations: [[CitationReference]] = []
     private var reporter = AttributeReader()
 
     /// A declaration's kind and name, for finding duplicates.
@@ -60,8 +62,8 @@ public struct CatalogueBuilder: Sendable {
         builder.catalogue.materials.reserveCapacity(count("material"))
         builder.catalogue.sources.reserveCapacity(count("source"))
         builder.firstDeclared.reserveCapacity(files.reduce(0) { $0 + $1.entries.count })
-        builder.references.reserveCapacity(files.reduce(0) { $0 + $1.references.count })
-        builder.citations.reserveCapacity(files.reduce(0) { $0 + $1.citations.count })
+        builder.references.reserveCapacity(files.count)
+        builder.citations.reserveCapacity(files.count)
         for index in files.indices {
             builder.declare(files[index], replacing: index >= files.count - overlays)
             files[index] = FileDeclarations()
@@ -131,7 +133,9 @@ public struct CatalogueBuilder: Sendable {
         for entry in file.entries {
             if entry.keyword != "test" {
                 let key = DeclarationKey(keyword: entry.keyword, name: entry.name)
-                if let first = firstDeclared[key], !replacing {
+                // One lookup for the usual first declaration; a duplicate puts the first one back.
+                if let first = firstDeclared.updateValue(entry.keywordRange, forKey: key), !replacing {
+                    firstDeclared[key] = first
                     reporter.report(Diagnostic(
                         .duplicateDeclaration, "\(entry.keyword) '\(entry.name)' is declared more than once", at: entry.keywordRange,
                         notes: [Diagnostic.Note("first declared here", at: first)]))
@@ -140,7 +144,6 @@ public struct CatalogueBuilder: Sendable {
                     for index in entry.citations { keepCitations[index] = false }
                     continue
                 }
-                firstDeclared[key] = entry.keywordRange
                 if replacing { changes.record(entry.keyword, entry.name) }
             }
             switch entry.declaration {
@@ -158,8 +161,9 @@ public struct CatalogueBuilder: Sendable {
         }
         for diagnostic in file.parseDiagnostics { reporter.report(diagnostic) }
         for (diagnostic, keep) in zip(file.diagnostics, keepDiagnostics) where keep { reporter.report(diagnostic) }
-        for (reference, keep) in zip(file.references, keepReferences) where keep { references.append(reference) }
-        for (citation, keep) in zip(file.citations, keepCitations) where keep { citations.append(citation) }
+        // Usually nothing was dropped: the file's references and citations are taken whole.
+        references.append(keepReferences.allSatisfy { $0 } ? file.references : zip(file.references, keepReferences).filter(\.1).map(\.0))
+        citations.append(keepCitations.allSatisfy { $0 } ? file.citations : zip(file.citations, keepCitations).filter(\.1).map(\.0))
     }
 
     /// The name as its declaration spells it, or nil when nothing of that kind is declared under the name.
@@ -191,7 +195,7 @@ public struct CatalogueBuilder: Sendable {
 
     private func checkReferences(into reporter: inout AttributeReader) {
         var known: [PendingReference.Kind: [String]] = [:]
-        for reference in references {
+        for reference in references.joined() {
             guard let declared = declaredSpelling(reference.name, as: reference.kind) else {
                 reportUnknown(reference, known: &known, into: &reporter)
                 continue
@@ -230,7 +234,7 @@ public struct CatalogueBuilder: Sendable {
         // be tens of megabytes of fresh memory for an overlay of one procedure).
         var seen = [Bool](repeating: false, count: table.texts.count)
         var distinct: [(id: Int32, reference: CitationReference)] = []
-        for reference in citations {
+        for reference in citations.joined() {
             if let id = table.id(of: reference), !seen[Int(id)] {
                 seen[Int(id)] = true
                 distinct.append((id, reference))
@@ -242,7 +246,7 @@ public struct CatalogueBuilder: Sendable {
         }
         var problems: [Int32: ResolvedCitation] = [:]
         for (entry, resolved) in zip(distinct, invalid) { if let resolved { problems[entry.id] = resolved } }
-        for reference in citations {
+        for reference in citations.joined() {
             guard let id = table.id(of: reference), let resolved = problems[id] else { continue }
             switch resolved.problem {
             case .malformed(let message):
@@ -292,7 +296,7 @@ public struct CatalogueBuilder: Sendable {
     private mutating func recordReferencedNames() {
         var referenced = catalogue.referencedNames
         for kind in ["department", "material", "source", "cost-model"] where referenced[kind] == nil { referenced[kind] = StringInterner() }
-        for reference in references {
+        for reference in references.joined() {
             let kind = reference.kind == .departmentOrProcedure ? "department" : reference.kind.rawValue
             _ = referenced[kind]?.intern(reference.name)
         }
