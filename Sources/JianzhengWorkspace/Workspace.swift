@@ -19,10 +19,13 @@ public struct Workspace: Sendable {
     /// version, a new act).
     public static func load(paths: [String], corpusDirectory: String, overlays: [String] = []) -> Workspace {
         let extraDocuments = overlays.filter { $0.hasSuffix(".xml") }
-        let (corpus, corpusDiagnostics) = CorpusLoader.load(directory: corpusDirectory, extraDocuments: extraDocuments)
+        // The law is read while the `.jz` files are parsed and declared: only checking the declarations needs it.
+        let corpusLoad = BackgroundWork { CorpusLoader.load(directory: corpusDirectory, extraDocuments: extraDocuments) }
         let (files, readDiagnostics) = SourceSet.read(paths)
         let (overlayFiles, overlayDiagnostics) = SourceSet.read(overlays.filter { !$0.hasSuffix(".xml") })
-        let (catalogue, resolveDiagnostics) = CatalogueBuilder.build(files: files, overlays: overlayFiles, corpus: corpus)
+        let (catalogue, resolveDiagnostics) = CatalogueBuilder.build(
+            files: files, overlays: overlayFiles, corpusWhenNeeded: { corpusLoad.value.0 })
+        let (corpus, corpusDiagnostics) = corpusLoad.value
         return Workspace(
             corpus: corpus, files: files + overlayFiles, catalogue: catalogue,
             diagnostics: Diagnostic.sorted(corpusDiagnostics + readDiagnostics + overlayDiagnostics + resolveDiagnostics),

@@ -95,7 +95,7 @@ public struct ReviewEngine: Sendable {
         var review = Review(
             asOf: date, policy: policy, policyNote: note, costModel: policy.costModel.flatMap { catalogue.costModels[$0] },
             decisions: DecisionList(byProcedure: decisions), cycles: cycles, burdens: records)
-        review.stepFindings = StepAnalysis.findings(catalogue.orderedProcedures, policy: policy) { [catalogue, corpus] in
+        review.stepFindings = StepAnalysis.findings(procedures, policy: policy) { [catalogue, corpus] in
             catalogue.citations.resolve($0, in: corpus, on: date).act
         }
         phase?("finish")

@@ -30,7 +30,7 @@ public struct CatalogueBuilder: Sendable {
         let read = ConcurrentSlots<FileDeclarations>.map(Array((trees + overlays).enumerated())) { segment, tree in
             FileDeclarations(reading: tree, segment: Int32(segment))
         }
-        return bind(read, overlays: overlays.count, corpus: corpus)
+        return bind(read, overlays: overlays.count, corpus: { corpus })
     }
 
     /// Parses and resolves `files`, then `overlays`, with the parse diagnostics. Each file's syntax tree is
@@ -38,6 +38,14 @@ public struct CatalogueBuilder: Sendable {
     /// `phase`, when given, is called after parsing and reading ("parse+read") and after binding ("bind").
     public static func build(
         files: [SourceFile], overlays: [SourceFile] = [], corpus: LegalCorpus, phase: ((String) -> Void)? = nil
+    ) -> (Catalogue, [Diagnostic]) {
+        build(files: files, overlays: overlays, corpusWhenNeeded: { corpus }, phase: phase)
+    }
+
+    /// `build`, with the corpus asked for only once the declarations are declared and need checking: a caller
+    /// can read it meanwhile (`Workspace.load` does, on another thread).
+    public static func build(
+        files: [SourceFile], overlays: [SourceFile] = [], corpusWhenNeeded corpus: () -> LegalCorpus, phase: ((String) -> Void)? = nil
     ) -> (Catalogue, [Diagnostic]) {
         let read = ConcurrentSlots<FileDeclarations>.map(Array((files + overlays).enumerated())) { segment, file in
             let (tree, diagnostics) = Parser.parse(file)
@@ -52,7 +60,7 @@ public struct CatalogueBuilder: Sendable {
     }
 
     /// Binds the files in order; each file's declarations are released as soon as they are bound.
-    private static func bind(_ files: consuming [FileDeclarations], overlays: Int, corpus: LegalCorpus) -> (Catalogue, [Diagnostic]) {
+    private static func bind(_ files: consuming [FileDeclarations], overlays: Int, corpus: () -> LegalCorpus) -> (Catalogue, [Diagnostic]) {
         var files = files
         var builder = CatalogueBuilder()
         func count(_ keyword: String) -> Int { files.reduce(0) { $0 + $1.entries.count { $0.keyword == keyword } } }
@@ -72,6 +80,7 @@ public struct CatalogueBuilder: Sendable {
         builder.recordReferencedNames()
         // The checks only read the bound catalogue: they run side by side, their diagnostics kept in this order.
         let bound = builder
+        let corpus = corpus()
         let found = ConcurrentSlots<[Diagnostic]>.map(Check.allCases) { check in bound.run(check, corpus: corpus) }
         for diagnostic in found.joined() { builder.reporter.report(diagnostic) }
         return (builder.catalogue, Diagnostic.sorted(builder.reporter.diagnostics))
