@@ -124,8 +124,8 @@ struct EvaluationContext: Sendable {
         }
         // Every requirement's slots. The materials the procedures require get a profile each (each source's items
         // become a set once); the distinct (territory, citations) pairs are assessed once, in parallel.
-        var names = StringInterner(), territories = StringInterner()
-        var materialOfName: [Int32] = []
+        var territories = StringInterner()
+        var materialIndex: [ObjectIdentifier: Int32] = [:]
         var materials: [Material] = []
         var basisIndex: [BasisKey: Int32] = [:]
         var basisInputs: [BasisInput] = []
@@ -146,18 +146,22 @@ struct EvaluationContext: Sendable {
                     candidates: sources.candidates(named: [], proving: condition.items))
             }
         }
-        slots = procedures.map { procedure in
+        // Each requirement's declared material is looked up by name on all cores; the materials and bases are then
+        // numbered in order of first use on one (by object identity and citation ids: no text is hashed there).
+        let declared = ConcurrentSlots<[Material?]>.map(procedures) { procedure in
+            procedure.requirements.map { catalogue.materials[$0.material] }
+        }
+        slots = zip(procedures, declared).map { procedure, declared in
             let territory = territories.intern(procedure.territory)
-            return procedure.requirements.map { requirement in
-                let name = Int(names.intern(requirement.material))
-                if name == materialOfName.count {
-                    let declared = catalogue.materials[requirement.material]
-                    materialOfName.append(declared == nil ? -1 : Int32(materials.count))
-                    declared.map { materials.append($0) }
-                }
-                let material = materialOfName[name]
-                let citations = requirement.basis.isEmpty && material >= 0 ? materials[Int(material)].basis : requirement.basis
-                return (basisSlot(territory, procedure.territory, citations), material)
+            return zip(procedure.requirements, declared).map { requirement, material in
+                guard let material else { return (basisSlot(territory, procedure.territory, requirement.basis), -1) }
+                let index = materialIndex[ObjectIdentifier(material)] ?? {
+                    materials.append(material)
+                    materialIndex[ObjectIdentifier(material)] = Int32(materials.count - 1)
+                    return Int32(materials.count - 1)
+                }()
+                let citations = requirement.basis.isEmpty ? material.basis : requirement.basis
+                return (basisSlot(territory, procedure.territory, citations), index)
             }
         }
         // The licences a procedure's basis may name, sorted once — only when some procedure cites a basis of its own
