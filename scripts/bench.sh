@@ -3,7 +3,7 @@
 # under DIR (default /tmp/bench; realistic in DIR/SIZE, shared-pool in DIR/SIZE-pool) when missing, builds the
 # release binaries, runs the benchmark phase by phase with the corpus read from XML (JIANZHENG_NO_CACHE=1: the
 # table) and with the corpus cache, and times the realistic shape against the plain-Python baseline
-# (scripts/bench-baseline.sh), after timing lexing and parsing alone. Usage: scripts/bench.sh [DIR] [SIZES…], e.g. scripts/bench.sh /tmp/bench 50k.
+# (scripts/bench-baseline.sh), after timing lexing and parsing alone and loading the corpus alone. Usage: scripts/bench.sh [DIR] [SIZES…], e.g. scripts/bench.sh /tmp/bench 50k.
 # 500k needs about 5 GB of memory and several minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,8 @@ for size in "${sizes[@]}"; do
     done
     echo "### $size, lexing and parsing alone (one core)"
     "$bench" parse --dir "$dir/$size" --runs 5
+    echo "### $size, the corpus alone from XML (parse, validate, read) and the digest of what was read"
+    "$bench" corpus --dir "$dir/$size" --runs 5
     echo "### $size, against the baseline"
     scripts/bench-baseline.sh "$dir/$size" "$(( runs < 5 ? runs : 5 ))"
 done
