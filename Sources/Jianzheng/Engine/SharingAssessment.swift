@@ -17,18 +17,45 @@ public struct SharingOption: Sendable, Hashable {
         }
     }
 
-    public var source: String
-    public var provider: String
-    public var sharing: SharingType
+    /// The source considered: its name, provider, sharing type and coverage note are read from it (a review keeps
+    /// hundreds of thousands of options, and a reference is 8 bytes where the copies were 49).
+    let dataSource: DataSource
+    public var source: String { dataSource.name }
+    public var provider: String { dataSource.provider }
+    public var sharing: SharingType { dataSource.sharing }
     /// Nil when the source does not qualify; `refusal` says why.
     public var mode: Mode?
     public var refusal: SharingRefusal?
     /// Each use needs the applicant's authorisation (the approval says so).
     public var needsAuthorisation = false
+    /// The share of the requirement's applicants the source holds (the source's, or that of the situations it covers).
     public var coverage: Double
-    public var coverageNote: String?
+    public var coverageNote: String? { dataSource.coverageNote }
     /// When the source holds only some of the procedure's situations: those it holds.
     public var coveredSituations: [String] = []
+
+    init(_ source: DataSource) {
+        dataSource = source
+        coverage = source.coverage
+    }
+
+    public static func == (lhs: SharingOption, rhs: SharingOption) -> Bool {
+        lhs.source == rhs.source && lhs.provider == rhs.provider && lhs.sharing == rhs.sharing && lhs.mode == rhs.mode
+            && lhs.refusal == rhs.refusal && lhs.needsAuthorisation == rhs.needsAuthorisation && lhs.coverage == rhs.coverage
+            && lhs.coverageNote == rhs.coverageNote && lhs.coveredSituations == rhs.coveredSituations
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(source)
+        hasher.combine(provider)
+        hasher.combine(sharing)
+        hasher.combine(mode)
+        hasher.combine(refusal)
+        hasher.combine(needsAuthorisation)
+        hasher.combine(coverage)
+        hasher.combine(coverageNote)
+        hasher.combine(coveredSituations)
+    }
 }
 
 /// The sharing check for one requirement: the candidate sources, and the best qualifying one. Where many sources
@@ -88,9 +115,7 @@ struct SharingAssessor {
     }
 
     private func option(_ source: DataSource, _ procedure: Procedure) -> SharingOption {
-        var option = SharingOption(
-            source: source.name, provider: source.provider, sharing: source.sharing, mode: nil, refusal: nil,
-            coverage: source.coverage, coverageNote: source.coverageNote)
+        var option = SharingOption(source)
         if !source.isAvailable(on: date) {
             option.refusal = .notInService(on: date)
         } else if source.coverage <= 0 {
