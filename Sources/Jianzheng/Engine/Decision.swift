@@ -13,18 +13,23 @@ public struct Decision: Sendable {
     public var procedureID: String { procedure.id }
     public var procedureName: String { procedure.name }
     public var department: String { procedure.department }
-    public let material: String
+    /// The material as declared (a placeholder for one the catalogue does not declare): name and kind are read
+    /// from it, not copied into each of hundreds of thousands of decisions.
+    let declaration: Material
+    public var material: String { declaration.name }
+    public var kind: MaterialKind { declaration.kind }
     /// Share of applicants who must provide the material.
     public var share: Double { procedure.requirements[Int(requirementIndex)].share }
     public var location: SourceRange { procedure.requirements[Int(requirementIndex)].range }
 
-    public var kind: MaterialKind
     public var verdict: Verdict
     public var reason: ReasonCode
+    /// The policy rule that decided (nil: the policy's `otherwise`), shared by every decision it decided.
+    let decidedBy: EvaluationContext.CompiledRule?
     /// The policy rule that decided, or nil for the policy's `otherwise`.
-    public var rule: String?
+    public var rule: String? { decidedBy?.name }
     /// The deciding rule's `because`; nil when the policy's `otherwise` decided.
-    public var because: String?
+    public var because: String? { decidedBy?.rule.because }
     public var ruleCitations: [CitedArticle]
     public var flags: [Flag]
     /// Other rules whose conditions also held (secondary findings).
@@ -58,19 +63,17 @@ public struct Decision: Sendable {
     }
 
     init(
-        procedure: Procedure, requirementIndex: Int32, material: String, kind: MaterialKind, verdict: Verdict, reason: ReasonCode,
-        rule: String?, because: String?, ruleCitations: [CitedArticle], flags: [Flag], alsoMatched: [String], basis: BasisAssessment,
+        procedure: Procedure, requirementIndex: Int32, material: Material, verdict: Verdict, reason: ReasonCode,
+        decidedBy: EvaluationContext.CompiledRule?, ruleCitations: [CitedArticle], flags: [Flag], alsoMatched: [String], basis: BasisAssessment,
         sharing: SharingAssessment, commitment: CommitmentCheck, replacement: Replacement?, uncovered: UncoveredFallback?,
         ruleTrace: RuleTrace, conditions: [ConditionCheck] = [], situations: [SituationOutcome] = []
     ) {
         self.procedure = procedure
         self.requirementIndex = requirementIndex
-        self.material = material
-        self.kind = kind
+        declaration = material
         self.verdict = verdict
         self.reason = reason
-        self.rule = rule
-        self.because = because
+        self.decidedBy = decidedBy
         self.ruleCitations = ruleCitations
         self.flags = flags
         self.alsoMatched = alsoMatched

@@ -174,8 +174,8 @@ struct RequirementEvaluator {
         if case .commitment = uncovered { committed = true }
         let plan = committed ? terms.map { commitmentPlan($0, profile.material, procedure, conditions) } : nil
         return Decision(
-            procedure: procedure, requirementIndex: Int32(position), material: profile.material.name, kind: profile.material.kind, verdict: verdict,
-            reason: reason, rule: decided?.rule.name, because: decided?.rule.because, ruleCitations: ruleCitations,
+            procedure: procedure, requirementIndex: Int32(position), material: profile.material, verdict: verdict,
+            reason: reason, decidedBy: decided, ruleCitations: ruleCitations,
             flags: flags, alsoMatched: outcome.alsoMatched, basis: basis, sharing: sharing,
             commitment: CommitmentCheck(available: terms != nil, excludedBy: excludedBy, terms: terms, plan: plan, withheld: withheld),
             replacement: replacement, uncovered: uncovered, ruleTrace: trace, conditions: conditions, situations: situations)
