@@ -168,29 +168,13 @@ public struct XMLElementRef: Hashable {
     }
 
     /// Child elements in document order.
-    public var children: [XMLElementRef] {
-        var result: [XMLElementRef] = []
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { result.append(XMLElementRef(node: current, tree: tree)) }
-            child = current.pointee.next
-        }
-        return result
-    }
+    public var children: [XMLElementRef] { Array(elements) }
 
     /// The first child element with a local name.
-    public func child(_ name: String) -> XMLElementRef? { children.first { $0.name == name } }
+    public func child(_ name: String) -> XMLElementRef? { elements.first { $0.name == name } }
 
     /// The first child element with a local name, found without making strings.
-    public func child(named name: StaticString) -> XMLElementRef? {
-        var child = node.pointee.children
-        while let current = child {
-            let element = XMLElementRef(node: current, tree: tree)
-            if current.pointee.type == XML_ELEMENT_NODE, element.isNamed(name) { return element }
-            child = current.pointee.next
-        }
-        return nil
-    }
+    public func child(named name: StaticString) -> XMLElementRef? { elements.first { $0.isNamed(name) } }
 
     /// The location of this element.
     public var location: SourceLocation { SourceLocation(path: tree.path, line: line, column: 1) }
