@@ -1,35 +1,81 @@
 /// The data sources of a catalogue indexed by the items they hold, so that finding the sources that cover a
 /// material's proved items looks only at sources holding one of them (not at every source for every material).
+///
+/// Items are numbered once: a material's items are looked up by text once each, and every containment test
+/// after that compares small integers (testing each candidate source's set of texts hashed the material's
+/// items again for every source holding the rarest one).
 struct SourceIndex: Sendable {
-    /// Sources sorted by name, each with its items as a set.
-    private let sources: [(source: DataSource, items: Set<String>)]
+    /// Sources sorted by name, each with the numbers of its items in ascending order.
+    private let sources: [(source: DataSource, items: [Int32])]
     private let byName: [String: Int]
-    private let byItem: [String: [Int]]
+    /// The number of each item any source holds (items compare as Unicode text, as `Set<String>` did).
+    private let itemNumbers: [String: Int32]
+    /// For each item number, the sources holding it, in index order.
+    private let holders: [[Int]]
 
     init(_ sources: some Sequence<DataSource>) {
-        self.sources = sources.sorted { $0.name < $1.name }.map { ($0, Set($0.items)) }
+        let sorted = sources.sorted { $0.name < $1.name }
         var byName: [String: Int] = [:]
-        var byItem: [String: [Int]] = [:]
-        for (index, entry) in self.sources.enumerated() {
-            byName[entry.source.name] = index
-            for item in entry.items { byItem[item, default: []].append(index) }
+        var itemNumbers: [String: Int32] = [:]
+        var holders: [[Int]] = []
+        var indexed: [(source: DataSource, items: [Int32])] = []
+        indexed.reserveCapacity(sorted.count)
+        for (index, source) in sorted.enumerated() {
+            byName[source.name] = index
+            var numbers: [Int32] = []
+            numbers.reserveCapacity(source.items.count)
+            for item in source.items {
+                let number = itemNumbers[item] ?? {
+                    itemNumbers[item] = Int32(holders.count)
+                    holders.append([])
+                    return Int32(holders.count - 1)
+                }()
+                // A source listing an item twice holds it once.
+                if !numbers.contains(number) {
+                    numbers.append(number)
+                    holders[Int(number)].append(index)
+                }
+            }
+            indexed.append((source, numbers.sorted()))
         }
+        self.sources = indexed
         self.byName = byName
-        self.byItem = byItem
+        self.itemNumbers = itemNumbers
+        self.holders = holders
     }
 
     /// The sources named, and those holding every item in `proves` (none when it is empty), in name order.
-    /// (`proves` is a material's few items: looked up one by one, no set is built for it.)
     func candidates(named names: [String], proving proves: [String]) -> [DataSource] {
+        var numbers: [Int32] = []
+        numbers.reserveCapacity(proves.count)
+        // An item no source holds: no source can hold them all.
+        var heldByNone = proves.isEmpty
+        for item in proves {
+            guard let number = itemNumbers[item] else {
+                heldByNone = true
+                break
+            }
+            numbers.append(number)
+        }
         // Only the sources holding the rarest of the items can hold them all: with items of very unequal popularity
         // (one fact held by nearly every source) the first item's list could be every source.
-        let holders = proves.lazy.map { self.byItem[$0] ?? [] }.min { $0.count < $1.count } ?? []
-        // Most materials name no source: the item's list is already in index order, no set is needed.
-        if names.isEmpty {
-            return holders.filter { proves.allSatisfy(sources[$0].items.contains) }.map { sources[$0].source }
-        }
+        let rarest = heldByNone ? [] : numbers.map { holders[Int($0)] }.min { $0.count < $1.count } ?? []
+        let holdsAll = { (index: Int) in numbers.allSatisfy { Self.contains(self.sources[index].items, $0) } }
+        // Most materials name no source: the rarest item's list is already in index order, no set is needed.
+        if names.isEmpty { return rarest.filter(holdsAll).map { sources[$0].source } }
         var found = Set(names.compactMap { byName[$0] })
-        for index in holders where proves.allSatisfy(sources[index].items.contains) { found.insert(index) }
+        for index in rarest where holdsAll(index) { found.insert(index) }
         return found.sorted().map { sources[$0].source }
+    }
+
+    /// Whether an ascending list of a source's item numbers holds `number` (a source has a few dozen at most).
+    private static func contains(_ items: [Int32], _ number: Int32) -> Bool {
+        var low = 0
+        var high = items.count
+        while low < high {
+            let middle = (low + high) / 2
+            if items[middle] < number { low = middle + 1 } else { high = middle }
+        }
+        return low < items.count && items[low] == number
     }
 }
