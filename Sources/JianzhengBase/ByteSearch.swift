@@ -1,3 +1,5 @@
+import Foundation
+
 extension StringProtocol {
     /// Whether the UTF-8 bytes of `needle` occur in this string: a plain byte search, much faster than
     /// `contains(_:)` on Chinese text, and exact because UTF-8 is self-synchronising.
@@ -12,22 +14,34 @@ extension StringProtocol {
     }
 }
 
-/// Plain byte search over contiguous UTF-8.
+extension String {
+    /// Whether the two strings are the same UTF-8 bytes (not merely the same Unicode text, which `==` tests).
+    public func hasSameBytes(as other: String) -> Bool {
+        var lhs = self, rhs = other
+        return lhs.withUTF8 { left in rhs.withUTF8 { right in ByteSearch.equal(left, right) } }
+    }
+}
+
+/// Plain byte search and comparison over contiguous UTF-8 (the C library's, which compares many bytes at a time).
 enum ByteSearch {
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !pattern.isEmpty else { return true }
-        guard pattern.count <= haystack.count else { return false }
-        let first = pattern[0]
-        var index = 0
-        let last = haystack.count - pattern.count
-        while index <= last {
-            if haystack[index] == first {
-                var matched = 1
-                while matched < pattern.count, haystack[index + matched] == pattern[matched] { matched += 1 }
-                if matched == pattern.count { return true }
-            }
-            index += 1
+        guard pattern.count <= haystack.count, let text = haystack.baseAddress, let needle = pattern.baseAddress else { return false }
+        // Each place the first byte occurs, up to the last where the pattern still fits, compared whole.
+        var start = text
+        let end = text + (haystack.count - pattern.count + 1)
+        while start < end, let found = memchr(start, Int32(needle.pointee), end - start) {
+            let candidate = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(candidate, needle, pattern.count) == 0 { return true }
+            start = candidate + 1
         }
         return false
+    }
+
+    /// Whether two byte sequences are the same bytes.
+    static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        guard let left = lhs.baseAddress, let right = rhs.baseAddress else { return true }
+        return memcmp(left, right, lhs.count) == 0
     }
 }

@@ -40,7 +40,7 @@ public struct StringInterner: Sendable {
     private func find(_ string: String, _ hash: Int) -> (slot: Int, found: Int32?) {
         var slot = hash & (slots.count - 1)
         while slots[slot].id >= 0 {
-            if slots[slot].hash == hash, Self.sameBytes(strings[Int(slots[slot].id)], string) { return (slot, slots[slot].id) }
+            if slots[slot].hash == hash, strings[Int(slots[slot].id)].hasSameBytes(as: string) { return (slot, slots[slot].id) }
             slot = (slot + 1) & (slots.count - 1)
         }
         return (slot, nil)
@@ -61,10 +61,5 @@ public struct StringInterner: Sendable {
         var string = string
         string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         return hasher.finalize()
-    }
-
-    static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
-        var lhs = lhs, rhs = rhs
-        return lhs.withUTF8 { left in rhs.withUTF8 { right in left.elementsEqual(right) } }
     }
 }

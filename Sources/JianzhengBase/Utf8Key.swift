@@ -16,10 +16,6 @@ public struct Utf8Key: Hashable, Sendable {
     }
 
     public static func == (lhs: Utf8Key, rhs: Utf8Key) -> Bool {
-        guard lhs.text.utf8.count == rhs.text.utf8.count else { return false }
-        let bytewise = lhs.text.utf8.withContiguousStorageIfAvailable { left in
-            rhs.text.utf8.withContiguousStorageIfAvailable { right in left.elementsEqual(right) }
-        }
-        return (bytewise ?? nil) ?? lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        lhs.text.hasSameBytes(as: rhs.text)
     }
 }
