@@ -77,12 +77,15 @@ public struct CatalogueBuilder: Sendable {
             files[index] = FileDeclarations()
         }
         builder.catalogue.citations.parsePending()
-        builder.recordReferencedNames()
-        // The checks only read the bound catalogue: they run side by side, their diagnostics kept in this order.
+        // The checks only read the bound catalogue: they run side by side, their diagnostics kept in this order. The
+        // names referenced are recorded by the check of unused declarations, which reads them first.
         let bound = builder
         let corpus = corpus()
-        let found = ConcurrentSlots<[Diagnostic]>.map(Check.allCases) { check in bound.run(check, corpus: corpus) }
-        for diagnostic in found.joined() { builder.reporter.report(diagnostic) }
+        let found = ConcurrentSlots<CheckResult>.map(Check.allCases) { check in bound.run(check, corpus: corpus) }
+        for result in found {
+            if let referenced = result.referencedNames { builder.catalogue.referencedNames = referenced }
+            for diagnostic in result.diagnostics { builder.reporter.report(diagnostic) }
+        }
         return (builder.catalogue, Diagnostic.sorted(builder.reporter.diagnostics))
     }
 
@@ -91,19 +94,28 @@ public struct CatalogueBuilder: Sendable {
         case references, citations, policies, unused, lookalikeNames, sharedCommitmentTerms, commitmentCatalogues
     }
 
+    /// What one check found; the check of unused declarations also hands back the names referenced.
+    private struct CheckResult: Sendable {
+        var diagnostics: [Diagnostic]
+        var referencedNames: [String: StringInterner]? = nil
+    }
+
     /// The diagnostics of one check of the whole catalogue.
-    private func run(_ check: Check, corpus: LegalCorpus) -> [Diagnostic] {
+    private func run(_ check: Check, corpus: LegalCorpus) -> CheckResult {
         var reporter = AttributeReader()
         switch check {
         case .references: checkReferences(into: &reporter)
         case .citations: checkCitations(corpus, into: &reporter)
         case .policies: checkPolicies(into: &reporter)
-        case .unused: reportUnused(into: &reporter)
-        case .lookalikeNames: return LookalikeNames.check(catalogue)
-        case .sharedCommitmentTerms: return SharedCommitmentTerms.check(catalogue)
-        case .commitmentCatalogues: return CommitmentCatalogueCheck.check(catalogue)
+        case .unused:
+            let referenced = referencedNames()
+            reportUnused(referenced: referenced, into: &reporter)
+            return CheckResult(diagnostics: reporter.diagnostics, referencedNames: referenced)
+        case .lookalikeNames: return CheckResult(diagnostics: LookalikeNames.check(catalogue))
+        case .sharedCommitmentTerms: return CheckResult(diagnostics: SharedCommitmentTerms.check(catalogue))
+        case .commitmentCatalogues: return CheckResult(diagnostics: CommitmentCatalogueCheck.check(catalogue))
         }
-        return reporter.diagnostics
+        return CheckResult(diagnostics: reporter.diagnostics)
     }
 
     /// Layers `overlays` on an already resolved catalogue, checking only what the overlays declare and
@@ -117,12 +129,12 @@ public struct CatalogueBuilder: Sendable {
             builder.declare(FileDeclarations(reading: tree, segment: Int32(first + index)), replacing: true)
         }
         builder.catalogue.citations.parsePending()
-        builder.recordReferencedNames()
+        builder.catalogue.referencedNames = builder.referencedNames()
         var reporter = builder.reporter
         builder.checkReferences(into: &reporter)
         builder.checkCitations(corpus, into: &reporter)
         builder.checkPolicies(named: builder.changes.policies, into: &reporter)
-        builder.reportUnused(only: builder.changes, into: &reporter)
+        builder.reportUnused(only: builder.changes, referenced: builder.catalogue.referencedNames, into: &reporter)
         builder.reporter = reporter
         for diagnostic in CommitmentCatalogueCheck.check(
             builder.catalogue, procedures: Set(builder.changes.procedures), catalogues: builder.changes.commitmentCatalogues)
@@ -211,7 +223,7 @@ public struct CatalogueBuilder: Sendable {
             }
             // The engine matches names byte for byte (Utf8Key, StringInterner): a name that is the same Unicode text
             // but not the same bytes (a CJK compatibility ideograph, a decomposed accent) must be written as declared.
-            if !declared.utf8.elementsEqual(reference.name.utf8) {
+            if !declared.hasSameBytes(as: reference.name) {
                 reporter.report(Diagnostic(
                     .nameSpelledDifferently,
                     "\(reference.kind.rawValue) '\(reference.name)' is written with different Unicode characters from its declaration",
@@ -299,22 +311,27 @@ public struct CatalogueBuilder: Sendable {
         PolicyChecker.checkOverlaps(policies, only: names, into: &reporter)
     }
 
-    /// Declarations nothing refers to. With `changes` (an overlay), only the declarations it added or replaced
-    /// are checked, against what the catalogue and the overlay refer to.
-    /// Records the names referenced as each kind that can go unused, kept in the catalogue for later overlays.
-    private mutating func recordReferencedNames() {
-        var referenced = catalogue.referencedNames
-        for kind in ["department", "material", "source", "cost-model"] where referenced[kind] == nil { referenced[kind] = StringInterner() }
+    /// The names referenced as each kind that can go unused — the catalogue's (an overlay's base) and the pending
+    /// references' —, kept in the catalogue for later overlays.
+    private func referencedNames() -> [String: StringInterner] {
+        let kinds: [PendingReference.Kind] = [.department, .material, .source, .costModel]
+        var interners = kinds.map { catalogue.referencedNames[$0.rawValue] ?? StringInterner() }
         for reference in references.joined() {
-            let kind = reference.kind == .departmentOrProcedure ? "department" : reference.kind.rawValue
-            _ = referenced[kind]?.intern(reference.name)
+            // A name that may be a department or a procedure counts as a department's use.
+            let kind = reference.kind == .departmentOrProcedure ? .department : reference.kind
+            guard let slot = kinds.firstIndex(of: kind) else { continue }
+            _ = interners[slot].intern(reference.name)
         }
-        catalogue.referencedNames = referenced
+        var referenced = catalogue.referencedNames
+        for (kind, interner) in zip(kinds, interners) { referenced[kind.rawValue] = interner }
+        return referenced
     }
 
-    /// (After `recordReferencedNames`.)
-    private func reportUnused(only changes: DeclarationChanges? = nil, into reporter: inout AttributeReader) {
-        let referenced = catalogue.referencedNames
+    /// Declarations nothing refers to (`referenced`: `referencedNames()`). With `changes` (an overlay), only the
+    /// declarations it added or replaced are checked, against what the catalogue and the overlay refer to.
+    private func reportUnused(
+        only changes: DeclarationChanges? = nil, referenced: [String: StringInterner], into reporter: inout AttributeReader
+    ) {
         func unused(_ kind: String, _ name: String, _ changed: Set<String>?) -> Bool {
             (changed?.contains(name) ?? true) && referenced[kind]?.id(of: name) == nil
         }
