@@ -188,13 +188,17 @@ public struct Parser {
         }
         // Most arguments are one value (a name, a string, a citation …) followed by what cannot continue an
         // expression: they are read without descending through the levels of operators, to the same result.
+        let loneValue: Bool
         switch current.kind {
-        case .string, .number, .percent, .date, .citation, .identifier where !isReserved(current):
+        case .string, .number, .percent, .date, .citation: loneValue = true
+        case .identifier: loneValue = !isReserved(current)
+        default: loneValue = false
+        }
+        if loneValue {
             switch tokens[index + 1].kind {
             case .identifier, .equals, .notEquals, .dot: break
             default: return parsePrimary(depth: depth + 1)
             }
-        default: break
         }
         return parseBinary(level: 0, depth: depth + 1)
     }
