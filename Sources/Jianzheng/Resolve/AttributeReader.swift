@@ -32,29 +32,43 @@ struct AttributeSchema: ExpressibleByDictionaryLiteral, Sendable {
 /// where its first and last statements are and for each statement where the next of the same attribute is — all in
 /// one array (a catalogue reads a million blocks: one allocation each, not three). A class: every read of an
 /// attribute hands it to a sequence and an iterator, and a copy of a reference is one count, not one per array.
+/// The links are collected before the class is made (`Links`) and never change after, so reading them needs no
+/// exclusivity check.
 final class Fields {
     let schema: AttributeSchema
     private let statements: StatementList
     /// `[first of each attribute | last of each attribute | next of each statement]`, positions in `statements`
-    /// (-1: none). The first: where the attribute's first statement is; the last: its last so far, while the fields
-    /// are collected; the next: the next statement of the same attribute.
-    private var links: [Int32]
+    /// (-1: none). The last is what collecting them needed; the next: the next statement of the same attribute.
+    private let links: [Int32]
 
-    init(schema: AttributeSchema, statements: StatementList) {
+    /// The links while the block's statements are collected.
+    fileprivate struct Links {
+        private let attributes: Int
+        private(set) var links: [Int32]
+
+        init(attributes: Int, statements: Int) {
+            self.attributes = attributes
+            links = Array(repeating: -1, count: 2 * attributes + statements)
+        }
+
+        /// The first statement of attribute `index` added so far (-1: none).
+        func first(_ index: Int) -> Int32 { links[index] }
+
+        /// Adds the statement at `position` to attribute `index`.
+        mutating func add(_ position: Int, to index: Int) {
+            let last = links[attributes + index]
+            if last < 0 { links[index] = Int32(position) } else { links[2 * attributes + Int(last)] = Int32(position) }
+            links[attributes + index] = Int32(position)
+        }
+    }
+
+    fileprivate init(schema: AttributeSchema, statements: StatementList, links: Links) {
         self.schema = schema
         self.statements = statements
-        links = Array(repeating: -1, count: 2 * schema.names.count + statements.count)
+        self.links = links.links
     }
 
     private func next(of position: Int) -> Int32 { links[2 * schema.names.count + position] }
-
-    /// Adds the statement at `position` to attribute `index`.
-    fileprivate func add(_ position: Int, to index: Int) {
-        let attributes = schema.names.count
-        let last = links[attributes + index]
-        if last < 0 { links[index] = Int32(position) } else { links[2 * attributes + Int(last)] = Int32(position) }
-        links[attributes + index] = Int32(position)
-    }
 
     /// The first statement of attribute `index`, if any.
     fileprivate func first(at index: Int) -> Statement? {
@@ -101,7 +115,7 @@ struct AttributeReader {
         of declaration: Statement, schema: AttributeSchema, what describe: @autoclosure () -> String
     ) -> Fields {
         let statements = declaration.children
-        let found = Fields(schema: schema, statements: statements)
+        var found = Fields.Links(attributes: schema.names.count, statements: statements.count)
         for (position, statement) in statements.enumerated() {
             guard let index = schema.index(of: statement.keyword) else {
                 let suggestion = Suggestions.closest(to: statement.keyword, among: schema.names)
@@ -112,7 +126,8 @@ struct AttributeReader {
                     fixIts: suggestion.map { Diagnostic.FixIt("rename", range: statement.keywordRange, replacement: $0) }))
                 continue
             }
-            if schema.cardinalities[index] != .many, let first = found.first(at: index) {
+            if schema.cardinalities[index] != .many, found.first(index) >= 0 {
+                let first = statements[Int(found.first(index))]
                 diagnostics.append(Diagnostic(
                     .duplicateAttribute, "'\(statement.keyword)' is given more than once in \(describe())",
                     at: statement.keywordRange, notes: [Diagnostic.Note("first given here", at: first.keywordRange)]))
@@ -120,11 +135,11 @@ struct AttributeReader {
             }
             found.add(position, to: index)
         }
-        for (index, name) in schema.names.enumerated() where schema.cardinalities[index] == .required && found.first(at: index) == nil {
+        for (index, name) in schema.names.enumerated() where schema.cardinalities[index] == .required && found.first(index) < 0 {
             diagnostics.append(Diagnostic(
                 .missingAttribute, "\(describe()) lacks the required attribute '\(name)'", at: declaration.keywordRange))
         }
-        return found
+        return Fields(schema: schema, statements: statements, links: found)
     }
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
