@@ -85,10 +85,30 @@ public struct Lexer {
                 index += 8
                 continue
             }
+            if isPlainThreeByteScalar(bytes, at: index) {
+                index += 3
+                continue
+            }
             guard let (_, length) = decode(bytes, at: index) else { return false }
             index += length
         }
         return true
+    }
+
+    /// Whether a well-formed three-byte scalar starts at `index` whose lead byte needs no range check of the next
+    /// (E1–EC, EE–EF: neither overlong like E0 nor a surrogate like ED) — most of Chinese text, checked without
+    /// decoding it.
+    private static func isPlainThreeByteScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + 3 <= bytes.count else { return false }
+        let lead = bytes[index]
+        guard lead >= 0xE1, lead <= 0xEF, lead != 0xED else { return false }
+        return bytes[index + 1] & 0xC0 == 0x80 && bytes[index + 2] & 0xC0 == 0x80
+    }
+
+    /// Whether the scalar at `index` of a file known to be well-formed UTF-8 is a CJK Unified Ideograph of U+5000–
+    /// U+9FFF (lead bytes E5–E9), which is always part of a name: three bytes taken without decoding them.
+    private func isCommonIdeograph(at index: Int) -> Bool {
+        !hasInvalidUTF8 && buffer[index] >= 0xE5 && buffer[index] <= 0xE9
     }
 
     private mutating func next() -> Token {
@@ -257,6 +277,8 @@ public struct Lexer {
             if byte < 0x80 {
                 guard Self.isASCIIIdentifierContinue(byte) else { break }
                 position += 1
+            } else if isCommonIdeograph(at: position) {
+                position += 3
             } else if let (scalar, length) = decode(at: position), Self.isIdentifierScalar(scalar) {
                 position += length
             } else {
