@@ -6,26 +6,53 @@ import JianzhengBase
 /// a `commitment` on each requirement, or on the condition it proves. The old form still reads and decides.
 enum SharedCommitmentTerms {
     static func check(_ catalogue: Catalogue) -> [Diagnostic] {
-        // For each material with terms of its own: the departments of the procedures that rely on them.
-        var relying: [String: Set<String>] = [:]
+        // For each material with terms of its own: the departments of the procedures that rely on them, by the
+        // material's identity (most materials are required by one procedure: one department, no set).
+        var relying: [ObjectIdentifier: Reliance] = [:]
         for procedure in catalogue.orderedProcedures {
             for requirement in procedure.requirements where requirement.commitment == nil {
-                guard catalogue.materials[requirement.material]?.commitment != nil else { continue }
+                guard let material = catalogue.materials[requirement.material], material.commitment != nil else { continue }
                 let conditional = requirement.evidenceOf.contains { procedure.condition(named: $0)?.commitment != nil }
-                if !conditional { relying[requirement.material, default: []].insert(procedure.department) }
+                guard !conditional else { continue }
+                if let index = relying.index(forKey: ObjectIdentifier(material)) {
+                    relying.values[index].add(procedure.department)
+                } else {
+                    relying[ObjectIdentifier(material)] = Reliance(name: requirement.material, material: material, first: procedure.department)
+                }
             }
         }
-        return relying.keys.sorted().compactMap { name in
-            guard let departments = relying[name], departments.count > 1, let terms = catalogue.materials[name]?.commitment else { return nil }
+        let shared = relying.values.filter { !$0.others.isEmpty }.sorted { $0.name < $1.name }
+        return shared.compactMap { reliance in
+            guard let terms = reliance.material.commitment else { return nil }
+            let departments = ([reliance.first] + reliance.others).sorted()
             let auditor = terms.auditor.map { "audited by '\($0)' for every one of them" } ?? "audited by each procedure's department"
             return Diagnostic(
                 .sharedCommitmentTerms,
-                "the commitment terms of material '\(name)' are reused by procedures of \(departments.count) departments (\(departments.sorted().joined(separator: ", "))), \(auditor)",
+                "the commitment terms of material '\(reliance.name)' are reused by procedures of \(departments.count) departments (\(departments.joined(separator: ", "))), \(auditor)",
                 at: terms.range,
                 notes: [
-                    Diagnostic.Note("declare the terms where they hold: `commitment { text … method … }` inside each `requires \(name) { … }`, or on the condition it proves"),
+                    Diagnostic.Note("declare the terms where they hold: `commitment { text … method … }` inside each `requires \(reliance.name) { … }`, or on the condition it proves"),
                     Diagnostic.Note("the terms on the material remain the default for a requirement that declares none"),
                 ])
+        }
+    }
+
+    /// The procedures' departments relying on one material's terms: the first, and any others.
+    private struct Reliance {
+        /// The material's name as the first requirement relying on it writes it.
+        let name: String
+        let material: Material
+        let first: String
+        private(set) var others: Set<String> = []
+
+        init(name: String, material: Material, first: String) {
+            self.name = name
+            self.material = material
+            self.first = first
+        }
+
+        mutating func add(_ department: String) {
+            if department != first { others.insert(department) }
         }
     }
 }
