@@ -216,8 +216,19 @@ public struct CatalogueBuilder: Sendable {
 
     private func checkReferences(into reporter: inout AttributeReader) {
         var known: [PendingReference.Kind: [String]] = [:]
+        // Each distinct name of a kind is looked up once, found again by its bytes (hashing them is much cheaper than
+        // hashing Chinese text as Unicode): a catalogue's millions of references name a few hundred thousand things.
+        var spellings: [PendingReference.Kind: [Utf8Key: String?]] = [:]
         for reference in references.joined() {
-            guard let declared = declaredSpelling(reference.name, as: reference.kind) else {
+            let written = Utf8Key(reference.name)
+            let spelling: String?
+            if let seen = spellings[reference.kind]?[written] {
+                spelling = seen
+            } else {
+                spelling = declaredSpelling(reference.name, as: reference.kind)
+                spellings[reference.kind, default: [:]][written] = .some(spelling)
+            }
+            guard let declared = spelling else {
                 reportUnknown(reference, known: &known, into: &reporter)
                 continue
             }
