@@ -32,6 +32,15 @@ public struct Workspace: Sendable {
             corpusDirectory: corpusDirectory, overlays: overlays)
     }
 
+    /// This workspace without the text of its `.jz` files, for a command that has shown their diagnostics and
+    /// will not quote them again (`review`, `explain`): their bytes and line tables — 70 MB of a 50,000-procedure
+    /// catalogue — are released before the review instead of held beside it.
+    public func releasingSources() -> Workspace {
+        Workspace(
+            corpus: corpus, files: [], catalogue: catalogue, diagnostics: diagnostics, corpusDirectory: corpusDirectory,
+            overlays: overlays)
+    }
+
     /// This workspace with one `.jz` proposal layered on, without reading the rules, the catalogue or the law
     /// again: the proposal's declarations replace and add to the catalogue's, and its diagnostics are the result's.
     public func layering(_ proposal: String) -> Workspace {

@@ -30,7 +30,8 @@ struct EvaluationOptions: ParsableArguments {
         let (sources, corpus) = inputs(paths, corpus: options.corpusOption)
         let progress = Progress("reading the catalogue and the law", enabled: !quiet)
         defer { progress.finish() }
-        let workspace = try Self.checked(Workspace.load(paths: sources, corpusDirectory: corpus, overlays: overlays))
+        // Once checked, the sources are not quoted again: their text need not be held through the review.
+        let workspace = try Self.checked(Workspace.load(paths: sources, corpusDirectory: corpus, overlays: overlays)).releasingSources()
         return (workspace, try review(workspace, progress: progress))
     }
 

@@ -57,6 +57,16 @@ import JianzhengWorkspace
         #expect(diffFingerprint(fullDiff) == diffFingerprint(diff), "\(proposal)")
     }
 
+    /// A workspace without its sources' text reviews to the same decisions: nothing the review reads is in them.
+    @Test func releasingTheSourcesKeepsEverythingTheReviewReads() throws {
+        let released = Self.workspace.releasingSources()
+        #expect(released.files.isEmpty && !Self.workspace.files.isEmpty)
+        #expect(released.diagnostics.count == Self.workspace.diagnostics.count)
+        let before = try ReviewEngine(catalogue: Self.workspace.catalogue, corpus: Self.workspace.corpus).review(asOf: Self.date)
+        let after = try ReviewEngine(catalogue: released.catalogue, corpus: released.corpus).review(asOf: Self.date)
+        #expect(Self.fingerprint(after) == Self.fingerprint(before))
+    }
+
     @Test func shippedProposalsMatchAFullReview() throws {
         let session = try ReviewSession(catalogue: Self.workspace.catalogue, corpus: Self.workspace.corpus, asOf: Self.date)
         let directory = Self.root + "/examples/proposals"
