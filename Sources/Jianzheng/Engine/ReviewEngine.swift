@@ -72,7 +72,12 @@ public struct ReviewEngine: Sendable {
         let cyclesBefore = graph.cycles()
         let inCycle = Self.cycleRequirements(cyclesBefore, graph: graph) { RequirementPosition(procedure: $0.fromIndex, requirement: $0.requirement) }
         let sources = SourceIndex(catalogue.sources.values)
-        let (decisions, context) = decide(procedures, cycleRequirements: inCycle, policy: policy, date: date, sources: sources)
+        // The evaluation context (a profile per material) is released as soon as every requirement is decided: the
+        // burdens and the output reuse its memory instead of adding to it.
+        let (decisions, requirers) = { () -> ([[Decision]], [String: [Int]]) in
+            let (decisions, context) = decide(procedures, cycleRequirements: inCycle, policy: policy, date: date, sources: sources)
+            return (decisions, keepingRequirers ? Self.requirers(context) : [:])
+        }()
         phase?("evaluate")
         let cycles = circularProofs(cyclesBefore, graph: graph, decisions: decisions)
         phase?("cycles")
@@ -86,12 +91,6 @@ public struct ReviewEngine: Sendable {
                 before: before[position], after: after[position], inCycle: members.contains(position))
         }
         phase?("burden")
-        var requirers: [String: [Int]] = [:]
-        if keepingRequirers {
-            for (index, slots) in context.slots.enumerated() {
-                for slot in slots where slot.material >= 0 { requirers[context.profiles[Int(slot.material)].material.name, default: []].append(index) }
-            }
-        }
         var review = Review(
             asOf: date, policy: policy, policyNote: note, costModel: policy.costModel.flatMap { catalogue.costModels[$0] },
             decisions: DecisionList(byProcedure: decisions), cycles: cycles, burdens: records)
@@ -100,6 +99,16 @@ public struct ReviewEngine: Sendable {
         }
         phase?("finish")
         return State(review: review, graph: graph, cyclesBefore: cyclesBefore, requirers: requirers, sources: sources)
+    }
+
+    /// The positions of the procedures requiring each declared material, by its name (what a what-if reads to find
+    /// the procedures a changed material reaches).
+    private static func requirers(_ context: EvaluationContext) -> [String: [Int]] {
+        var requirers: [String: [Int]] = [:]
+        for (index, slots) in context.slots.enumerated() {
+            for slot in slots where slot.material >= 0 { requirers[context.profiles[Int(slot.material)].material.name, default: []].append(index) }
+        }
+        return requirers
     }
 
     /// The requirements on an edge inside a circular proof, as `position(edge)` numbers them (nil: not wanted).
