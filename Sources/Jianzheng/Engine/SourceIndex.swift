@@ -59,7 +59,7 @@ struct SourceIndex: Sendable {
         }
         // Only the sources holding the rarest of the items can hold them all: with items of very unequal popularity
         // (one fact held by nearly every source) the first item's list could be every source.
-        let rarest = heldByNone ? [] : numbers.map { holders[Int($0)] }.min { $0.count < $1.count } ?? []
+        let rarest = heldByNone ? [] : numbers.lazy.map { self.holders[Int($0)] }.min { $0.count < $1.count } ?? []
         let holdsAll = { (index: Int) in numbers.allSatisfy { Self.contains(self.sources[index].items, $0) } }
         // Most materials name no source: the rarest item's list is already in index order, no set is needed.
         if names.isEmpty { return rarest.filter(holdsAll).map { sources[$0].source } }
