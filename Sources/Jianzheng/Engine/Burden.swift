@@ -54,12 +54,13 @@ struct BurdenCalculator {
     let catalogue: Catalogue
     let graph: IssuingGraph
 
-    /// The burdens of `nodes`, in their order. `weight(procedureIndex, requirementIndex)` is the share of the
-    /// requirement's applicants who must still obtain its material (a certificate, before or after the verdicts):
+    /// The burdens of `nodes`, in their order. `weight(position, requirementIndex)`, `position` being the node's
+    /// position in `nodes`, is the share of the requirement's applicants who must still obtain its material (a
+    /// certificate, before or after the verdicts):
     /// 1, none (0), or those a partly covering data source leaves out. Every successor of a node that is not itself in `nodes` must have
     /// the burden `outside(successor)`; a region closed under predecessors (all ancestors of what changed) has that
     /// property, since no node outside it can reach a changed node.
-    /// `procedures` are those at `nodes`, in the same order. `stillIn(node, requirement)` gives the situations whose
+    /// `procedures` are those at `nodes`, in the same order. `stillIn(position, requirement)` gives the situations whose
     /// applicants still obtain the material when it was decided per situation (nil: every situation the requirement
     /// applies in); it matters where situations declare their own hours per trip.
     func burdens(
@@ -69,8 +70,8 @@ struct BurdenCalculator {
         var local = [Int](repeating: -1, count: graph.procedureIDs.count)
         for (position, node) in nodes.enumerated() { local[node] = position }
         // Successors: certificate edges to issuing procedures that the applicant must still walk.
-        let successors = nodes.map { node in
-            graph.edges[node].filter { weight(node, $0.requirement) > 0 && local[$0.to] >= 0 }.map { local[$0.to] }
+        let successors = nodes.enumerated().map { position, node in
+            graph.edges[node].filter { weight(position, $0.requirement) > 0 && local[$0.to] >= 0 }.map { local[$0.to] }
         }
         let components = StronglyConnectedComponents.compute(nodeCount: nodes.count, successors: successors)
         var componentOf = [Int](repeating: 0, count: nodes.count)
@@ -84,7 +85,7 @@ struct BurdenCalculator {
                 // Requirements are read in place (copying each would retain its fields).
                 let requirements = procedure.requirements
                 for index in requirements.indices {
-                    let still = weight(node, index)
+                    let still = weight(member, index)
                     guard still > 0 else { continue }
                     let issuer = graph.edges[node].first { $0.requirement == index }?.to
                     let certificate = Burden(certificates: 1, trips: 0, days: 0, fees: 0)
@@ -100,7 +101,7 @@ struct BurdenCalculator {
                         let trips = Double(material?.trips ?? 1)
                         var situations: [Situation] = [], rest = 0.0
                         if procedure.situations.contains(where: { $0.hoursPerTrip != nil }) {
-                            if let still = stillIn(node, index) {
+                            if let still = stillIn(member, index) {
                                 situations = still
                             } else {
                                 situations = procedure.situations(of: requirements[index])

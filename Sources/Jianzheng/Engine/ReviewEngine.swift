@@ -151,14 +151,15 @@ public struct ReviewEngine: Sendable {
     ) -> (before: [Burden], after: [Burden]) {
         let calculator = BurdenCalculator(catalogue: catalogue, graph: graph)
         let both = ConcurrentSlots<[Burden]>.map([false, true]) { afterVerdicts in
+            // Each requirement's weight is read off its decision once, in place: the calculator asks for it more
+            // than once, and reading a decision out of the nested arrays copies it whole.
             guard afterVerdicts else {
-                return calculator.burdens(of: nodes, procedures: procedures, weight: { decisions[$0][$1].kind == .certificate ? 1 : 0 }) {
-                    outside($0).0
-                }
+                let weights = nodes.map { decisions[$0].map { $0.kind == .certificate ? 1.0 : 0 } }
+                return calculator.burdens(of: nodes, procedures: procedures, weight: { weights[$0][$1] }) { outside($0).0 }
             }
+            let weights = nodes.map { decisions[$0].map(Self.stillObtained) }
             return calculator.burdens(
-                of: nodes, procedures: procedures, weight: { Self.stillObtained(decisions[$0][$1]) },
-                stillIn: { Self.stillObtaining(decisions[$0][$1]) }
+                of: nodes, procedures: procedures, weight: { weights[$0][$1] }, stillIn: { Self.stillObtaining(decisions[nodes[$0]][$1]) }
             ) { outside($0).1 }
         }
         return (both[0], both[1])
