@@ -216,32 +216,47 @@ public struct CatalogueBuilder: Sendable {
 
     private func checkReferences(into reporter: inout AttributeReader) {
         var known: [PendingReference.Kind: [String]] = [:]
-        // Each distinct name of a kind is looked up once, found again by its bytes (hashing them is much cheaper than
-        // hashing Chinese text as Unicode): a catalogue's millions of references name a few hundred thousand things.
-        var spellings: [PendingReference.Kind: [Utf8Key: String?]] = [:]
+        // Each kind's declared names are tabled by their bytes the first time the kind is referenced (hashing bytes is
+        // much cheaper than hashing Chinese text as Unicode): a reference found there is spelled as declared. Only the
+        // rest — unknown, or the same Unicode text in other characters — are looked up as text.
+        var declaredBytes = [Set<Utf8Key>?](repeating: nil, count: PendingReference.Kind.allCases.count)
         for reference in references.joined() {
-            let written = Utf8Key(reference.name)
-            let spelling: String?
-            if let seen = spellings[reference.kind]?[written] {
-                spelling = seen
-            } else {
-                spelling = declaredSpelling(reference.name, as: reference.kind)
-                spellings[reference.kind, default: [:]][written] = .some(spelling)
-            }
-            guard let declared = spelling else {
+            let slot = reference.kind.ordinal
+            if declaredBytes[slot] == nil { declaredBytes[slot] = declaredNames(reference.kind) }
+            if declaredBytes[slot]?.contains(Utf8Key(reference.name)) == true { continue }
+            guard let declared = declaredSpelling(reference.name, as: reference.kind) else {
                 reportUnknown(reference, known: &known, into: &reporter)
                 continue
             }
             // The engine matches names byte for byte (Utf8Key, StringInterner): a name that is the same Unicode text
             // but not the same bytes (a CJK compatibility ideograph, a decomposed accent) must be written as declared.
-            if !declared.hasSameBytes(as: reference.name) {
-                reporter.report(Diagnostic(
-                    .nameSpelledDifferently,
-                    "\(reference.kind.rawValue) '\(reference.name)' is written with different Unicode characters from its declaration",
-                    at: reference.range, notes: [Diagnostic.Note("write it exactly as declared")],
-                    fixIts: [Diagnostic.FixIt("replace", range: reference.range, replacement: declared)]))
-            }
+            reporter.report(Diagnostic(
+                .nameSpelledDifferently,
+                "\(reference.kind.rawValue) '\(reference.name)' is written with different Unicode characters from its declaration",
+                at: reference.range, notes: [Diagnostic.Note("write it exactly as declared")],
+                fixIts: [Diagnostic.FixIt("replace", range: reference.range, replacement: declared)]))
         }
+    }
+
+    /// The names declared as `kind`, by their bytes.
+    private func declaredNames(_ kind: PendingReference.Kind) -> Set<Utf8Key> {
+        var names = Set<Utf8Key>()
+        func add<Value>(_ table: [String: Value]) {
+            names.reserveCapacity(names.count + table.count)
+            for name in table.keys { names.insert(Utf8Key(name)) }
+        }
+        switch kind {
+        case .department: add(catalogue.departments)
+        case .material: add(catalogue.materials)
+        case .source: add(catalogue.sources)
+        case .procedure: add(catalogue.procedures)
+        case .policy: add(catalogue.policies)
+        case .costModel: add(catalogue.costModels)
+        case .departmentOrProcedure:
+            add(catalogue.departments)
+            add(catalogue.procedures)
+        }
+        return names
     }
 
     /// An unknown name, with the closest declared one (`known` keeps each kind's names once listed).
@@ -328,9 +343,16 @@ public struct CatalogueBuilder: Sendable {
         let kinds: [PendingReference.Kind] = [.department, .material, .source, .costModel]
         var interners = kinds.map { catalogue.referencedNames[$0.rawValue] ?? StringInterner() }
         for reference in references.joined() {
-            // A name that may be a department or a procedure counts as a department's use.
-            let kind = reference.kind == .departmentOrProcedure ? .department : reference.kind
-            guard let slot = kinds.firstIndex(of: kind) else { continue }
+            // A name that may be a department or a procedure counts as a department's use. (A switch: comparing
+            // kinds compares their raw texts.)
+            let slot: Int
+            switch reference.kind {
+            case .department, .departmentOrProcedure: slot = 0
+            case .material: slot = 1
+            case .source: slot = 2
+            case .costModel: slot = 3
+            case .procedure, .policy: continue
+            }
             _ = interners[slot].intern(reference.name)
         }
         var referenced = catalogue.referencedNames

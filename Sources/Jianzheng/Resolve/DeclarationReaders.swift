@@ -4,8 +4,21 @@ import LegalCorpus
 
 /// A name used in one declaration that must be declared elsewhere.
 struct PendingReference {
-    enum Kind: String {
+    enum Kind: String, CaseIterable {
         case department, material, source, procedure, policy, costModel = "cost-model", departmentOrProcedure = "department or procedure"
+
+        /// The kind's position among `allCases`, for tables indexed by kind (hashing a kind hashes its raw text).
+        var ordinal: Int {
+            switch self {
+            case .department: 0
+            case .material: 1
+            case .source: 2
+            case .procedure: 3
+            case .policy: 4
+            case .costModel: 5
+            case .departmentOrProcedure: 6
+            }
+        }
     }
     var kind: Kind
     var name: String
