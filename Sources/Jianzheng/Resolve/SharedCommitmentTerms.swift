@@ -8,10 +8,15 @@ enum SharedCommitmentTerms {
     static func check(_ catalogue: Catalogue) -> [Diagnostic] {
         // For each material with terms of its own: the departments of the procedures that rely on them, by the
         // material's identity (most materials are required by one procedure: one department, no set).
+        // The materials with terms, by their names' bytes (names are matched as written, JZ2016; hashing bytes is
+        // much cheaper than hashing Chinese text as Unicode).
+        var withTerms: [Utf8Key: Material] = [:]
+        for (name, material) in catalogue.materials where material.commitment != nil { withTerms[Utf8Key(name)] = material }
+        guard !withTerms.isEmpty else { return [] }
         var relying: [ObjectIdentifier: Reliance] = [:]
         for procedure in catalogue.orderedProcedures {
             for requirement in procedure.requirements where requirement.commitment == nil {
-                guard let material = catalogue.materials[requirement.material], material.commitment != nil else { continue }
+                guard let material = withTerms[Utf8Key(requirement.material)] else { continue }
                 let conditional = requirement.evidenceOf.contains { procedure.condition(named: $0)?.commitment != nil }
                 guard !conditional else { continue }
                 if let index = relying.index(forKey: ObjectIdentifier(material)) {
