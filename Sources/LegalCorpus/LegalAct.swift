@@ -100,15 +100,37 @@ public struct Provision: Sendable {
     /// a point quoted alone does not say what it is a point of. Nil when there are none.
     public func chapeau(in version: ActVersion) -> String? {
         // An annex item is introduced by its annex's heading (附件1 国务院决定取消的证明事项目录).
-        guard let cut = eId.range(of: "__point_", options: .backwards) ?? eId.range(of: "__item_", options: .backwards) else { return nil }
-        guard let parent = version.provisions[String(eId[..<cut.lowerBound])]
-            ?? Self.article(of: eId).flatMap({ version.provisions[$0] })
+        guard let cut = Self.lastOccurrence(of: "__point_", in: eId) ?? Self.lastOccurrence(of: "__item_", in: eId) else { return nil }
+        guard let parent = version.provisions[String(eId[..<cut])] ?? Self.article(of: eId).flatMap({ version.provisions[$0] }),
+            let lineEnd = Self.firstLineEnd(parent.text)
         else { return nil }
-        let first = parent.text.prefix { $0 != "\n" }
-        guard !first.isEmpty, first.first != "（", first.first != "(", !(first.first?.isASCII == true && first.first?.isNumber == true),
-            parent.text.count > first.count
-        else { return nil }
+        // The words before the first line break, unless they are themselves a numbered item.
+        let first = parent.text[..<lineEnd]
+        guard let character = first.first, character != "（", character != "(", !(character.isASCII && character.isNumber) else { return nil }
         return String(first)
+    }
+
+    /// Where the ASCII `marker` last begins in `text`, found by bytes (an eId is a few dozen ASCII bytes; a search of
+    /// Unicode text is much slower, and an ASCII byte never occurs inside another character's bytes).
+    private static func lastOccurrence(of marker: StaticString, in text: String) -> String.Index? {
+        let pattern = UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount)
+        guard let head = pattern.first else { return nil }
+        let bytes = text.utf8
+        var end = bytes.endIndex
+        while let candidate = bytes[..<end].lastIndex(of: head) {
+            if bytes[candidate...].starts(with: pattern) { return candidate }
+            end = candidate
+        }
+        return nil
+    }
+
+    /// Where the first line of `text` ends (before its line feed, or its CR LF), or nil when the text is a single
+    /// line or begins with a line break.
+    private static func firstLineEnd(_ text: String) -> String.Index? {
+        let bytes = text.utf8
+        guard var end = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        if end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "\r") { end = bytes.index(before: end) }
+        return end == bytes.startIndex ? nil : end
     }
 
     /// The article a point written without its paragraph belongs to (`art_15__point_4` → `art_15`).
