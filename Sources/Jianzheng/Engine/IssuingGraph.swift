@@ -38,7 +38,7 @@ struct IssuingGraph: Sendable {
         for material in catalogue.materials.values where material.issuedBy != nil { issuersOf[Utf8Key(material.name)] = [] }
         for material in Array(declared.keys) + Array(issuersOf.keys) { issuersOf[material] = issuers(of: material, in: catalogue) }
         let nodes = self
-        edges = ConcurrentSlots.map(procedures) { nodes.edges(of: $0) }
+        edges = procedures.map { nodes.edges(of: $0) }
     }
 
     /// The nodes issuing a material, ascending: procedures whose `issues` name it, and its `issued-by`.
