@@ -8,20 +8,23 @@ public enum CitationParser {
     /// The common form `《title》第N条[第N款][第N项]` read scalar by scalar, or nil for anything else (which
     /// `parseAnyForm` then handles, errors included). Gives exactly what `parseAnyForm` gives (tested).
     static func parseCommonForm(_ text: String) -> Citation? {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.first == "《", let close = scalars.firstIndex(of: "》"), close > 1, close + 1 < scalars.count,
-            scalars[close + 1] == "第", scalars[close - 1] != " ", scalars[1] != " ",
-            scalars[1..<close].allSatisfy(isPlainTitleScalar)
+        // Read by scalar indexes into the text itself: the title and the numbers are slices of it, not strings built
+        // again scalar by scalar.
+        let scalars = text.unicodeScalars
+        guard scalars.first == "《", let close = scalars.firstIndex(of: "》") else { return nil }
+        let titleStart = scalars.index(after: scalars.startIndex), afterClose = scalars.index(after: close)
+        guard close > titleStart, afterClose < scalars.endIndex, scalars[afterClose] == "第",
+            scalars[scalars.index(before: close)] != " ", scalars[titleStart] != " ",
+            scalars[titleStart..<close].allSatisfy(isPlainTitleScalar)
         else { return nil }
-        var citation = Citation(actName: String(String.UnicodeScalarView(scalars[1..<close])), sections: [], text: text)
-        var position = close + 1
-        while position < scalars.count {
+        var citation = Citation(actName: String(text[titleStart..<close]), sections: [], text: text)
+        var position = afterClose
+        while position < scalars.endIndex {
             guard scalars[position] == "第" else { return nil }
-            position += 1
+            position = scalars.index(after: position)
             let start = position
-            while position < scalars.count, isNumeral(scalars[position]) { position += 1 }
-            guard position > start, position < scalars.count,
-                let number = ChineseNumeral.parse(Substring(String(String.UnicodeScalarView(scalars[start..<position])))), number > 0
+            while position < scalars.endIndex, isNumeral(scalars[position]) { position = scalars.index(after: position) }
+            guard position > start, position < scalars.endIndex, let number = ChineseNumeral.parse(text[start..<position]), number > 0
             else { return nil }
             switch scalars[position] {
             case "条" where citation.article == nil: citation.article = number
@@ -29,7 +32,7 @@ public enum CitationParser {
             case "项" where citation.article != nil && citation.point == nil: citation.point = number
             default: return nil
             }
-            position += 1
+            position = scalars.index(after: position)
         }
         return citation
     }
@@ -47,7 +50,11 @@ public enum CitationParser {
     private static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x30...0x39, 0xFF10...0xFF19: true
-        default: "〇零一二三四五六七八九两十百千".unicodeScalars.contains(scalar)
+        default:
+            switch scalar {
+            case "〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "两", "十", "百", "千": true
+            default: false
+            }
         }
     }
 
