@@ -132,6 +132,8 @@ public struct Parser {
         advance()
         let firstArgument = argumentRecords.count
         var followsComma = false
+        // Where the last argument ends (read before the argument is stored: reading it back would copy it).
+        var lastArgumentRange: SourceRange?
         argumentLoop: while true {
             switch current.kind {
             case .newline, .semicolon, .leftBrace, .rightBrace, .endOfFile, .comment:
@@ -147,6 +149,7 @@ public struct Parser {
                     skipToLineEnd()
                     break argumentLoop
                 }
+                lastArgumentRange = expression.range
                 argumentRecords.append(StatementArgument(expression: expression, followsComma: followsComma))
                 followsComma = false
             }
@@ -154,9 +157,7 @@ public struct Parser {
         var statement = SyntaxStorage.StatementRecord(
             keyword: lexer.text(keywordToken), keywordRange: range(keywordToken), range: range(keywordToken),
             arguments: Int32(firstArgument)..<Int32(argumentRecords.count), leadingComments: 0..<0)
-        if argumentRecords.count > firstArgument, let last = argumentRecords.last {
-            statement.range = statement.range.union(last.expression.range)
-        }
+        if let lastArgumentRange { statement.range = statement.range.union(lastArgumentRange) }
         if current.kind == .leftBrace {
             let brace = current
             if depth + 1 > Self.maximumDepth {
