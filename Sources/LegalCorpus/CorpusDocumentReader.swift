@@ -121,14 +121,24 @@ struct CorpusDocumentReader {
         return parent + (element.isNamed("point") && !number.hasPrefix("第") ? "第\(number)项" : number)
     }
 
+    /// The text recorded for a provision and the run of the buffer it was made from.
+    private struct WrittenText {
+        let bytes: Range<Int>
+        let text: String
+    }
+
     /// Appends the text of an element to `text`: its paragraphs joined, sub-provisions prefixed by their numbers.
     /// When the element is a provision (`label` given), it is recorded with its text, and so are the provisions
-    /// under it: one pass over one buffer, a provision's text being the run of bytes its element wrote.
+    /// under it: one pass over one buffer, a provision's text being the run of bytes its element wrote. Returns the
+    /// text recorded: a provision whose text is exactly its last sub-provision's (an article of one paragraph, the
+    /// usual case) shares that string instead of holding a copy.
+    @discardableResult
     private static func write(
         _ element: XMLElementRef, label: String?, to text: inout [UInt8], into provisions: inout [String: Provision],
         diagnostics: inout [Diagnostic]
-    ) {
+    ) -> WrittenText? {
         let start = text.count
+        var lastWritten: WrittenText?
         var separated = false
         func separate() {
             if separated { text.append(UInt8(ascii: "\n")) }
@@ -149,11 +159,11 @@ struct CorpusDocumentReader {
                 }
             } else if child.isNamed("paragraph") {
                 separate()
-                write(child, label: childLabel, to: &text, into: &provisions, diagnostics: &diagnostics)
+                lastWritten = write(child, label: childLabel, to: &text, into: &provisions, diagnostics: &diagnostics)
             } else if child.isNamed("point") || child.isNamed("article") || child.isNamed("section") {
                 separate()
                 child.child(named: "num")?.appendText(to: &text)
-                write(child, label: childLabel, to: &text, into: &provisions, diagnostics: &diagnostics)
+                lastWritten = write(child, label: childLabel, to: &text, into: &provisions, diagnostics: &diagnostics)
             } else if childLabel != nil {
                 // A provision of its own whose text is not part of this element's.
                 let end = text.count
@@ -161,13 +171,15 @@ struct CorpusDocumentReader {
                 text.removeSubrange(end...)
             }
         }
-        if let label, let eId = element.attribute("eId") {
-            if let problem = numberMismatch(element, eId: eId) { diagnostics.append(problem) }
-            let provision = Provision(eId: eId, label: label, text: String(decoding: text[start...], as: UTF8.self), line: element.line)
-            if provisions.updateValue(provision, forKey: eId) != nil {
-                diagnostics.append(Diagnostic(.corpusDuplicateEId, "duplicate eId '\(eId)'", at: SourceRange(at: element.location)))
-            }
+        guard let label, let eId = element.attribute("eId") else { return nil }
+        if let problem = numberMismatch(element, eId: eId) { diagnostics.append(problem) }
+        let bytes = start..<text.count
+        let written = lastWritten?.bytes == bytes ? lastWritten?.text : nil
+        let provision = Provision(eId: eId, label: label, text: written ?? String(decoding: text[bytes], as: UTF8.self), line: element.line)
+        if provisions.updateValue(provision, forKey: eId) != nil {
+            diagnostics.append(Diagnostic(.corpusDuplicateEId, "duplicate eId '\(eId)'", at: SourceRange(at: element.location)))
         }
+        return WrittenText(bytes: bytes, text: provision.text)
     }
 
     /// An article or point whose `num` names another number than its eId (`art_5` numbered 第六条): a citation
