@@ -6,6 +6,11 @@ public struct Decision: Sendable {
     /// is about is read from them, not copied into every decision.
     public let procedure: Procedure
     let requirementIndex: Int32
+    // The one-byte fields follow the position (a decision is stored for every requirement: no padding between them).
+    public var verdict: Verdict
+    public var reason: ReasonCode
+    /// For a material obtained from a source that covers only some applicants: what the others do.
+    public var uncovered: UncoveredFallback?
 
     /// The requirement decided (found by position, never again by name).
     public var requirement: Requirement { procedure.requirements[Int(requirementIndex)] }
@@ -22,8 +27,6 @@ public struct Decision: Sendable {
     public var share: Double { procedure.requirements[Int(requirementIndex)].share }
     public var location: SourceRange { procedure.requirements[Int(requirementIndex)].range }
 
-    public var verdict: Verdict
-    public var reason: ReasonCode
     /// The policy rule that decided (nil: the policy's `otherwise`), shared by every decision it decided.
     let decidedBy: EvaluationContext.CompiledRule?
     /// The policy rule that decided, or nil for the policy's `otherwise`.
@@ -39,8 +42,6 @@ public struct Decision: Sendable {
     public var commitment: CommitmentCheck
     /// For a removal: how the underlying fact is established instead.
     public var replacement: Replacement?
-    /// For a material obtained from a source that covers only some applicants: what the others do.
-    public var uncovered: UncoveredFallback?
     /// The rules and the facts they were tried on.
     let ruleTrace: RuleTrace
     /// The conditions the requirement is evidence of and the situations it was decided in (rare: boxed).

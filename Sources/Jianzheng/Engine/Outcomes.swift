@@ -5,7 +5,8 @@ import LegalCorpus
 // (JianzhengReports/OutcomeWording.swift).
 
 /// How the fact a removed certificate proved is established instead.
-public enum Replacement: Sendable, Hashable {
+/// Boxed (`indirect`): a source's name and provider would otherwise widen every decision by 32 bytes.
+public indirect enum Replacement: Sendable, Hashable {
     /// The office obtains the data from a source, in a sharing mode.
     case obtainedFrom(source: String, provider: String, mode: SharingOption.Mode)
     /// A licence the applicant already submits proves the same facts.
