@@ -49,8 +49,9 @@ public struct Department: Sendable {
 /// shared by the catalogue, the evaluation context and the decisions, and each copy of a value this size would
 /// retain every one of its fields.
 public final class Material: Sendable {
+    // The stored fields are ordered so that the object packs tight (the one-byte kind last),
+    // and the rarely declared lists are held with the other rare fields: a catalogue holds hundreds of thousands.
     public let name: String
-    public let kind: MaterialKind
     /// The data items the material proves.
     public let proves: [String]
     /// Who may issue it (`issuer 村民委员会, 工作单位`): a real certificate often has several.
@@ -67,11 +68,11 @@ public final class Material: Sendable {
     /// The 告知承诺 terms the material offers, when it declares them.
     public var commitment: CommitmentTerms? { rare?.commitment }
     /// Other materials that show the same facts.
-    public let alternatives: [String]
+    public var alternatives: [String] { rare?.alternatives ?? [] }
     /// The published certificate types it is an instance of (`listed-as 亲属关系证明`): what issuer prohibitions
     /// match, whatever the material is called.
-    public let listedAs: [String]
-    public let absurd: [AbsurdPattern]
+    public var listedAs: [String] { rare?.listedAs ?? [] }
+    public var absurd: [AbsurdPattern] { rare?.absurd ?? [] }
     /// Hours one trip to obtain it takes, when it differs from the cost model's (`hours-per-trip`).
     public var hoursPerTrip: Double? { rare?.hoursPerTrip }
     /// Trips and working days an applicant spends obtaining it when no issuing procedure is declared.
@@ -80,17 +81,25 @@ public final class Material: Sendable {
     /// Fees in yuan.
     public let fee: Double
     public let range: SourceRange
-    /// Held behind a reference: few materials declare a commitment or their own hours per trip, and inline the
-    /// terms alone would be 120 bytes of each of hundreds of thousands of materials.
+    /// Held behind a reference: few materials declare a commitment, their own hours per trip, alternatives, the
+    /// certificate types they are listed as or an absurd pattern, and inline the terms alone would be 120 bytes of
+    /// each of hundreds of thousands of materials.
     private let rare: Rare?
+    public let kind: MaterialKind
 
     private final class Rare: Sendable {
         let commitment: CommitmentTerms?
         let hoursPerTrip: Double?
+        let alternatives: [String]
+        let listedAs: [String]
+        let absurd: [AbsurdPattern]
 
-        init(commitment: CommitmentTerms?, hoursPerTrip: Double?) {
+        init(commitment: CommitmentTerms?, hoursPerTrip: Double?, alternatives: [String], listedAs: [String], absurd: [AbsurdPattern]) {
             self.commitment = commitment
             self.hoursPerTrip = hoursPerTrip
+            self.alternatives = alternatives
+            self.listedAs = listedAs
+            self.absurd = absurd
         }
     }
 
@@ -108,10 +117,9 @@ public final class Material: Sendable {
         self.basis = basis
         self.sources = sources
         self.concerns = concerns
-        self.alternatives = alternatives
-        self.listedAs = listedAs
-        self.absurd = absurd
-        rare = commitment == nil && hoursPerTrip == nil ? nil : Rare(commitment: commitment, hoursPerTrip: hoursPerTrip)
+        let plain = commitment == nil && hoursPerTrip == nil && alternatives.isEmpty && listedAs.isEmpty && absurd.isEmpty
+        rare = plain
+            ? nil : Rare(commitment: commitment, hoursPerTrip: hoursPerTrip, alternatives: alternatives, listedAs: listedAs, absurd: absurd)
         self.trips = trips
         self.days = days
         self.fee = fee
