@@ -216,14 +216,24 @@ public struct CatalogueBuilder: Sendable {
 
     private func checkReferences(into reporter: inout AttributeReader) {
         var known: [PendingReference.Kind: [String]] = [:]
-        // Each kind's declared names are tabled by their bytes the first time the kind is referenced (hashing bytes is
-        // much cheaper than hashing Chinese text as Unicode): a reference found there is spelled as declared. Only the
-        // rest — unknown, or the same Unicode text in other characters — are looked up as text.
+        // A kind with many references (a whole catalogue's) has its declared names tabled by their bytes, hashing
+        // bytes being much cheaper than hashing Chinese text as Unicode: a reference found there is spelled as
+        // declared, and only the rest — unknown, or the same text in other characters — are looked up as text. A
+        // kind with few (an overlay's) is looked up as text reference by reference: tabling costs a hash per
+        // declaration of the kind.
+        var referenceCounts = [Int](repeating: 0, count: PendingReference.Kind.allCases.count)
+        for reference in references.joined() { referenceCounts[reference.kind.ordinal] += 1 }
         var declaredBytes = [Set<Utf8Key>?](repeating: nil, count: PendingReference.Kind.allCases.count)
         for reference in references.joined() {
             let slot = reference.kind.ordinal
-            if declaredBytes[slot] == nil { declaredBytes[slot] = declaredNames(reference.kind) }
-            if declaredBytes[slot]?.contains(Utf8Key(reference.name)) == true { continue }
+            if declaredBytes[slot] == nil, referenceCounts[slot] * 4 >= declaredCount(reference.kind) {
+                declaredBytes[slot] = declaredNames(reference.kind)
+            }
+            if let names = declaredBytes[slot] {
+                if names.contains(Utf8Key(reference.name)) { continue }
+            } else if declaredSpelling(reference.name, as: reference.kind)?.hasSameBytes(as: reference.name) == true {
+                continue
+            }
             guard let declared = declaredSpelling(reference.name, as: reference.kind) else {
                 reportUnknown(reference, known: &known, into: &reporter)
                 continue
@@ -235,6 +245,19 @@ public struct CatalogueBuilder: Sendable {
                 "\(reference.kind.rawValue) '\(reference.name)' is written with different Unicode characters from its declaration",
                 at: reference.range, notes: [Diagnostic.Note("write it exactly as declared")],
                 fixIts: [Diagnostic.FixIt("replace", range: reference.range, replacement: declared)]))
+        }
+    }
+
+    /// How many names are declared as `kind`.
+    private func declaredCount(_ kind: PendingReference.Kind) -> Int {
+        switch kind {
+        case .department: catalogue.departments.count
+        case .material: catalogue.materials.count
+        case .source: catalogue.sources.count
+        case .procedure: catalogue.procedures.count
+        case .policy: catalogue.policies.count
+        case .costModel: catalogue.costModels.count
+        case .departmentOrProcedure: catalogue.departments.count + catalogue.procedures.count
         }
     }
 
