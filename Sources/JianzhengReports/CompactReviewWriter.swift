@@ -18,7 +18,12 @@ public struct CompactReviewWriter {
     private static let window = 16 * chunk
 
     public mutating func write(_ review: Review) {
-        let groups = review.decisions.byProcedure
+        write(review.decisions.byProcedure)
+    }
+
+    /// Writes the lines of some procedures' decisions, each procedure's in order (a window of a streamed review:
+    /// `ReviewEngine.streamDecisions`).
+    public mutating func write(_ groups: [[Decision]]) {
         var start = 0
         while start < groups.count {
             let end = min(start + Self.window, groups.count)

@@ -27,12 +27,39 @@ struct EvaluationOptions: ParsableArguments {
 
     /// Loads `rules/` plus the given paths (default `examples`) and the overlays, refuses on errors, and reviews.
     func review(paths: [String], options: CommonOptions) throws -> (Workspace, Review) {
-        let (sources, corpus) = inputs(paths, corpus: options.corpusOption)
         let progress = Progress("reading the catalogue and the law", enabled: !quiet)
         defer { progress.finish() }
-        // Once checked, the sources are not quoted again: their text need not be held through the review.
-        let workspace = try Self.checked(Workspace.load(paths: sources, corpusDirectory: corpus, overlays: overlays)).releasingSources()
+        let workspace = try load(paths: paths, options: options)
         return (workspace, try review(workspace, progress: progress))
+    }
+
+    /// Loads as `review(paths:options:)` does and hands the decisions to `body` a window of procedures at a time,
+    /// keeping none (`ReviewEngine.streamDecisions`): for outputs that carry only the verdicts.
+    func streamDecisions(paths: [String], options: CommonOptions, _ body: ([[Decision]]) -> Void) throws -> Workspace {
+        let progress = Progress("reading the catalogue and the law", enabled: !quiet)
+        defer { progress.finish() }
+        let workspace = try load(paths: paths, options: options)
+        let date = try DateArgument.parse(asOf)
+        let total = workspace.catalogue.procedures.count
+        progress.update("deciding \(total) procedures")
+        var decided = 0
+        do {
+            try ReviewEngine(catalogue: workspace.catalogue, corpus: workspace.corpus).streamDecisions(asOf: date, policy: policy) { window in
+                body(window)
+                decided += window.count
+                progress.update("decided \(decided) of \(total) procedures")
+            }
+        } catch {
+            throw ValidationError(error.description)
+        }
+        return workspace
+    }
+
+    /// `rules/` plus the given paths (default `examples`) and the overlays, refused on errors. Once checked, the
+    /// sources are not quoted again: their text is not held through the review.
+    private func load(paths: [String], options: CommonOptions) throws -> Workspace {
+        let (sources, corpus) = inputs(paths, corpus: options.corpusOption)
+        return try Self.checked(Workspace.load(paths: sources, corpusDirectory: corpus, overlays: overlays)).releasingSources()
     }
 
     /// The `.jz` paths and the corpus to load for `paths`. One path that is a workspace root (with `rules/` and

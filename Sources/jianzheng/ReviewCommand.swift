@@ -16,15 +16,20 @@ struct ReviewCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
+        // JSON Lines carry only the verdicts: written as the procedures are decided, a window at a time, without the
+        // circular proofs, burdens and findings of a full review.
+        if options.format == .jsonl {
+            var writer = CompactReviewWriter(handle: FileHandle.standardOutput)
+            ProcessMemory.leaveToExit(try evaluation.streamDecisions(paths: paths, options: options) { writer.write($0) })
+            return
+        }
         let (workspace, review) = try evaluation.review(paths: paths, options: options)
         defer { ProcessMemory.leaveToExit(workspace, review) }
         switch options.format {
         case .text: Console.out(TerminalReport.render(review))
         case .json: ReviewDocument(review, notice: try NoticeTemplate.load(.zh)).write { FileHandle.standardOutput.write(Data($0)) }
         case .sarif: print(Sarif.review(review), terminator: "")
-        case .jsonl:
-            var writer = CompactReviewWriter(handle: FileHandle.standardOutput)
-            writer.write(review)
+        case .jsonl: preconditionFailure("JSON Lines are streamed above")
         }
     }
 }

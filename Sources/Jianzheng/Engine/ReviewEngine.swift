@@ -52,6 +52,30 @@ public struct ReviewEngine: Sendable {
         try reviewKeepingState(asOf: date, policy: name, keepingRequirers: false, phase: phase).review
     }
 
+    /// Decides every requirement, a window of procedures at a time, handing each window's decisions to `body` in
+    /// catalogue order and keeping none. The verdicts are those of `review(asOf:policy:)`; what a full review works out
+    /// from all of them — circular proofs after the verdicts, burdens, step findings — is not computed. For outputs
+    /// that carry only the verdicts (JSON Lines), in the memory of one window's decisions instead of all of them.
+    public func streamDecisions(
+        asOf date: CalendarDate, policy name: String? = nil, window: Int = 4096, _ body: ([[Decision]]) -> Void
+    ) throws(ReviewError) {
+        precondition(window > 0, "a window holds at least one procedure")
+        let (policy, _) = try selectPolicy(named: name, on: date)
+        let procedures = catalogue.orderedProcedures
+        // The requirements on a circular proof, as a full review finds them (the graph is not kept).
+        let inCycle = { () -> Set<RequirementPosition> in
+            let graph = IssuingGraph(catalogue, procedures: procedures)
+            return Self.cycleRequirements(graph.cycles(), graph: graph) { RequirementPosition(procedure: $0.fromIndex, requirement: $0.requirement) }
+        }()
+        let context = EvaluationContext(
+            catalogue: catalogue, corpus: corpus, policy: policy, date: date, procedures: procedures, cycleRequirements: inCycle,
+            sources: SourceIndex(catalogue.sources.values))
+        let evaluator = RequirementEvaluator(context: context)
+        for start in stride(from: 0, to: procedures.count, by: window) {
+            body(ConcurrentSlots<[Decision]>.map(Array(start..<min(start + window, procedures.count))) { evaluator.decide(at: $0) })
+        }
+    }
+
     /// What a full review leaves for a what-if to reuse.
     struct State: Sendable {
         var review: Review
