@@ -65,12 +65,9 @@ public struct ReviewEngine: Sendable {
         // The requirements on a circular proof, as a full review finds them (the graph is not kept).
         let inCycle = { () -> Set<RequirementPosition> in
             let graph = IssuingGraph(catalogue, procedures: procedures)
-            return Self.cycleRequirements(graph.cycles(), graph: graph) { RequirementPosition(procedure: $0.fromIndex, requirement: $0.requirement) }
+            return Self.onCycles(graph.cycles(), graph: graph)
         }()
-        let context = EvaluationContext(
-            catalogue: catalogue, corpus: corpus, policy: policy, date: date, procedures: procedures, cycleRequirements: inCycle,
-            sources: SourceIndex(catalogue.sources.values))
-        let evaluator = RequirementEvaluator(context: context)
+        let evaluator = evaluator(procedures, cycleRequirements: inCycle, policy: policy, date: date, sources: SourceIndex(catalogue.sources.values))
         for start in stride(from: 0, to: procedures.count, by: window) {
             body(ConcurrentSlots<[Decision]>.map(Array(start..<min(start + window, procedures.count))) { evaluator.decide(at: $0) })
         }
@@ -94,7 +91,7 @@ public struct ReviewEngine: Sendable {
         let procedures = catalogue.orderedProcedures
         let graph = IssuingGraph(catalogue, procedures: procedures)
         let cyclesBefore = graph.cycles()
-        let inCycle = Self.cycleRequirements(cyclesBefore, graph: graph) { RequirementPosition(procedure: $0.fromIndex, requirement: $0.requirement) }
+        let inCycle = Self.onCycles(cyclesBefore, graph: graph)
         let sources = SourceIndex(catalogue.sources.values)
         // The evaluation context (a profile per material) is released as soon as every requirement is decided: the
         // burdens and the output reuse its memory instead of adding to it.
@@ -146,16 +143,27 @@ public struct ReviewEngine: Sendable {
         return requirements
     }
 
+    /// The requirements on an edge of the circular proofs `cycles`, by their positions in the graph's procedures.
+    private static func onCycles(_ cycles: [[Int]], graph: IssuingGraph) -> Set<RequirementPosition> {
+        cycleRequirements(cycles, graph: graph) { RequirementPosition(procedure: $0.fromIndex, requirement: $0.requirement) }
+    }
+
     /// Decides every requirement of `procedures` in parallel, per procedure; `cycleRequirements` are positions
     /// within this list; `sources` indexes the catalogue's data sources.
     func decide(
         _ procedures: [Procedure], cycleRequirements: Set<RequirementPosition>, policy: Policy, date: CalendarDate, sources: SourceIndex
     ) -> ([[Decision]], EvaluationContext) {
-        let context = EvaluationContext(
+        let evaluator = evaluator(procedures, cycleRequirements: cycleRequirements, policy: policy, date: date, sources: sources)
+        return (ConcurrentSlots<[Decision]>.map(Array(procedures.indices)) { evaluator.decide(at: $0) }, evaluator.context)
+    }
+
+    /// The evaluator of `procedures`' requirements, with its context worked out once (see `decide`).
+    private func evaluator(
+        _ procedures: [Procedure], cycleRequirements: Set<RequirementPosition>, policy: Policy, date: CalendarDate, sources: SourceIndex
+    ) -> RequirementEvaluator {
+        RequirementEvaluator(context: EvaluationContext(
             catalogue: catalogue, corpus: corpus, policy: policy, date: date, procedures: procedures,
-            cycleRequirements: cycleRequirements, sources: sources)
-        let evaluator = RequirementEvaluator(context: context)
-        return (ConcurrentSlots<[Decision]>.map(Array(procedures.indices)) { evaluator.decide(at: $0) }, context)
+            cycleRequirements: cycleRequirements, sources: sources))
     }
 
     /// The circular proofs of `cyclesBefore`, each marked broken or unresolved by the verdicts.

@@ -229,15 +229,13 @@ public struct CatalogueBuilder: Sendable {
             if declaredBytes[slot] == nil, referenceCounts[slot] * 4 >= declaredCount(reference.kind) {
                 declaredBytes[slot] = declaredNames(reference.kind)
             }
-            if let names = declaredBytes[slot] {
-                if names.contains(Utf8Key(reference.name)) { continue }
-            } else if declaredSpelling(reference.name, as: reference.kind)?.hasSameBytes(as: reference.name) == true {
-                continue
-            }
+            if declaredBytes[slot]?.contains(Utf8Key(reference.name)) == true { continue }
             guard let declared = declaredSpelling(reference.name, as: reference.kind) else {
                 reportUnknown(reference, known: &known, into: &reporter)
                 continue
             }
+            // (Found by its bytes when the kind is tabled; only a kind looked up as text gets here spelled as declared.)
+            if declared.hasSameBytes(as: reference.name) { continue }
             // The engine matches names byte for byte (Utf8Key, StringInterner): a name that is the same Unicode text
             // but not the same bytes (a CJK compatibility ideograph, a decomposed accent) must be written as declared.
             reporter.report(Diagnostic(

@@ -6,13 +6,13 @@ import JianzhengBase
 /// a `commitment` on each requirement, or on the condition it proves. The old form still reads and decides.
 enum SharedCommitmentTerms {
     static func check(_ catalogue: Catalogue) -> [Diagnostic] {
-        // For each material with terms of its own: the departments of the procedures that rely on them, by the
-        // material's identity (most materials are required by one procedure: one department, no set).
         // The materials with terms, by their names' bytes (names are matched as written, JZ2016; hashing bytes is
         // much cheaper than hashing Chinese text as Unicode).
         var withTerms: [Utf8Key: Material] = [:]
         for (name, material) in catalogue.materials where material.commitment != nil { withTerms[Utf8Key(name)] = material }
         guard !withTerms.isEmpty else { return [] }
+        // For each material with terms of its own: the departments of the procedures that rely on them, by the
+        // material's identity (most materials are required by one procedure: one department, no set).
         var relying: [ObjectIdentifier: Reliance] = [:]
         for procedure in catalogue.orderedProcedures {
             for requirement in procedure.requirements where requirement.commitment == nil {
