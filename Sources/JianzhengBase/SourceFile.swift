@@ -115,9 +115,9 @@ public struct SourceFile: Sendable {
 public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
     public var fileID: Int32
     // Stored in 32 bits: a location is 16 bytes, and a syntax tree holds millions of them.
-    private var storedLine: Int32
-    private var storedColumn: Int32
-    private var storedOffset: UInt32
+    @usableFromInline var storedLine: Int32
+    @usableFromInline var storedColumn: Int32
+    @usableFromInline var storedOffset: UInt32
 
     /// 1-based line number.
     public var line: Int {
@@ -146,15 +146,22 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable {
     }
 
     public init(fileID: Int32, line: Int, column: Int, offset: Int = 0) {
-        self.fileID = fileID
-        storedLine = Int32(clamping: line)
-        storedColumn = Int32(clamping: column)
-        storedOffset = UInt32(clamping: offset)
+        self.init(fileID: fileID, line: Int32(clamping: line), column: Int32(clamping: column), offset: UInt32(clamping: offset))
     }
 
+    /// A location from the 32-bit values it is stored as (the lexer's, for every token).
+    @inlinable
+    public init(fileID: Int32, line: Int32, column: Int32, offset: UInt32) {
+        self.fileID = fileID
+        storedLine = line
+        storedColumn = column
+        storedOffset = offset
+    }
+
+    @inlinable
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         if lhs.fileID != rhs.fileID { return lhs.path < rhs.path }
-        return (lhs.line, lhs.column) < (rhs.line, rhs.column)
+        return lhs.storedLine != rhs.storedLine ? lhs.storedLine < rhs.storedLine : lhs.storedColumn < rhs.storedColumn
     }
 
     enum CodingKeys: String, CodingKey {
@@ -207,6 +214,7 @@ public struct SourceRange: Sendable, Hashable, Codable {
     public var start: SourceLocation
     public var end: SourceLocation
 
+    @inlinable
     public init(start: SourceLocation, end: SourceLocation) {
         self.start = start
         self.end = end
@@ -218,6 +226,7 @@ public struct SourceRange: Sendable, Hashable, Codable {
     }
 
     /// The range covering both.
+    @inlinable
     public func union(_ other: SourceRange) -> SourceRange {
         SourceRange(start: min(start, other.start), end: max(end, other.end))
     }

@@ -14,6 +14,8 @@ public struct Parser {
     public static let maximumDepth = 128
 
     private let file: SourceFile
+    /// The file's bytes while it is parsed.
+    private let bytes: UnsafeBufferPointer<UInt8>
     /// The lexer after tokenizing, for the tokens' texts.
     private let lexer: Lexer
     private var tokens: [Token]
@@ -24,6 +26,7 @@ public struct Parser {
     private var blockRecords: [SyntaxStorage.BlockRecord] = []
     private var argumentRecords: [StatementArgument] = []
     private var commentRecords: [Comment] = []
+    private var keywords = KeywordTable()
     /// The statements of the blocks being parsed, innermost last: a block's statements are collected here and
     /// moved to `statementRecords` when it closes, so that each block's statements are one range of records.
     private var pending: [SyntaxStorage.StatementRecord] = []
@@ -32,16 +35,19 @@ public struct Parser {
     public static func parse(_ file: SourceFile) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
         var lexer = Lexer(file: file)
         let tokens = lexer.tokenize()
-        var parser = Parser(file: file, lexer: lexer, tokens: tokens)
-        let (statements, trailing, _, _) = parser.parseStatements(openBrace: nil, depth: 0)
-        let storage = SyntaxStorage(
-            statements: parser.statementRecords, blocks: parser.blockRecords, arguments: parser.argumentRecords,
-            comments: parser.commentRecords)
-        return (SyntaxTree(file: file, storage: storage, statements: statements, trailingComments: trailing), parser.diagnostics)
+        return file.bytes.withUnsafeBufferPointer { bytes in
+            var parser = Parser(file: file, bytes: bytes, lexer: lexer, tokens: tokens)
+            let (statements, trailing, _, _) = parser.parseStatements(openBrace: nil, depth: 0)
+            let storage = SyntaxStorage(
+                statements: parser.statementRecords, blocks: parser.blockRecords, arguments: parser.argumentRecords,
+                comments: parser.commentRecords, keywords: parser.keywords.keywords)
+            return (SyntaxTree(file: file, storage: storage, statements: statements, trailingComments: trailing), parser.diagnostics)
+        }
     }
 
-    private init(file: SourceFile, lexer: Lexer, tokens: [Token]) {
+    private init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, lexer: Lexer, tokens: [Token]) {
         self.file = file
+        self.bytes = bytes
         self.lexer = lexer
         self.tokens = tokens
         self.diagnostics = lexer.diagnostics
@@ -99,7 +105,7 @@ public struct Parser {
                 var statement = parseStatement(depth: depth)
                 statement.leadingComments = record(&pendingComments)
                 statement.blankLineBefore = blankLine
-                pending.append(consume statement)
+                pending.append(statement)
                 blankLine = false
                 newlinesInRow = 0
             default:
@@ -154,8 +160,9 @@ public struct Parser {
                 followsComma = false
             }
         }
+        let keyword = keywords.number(of: keywordToken.start, keywordToken.end, in: bytes) { lexer.text(keywordToken) }
         var statement = SyntaxStorage.StatementRecord(
-            keyword: lexer.text(keywordToken), keywordRange: range(keywordToken), range: range(keywordToken),
+            keyword: keyword, keywordRange: range(keywordToken), range: range(keywordToken),
             arguments: Int32(firstArgument)..<Int32(argumentRecords.count), leadingComments: 0..<0)
         if let lastArgumentRange { statement.range = statement.range.union(lastArgumentRange) }
         if current.kind == .leftBrace {
@@ -327,8 +334,13 @@ public struct Parser {
 
     // MARK: - Recovery and helpers
 
+    /// Whether an identifier is one of `reservedWords` (compared by bytes: no string is made).
     private func isReserved(_ token: Token) -> Bool {
-        token.end - token.start <= 3 && Self.reservedWords.contains(lexer.text(token))
+        switch token.end - token.start {
+        case 2: lexer.token(token, is: "or") || lexer.token(token, is: "in")
+        case 3: lexer.token(token, is: "and") || lexer.token(token, is: "not")
+        default: false
+        }
     }
 
     private var current: Token { tokens[index] }

@@ -32,8 +32,10 @@ public struct SyntaxTree: Sendable {
 
 /// The records of one file's tree, filled by the parser and read-only afterwards.
 final class SyntaxStorage: Sendable {
+    /// A statement's fields, plain values only (its keyword is a position in `keywords`), so records are copied and
+    /// freed as bytes, without reference counting.
     struct StatementRecord: Sendable {
-        var keyword: String
+        var keyword: Int32
         var keywordRange: SourceRange
         var range: SourceRange
         var arguments: Range<Int32>
@@ -57,9 +59,12 @@ final class SyntaxStorage: Sendable {
     let blocks: [BlockRecord]
     let arguments: [StatementArgument]
     let comments: [Comment]
+    /// The file's distinct keywords, each once (a catalogue has a few dozen and millions of statements).
+    let keywords: [String]
 
-    init(statements: [StatementRecord], blocks: [BlockRecord], arguments: [StatementArgument], comments: [Comment]) {
+    init(statements: [StatementRecord], blocks: [BlockRecord], arguments: [StatementArgument], comments: [Comment], keywords: [String]) {
         self.statements = statements
+        self.keywords = keywords
         self.blocks = blocks
         self.arguments = arguments
         self.comments = comments
@@ -126,7 +131,7 @@ public struct Statement: Sendable {
         self.index = index
     }
 
-    public var keyword: String { storage.statements[index].keyword }
+    public var keyword: String { storage.keywords[Int(storage.statements[index].keyword)] }
     public var keywordRange: SourceRange { storage.statements[index].keywordRange }
     public var arguments: SyntaxList<StatementArgument> { SyntaxList(storage.arguments, storage.statements[index].arguments) }
     public var block: Block? {

@@ -52,7 +52,7 @@ public struct Token: Sendable, Hashable {
     /// The token's range in a file.
     public func range(in fileID: Int32) -> SourceRange {
         SourceRange(
-            start: SourceLocation(fileID: fileID, line: Int(startLine), column: Int(startColumn), offset: start),
-            end: SourceLocation(fileID: fileID, line: Int(endLine), column: Int(endColumn), offset: end))
+            start: SourceLocation(fileID: fileID, line: startLine, column: startColumn, offset: storedStart),
+            end: SourceLocation(fileID: fileID, line: endLine, column: endColumn, offset: storedEnd))
     }
 }
