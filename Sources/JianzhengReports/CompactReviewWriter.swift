@@ -18,12 +18,12 @@ public struct CompactReviewWriter {
     private static let window = 16 * chunk
 
     public mutating func write(_ review: Review) {
-        write(review.decisions.byProcedure)
+        write(review.decisions.byProcedure.map { $0.map(\.outcome) })
     }
 
-    /// Writes the lines of some procedures' decisions, each procedure's in order (a window of a streamed review:
-    /// `ReviewEngine.streamDecisions`).
-    public mutating func write(_ groups: [[Decision]]) {
+    /// Writes the lines of some procedures' outcomes, each procedure's in order (a window of a streamed review:
+    /// `ReviewEngine.streamOutcomes`).
+    public mutating func write(_ groups: [[DecisionOutcome]]) {
         var start = 0
         while start < groups.count {
             let end = min(start + Self.window, groups.count)
@@ -35,10 +35,9 @@ public struct CompactReviewWriter {
         }
     }
 
-    /// The lines of some procedures' decisions.
-    private static func encode(_ groups: ArraySlice<[Decision]>) -> [UInt8] {
-        // Fields are read in place: a decision is a large value, not worth copying for five of its fields. The
-        // decisions of one procedure share its id, quoted once.
+    /// The lines of some procedures' outcomes.
+    private static func encode(_ groups: ArraySlice<[DecisionOutcome]>) -> [UInt8] {
+        // The outcomes of one procedure share its id, quoted once.
         var buffer: [UInt8] = []
         buffer.reserveCapacity(groups.reduce(0) { $0 + $1.count } * 128)
         var procedure: [UInt8] = []

@@ -33,9 +33,9 @@ struct EvaluationOptions: ParsableArguments {
         return (workspace, try review(workspace, progress: progress))
     }
 
-    /// Loads as `review(paths:options:)` does and hands the decisions to `body` a window of procedures at a time,
-    /// keeping none (`ReviewEngine.streamDecisions`): for outputs that carry only the verdicts.
-    func streamDecisions(paths: [String], options: CommonOptions, _ body: ([[Decision]]) -> Void) throws -> Workspace {
+    /// Loads as `review(paths:options:)` does and hands the outcomes to `body` a window of procedures at a time,
+    /// keeping none (`ReviewEngine.streamOutcomes`): for outputs that carry only the verdicts.
+    func streamOutcomes(paths: [String], options: CommonOptions, _ body: ([[DecisionOutcome]]) -> Void) throws -> Workspace {
         let progress = Progress("reading the catalogue and the law", enabled: !quiet)
         defer { progress.finish() }
         let workspace = try load(paths: paths, options: options)
@@ -44,7 +44,7 @@ struct EvaluationOptions: ParsableArguments {
         progress.update("deciding \(total) procedures")
         var decided = 0
         do {
-            try ReviewEngine(catalogue: workspace.catalogue, corpus: workspace.corpus).streamDecisions(asOf: date, policy: policy) { window in
+            try ReviewEngine(catalogue: workspace.catalogue, corpus: workspace.corpus).streamOutcomes(asOf: date, policy: policy) { window in
                 body(window)
                 decided += window.count
                 progress.update("decided \(decided) of \(total) procedures")

@@ -3,8 +3,8 @@ import Testing
 
 @testable import Jianzheng
 
-/// `ReviewEngine.streamDecisions` (what `review --format jsonl` writes) hands over, window by window, the very
-/// decisions a full review makes, in catalogue order — circular proofs included, which flag their requirements.
+/// `ReviewEngine.streamOutcomes` (what `review --format jsonl` writes) hands over, window by window, the verdicts,
+/// reasons and deciding rules of the very decisions a full review makes, in catalogue order — circular proofs included.
 @Suite struct StreamedDecisionTests {
     static let date = CalendarDate("2026-01-01")!
 
@@ -27,8 +27,8 @@ import Testing
 
         """
 
-    static func summary(_ groups: [[Decision]]) -> [String] {
-        groups.joined().map { "\($0.procedureID) \($0.material) \($0.verdict.rawValue) \($0.reason.rawValue) \($0.rule ?? "-") \($0.flags)" }
+    static func summary(_ groups: [[DecisionOutcome]]) -> [String] {
+        groups.joined().map { "\($0.procedureID) \($0.material) \($0.verdict.rawValue) \($0.reason.rawValue) \($0.rule ?? "-")" }
     }
 
     @Test(arguments: [1, 3, 4096]) func theStreamedDecisionsAreTheReviewsInOrder(window: Int) throws {
@@ -37,13 +37,16 @@ import Testing
         let engine = ReviewEngine(catalogue: catalogue, corpus: Fixture.corpus)
         let review = try engine.review(asOf: Self.date, policy: "测试政策")
         #expect(review.cycles.count == 1)
-        var streamed: [[Decision]] = []
+        var streamed: [[DecisionOutcome]] = []
         var windows = 0
-        try engine.streamDecisions(asOf: Self.date, policy: "测试政策", window: window) { decisions in
+        try engine.streamOutcomes(asOf: Self.date, policy: "测试政策", window: window) { decisions in
             streamed += decisions
             windows += 1
         }
-        #expect(Self.summary(streamed) == Self.summary(review.decisions.byProcedure))
+        #expect(Self.summary(streamed) == Self.summary(review.decisions.byProcedure.map { $0.map(\.outcome) }))
+        // The circular proof decides its certificates in the stream as in the review.
+        #expect(review.decisions.contains { $0.flags.contains(.circularProof) })
+        #expect(Self.summary(streamed).contains { $0.contains(ReasonCode.circularProof.rawValue) } == review.decisions.contains { $0.reason == .circularProof })
         #expect(streamed.count == catalogue.procedureOrder.count)
         #expect(windows == (catalogue.procedureOrder.count + window - 1) / window)
     }
@@ -52,7 +55,7 @@ import Testing
         let (catalogue, _) = Fixture.build([Self.catalogue])
         var windows = 0
         #expect(throws: ReviewError.self) {
-            try ReviewEngine(catalogue: catalogue, corpus: Fixture.corpus).streamDecisions(asOf: Self.date, policy: "没有的政策") { _ in windows += 1 }
+            try ReviewEngine(catalogue: catalogue, corpus: Fixture.corpus).streamOutcomes(asOf: Self.date, policy: "没有的政策") { _ in windows += 1 }
         }
         #expect(windows == 0)
     }

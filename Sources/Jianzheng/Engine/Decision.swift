@@ -107,6 +107,46 @@ public struct Decision: Sendable {
     public var trace: [TraceStep] { ruleTrace.steps }
 }
 
+/// A requirement's verdict, its reason and the rule that decided, without the explanation a `Decision` carries:
+/// what `review --format jsonl` writes, decided a window at a time (`ReviewEngine.streamOutcomes`).
+public struct DecisionOutcome: Sendable {
+    /// The procedure, and the position of the requirement decided among its requirements.
+    public let procedure: Procedure
+    let requirementIndex: Int32
+    /// The material as declared (a placeholder for one the catalogue does not declare).
+    let declaration: Material
+    public let verdict: Verdict
+    public let reason: ReasonCode
+    /// The policy rule that decided (nil: the policy's `otherwise`).
+    let decidedBy: EvaluationContext.CompiledRule?
+
+    public var procedureID: String { procedure.id }
+    public var material: String { declaration.name }
+    /// The policy rule that decided, or nil for the policy's `otherwise`.
+    public var rule: String? { decidedBy?.name }
+
+    init(
+        procedure: Procedure, requirementIndex: Int32, material: Material, verdict: Verdict, reason: ReasonCode,
+        decidedBy: EvaluationContext.CompiledRule?
+    ) {
+        self.procedure = procedure
+        self.requirementIndex = requirementIndex
+        declaration = material
+        self.verdict = verdict
+        self.reason = reason
+        self.decidedBy = decidedBy
+    }
+}
+
+extension Decision {
+    /// The verdict, reason and deciding rule, without the explanation.
+    public var outcome: DecisionOutcome {
+        DecisionOutcome(
+            procedure: procedure, requirementIndex: requirementIndex, material: declaration, verdict: verdict, reason: reason,
+            decidedBy: decidedBy)
+    }
+}
+
 /// A condition a requirement is evidence of, as the engine found it on the date.
 public struct ConditionCheck: Sendable {
     public let condition: ProcedureCondition

@@ -8,22 +8,48 @@ struct RequirementEvaluator {
 
     /// Decisions for every requirement of the procedure at a position, in order.
     func decide(at index: Int) -> [Decision] {
-        let procedure = context.procedures[index]
-        let slots = context.slots[index]
-        // What the procedure's own basis says: whether it makes the office investigate, the licences it names.
-        let ownBasis = procedure.basis.compactMap { context.catalogue.citations.id(of: $0).flatMap { context.procedureBasis[$0] } }
-        let dutyShift = ownBasis.contains(where: \.investigates)
-        var licences = slots.compactMap { slot -> (String, Set<String>)? in
-            guard slot.material >= 0 else { return nil }
-            let profile = context.profiles[Int(slot.material)]
-            return profile.material.kind == .licenceOrID ? (profile.material.name, profile.licenceProves) : nil
+        let procedure = ProcedureGrounds(self, index)
+        return procedure.procedure.requirements.indices.map { explain(grounds(procedure, $0)) }
+    }
+
+    /// The verdict, reason and deciding rule of every requirement of the procedure at a position, in order: those of
+    /// `decide(at:)`, worked out from the same grounds without building their explanations.
+    func outcomes(at index: Int) -> [DecisionOutcome] {
+        let procedure = ProcedureGrounds(self, index)
+        return procedure.procedure.requirements.indices.map { position in
+            let grounds = grounds(procedure, position)
+            return DecisionOutcome(
+                procedure: procedure.procedure, requirementIndex: Int32(position), material: grounds.profile.material,
+                verdict: grounds.outcome.verdict, reason: grounds.outcome.reason, decidedBy: grounds.outcome.decided)
         }
-        // Licences the procedure's own basis names (婚姻登记条例 §5: 户口簿、身份证) are required by law, listed or not.
-        for licence in ownBasis.flatMap(\.licences) where !licences.contains(where: { $0.0 == licence.name }) { licences.append(licence) }
-        return procedure.requirements.enumerated().map { position, requirement in
-            decide(
-                requirement, at: position, in: procedure, procedureIndex: index, slot: slots[position], dutyShift: dutyShift, licences: licences,
-                inCycle: context.cycleRequirements.contains(RequirementPosition(procedure: index, requirement: position)))
+    }
+
+    /// What every requirement of one procedure is decided with.
+    private struct ProcedureGrounds {
+        let index: Int
+        let procedure: Procedure
+        let slots: [(basis: Int32, material: Int32)]
+        /// The procedure's own basis makes the office investigate.
+        let dutyShift: Bool
+        /// The licences the applicant submits or the procedure's basis names, with what each proves.
+        let licences: [(String, Set<String>)]
+
+        init(_ evaluator: RequirementEvaluator, _ index: Int) {
+            let context = evaluator.context
+            self.index = index
+            procedure = context.procedures[index]
+            slots = context.slots[index]
+            // What the procedure's own basis says: whether it makes the office investigate, the licences it names.
+            let ownBasis = procedure.basis.compactMap { context.catalogue.citations.id(of: $0).flatMap { context.procedureBasis[$0] } }
+            dutyShift = ownBasis.contains(where: \.investigates)
+            var licences = slots.compactMap { slot -> (String, Set<String>)? in
+                guard slot.material >= 0 else { return nil }
+                let profile = context.profiles[Int(slot.material)]
+                return profile.material.kind == .licenceOrID ? (profile.material.name, profile.licenceProves) : nil
+            }
+            // Licences the procedure's own basis names (婚姻登记条例 §5: 户口簿、身份证) are required by law, listed or not.
+            for licence in ownBasis.flatMap(\.licences) where !licences.contains(where: { $0.0 == licence.name }) { licences.append(licence) }
+            self.licences = licences
         }
     }
 
@@ -36,10 +62,32 @@ struct RequirementEvaluator {
         var reason: ReasonCode
     }
 
-    private func decide(
-        _ requirement: Requirement, at position: Int, in procedure: Procedure, procedureIndex: Int, slot: (basis: Int32, material: Int32),
-        dutyShift: Bool, licences: [(String, Set<String>)], inCycle: Bool
-    ) -> Decision {
+    /// Everything one requirement's verdict rests on, worked out once: a decision is explained from it, and the
+    /// verdict alone is read off it.
+    private struct Grounds {
+        let position: Int
+        let procedure: Procedure
+        let profile: EvaluationContext.MaterialProfile
+        let basis: BasisAssessment
+        let conditions: [ConditionCheck]
+        let candidates: [DataSource]
+        let applicable: [Situation]
+        let sharing: SharingAssessment
+        let provable: String?
+        let terms: CommitmentTerms?
+        let withheld: CommitmentCheck.Withheld?
+        /// Every fact but sharing and the commitment's availability.
+        let base: FactSet
+        let holding: HoldBack
+        let facts: FactSet
+        let outcome: RuleOutcome
+    }
+
+    private func grounds(_ grounds: ProcedureGrounds, _ position: Int) -> Grounds {
+        let procedure = grounds.procedure, procedureIndex = grounds.index, slot = grounds.slots[position]
+        let requirement = procedure.requirements[position]
+        let dutyShift = grounds.dutyShift, licences = grounds.licences
+        let inCycle = context.cycleRequirements.contains(RequirementPosition(procedure: procedureIndex, requirement: position))
         let profile = context.profile(slot.material, name: requirement.material, range: requirement.range)
         // The material is read in place through its profile: copying it would retain each of its fields.
         // An amended provision that no longer names the material no longer requires it.
@@ -111,7 +159,21 @@ struct RequirementEvaluator {
         // the requirement is kept.
         let holding = HoldBack(basis: basis, kind: profile.material.kind, statutoryCondition: statutoryCondition)
         let facts = Self.with(sharing, commitment: terms != nil, on: base)
-        let outcome = run(facts, holding)
+        return Grounds(
+            position: position, procedure: procedure, profile: profile, basis: basis, conditions: conditions,
+            candidates: candidates, applicable: applicable, sharing: sharing, provable: provable, terms: terms, withheld: withheld, base: base,
+            holding: holding, facts: facts, outcome: run(facts, holding))
+    }
+
+    /// The decision on its grounds, with everything that explains it.
+    private func explain(_ grounds: Grounds) -> Decision {
+        let profile = grounds.profile, basis = grounds.basis, conditions = grounds.conditions, candidates = grounds.candidates
+        let applicable = grounds.applicable, sharing = grounds.sharing, provable = grounds.provable, terms = grounds.terms
+        let base = grounds.base, holding = grounds.holding, facts = grounds.facts, outcome = grounds.outcome
+        let procedure = grounds.procedure
+        let excludedBy = profile.excludedBy
+        let prohibition = profile.prohibition
+        let dutyShifted = facts[.dutyShifted]
         let decided = outcome.decided
         let verdict = outcome.verdict, reason = outcome.reason
         let trace = RuleTrace(rules: context.rules, facts: facts, heldBack: outcome.heldBack)
@@ -174,10 +236,10 @@ struct RequirementEvaluator {
         if case .commitment = uncovered { committed = true }
         let plan = committed ? terms.map { commitmentPlan($0, profile.material, procedure, conditions) } : nil
         return Decision(
-            procedure: procedure, requirementIndex: Int32(position), material: profile.material, verdict: verdict,
+            procedure: procedure, requirementIndex: Int32(grounds.position), material: profile.material, verdict: verdict,
             reason: reason, decidedBy: decided, ruleCitations: ruleCitations,
             flags: flags, alsoMatched: outcome.alsoMatched, basis: basis, sharing: sharing,
-            commitment: CommitmentCheck(available: terms != nil, excludedBy: excludedBy, terms: terms, plan: plan, withheld: withheld),
+            commitment: CommitmentCheck(available: terms != nil, excludedBy: excludedBy, terms: terms, plan: plan, withheld: grounds.withheld),
             replacement: replacement, uncovered: uncovered, ruleTrace: trace, conditions: conditions, situations: situations)
     }
 

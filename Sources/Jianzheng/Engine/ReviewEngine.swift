@@ -52,12 +52,13 @@ public struct ReviewEngine: Sendable {
         try reviewKeepingState(asOf: date, policy: name, keepingRequirers: false, phase: phase).review
     }
 
-    /// Decides every requirement, a window of procedures at a time, handing each window's decisions to `body` in
-    /// catalogue order and keeping none. The verdicts are those of `review(asOf:policy:)`; what a full review works out
+    /// Decides every requirement, a window of procedures at a time, handing each window's outcomes (verdict, reason,
+    /// deciding rule) to `body` in catalogue order and keeping none. They are those of `review(asOf:policy:)`'s
+    /// decisions, worked out from the same grounds without building the explanations; what a full review works out
     /// from all of them — circular proofs after the verdicts, burdens, step findings — is not computed. For outputs
-    /// that carry only the verdicts (JSON Lines), in the memory of one window's decisions instead of all of them.
-    public func streamDecisions(
-        asOf date: CalendarDate, policy name: String? = nil, window: Int = 4096, _ body: ([[Decision]]) -> Void
+    /// that carry only the verdicts (JSON Lines), in the memory of one window's outcomes instead of every decision.
+    public func streamOutcomes(
+        asOf date: CalendarDate, policy name: String? = nil, window: Int = 4096, _ body: ([[DecisionOutcome]]) -> Void
     ) throws(ReviewError) {
         precondition(window > 0, "a window holds at least one procedure")
         let (policy, _) = try selectPolicy(named: name, on: date)
@@ -69,7 +70,7 @@ public struct ReviewEngine: Sendable {
         }()
         let evaluator = evaluator(procedures, cycleRequirements: inCycle, policy: policy, date: date, sources: SourceIndex(catalogue.sources.values))
         for start in stride(from: 0, to: procedures.count, by: window) {
-            body(ConcurrentSlots<[Decision]>.map(Array(start..<min(start + window, procedures.count))) { evaluator.decide(at: $0) })
+            body(ConcurrentSlots<[DecisionOutcome]>.map(Array(start..<min(start + window, procedures.count))) { evaluator.outcomes(at: $0) })
         }
     }
 
