@@ -10,19 +10,12 @@ import LegalCorpus
 /// declarations are then bound in file order.
 public struct CatalogueBuilder: Sendable {
     private var catalogue = Catalogue()
-    private var firstDeclared: [DeclarationKey: SourceRange] = [:]
     private var changes = DeclarationChanges()
     /// The references and citations to check, file by file: a file's lists are taken whole, not copied one
     /// element at a time into one list (a catalogue has millions of references).
     private var references: [[PendingReference]] = []
     private var citations: [[CitationReference]] = []
     private var reporter = AttributeReader()
-
-    /// A declaration's kind and name, for finding duplicates.
-    private struct DeclarationKey: Hashable {
-        let keyword: String
-        let name: String
-    }
 
     /// Resolves `trees`, then `overlays`: a declaration in an overlay replaces the catalogue's declaration of
     /// the same kind and name (a changed procedure, source or policy) instead of being a duplicate.
@@ -69,7 +62,6 @@ public struct CatalogueBuilder: Sendable {
         builder.catalogue.procedureOrder.reserveCapacity(procedures)
         builder.catalogue.materials.reserveCapacity(count("material"))
         builder.catalogue.sources.reserveCapacity(count("source"))
-        builder.firstDeclared.reserveCapacity(files.reduce(0) { $0 + $1.entries.count })
         builder.references.reserveCapacity(files.count)
         builder.citations.reserveCapacity(files.count)
         for index in files.indices {
@@ -152,39 +144,59 @@ public struct CatalogueBuilder: Sendable {
         var keepReferences = [Bool](repeating: true, count: file.references.count)
         var keepCitations = [Bool](repeating: true, count: file.citations.count)
         for entry in file.entries {
-            if entry.keyword != "test" {
-                let key = DeclarationKey(keyword: entry.keyword, name: entry.name)
-                // One lookup for the usual first declaration; a duplicate puts the first one back.
-                if let first = firstDeclared.updateValue(entry.keywordRange, forKey: key), !replacing {
-                    firstDeclared[key] = first
-                    reporter.report(Diagnostic(
-                        .duplicateDeclaration, "\(entry.keyword) '\(entry.name)' is declared more than once", at: entry.keywordRange,
-                        notes: [Diagnostic.Note("first declared here", at: first)]))
-                    for index in entry.diagnostics { keepDiagnostics[index] = false }
-                    for index in entry.references { keepReferences[index] = false }
-                    for index in entry.citations { keepCitations[index] = false }
-                    continue
-                }
-                if replacing { changes.record(entry.keyword, entry.name) }
+            // The kind's own table finds a duplicate: one lookup for the usual first declaration, and a duplicate puts
+            // the first one back (no table of every declaration's kind and name is kept besides).
+            guard let first = insert(entry.declaration, named: entry.name) else {
+                if replacing, entry.keyword != "test" { changes.record(entry.keyword, entry.name) }
+                continue
             }
-            switch entry.declaration {
-            case .department(let department): catalogue.departments[entry.name] = department
-            case .material(let material): catalogue.materials[entry.name] = material
-            case .source(let source): catalogue.sources[entry.name] = source
-            case .procedure(let procedure):
-                if catalogue.procedures.updateValue(procedure, forKey: entry.name) == nil { catalogue.procedureOrder.append(entry.name) }
-            case .policy(let policy): catalogue.policies[entry.name] = policy
-            case .costModel(let model): catalogue.costModels[entry.name] = model
-            case .delegation(let delegation): catalogue.delegations[entry.name] = delegation
-            case .commitmentCatalogue(let list): catalogue.commitmentCatalogues[entry.name] = list
-            case .test(let test): catalogue.tests.append(test)
+            if replacing {
+                changes.record(entry.keyword, entry.name)
+                continue
             }
+            _ = insert(first, named: entry.name)
+            reporter.report(Diagnostic(
+                .duplicateDeclaration, "\(entry.keyword) '\(entry.name)' is declared more than once", at: entry.keywordRange,
+                notes: [Diagnostic.Note("first declared here", at: Self.keywordRange(entry.keyword, of: first))]))
+            for index in entry.diagnostics { keepDiagnostics[index] = false }
+            for index in entry.references { keepReferences[index] = false }
+            for index in entry.citations { keepCitations[index] = false }
         }
         for diagnostic in file.parseDiagnostics { reporter.report(diagnostic) }
         for (diagnostic, keep) in zip(file.diagnostics, keepDiagnostics) where keep { reporter.report(diagnostic) }
         // Usually nothing was dropped: the file's references and citations are taken whole.
         references.append(keepReferences.allSatisfy { $0 } ? file.references : zip(file.references, keepReferences).filter(\.1).map(\.0))
         citations.append(keepCitations.allSatisfy { $0 } ? file.citations : zip(file.citations, keepCitations).filter(\.1).map(\.0))
+    }
+
+    /// Puts a declaration in its kind's table, returning the declaration of that kind and name it displaced (rule
+    /// tests are listed, never displaced).
+    private mutating func insert(_ declaration: FileDeclarations.Declaration, named name: String) -> FileDeclarations.Declaration? {
+        switch declaration {
+        case .department(let department): return catalogue.departments.updateValue(department, forKey: name).map { .department($0) }
+        case .material(let material): return catalogue.materials.updateValue(material, forKey: name).map { .material($0) }
+        case .source(let source): return catalogue.sources.updateValue(source, forKey: name).map { .source($0) }
+        case .procedure(let procedure):
+            guard let displaced = catalogue.procedures.updateValue(procedure, forKey: name) else {
+                catalogue.procedureOrder.append(name)
+                return nil
+            }
+            return .procedure(displaced)
+        case .policy(let policy): return catalogue.policies.updateValue(policy, forKey: name).map { .policy($0) }
+        case .costModel(let model): return catalogue.costModels.updateValue(model, forKey: name).map { .costModel($0) }
+        case .delegation(let delegation): return catalogue.delegations.updateValue(delegation, forKey: name).map { .delegation($0) }
+        case .commitmentCatalogue(let list): return catalogue.commitmentCatalogues.updateValue(list, forKey: name).map { .commitmentCatalogue($0) }
+        case .test(let test):
+            catalogue.tests.append(test)
+            return nil
+        }
+    }
+
+    /// Where a declaration's keyword is written: the start of its head (keywords are ASCII words on one line).
+    private static func keywordRange(_ keyword: String, of declaration: FileDeclarations.Declaration) -> SourceRange {
+        let start = declaration.range.start, length = keyword.utf8.count
+        return SourceRange(
+            start: start, end: SourceLocation(fileID: start.fileID, line: start.line, column: start.column + length, offset: start.offset + length))
     }
 
     /// The name as its declaration spells it, or nil when nothing of that kind is declared under the name.

@@ -16,6 +16,21 @@ struct FileDeclarations: Sendable {
         indirect case delegation(ExpressDelegation)
         indirect case commitmentCatalogue(CommitmentCatalogue)
         indirect case test(RuleTest)
+
+        /// The declaration's head: its keyword and name.
+        var range: SourceRange {
+            switch self {
+            case .department(let department): department.range
+            case .material(let material): material.range
+            case .source(let source): source.range
+            case .procedure(let procedure): procedure.range
+            case .policy(let policy): policy.range
+            case .costModel(let model): model.range
+            case .delegation(let delegation): delegation.range
+            case .commitmentCatalogue(let list): list.range
+            case .test(let test): test.range
+            }
+        }
     }
 
     /// One declaration, and which of the file's diagnostics, references and citations it produced (dropped
