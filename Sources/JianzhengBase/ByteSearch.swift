@@ -17,6 +17,7 @@ extension StringProtocol {
 extension String {
     /// Whether the two strings are the same UTF-8 bytes (not merely the same Unicode text, which `==` tests).
     public func hasSameBytes(as other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
         var lhs = self, rhs = other
         return lhs.withUTF8 { left in rhs.withUTF8 { right in ByteSearch.equal(left, right) } }
     }

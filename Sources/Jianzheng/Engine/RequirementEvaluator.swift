@@ -254,12 +254,18 @@ struct RequirementEvaluator {
     /// The facts with a sharing assessment's and the commitment's availability set.
     private static func with(_ sharing: SharingAssessment, commitment: Bool, on base: FactSet) -> FactSet {
         var facts = base
-        let modes = sharing.modes
-        facts.set(.sharingAvailable, !modes.isEmpty)
-        facts.set(.sharingInternal, modes.contains(.internal))
-        facts.set(.sharingUnconditional, modes.contains(.unconditional))
-        facts.set(.sharingConditionalApproved, modes.contains(.conditionalApproved))
-        facts.set(.sharingELicence, modes.contains(.eLicence))
+        // The modes read off the options in place (a set of raw-valued modes hashes their texts).
+        facts.bits &= ~Self.sharingBits
+        for option in sharing.options {
+            guard let mode = option.mode else { continue }
+            facts.set(.sharingAvailable, true)
+            switch mode {
+            case .internal: facts.set(.sharingInternal, true)
+            case .unconditional: facts.set(.sharingUnconditional, true)
+            case .conditionalApproved: facts.set(.sharingConditionalApproved, true)
+            case .eLicence: facts.set(.sharingELicence, true)
+            }
+        }
         facts.set(.sharingPartial, (sharing.best?.coverage ?? 1) < 1)
         facts.set(.commitmentAvailable, commitment)
         return facts
@@ -354,6 +360,7 @@ struct RequirementEvaluator {
         (.absurdIssuerCannotVerify, .absurdIssuerCannotVerify), (.absurdUnrelated, .absurdUnrelated),
     ]
     private static let absurdFacts: Set<Fact> = Set([.absurd] + absurdCodes.map(\.0))
+    private static let sharingBits = sharingFacts.reduce(UInt32(0)) { $0 | $1.bit }
     private static let sharingFacts: Set<Fact> = [.sharingAvailable, .sharingInternal, .sharingUnconditional, .sharingConditionalApproved, .sharingELicence]
     /// Reasons that say the basis does not hold.
     static let basisReasons: Set<ReasonCode> = [.noBasis, .basisRankInsufficient, .basisRepealed, .basisNotYetInForce, .basisOutsideTerritory]

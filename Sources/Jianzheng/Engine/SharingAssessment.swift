@@ -123,16 +123,17 @@ struct SharingAssessor {
             option.refusal = .noCoverage
         } else if let covered = coveredShare(of: source), covered <= 0 {
             option.refusal = .coversNoSituation(covers: source.covers)
-        } else if source.provider == procedure.department {
+        } else if source.provider.hasSameBytes(as: procedure.department) {
             option.mode = .internal
         } else {
             switch source.sharing {
             case .unconditional:
                 option.mode = source.kind == .eLicence ? .eLicence : .unconditional
             case .conditional:
-                let grantees = [procedure.department, procedure.id]
-                let approvals = source.approvals.filter { grantees.contains($0.grantee) }
-                if source.approved.contains(where: grantees.contains) {
+                // Departments and procedures are named as declared (JZ2016): their names are compared by bytes.
+                let isGrantee = { (name: String) in name.hasSameBytes(as: procedure.department) || name.hasSameBytes(as: procedure.id) }
+                let approvals = source.approvals.filter { isGrantee($0.grantee) }
+                if source.approved.contains(where: isGrantee) {
                     option.mode = .conditionalApproved
                 } else if let approval = approvals.first(where: { $0.holds(on: date) }) {
                     option.mode = .conditionalApproved

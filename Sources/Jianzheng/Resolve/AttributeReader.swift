@@ -267,12 +267,15 @@ struct AttributeReader {
     mutating func vocabularyValue<Value: RawRepresentable & CaseIterable>(_ expression: Expression, _ type: Value.Type)
         -> Value? where Value.RawValue == String
     {
-        let allowed = Value.allCases.map(\.rawValue)
+        // The vocabulary is listed only for a diagnostic (a list of every value per value read was an allocation and a
+        // copy of each text per declaration).
+        var vocabulary: [String] { Value.allCases.map(\.rawValue) }
         guard let text = Self.nameValue(expression) else {
-            diagnostics.append(Diagnostic(.wrongValueType, "expected one of " + allowed.joined(separator: ", "), at: expression.range))
+            diagnostics.append(Diagnostic(.wrongValueType, "expected one of " + vocabulary.joined(separator: ", "), at: expression.range))
             return nil
         }
         if let value = Value(rawValue: text) { return value }
+        let allowed = vocabulary
         let suggestion = Suggestions.closest(to: text, among: allowed)
         diagnostics.append(Diagnostic(
             .unknownValue, "unknown value '\(text)'", at: expression.range,
