@@ -24,7 +24,7 @@ extension String {
 }
 
 /// Plain byte search and comparison over contiguous UTF-8 (the C library's, which compares many bytes at a time).
-enum ByteSearch {
+public enum ByteSearch {
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !pattern.isEmpty else { return true }
         guard pattern.count <= haystack.count, let text = haystack.baseAddress, let needle = pattern.baseAddress else { return false }
@@ -40,7 +40,7 @@ enum ByteSearch {
     }
 
     /// Whether two byte sequences are the same bytes.
-    static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+    public static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
         guard lhs.count == rhs.count else { return false }
         guard let left = lhs.baseAddress, let right = rhs.baseAddress else { return true }
         return memcmp(left, right, lhs.count) == 0

@@ -326,7 +326,15 @@ private struct ByteReader: Sendable {
     mutating func string() -> String? {
         guard let length = count() else { return nil }
         defer { position += length }
-        return String(validating: bytes[position..<position + length], as: UTF8.self)
+        let range = position..<position + length
+        // Decoding replaces what is not UTF-8, so a text that reads back as the bytes it was decoded from was valid
+        // (the standard library's generic `String(validating:)` looked up type metadata on every call: most of the
+        // time of reading a cached corpus).
+        return bytes.withUnsafeBufferPointer { buffer in
+            let encoded = UnsafeBufferPointer(rebasing: buffer[range])
+            var text = String(decoding: encoded, as: UTF8.self)
+            return text.withUTF8 { ByteSearch.equal($0, encoded) } ? text : nil
+        }
     }
 
     mutating func flag() -> Bool? {

@@ -78,6 +78,21 @@ import Testing
         #expect(Self.dump(Self.load(directory, cache: cache).0) == fresh)
     }
 
+    @Test func aCachedTextThatIsNotUTF8IsRefusedAndAReplacementCharacterIsKept() throws {
+        // Tagged as someone holding the key would (the tag passes): the texts themselves must still be UTF-8.
+        let seed = CorpusCacheFuzzing.seed(directory: Fixtures.corpusDirectory)
+        let documents = CorpusCacheFuzzing.decodeTagged(seed)
+        #expect(documents > 30)
+        let character = Array("第".utf8)
+        let at = try #require((0..<(seed.count - 2)).first { Array(seed[$0..<$0 + 3]) == character })
+        var broken = seed
+        broken[at + 1] = 0xFF  // a continuation byte no longer: the same length, not UTF-8
+        #expect(CorpusCacheFuzzing.decodeTagged(broken) < documents)
+        var replaced = seed
+        replaced.replaceSubrange(at..<at + 3, with: [0xEF, 0xBF, 0xBD])  // U+FFFD, valid UTF-8 of the same length
+        #expect(CorpusCacheFuzzing.decodeTagged(replaced) == documents)
+    }
+
     @Test func theCacheDirectoryComesFromTheEnvironment() {
         #expect(CorpusCache.root(in: ["HOME": "/home/a"]) == "/home/a/.cache/jianzheng")
         #expect(CorpusCache.root(in: ["HOME": "/home/a", "XDG_CACHE_HOME": "/x"]) == "/x/jianzheng")
