@@ -2,15 +2,17 @@ import JianzhengBase
 
 /// The decision for one material that one procedure requires, with everything needed to explain it.
 public struct Decision: Sendable {
-    /// The procedure, and the position of the requirement decided among its requirements: what the decision
-    /// is about is read from them, not copied into every decision.
-    public let procedure: Procedure
-    let requirementIndex: Int32
-    // The one-byte fields follow the position (a decision is stored for every requirement: no padding between them).
-    public var verdict: Verdict
-    public var reason: ReasonCode
+    /// The verdict, its reason and the deciding rule, with the requirement they are about.
+    public let outcome: DecisionOutcome
     /// For a material obtained from a source that covers only some applicants: what the others do.
     public var uncovered: UncoveredFallback?
+
+    /// The procedure: what the decision is about is read from it and the requirement's position, not copied into
+    /// every decision.
+    public var procedure: Procedure { outcome.procedure }
+    var requirementIndex: Int32 { outcome.requirementIndex }
+    public var verdict: Verdict { outcome.verdict }
+    public var reason: ReasonCode { outcome.reason }
 
     /// The requirement decided (found by position, never again by name).
     public var requirement: Requirement { procedure.requirements[Int(requirementIndex)] }
@@ -20,7 +22,7 @@ public struct Decision: Sendable {
     public var department: String { procedure.department }
     /// The material as declared (a placeholder for one the catalogue does not declare): name and kind are read
     /// from it, not copied into each of hundreds of thousands of decisions.
-    let declaration: Material
+    var declaration: Material { outcome.declaration }
     public var material: String { declaration.name }
     public var kind: MaterialKind { declaration.kind }
     /// Share of applicants who must provide the material.
@@ -28,7 +30,7 @@ public struct Decision: Sendable {
     public var location: SourceRange { procedure.requirements[Int(requirementIndex)].range }
 
     /// The policy rule that decided (nil: the policy's `otherwise`), shared by every decision it decided.
-    let decidedBy: EvaluationContext.CompiledRule?
+    var decidedBy: EvaluationContext.CompiledRule? { outcome.decidedBy }
     /// The policy rule that decided, or nil for the policy's `otherwise`.
     public var rule: String? { decidedBy?.name }
     /// The deciding rule's `because`; nil when the policy's `otherwise` decided.
@@ -69,12 +71,9 @@ public struct Decision: Sendable {
         sharing: SharingAssessment, commitment: CommitmentCheck, replacement: Replacement?, uncovered: UncoveredFallback?,
         ruleTrace: RuleTrace, conditions: [ConditionCheck] = [], situations: [SituationOutcome] = []
     ) {
-        self.procedure = procedure
-        self.requirementIndex = requirementIndex
-        declaration = material
-        self.verdict = verdict
-        self.reason = reason
-        self.decidedBy = decidedBy
+        outcome = DecisionOutcome(
+            procedure: procedure, requirementIndex: requirementIndex, material: material, verdict: verdict, reason: reason,
+            decidedBy: decidedBy)
         self.ruleCitations = ruleCitations
         self.flags = flags
         self.alsoMatched = alsoMatched
@@ -113,10 +112,11 @@ public struct DecisionOutcome: Sendable {
     /// The procedure, and the position of the requirement decided among its requirements.
     public let procedure: Procedure
     let requirementIndex: Int32
-    /// The material as declared (a placeholder for one the catalogue does not declare).
-    let declaration: Material
+    // The one-byte fields follow the position (one is stored for every requirement: no padding between them).
     public let verdict: Verdict
     public let reason: ReasonCode
+    /// The material as declared (a placeholder for one the catalogue does not declare).
+    let declaration: Material
     /// The policy rule that decided (nil: the policy's `otherwise`).
     let decidedBy: EvaluationContext.CompiledRule?
 
@@ -135,15 +135,6 @@ public struct DecisionOutcome: Sendable {
         self.verdict = verdict
         self.reason = reason
         self.decidedBy = decidedBy
-    }
-}
-
-extension Decision {
-    /// The verdict, reason and deciding rule, without the explanation.
-    public var outcome: DecisionOutcome {
-        DecisionOutcome(
-            procedure: procedure, requirementIndex: requirementIndex, material: declaration, verdict: verdict, reason: reason,
-            decidedBy: decidedBy)
     }
 }
 
