@@ -78,8 +78,6 @@ public struct SharingAssessment: Sendable {
             return (lhs.mode ?? .conditionalApproved) < (rhs.mode ?? .conditionalApproved)
         }
     }
-
-    public var modes: Set<SharingOption.Mode> { Set(options.compactMap(\.mode)) }
 }
 
 /// Decides which of a material's candidate sources can supply it to a procedure on a date, and how.
