@@ -26,13 +26,16 @@ struct Generate: ParsableCommand {
     @Option var out: String
     @Option(help: "realistic (materials per procedure, hubs, items; the default) or shared-pool (materials drawn from one pool).")
     var shape = "realistic"
+    @ArgumentParser.Flag(inversion: .prefixedNo, help: "Also write baseline.json (realistic shape), the plain form the baseline script reads; it is built in memory (13 GB at 500,000 procedures), so the largest catalogues are written without it.")
+    var baseline = true
 
     func run() throws {
         let started = Date()
         let directory = URL(fileURLWithPath: out)
         let (files, bytes): (Int, Int)
         switch shape {
-        case "realistic": (files, bytes) = try RealisticCatalogueGenerator(procedures: procedures, seed: seed, directory: directory).run()
+        case "realistic":
+            (files, bytes) = try RealisticCatalogueGenerator(procedures: procedures, seed: seed, directory: directory, writesBaseline: baseline).run()
         case "shared-pool": (files, bytes) = try CatalogueGenerator(procedures: procedures, seed: seed, directory: directory).run()
         default: throw ValidationError("--shape takes realistic or shared-pool, not '\(shape)'")
         }

@@ -9,11 +9,13 @@ import Foundation
 /// of every rank, 5 % repealed, 5 % amended (the amended version drops 5 articles). Deterministic for a seed.
 ///
 /// Beside the `.jz` and Akoma Ntoso files it writes `baseline.json`, the same catalogue in a plain form that
-/// `scripts/baseline-review.py` reviews (the benchmark's baseline).
+/// `scripts/baseline-review.py` reviews (the benchmark's baseline), unless `writesBaseline` is false: that form is
+/// built in memory, and without it the catalogue is written a thousand procedures at a time whatever its size.
 struct RealisticCatalogueGenerator {
     let procedures: Int
     let seed: UInt64
     let directory: URL
+    var writesBaseline = true
 
     let acts = 2_000
     let articles = 40
@@ -138,7 +140,7 @@ struct RealisticCatalogueGenerator {
                 } else {
                     chunk += "  requires \(material)\n"
                 }
-                requires.append(["material": material, "basis": basis])
+                if writesBaseline { requires.append(["material": material, "basis": basis]) }
             }
             func declare(_ name: String, kind: String) {
                 let proves = Set((0..<(1 + random.below(2))).map { _ in item() }).sorted()
@@ -155,7 +157,9 @@ struct RealisticCatalogueGenerator {
                     commitment = true
                 }
                 materialChunk += "}\n\n"
-                materials[name] = ["kind": kind, "proves": proves, "issuers": [issuer], "concerns": concerns, "commitment": commitment]
+                if writesBaseline {
+                    materials[name] = ["kind": kind, "proves": proves, "issuers": [issuer], "concerns": concerns, "commitment": commitment]
+                }
             }
             if random.chance(0.5) { requirement(Self.hubs[random.zipf(Self.hubs.count)]) }
             if random.chance(0.02) { requirement(Self.prohibited) }
@@ -177,9 +181,11 @@ struct RealisticCatalogueGenerator {
                     issues[issuer, default: []].append(name)
                 }
             }
-            var entry: [String: Any] = ["id": ids[procedure], "department": department, "requires": requires]
-            if let issued = issues[procedure] { entry["issues"] = issued }
-            procedureTable.append(entry)
+            if writesBaseline {
+                var entry: [String: Any] = ["id": ids[procedure], "department": department, "requires": requires]
+                if let issued = issues[procedure] { entry["issues"] = issued }
+                procedureTable.append(entry)
+            }
             chunk += "}\n\n"
             if (procedure + 1) % 1000 == 0 || procedure == procedures - 1 {
                 try write("catalogue/part\(procedure / 1000).jz", chunk)
@@ -188,6 +194,7 @@ struct RealisticCatalogueGenerator {
                 materialChunk = ""
             }
         }
+        guard writesBaseline else { return (files, bytes) }
         baseline["materials"] = materials
         baseline["procedures"] = procedureTable
         baseline["planted_cycles"] = planted.count
