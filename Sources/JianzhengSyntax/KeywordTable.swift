@@ -39,7 +39,6 @@ struct KeywordTable {
     /// Open addressing over 64 slots: the key and number of each short keyword (never more than half full;
     /// keywords beyond that, and longer ones, are found in `others`).
     private var slots = [(key: Key, number: Int32)?](repeating: nil, count: 64)
-    private var used = 0
     private var others: [String: Int32] = [:]
 
     /// The number of the keyword written at `start..<end` of `bytes`; `text` makes its string the first time.
@@ -50,11 +49,11 @@ struct KeywordTable {
             if entry.key == key { return entry.number }
             slot = (slot + 1) & (slots.count - 1)
         }
-        guard used * 2 < slots.count else { return other(text()) }
+        // The slots hold every keyword not kept by text.
+        guard (keywords.count - others.count) * 2 < slots.count else { return other(text()) }
         let number = Int32(keywords.count)
         keywords.append(text())
         slots[slot] = (key, number)
-        used += 1
         return number
     }
 
