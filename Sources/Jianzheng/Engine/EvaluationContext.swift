@@ -100,14 +100,13 @@ struct EvaluationContext: Sendable {
 
     init(
         catalogue: Catalogue, corpus: LegalCorpus, policy: Policy, date: CalendarDate, procedures: [Procedure],
-        cycleRequirements: Set<RequirementPosition>, sources: SourceIndex
+        cycleRequirements: @autoclosure () -> Set<RequirementPosition>, sources: SourceIndex
     ) {
         self.catalogue = catalogue
         self.corpus = corpus
         self.policy = policy
         self.date = date
         self.procedures = procedures
-        self.cycleRequirements = cycleRequirements
         let table = catalogue.citations
         let article: @Sendable (CitationReference) -> CitedArticle = { reference in
             BasisAssessor.article(reference.text, table.resolve(reference, in: corpus, on: date))
@@ -129,39 +128,55 @@ struct EvaluationContext: Sendable {
         var materials: [Material] = []
         var basisIndex: [BasisKey: Int32] = [:]
         var basisInputs: [BasisInput] = []
-        func basisSlot(_ territory: Int32, _ code: String, _ citations: [CitationReference], for purpose: BasisPurpose = .material) -> Int32 {
-            let key = BasisKey(territory: territory, citations, in: table, purpose: purpose)
+        func basisSlot(_ key: BasisKey, _ input: @autoclosure () -> BasisInput) -> Int32 {
             if let known = basisIndex[key] { return known }
             let index = Int32(basisInputs.count)
             basisIndex[key] = index
-            basisInputs.append(BasisInput(territory: code, citations: citations, purpose: purpose))
+            basisInputs.append(input())
             return index
         }
-        conditions = procedures.map { procedure in
+        let territoryIDs = procedures.map { territories.intern($0.territory) }
+        conditions = zip(procedures, territoryIDs).map { procedure, territory in
             guard !procedure.conditions.isEmpty else { return [] }
-            let territory = territories.intern(procedure.territory)
             return procedure.conditions.map { condition in
                 ConditionProfile(
-                    basis: basisSlot(territory, procedure.territory, condition.basis, for: .condition),
+                    basis: basisSlot(
+                        BasisKey(territory: territory, condition.basis, in: table, purpose: .condition),
+                        BasisInput(territory: procedure.territory, citations: condition.basis, purpose: .condition)),
                     candidates: sources.candidates(named: [], proving: condition.items))
             }
         }
-        // Each requirement's declared material is looked up by name on all cores; the materials and bases are then
-        // numbered in order of first use on one (by object identity and citation ids: no text is hashed there).
-        let declared = ConcurrentSlots<[Material?]>.map(procedures) { procedure in
-            procedure.requirements.map { catalogue.materials[$0.material] }
+        // Each requirement's declared material is looked up by name and its basis keyed by citation ids on all cores
+        // (a requirement citing none rests on its material's basis); the materials and bases are then numbered in
+        // order of first use on one, by object identity and key (no text is hashed there). Requirements are read in
+        // place: copying one retains each of its fields.
+        let keyed = ConcurrentSlots<[(material: Material?, key: BasisKey)]>.map(Array(procedures.indices)) { position in
+            let requirements = procedures[position].requirements
+            var row: [(material: Material?, key: BasisKey)] = []
+            row.reserveCapacity(requirements.count)
+            for index in requirements.indices {
+                let material = catalogue.materials[requirements[index].material]
+                let citations = requirements[index].basis.isEmpty ? material?.basis ?? [] : requirements[index].basis
+                row.append((material, BasisKey(territory: territoryIDs[position], citations, in: table, purpose: .material)))
+            }
+            return row
         }
-        slots = zip(procedures, declared).map { procedure, declared in
-            let territory = territories.intern(procedure.territory)
-            return zip(procedure.requirements, declared).map { requirement, material in
-                guard let material else { return (basisSlot(territory, procedure.territory, requirement.basis), -1) }
-                let index = materialIndex[ObjectIdentifier(material)] ?? {
-                    materials.append(material)
-                    materialIndex[ObjectIdentifier(material)] = Int32(materials.count - 1)
-                    return Int32(materials.count - 1)
-                }()
-                let citations = requirement.basis.isEmpty ? material.basis : requirement.basis
-                return (basisSlot(territory, procedure.territory, citations), index)
+        materialIndex.reserveCapacity(catalogue.materials.count)
+        slots = keyed.indices.map { position in
+            keyed[position].indices.map { index in
+                let basis = basisSlot(keyed[position][index].key, {
+                    let requirement = procedures[position].requirements[index]
+                    let material = keyed[position][index].material
+                    return BasisInput(
+                        territory: procedures[position].territory,
+                        citations: requirement.basis.isEmpty ? material?.basis ?? [] : requirement.basis, purpose: .material)
+                }())
+                guard let material = keyed[position][index].material else { return (basis, -1) }
+                let identity = ObjectIdentifier(material)
+                if let known = materialIndex[identity] { return (basis, known) }
+                materials.append(material)
+                materialIndex[identity] = Int32(materials.count - 1)
+                return (basis, Int32(materials.count - 1))
             }
         }
         // The licences a procedure's basis may name, sorted once — only when some procedure cites a basis of its own
@@ -229,6 +244,8 @@ struct EvaluationContext: Sendable {
         var revisions: [Int32: BasisRevision] = [:]
         for (index, entry) in assessed.enumerated() { if let revision = entry.revision { revisions[Int32(index)] = revision } }
         self.revisions = revisions
+        // Asked for last: a caller can find the circular proofs on another core meanwhile.
+        self.cycleRequirements = cycleRequirements()
     }
 
     /// A requirement's territory and the ids of the citations its basis rests on.

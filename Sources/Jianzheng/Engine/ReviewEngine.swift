@@ -63,12 +63,14 @@ public struct ReviewEngine: Sendable {
         precondition(window > 0, "a window holds at least one procedure")
         let (policy, _) = try selectPolicy(named: name, on: date)
         let procedures = catalogue.orderedProcedures
-        // The requirements on a circular proof, as a full review finds them (the graph is not kept).
-        let inCycle = { () -> Set<RequirementPosition> in
+        // The requirements on a circular proof, as a full review finds them (the graph is not kept): found on another
+        // core while the evaluation context is built.
+        let inCycle = BackgroundWork { [catalogue] in
             let graph = IssuingGraph(catalogue, procedures: procedures)
             return Self.onCycles(graph.cycles(), graph: graph)
-        }()
-        let evaluator = evaluator(procedures, cycleRequirements: inCycle, policy: policy, date: date, sources: SourceIndex(catalogue.sources.values))
+        }
+        let evaluator = evaluator(
+            procedures, cycleRequirements: inCycle.value, policy: policy, date: date, sources: SourceIndex(catalogue.sources.values))
         for start in stride(from: 0, to: procedures.count, by: window) {
             body(ConcurrentSlots<[DecisionOutcome]>.map(Array(start..<min(start + window, procedures.count))) { evaluator.outcomes(at: $0) })
         }
@@ -90,16 +92,21 @@ public struct ReviewEngine: Sendable {
     ) throws(ReviewError) -> State {
         let (policy, note) = try selectPolicy(named: name, on: date)
         let procedures = catalogue.orderedProcedures
-        let graph = IssuingGraph(catalogue, procedures: procedures)
-        let cyclesBefore = graph.cycles()
-        let inCycle = Self.onCycles(cyclesBefore, graph: graph)
+        // The issuing graph and its circular proofs are found on another core while the evaluation context is built.
+        let cycleSearch = BackgroundWork { [catalogue] in
+            let graph = IssuingGraph(catalogue, procedures: procedures)
+            let cycles = graph.cycles()
+            return (graph: graph, cycles: cycles, requirements: Self.onCycles(cycles, graph: graph))
+        }
         let sources = SourceIndex(catalogue.sources.values)
         // The evaluation context (a profile per material) is released as soon as every requirement is decided: the
         // burdens and the output reuse its memory instead of adding to it.
         let (decisions, requirers) = { () -> ([[Decision]], [String: [Int]]) in
-            let (decisions, context) = decide(procedures, cycleRequirements: inCycle, policy: policy, date: date, sources: sources)
+            let (decisions, context) = decide(
+                procedures, cycleRequirements: cycleSearch.value.requirements, policy: policy, date: date, sources: sources)
             return (decisions, keepingRequirers ? Self.requirers(context) : [:])
         }()
+        let (graph, cyclesBefore, _) = cycleSearch.value
         phase?("evaluate")
         let cycles = circularProofs(cyclesBefore, graph: graph, decisions: decisions)
         phase?("cycles")
@@ -150,21 +157,24 @@ public struct ReviewEngine: Sendable {
     }
 
     /// Decides every requirement of `procedures` in parallel, per procedure; `cycleRequirements` are positions
-    /// within this list; `sources` indexes the catalogue's data sources.
+    /// within this list, asked for once the rest of the evaluation context is built; `sources` indexes the catalogue's
+    /// data sources.
     func decide(
-        _ procedures: [Procedure], cycleRequirements: Set<RequirementPosition>, policy: Policy, date: CalendarDate, sources: SourceIndex
+        _ procedures: [Procedure], cycleRequirements: @autoclosure () -> Set<RequirementPosition>, policy: Policy, date: CalendarDate,
+        sources: SourceIndex
     ) -> ([[Decision]], EvaluationContext) {
-        let evaluator = evaluator(procedures, cycleRequirements: cycleRequirements, policy: policy, date: date, sources: sources)
+        let evaluator = evaluator(procedures, cycleRequirements: cycleRequirements(), policy: policy, date: date, sources: sources)
         return (ConcurrentSlots<[Decision]>.map(Array(procedures.indices)) { evaluator.decide(at: $0) }, evaluator.context)
     }
 
     /// The evaluator of `procedures`' requirements, with its context worked out once (see `decide`).
     private func evaluator(
-        _ procedures: [Procedure], cycleRequirements: Set<RequirementPosition>, policy: Policy, date: CalendarDate, sources: SourceIndex
+        _ procedures: [Procedure], cycleRequirements: @autoclosure () -> Set<RequirementPosition>, policy: Policy, date: CalendarDate,
+        sources: SourceIndex
     ) -> RequirementEvaluator {
         RequirementEvaluator(context: EvaluationContext(
             catalogue: catalogue, corpus: corpus, policy: policy, date: date, procedures: procedures,
-            cycleRequirements: cycleRequirements, sources: sources))
+            cycleRequirements: cycleRequirements(), sources: sources))
     }
 
     /// The circular proofs of `cyclesBefore`, each marked broken or unresolved by the verdicts.
