@@ -368,9 +368,9 @@ public struct Requirement: Sendable {
     public var basis: [CitationReference]
     /// Share of applicants who must provide it, 0…1.
     public var share: Double
-    public var purpose: String?
-    public var note: String?
-    public var absurd: [AbsurdPattern]
+    public var purpose: String? { details?.purpose }
+    public var note: String? { details?.note }
+    public var absurd: [AbsurdPattern] { details?.absurd ?? [] }
     /// Commitment terms for this procedure's requirement: they replace the material's, whose promise and auditor
     /// may be another procedure's (继承公证 must not promise "参保人已死亡" to 人社).
     public var commitment: CommitmentTerms? { details?.commitment }
@@ -382,17 +382,27 @@ public struct Requirement: Sendable {
     public var sample: String? { details?.sample }
     public var mistakes: [String] { details?.mistakes ?? [] }
     public var range: SourceRange
-    /// Held behind a reference: most requirements have none of these, and a catalogue holds hundreds of thousands.
+    /// Held behind a reference: most requirements have none of these (nor a purpose, a note or an absurd pattern), and a
+    /// catalogue holds hundreds of thousands.
     private let details: Details?
 
     private final class Details: Sendable {
+        let purpose: String?
+        let note: String?
+        let absurd: [AbsurdPattern]
         let commitment: CommitmentTerms?
         let evidenceOf: [String]
         let situations: [String]
         let sample: String?
         let mistakes: [String]
 
-        init(commitment: CommitmentTerms?, evidenceOf: [String], situations: [String], sample: String?, mistakes: [String]) {
+        init(
+            purpose: String?, note: String?, absurd: [AbsurdPattern], commitment: CommitmentTerms?, evidenceOf: [String],
+            situations: [String], sample: String?, mistakes: [String]
+        ) {
+            self.purpose = purpose
+            self.note = note
+            self.absurd = absurd
             self.commitment = commitment
             self.evidenceOf = evidenceOf
             self.situations = situations
@@ -409,12 +419,13 @@ public struct Requirement: Sendable {
         self.material = material
         self.basis = basis
         self.share = share
-        self.purpose = purpose
-        self.note = note
-        self.absurd = absurd
         self.range = range
-        details = commitment == nil && evidenceOf.isEmpty && situations.isEmpty && sample == nil && mistakes.isEmpty
-            ? nil : Details(commitment: commitment, evidenceOf: evidenceOf, situations: situations, sample: sample, mistakes: mistakes)
+        details = purpose == nil && note == nil && absurd.isEmpty && commitment == nil && evidenceOf.isEmpty && situations.isEmpty && sample == nil
+            && mistakes.isEmpty
+            ? nil
+            : Details(
+                purpose: purpose, note: note, absurd: absurd, commitment: commitment, evidenceOf: evidenceOf, situations: situations, sample: sample,
+                mistakes: mistakes)
     }
 }
 

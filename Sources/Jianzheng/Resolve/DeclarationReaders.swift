@@ -236,11 +236,15 @@ struct DeclarationReaders {
         let conditions = unique(
             fields["condition"].compactMap { condition($0, procedure: id, situations: situationNames) }, what: "condition")
         let scope = ProcedureScope(id: id, conditions: conditions.map(\.name), situations: situations)
+        let required = fields["requires"]
+        var requirements: [Requirement] = []
+        requirements.reserveCapacity(required.underestimatedCount)
+        for statement in required { if let requirement = requirement(statement, in: scope) { requirements.append(requirement) } }
         return Procedure(
             id: id, name: name, department: department ?? "", domain: reader.name(fields.first("domain")),
             territory: reader.name(fields.first("territory")) ?? "CN", basis: cite(reader.citations(fields["basis"])),
             volume: reader.integer(fields.first("volume"), units: Units.perYear) ?? 0,
-            requirements: fields["requires"].compactMap { requirement($0, in: scope) }, conditions: conditions, situations: situations,
+            requirements: requirements, conditions: conditions, situations: situations,
             issues: issues.map(\.0),
             trips: reader.integer(fields.first("trips")) ?? 1,
             days: reader.integer(fields.first("days"), units: Units.workingDays) ?? 0,

@@ -116,8 +116,15 @@ struct FileDeclarations: Sendable {
                 citations: start.2..<readers.citations.count))
         }
         diagnostics = readers.reader.diagnostics
-        references = readers.references
-        citations = readers.citations
+        references = Self.trimmed(readers.references)
+        citations = Self.trimmed(readers.citations)
         citationTable = readers.citationTable
+    }
+
+    /// `list` in storage of its size. A file's references and citations grow one at a time, with up to as much room
+    /// again to spare, and every file's are held until the bound catalogue is checked.
+    private static func trimmed<Element>(_ list: [Element]) -> [Element] {
+        guard list.capacity - list.count > list.count / 8 else { return list }
+        return Array(unsafeUninitializedCapacity: list.count) { buffer, count in count = buffer.initialize(fromContentsOf: list) }
     }
 }
