@@ -11,19 +11,37 @@ public struct SourceFile: Sendable {
     public let fileID: Int32
     public let bytes: [UInt8]
     /// Byte offset of the first byte of each line, in 32 bits like `SourceLocation`'s (a catalogue's files have
-    /// millions of lines).
-    public let lineStarts: [UInt32]
+    /// millions of lines). Counted when first asked for: the lexer counts lines itself, so only a diagnostic's
+    /// location or excerpt needs them (a catalogue of 50,000 procedures has 12 MB of them, mostly never read).
+    public var lineStarts: [UInt32] { lines.starts(of: bytes) }
+    private let lines = LineTable()
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.fileID = FilePaths.shared.id(path)
         self.bytes = bytes
-        self.lineStarts = Self.lineStarts(of: bytes)
+    }
+
+    /// A file's line starts, counted once, by whichever thread asks first (a file's diagnostics may be rendered in
+    /// parallel with another's).
+    private final class LineTable: @unchecked Sendable {
+        private let lock = NSLock()
+        /// Written once, under the lock.
+        private var starts: [UInt32]?
+
+        func starts(of bytes: [UInt8]) -> [UInt32] {
+            lock.withLock {
+                if let starts { return starts }
+                let counted = SourceFile.lineStarts(of: bytes)
+                starts = counted
+                return counted
+            }
+        }
     }
 
     /// The offset after every newline, and 0: counted first so the array is allocated once at its size, each
     /// newline found with `memchr` (a byte-at-a-time loop was a tenth of a second on a province's files).
-    private static func lineStarts(of bytes: [UInt8]) -> [UInt32] {
+    fileprivate static func lineStarts(of bytes: [UInt8]) -> [UInt32] {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return [0] }
             let end = base + buffer.count
@@ -52,6 +70,7 @@ public struct SourceFile: Sendable {
     /// The location of a byte offset: 1-based line and scalar column.
     public func location(at offset: Int) -> SourceLocation {
         let clamped = min(max(offset, 0), bytes.count)
+        let lineStarts = lineStarts
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -78,6 +97,7 @@ public struct SourceFile: Sendable {
     public func lineExcerpt(
         line: Int, column: Int, offset: Int, radius: Int = 160
     ) -> (text: String, column: Int, cutStart: Bool, cutEnd: Bool) {
+        let lineStarts = lineStarts
         guard line >= 1, line <= lineStarts.count else { return ("", 1, false, false) }
         let lineStart = Int(lineStarts[line - 1])
         var lineEnd = line < lineStarts.count ? Int(lineStarts[line]) - 1 : bytes.count

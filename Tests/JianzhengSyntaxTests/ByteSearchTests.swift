@@ -31,4 +31,13 @@ import Testing
         #expect(SourceFile(path: "empty.jz", text: "").lineStarts == [0])
         #expect(SourceFile(path: "end.jz", text: "a\n").lineStarts == [0, 2])
     }
+
+    @Test func lineStartsCountedWhenFirstAskedForFromAnyThread() {
+        let file = SourceFile(path: "many.jz", text: String(repeating: "材料\n", count: 1000))
+        let copy = file
+        let counted = ConcurrentSlots<[UInt32]>.map(Array(0..<8)) { index in index.isMultiple(of: 2) ? file.lineStarts : copy.lineStarts }
+        #expect(counted.count == 8 && counted.allSatisfy { $0 == counted[0] })
+        #expect(counted[0].count == 1001 && counted[0][1] == 7)
+        #expect(copy.location(at: 7).line == 2 && file.location(at: 13).column == 3)
+    }
 }
