@@ -98,6 +98,38 @@ import Testing
         #expect(notApproved.flags.contains(.commitmentExcludedApplicant))
     }
 
+    /// Items are matched as Unicode text, not as bytes: a source writing an item with a CJK compatibility ideograph
+    /// (U+F91D, canonically U+6B04) holds the item a material writes with the unified one.
+    @Test func itemsWrittenInOtherCharactersStillMatch() throws {
+        let review = try Fixture.review(
+            """
+            source 登记库 {
+              provider 公安机关
+              sharing none
+              items 户籍\u{F91D}目
+            }
+            material 户籍证明 {
+              kind certificate
+              proves 户籍\u{6B04}目
+              issuer 公安机关
+            }
+            material 其他证明 {
+              kind certificate
+              proves 户籍栏
+              issuer 公安机关
+            }
+            procedure "P1" 登记 {
+              department 公安机关
+              territory CN-62
+              requires 户籍证明 { basis 《保安服务管理条例》第十六条 }
+              requires 其他证明 { basis 《保安服务管理条例》第十六条 }
+            }
+            """)
+        #expect(review.decision("P1", "户籍证明")?.sharing.best?.source == "登记库")
+        #expect(review.decision("P1", "户籍证明")?.verdict == .obtainBySharing)
+        #expect(review.decision("P1", "其他证明")?.sharing.best == nil)
+    }
+
     @Test func internalDataCountsEvenWhenNotShared() throws {
         let review = try Fixture.review(
             """

@@ -22,6 +22,8 @@ struct EvaluationContext: Sendable {
     let slots: [[(basis: Int32, material: Int32)]]
     /// Requirements on a circular-proof edge (procedure positions within `procedures`).
     let cycleRequirements: Set<RequirementPosition>
+    /// For each procedure, whether any of its requirements is on one (most are not: their requirements are not looked up).
+    let onCycle: [Bool]
     /// What each citation a procedure's own basis makes says (by its id in the citation table), worked out once
     /// per distinct citation: whether its text makes the office investigate, and the catalogue's licences it names
     /// (by name or `listed-as`; a licence the basis requires proves its facts, listed or not).
@@ -245,7 +247,11 @@ struct EvaluationContext: Sendable {
         for (index, entry) in assessed.enumerated() { if let revision = entry.revision { revisions[Int32(index)] = revision } }
         self.revisions = revisions
         // Asked for last: a caller can find the circular proofs on another core meanwhile.
-        self.cycleRequirements = cycleRequirements()
+        let cycleRequirements = cycleRequirements()
+        var onCycle = [Bool](repeating: false, count: procedures.count)
+        for requirement in cycleRequirements { onCycle[requirement.procedure] = true }
+        self.cycleRequirements = cycleRequirements
+        self.onCycle = onCycle
     }
 
     /// A requirement's territory and the ids of the citations its basis rests on.

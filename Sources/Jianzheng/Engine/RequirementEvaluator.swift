@@ -33,6 +33,10 @@ struct RequirementEvaluator {
         let dutyShift: Bool
         /// The licences the applicant submits or the procedure's basis names, with what each proves.
         let licences: [(String, Set<String>)]
+        /// The terms commitment catalogues give its materials, by material (nil: none).
+        let catalogueCommitments: [String: CommitmentTerms]?
+        /// Whether any of its requirements is on a circular proof.
+        let onCycle: Bool
 
         init(_ evaluator: RequirementEvaluator, _ index: Int) {
             let context = evaluator.context
@@ -50,6 +54,8 @@ struct RequirementEvaluator {
             // Licences the procedure's own basis names (婚姻登记条例 §5: 户口簿、身份证) are required by law, listed or not.
             for licence in ownBasis.flatMap(\.licences) where !licences.contains(where: { $0.0 == licence.name }) { licences.append(licence) }
             self.licences = licences
+            catalogueCommitments = context.catalogueCommitments.isEmpty ? nil : context.catalogueCommitments[procedure.id]
+            onCycle = context.onCycle[index]
         }
     }
 
@@ -87,7 +93,7 @@ struct RequirementEvaluator {
         let procedure = grounds.procedure, procedureIndex = grounds.index, slot = grounds.slots[position]
         let requirement = procedure.requirements[position]
         let dutyShift = grounds.dutyShift, licences = grounds.licences
-        let inCycle = context.cycleRequirements.contains(RequirementPosition(procedure: procedureIndex, requirement: position))
+        let inCycle = grounds.onCycle && context.cycleRequirements.contains(RequirementPosition(procedure: procedureIndex, requirement: position))
         let profile = context.profile(slot.material, name: requirement.material, range: requirement.range)
         // The material is read in place through its profile: copying it would retain each of its fields.
         // An amended provision that no longer names the material no longer requires it.
@@ -117,12 +123,14 @@ struct RequirementEvaluator {
         // The requirement's own commitment terms, else a commitment catalogue's entry for it, else those of a
         // condition it proves, else the material's. Terms not yet offered on the date (a catalogue that takes
         // effect later) are no commitment yet.
-        let declared = requirement.commitment ?? context.catalogueCommitments[procedure.id]?[requirement.material]
+        let declared = requirement.commitment ?? grounds.catalogueCommitments?[requirement.material]
             ?? conditions.lazy.compactMap(\.condition.commitment).first ?? profile.material.commitment
         var withheld: CommitmentCheck.Withheld?
         if let declared, let from = declared.effective, !declared.isOffered(on: context.date) {
             withheld = .notYetOffered(from: from)
-        } else if let lapsed = declared?.cites.first(where: { context.lapsedCommitmentSources.contains($0.text) }) {
+        } else if !context.lapsedCommitmentSources.isEmpty,
+            let lapsed = declared?.cites.first(where: { context.lapsedCommitmentSources.contains($0.text) })
+        {
             withheld = .sourceNotInForce(citation: lapsed.text)
         }
         let terms = withheld == nil ? declared : nil

@@ -1,3 +1,5 @@
+import JianzhengBase
+
 /// The data sources of a catalogue indexed by the items they hold, so that finding the sources that cover a
 /// material's proved items looks only at sources holding one of them (not at every source for every material).
 ///
@@ -10,6 +12,9 @@ struct SourceIndex: Sendable {
     private let byName: [String: Int]
     /// The number of each item any source holds (items compare as Unicode text, as `Set<String>` did).
     private let itemNumbers: [String: Int32]
+    /// The same numbers by the items' bytes as the sources write them: an item written alike is found without hashing
+    /// Unicode text (which normalises it first); only one written otherwise is looked up as text.
+    private let itemNumbersByBytes: [Utf8Key: Int32]
     /// For each item number, the sources holding it, in index order.
     private let holders: [[Int]]
 
@@ -17,6 +22,7 @@ struct SourceIndex: Sendable {
         let sorted = sources.sorted { $0.name < $1.name }
         var byName: [String: Int] = [:]
         var itemNumbers: [String: Int32] = [:]
+        var itemNumbersByBytes: [Utf8Key: Int32] = [:]
         var holders: [[Int]] = []
         var indexed: [(source: DataSource, items: [Int32])] = []
         indexed.reserveCapacity(sorted.count)
@@ -30,6 +36,7 @@ struct SourceIndex: Sendable {
                     holders.append([])
                     return Int32(holders.count - 1)
                 }()
+                itemNumbersByBytes[Utf8Key(item)] = number
                 // A source listing an item twice holds it once.
                 if !numbers.contains(number) {
                     numbers.append(number)
@@ -41,6 +48,7 @@ struct SourceIndex: Sendable {
         self.sources = indexed
         self.byName = byName
         self.itemNumbers = itemNumbers
+        self.itemNumbersByBytes = itemNumbersByBytes
         self.holders = holders
     }
 
@@ -51,7 +59,7 @@ struct SourceIndex: Sendable {
         // An item no source holds: no source can hold them all.
         var heldByNone = proves.isEmpty
         for item in proves {
-            guard let number = itemNumbers[item] else {
+            guard let number = itemNumbersByBytes[Utf8Key(item)] ?? itemNumbers[item] else {
                 heldByNone = true
                 break
             }
