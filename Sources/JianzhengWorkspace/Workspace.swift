@@ -16,18 +16,21 @@ public struct Workspace: Sendable {
 
     /// Loads the corpus and the `.jz` files under `paths`, with optional overlays: `.jz` files whose
     /// declarations replace the catalogue's, and Akoma Ntoso `.xml` files added to the corpus (an amended act
-    /// version, a new act).
-    public static func load(paths: [String], corpusDirectory: String, overlays: [String] = []) -> Workspace {
+    /// version, a new act). Without `keepingText`, each file's text is released as soon as its declarations are
+    /// read and `files` is empty — for a command that quotes no file unless it stops on errors, and then loads
+    /// again with the text to show them (`review`: the text of a province's files is hundreds of megabytes).
+    public static func load(paths: [String], corpusDirectory: String, overlays: [String] = [], keepingText: Bool = true) -> Workspace {
         let extraDocuments = overlays.filter { $0.hasSuffix(".xml") }
         // The law is read while the `.jz` files are parsed and declared: only checking the declarations needs it.
         let corpusLoad = BackgroundWork { CorpusLoader.load(directory: corpusDirectory, extraDocuments: extraDocuments) }
         let (files, readDiagnostics) = SourceSet.read(paths)
         let (overlayFiles, overlayDiagnostics) = SourceSet.read(overlays.filter { !$0.hasSuffix(".xml") })
+        let kept = keepingText ? files + overlayFiles : []
         let (catalogue, resolveDiagnostics) = CatalogueBuilder.build(
-            files: files, overlays: overlayFiles, corpusWhenNeeded: { corpusLoad.value.0 })
+            files: consume files, overlays: consume overlayFiles, corpusWhenNeeded: { corpusLoad.value.0 })
         let (corpus, corpusDiagnostics) = corpusLoad.value
         return Workspace(
-            corpus: corpus, files: files + overlayFiles, catalogue: catalogue,
+            corpus: corpus, files: kept, catalogue: catalogue,
             diagnostics: Diagnostic.sorted(corpusDiagnostics + readDiagnostics + overlayDiagnostics + resolveDiagnostics),
             corpusDirectory: corpusDirectory, overlays: overlays)
     }

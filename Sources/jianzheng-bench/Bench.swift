@@ -75,12 +75,11 @@ struct Run: ParsableCommand {
             let (corpus, corpusDiagnostics) = CorpusLoader.load(directory: dir + "/legal-basis")
             record("load corpus")
             // As in `Workspace.load`: files parsed and read in parallel, each syntax tree dropped once read.
-            var (files, readDiagnostics) = SourceSet.read([dir + "/rules", dir + "/catalogue"])
+            let (files, readDiagnostics) = SourceSet.read([dir + "/rules", dir + "/catalogue"])
             let (fileCount, bytes) = (files.count, files.reduce(0) { $0 + $1.bytes.count })
             record("read files")
-            let (catalogue, resolveDiagnostics) = CatalogueBuilder.build(files: files, corpus: corpus, phase: record)
-            // As `review` does (`Workspace.releasingSources`): the sources' text is not held through the review.
-            files = []
+            // As `review` does (`Workspace.load` without the text): each file's text is let go once it is read.
+            let (catalogue, resolveDiagnostics) = CatalogueBuilder.build(files: consume files, corpus: corpus, phase: record)
             let errors = (corpusDiagnostics + readDiagnostics + resolveDiagnostics).filter { $0.severity == .error }
             if !errors.isEmpty {
                 throw ValidationError("\(errors.count) errors, first: " + DiagnosticRenderer().line(errors[0]))

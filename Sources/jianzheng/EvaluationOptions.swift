@@ -55,10 +55,13 @@ struct EvaluationOptions: ParsableArguments {
         return workspace
     }
 
-    /// `rules/` plus the given paths (default `examples`) and the overlays, refused on errors. Once checked, the
-    /// sources are not quoted again: their text is not held through the review.
+    /// `rules/` plus the given paths (default `examples`) and the overlays, refused on errors. The review quotes no
+    /// source, so each file's text is released as soon as it is read; only on errors is the workspace loaded again
+    /// with its text, to show them.
     private func load(paths: [String], options: CommonOptions) throws -> Workspace {
         let (sources, corpus) = inputs(paths, corpus: options.corpusOption)
+        let workspace = Workspace.load(paths: sources, corpusDirectory: corpus, overlays: overlays, keepingText: false)
+        guard workspace.diagnostics.hasErrors else { return workspace }
         return try Self.checked(Workspace.load(paths: sources, corpusDirectory: corpus, overlays: overlays)).releasingSources()
     }
 

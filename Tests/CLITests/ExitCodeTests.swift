@@ -31,6 +31,19 @@ import Testing
         }
     }
 
+    /// `review` lets each file's text go once it is read; on errors it reads them again, so that what it prints
+    /// still quotes the line and points at the mistake, in every output format.
+    @Test func reviewRefusingOnErrorsStillQuotesTheLine() throws {
+        let brokenFile = try CLI.scratch("坏.jz", Self.broken)
+        for format in ["text", "jsonl"] {
+            let result = try CLI.run(["review", "--format", format, "rules", brokenFile], in: CLI.repositoryRoot)
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("坏.jz:2:"), "\(format): \(result.stderr.prefix(500))")
+            #expect(result.stderr.contains("  kind certfiicate"), "\(format): \(result.stderr.prefix(500))")
+            #expect(result.stderr.contains("^"), "\(format): \(result.stderr.prefix(500))")
+        }
+    }
+
     /// A missing corpus used to bury its cause under one "no such act" error per citation.
     @Test func aMissingInputIsTheOnlyErrorPrinted() throws {
         for arguments in [["check", "--corpus", "nonexistent"], ["review", "--corpus", "nonexistent"], ["review", "nonexistent"]] {

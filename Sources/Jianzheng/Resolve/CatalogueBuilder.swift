@@ -30,26 +30,48 @@ public struct CatalogueBuilder: Sendable {
     /// dropped as soon as it is read, so a large catalogue never holds the trees of all its files at once.
     /// `phase`, when given, is called after parsing and reading ("parse+read") and after binding ("bind").
     public static func build(
-        files: [SourceFile], overlays: [SourceFile] = [], corpus: LegalCorpus, phase: ((String) -> Void)? = nil
+        files: consuming [SourceFile], overlays: consuming [SourceFile] = [], corpus: LegalCorpus, phase: ((String) -> Void)? = nil
     ) -> (Catalogue, [Diagnostic]) {
-        build(files: files, overlays: overlays, corpusWhenNeeded: { corpus }, phase: phase)
+        build(files: consume files, overlays: consume overlays, corpusWhenNeeded: { corpus }, phase: phase)
     }
 
     /// `build`, with the corpus asked for only once the declarations are declared and need checking: a caller
-    /// can read it meanwhile (`Workspace.load` does, on another thread).
+    /// can read it meanwhile (`Workspace.load` does, on another thread). Each file is let go as soon as its
+    /// declarations are read: a caller that keeps no copy of `files` holds no file's text through binding.
     public static func build(
-        files: [SourceFile], overlays: [SourceFile] = [], corpusWhenNeeded corpus: () -> LegalCorpus, phase: ((String) -> Void)? = nil
+        files: consuming [SourceFile], overlays: consuming [SourceFile] = [], corpusWhenNeeded corpus: () -> LegalCorpus,
+        phase: ((String) -> Void)? = nil
     ) -> (Catalogue, [Diagnostic]) {
-        let read = ConcurrentSlots<FileDeclarations>.map(Array((files + overlays).enumerated())) { segment, file in
-            let (tree, diagnostics) = Parser.parse(file)
+        let handed = (files + overlays).map(HandedFile.init), overlayCount = overlays.count
+        files = []
+        overlays = []
+        let read = ConcurrentSlots<FileDeclarations>.map(Array(handed.enumerated())) { segment, handed in
+            let (tree, diagnostics) = Parser.parse(handed.take())
             var declarations = FileDeclarations(reading: tree, segment: Int32(segment))
             declarations.parseDiagnostics = diagnostics
             return declarations
         }
         phase?("parse+read")
-        let result = bind(read, overlays: overlays.count, corpus: corpus)
+        let result = bind(read, overlays: overlayCount, corpus: corpus)
         phase?("bind")
         return result
+    }
+
+    /// A file handed to the one thread that reads it, which takes it out, so that the file's bytes are freed with its
+    /// syntax tree instead of when every file is read.
+    private final class HandedFile: @unchecked Sendable {
+        /// Taken once, by one thread (`ConcurrentSlots` gives each element to one).
+        private var file: SourceFile?
+
+        init(_ file: SourceFile) {
+            self.file = file
+        }
+
+        func take() -> SourceFile {
+            guard let file else { preconditionFailure("a file is read once") }
+            self.file = nil
+            return file
+        }
     }
 
     /// Binds the files in order; each file's declarations are released as soon as they are bound.
