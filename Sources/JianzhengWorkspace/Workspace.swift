@@ -16,18 +16,19 @@ public struct Workspace: Sendable {
 
     /// Loads the corpus and the `.jz` files under `paths`, with optional overlays: `.jz` files whose
     /// declarations replace the catalogue's, and Akoma Ntoso `.xml` files added to the corpus (an amended act
-    /// version, a new act). Without `keepingText`, each file's text is released as soon as its declarations are
-    /// read and `files` is empty — for a command that quotes no file unless it stops on errors, and then loads
-    /// again with the text to show them (`review`: the text of a province's files is hundreds of megabytes).
-    public static func load(paths: [String], corpusDirectory: String, overlays: [String] = [], keepingText: Bool = true) -> Workspace {
+    /// version, a new act). `forOneReview`: the workspace is reviewed once and never layered on (`layering`), so
+    /// each file's text is released as soon as its declarations are read (`files` is empty) and the index of
+    /// referenced names later overlays are checked against is not kept — for a command that quotes no file unless
+    /// it stops on errors, and then loads again to show them (`review`: a province's files are hundreds of megabytes).
+    public static func load(paths: [String], corpusDirectory: String, overlays: [String] = [], forOneReview: Bool = false) -> Workspace {
         let extraDocuments = overlays.filter { $0.hasSuffix(".xml") }
         // The law is read while the `.jz` files are parsed and declared: only checking the declarations needs it.
         let corpusLoad = BackgroundWork { CorpusLoader.load(directory: corpusDirectory, extraDocuments: extraDocuments) }
         let (files, readDiagnostics) = SourceSet.read(paths)
         let (overlayFiles, overlayDiagnostics) = SourceSet.read(overlays.filter { !$0.hasSuffix(".xml") })
-        let kept = keepingText ? files + overlayFiles : []
+        let kept = forOneReview ? [] : files + overlayFiles
         let (catalogue, resolveDiagnostics) = CatalogueBuilder.build(
-            files: consume files, overlays: consume overlayFiles, corpusWhenNeeded: { corpusLoad.value.0 })
+            files: consume files, overlays: consume overlayFiles, corpusWhenNeeded: { corpusLoad.value.0 }, layerable: !forOneReview)
         let (corpus, corpusDiagnostics) = corpusLoad.value
         return Workspace(
             corpus: corpus, files: kept, catalogue: catalogue,
@@ -46,6 +47,7 @@ public struct Workspace: Sendable {
 
     /// This workspace with one `.jz` proposal layered on, without reading the rules, the catalogue or the law
     /// again: the proposal's declarations replace and add to the catalogue's, and its diagnostics are the result's.
+    /// (Not on a workspace loaded `forOneReview`.)
     public func layering(_ proposal: String) -> Workspace {
         let (proposalFiles, trees, readDiagnostics) = SourceSet.load([proposal])
         let (proposed, _, resolveDiagnostics) = CatalogueBuilder.apply(trees, to: catalogue, corpus: corpus)

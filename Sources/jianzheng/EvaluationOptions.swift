@@ -55,12 +55,12 @@ struct EvaluationOptions: ParsableArguments {
         return workspace
     }
 
-    /// `rules/` plus the given paths (default `examples`) and the overlays, refused on errors. The review quotes no
-    /// source, so each file's text is released as soon as it is read; only on errors is the workspace loaded again
-    /// with its text, to show them.
+    /// `rules/` plus the given paths (default `examples`) and the overlays, refused on errors. Loaded for one review:
+    /// it quotes no source, so each file's text is released as soon as it is read, and nothing is layered on it;
+    /// only on errors is the workspace loaded again with its text, to show them.
     private func load(paths: [String], options: CommonOptions) throws -> Workspace {
         let (sources, corpus) = inputs(paths, corpus: options.corpusOption)
-        let workspace = Workspace.load(paths: sources, corpusDirectory: corpus, overlays: overlays, keepingText: false)
+        let workspace = Workspace.load(paths: sources, corpusDirectory: corpus, overlays: overlays, forOneReview: true)
         guard workspace.diagnostics.hasErrors else { return workspace }
         return try Self.checked(Workspace.load(paths: sources, corpusDirectory: corpus, overlays: overlays)).releasingSources()
     }

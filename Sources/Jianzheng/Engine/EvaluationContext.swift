@@ -45,7 +45,7 @@ struct EvaluationContext: Sendable {
 
     struct ProcedureBasis: Sendable {
         let investigates: Bool
-        let licences: [(name: String, proves: Set<String>)]
+        let licences: [(name: String, proves: [String])]
     }
 
     /// A policy rule with what it reads and cites worked out once.
@@ -79,9 +79,6 @@ struct EvaluationContext: Sendable {
         let excludedBy: [ConcernCategory]
         let prohibition: IssuerProhibition?
         let prohibitionArticles: [CitedArticle]
-        /// What a licence proves, as a set (certificates are checked against it); empty for the other kinds, whose
-        /// items are read from the material (a set per material was 50 MB at 350,000 materials).
-        let licenceProves: Set<String>
         let absurd: Set<AbsurdPattern>
         let concerns: Set<ConcernCategory>
 
@@ -94,7 +91,6 @@ struct EvaluationContext: Sendable {
             self.excludedBy = excludedBy
             self.prohibition = prohibition
             self.prohibitionArticles = prohibitionArticles
-            licenceProves = material.kind == .licenceOrID ? Set(material.proves) : []
             self.absurd = Set(material.absurd)
             self.concerns = Set(material.concerns)
         }
@@ -193,7 +189,7 @@ struct EvaluationContext: Sendable {
                 procedureBasis[id] = ProcedureBasis(
                     investigates: policy.phrases.investigation.contains(where: text.containsBytes),
                     licences: text.isEmpty ? [] : licences.filter { ([$0.name] + $0.listedAs).contains(where: text.containsBytes) }
-                        .map { (name: $0.name, proves: Set($0.proves)) })
+                        .map { (name: $0.name, proves: $0.proves) })
             }
         }
         self.procedureBasis = procedureBasis

@@ -31,8 +31,9 @@ struct RequirementEvaluator {
         let slots: [(basis: Int32, material: Int32)]
         /// The procedure's own basis makes the office investigate.
         let dutyShift: Bool
-        /// The licences the applicant submits or the procedure's basis names, with what each proves.
-        let licences: [(String, Set<String>)]
+        /// The licences the applicant submits or the procedure's basis names, with what each proves (a few items: a
+        /// set per licence cost more to build than the lookups it saved).
+        let licences: [(String, [String])]
         /// The terms commitment catalogues give its materials, by material (nil: none).
         let catalogueCommitments: [String: CommitmentTerms]?
         /// Whether any of its requirements is on a circular proof.
@@ -46,10 +47,10 @@ struct RequirementEvaluator {
             // What the procedure's own basis says: whether it makes the office investigate, the licences it names.
             let ownBasis = procedure.basis.compactMap { context.catalogue.citations.id(of: $0).flatMap { context.procedureBasis[$0] } }
             dutyShift = ownBasis.contains(where: \.investigates)
-            var licences = slots.compactMap { slot -> (String, Set<String>)? in
+            var licences = slots.compactMap { slot -> (String, [String])? in
                 guard slot.material >= 0 else { return nil }
                 let profile = context.profiles[Int(slot.material)]
-                return profile.material.kind == .licenceOrID ? (profile.material.name, profile.licenceProves) : nil
+                return profile.material.kind == .licenceOrID ? (profile.material.name, profile.material.proves) : nil
             }
             // Licences the procedure's own basis names (婚姻登记条例 §5: 户口簿、身份证) are required by law, listed or not.
             for licence in ownBasis.flatMap(\.licences) where !licences.contains(where: { $0.0 == licence.name }) { licences.append(licence) }

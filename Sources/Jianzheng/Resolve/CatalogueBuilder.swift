@@ -37,10 +37,11 @@ public struct CatalogueBuilder: Sendable {
 
     /// `build`, with the corpus asked for only once the declarations are declared and need checking: a caller
     /// can read it meanwhile (`Workspace.load` does, on another thread). Each file is let go as soon as its
-    /// declarations are read: a caller that keeps no copy of `files` holds no file's text through binding.
+    /// declarations are read: a caller that keeps no copy of `files` holds no file's text through binding. A
+    /// catalogue that is not `layerable` keeps no index of the names referenced, which only `apply` reads.
     public static func build(
         files: consuming [SourceFile], overlays: consuming [SourceFile] = [], corpusWhenNeeded corpus: () -> LegalCorpus,
-        phase: ((String) -> Void)? = nil
+        layerable: Bool = true, phase: ((String) -> Void)? = nil
     ) -> (Catalogue, [Diagnostic]) {
         let handed = (files + overlays).map(HandedFile.init), overlayCount = overlays.count
         files = []
@@ -52,7 +53,7 @@ public struct CatalogueBuilder: Sendable {
             return declarations
         }
         phase?("parse+read")
-        let result = bind(read, overlays: overlayCount, corpus: corpus)
+        let result = bind(read, overlays: overlayCount, corpus: corpus, layerable: layerable)
         phase?("bind")
         return result
     }
@@ -75,7 +76,9 @@ public struct CatalogueBuilder: Sendable {
     }
 
     /// Binds the files in order; each file's declarations are released as soon as they are bound.
-    private static func bind(_ files: consuming [FileDeclarations], overlays: Int, corpus: () -> LegalCorpus) -> (Catalogue, [Diagnostic]) {
+    private static func bind(
+        _ files: consuming [FileDeclarations], overlays: Int, corpus: () -> LegalCorpus, layerable: Bool = true
+    ) -> (Catalogue, [Diagnostic]) {
         var files = files
         var builder = CatalogueBuilder()
         func count(_ keyword: String) -> Int { files.reduce(0) { $0 + $1.entries.count { $0.keyword == keyword } } }
@@ -97,7 +100,7 @@ public struct CatalogueBuilder: Sendable {
         let corpus = corpus()
         let found = ConcurrentSlots<CheckResult>.map(Check.allCases) { check in bound.run(check, corpus: corpus) }
         for result in found {
-            if let referenced = result.referencedNames { builder.catalogue.referencedNames = referenced }
+            if let referenced = result.referencedNames { builder.catalogue.referencedNames = layerable ? referenced : nil }
             for diagnostic in result.diagnostics { builder.reporter.report(diagnostic) }
         }
         return (builder.catalogue, Diagnostic.sorted(builder.reporter.diagnostics))
@@ -136,6 +139,7 @@ public struct CatalogueBuilder: Sendable {
     /// reference (a declaration the overlay adds or replaces is reported when nothing refers to it; one that
     /// becomes unused because the overlay replaced its only user is not). Returns the new catalogue and what it replaced or added.
     public static func apply(_ overlays: [SyntaxTree], to catalogue: Catalogue, corpus: LegalCorpus) -> (Catalogue, DeclarationChanges, [Diagnostic]) {
+        precondition(catalogue.referencedNames != nil, "a catalogue built for one review (layerable: false) is not layered on")
         var builder = CatalogueBuilder()
         builder.catalogue = catalogue
         let first = catalogue.citations.segmentCount
@@ -148,7 +152,7 @@ public struct CatalogueBuilder: Sendable {
         builder.checkReferences(into: &reporter)
         builder.checkCitations(corpus, into: &reporter)
         builder.checkPolicies(named: builder.changes.policies, into: &reporter)
-        builder.reportUnused(only: builder.changes, referenced: builder.catalogue.referencedNames, into: &reporter)
+        builder.reportUnused(only: builder.changes, referenced: builder.catalogue.referencedNames ?? [:], into: &reporter)
         builder.reporter = reporter
         for diagnostic in CommitmentCatalogueCheck.check(
             builder.catalogue, procedures: Set(builder.changes.procedures), catalogues: builder.changes.commitmentCatalogues)
@@ -396,7 +400,7 @@ public struct CatalogueBuilder: Sendable {
     /// references' —, kept in the catalogue for later overlays.
     private func referencedNames() -> [String: StringInterner] {
         let kinds: [PendingReference.Kind] = [.department, .material, .source, .costModel]
-        var interners = kinds.map { catalogue.referencedNames[$0.rawValue] ?? StringInterner() }
+        var interners = kinds.map { catalogue.referencedNames?[$0.rawValue] ?? StringInterner() }
         for reference in references.joined() {
             // A name that may be a department or a procedure counts as a department's use. (A switch: comparing
             // kinds compares their raw texts.)
@@ -410,7 +414,7 @@ public struct CatalogueBuilder: Sendable {
             }
             _ = interners[slot].intern(reference.name)
         }
-        var referenced = catalogue.referencedNames
+        var referenced = catalogue.referencedNames ?? [:]
         for (kind, interner) in zip(kinds, interners) { referenced[kind.rawValue] = interner }
         return referenced
     }
