@@ -119,64 +119,11 @@ struct EvaluationContext: Sendable {
         let prohibitions = policy.issuerProhibitions.filter { prohibition in
             prohibition.cites.allSatisfy { table.resolve($0, in: corpus, on: date).isValid }
         }
-        // Every requirement's slots. The materials the procedures require get a profile each (each source's items
-        // become a set once); the distinct (territory, citations) pairs are assessed once, in parallel.
-        var territories = StringInterner()
-        var materialIndex: [ObjectIdentifier: Int32] = [:]
-        var materials: [Material] = []
-        var basisIndex: [BasisKey: Int32] = [:]
-        var basisInputs: [BasisInput] = []
-        func basisSlot(_ key: BasisKey, _ input: @autoclosure () -> BasisInput) -> Int32 {
-            if let known = basisIndex[key] { return known }
-            let index = Int32(basisInputs.count)
-            basisIndex[key] = index
-            basisInputs.append(input())
-            return index
-        }
-        let territoryIDs = procedures.map { territories.intern($0.territory) }
-        conditions = zip(procedures, territoryIDs).map { procedure, territory in
-            guard !procedure.conditions.isEmpty else { return [] }
-            return procedure.conditions.map { condition in
-                ConditionProfile(
-                    basis: basisSlot(
-                        BasisKey(territory: territory, condition.basis, in: table, purpose: .condition),
-                        BasisInput(territory: procedure.territory, citations: condition.basis, purpose: .condition)),
-                    candidates: sources.candidates(named: [], proving: condition.items))
-            }
-        }
-        // Each requirement's declared material is looked up by name and its basis keyed by citation ids on all cores
-        // (a requirement citing none rests on its material's basis); the materials and bases are then numbered in
-        // order of first use on one, by object identity and key (no text is hashed there). Requirements are read in
-        // place: copying one retains each of its fields.
-        let keyed = ConcurrentSlots<[(material: Material?, key: BasisKey)]>.map(Array(procedures.indices)) { position in
-            let requirements = procedures[position].requirements
-            var row: [(material: Material?, key: BasisKey)] = []
-            row.reserveCapacity(requirements.count)
-            for index in requirements.indices {
-                let material = catalogue.materials[requirements[index].material]
-                let citations = requirements[index].basis.isEmpty ? material?.basis ?? [] : requirements[index].basis
-                row.append((material, BasisKey(territory: territoryIDs[position], citations, in: table, purpose: .material)))
-            }
-            return row
-        }
-        materialIndex.reserveCapacity(catalogue.materials.count)
-        slots = keyed.indices.map { position in
-            keyed[position].indices.map { index in
-                let basis = basisSlot(keyed[position][index].key, {
-                    let requirement = procedures[position].requirements[index]
-                    let material = keyed[position][index].material
-                    return BasisInput(
-                        territory: procedures[position].territory,
-                        citations: requirement.basis.isEmpty ? material?.basis ?? [] : requirement.basis, purpose: .material)
-                }())
-                guard let material = keyed[position][index].material else { return (basis, -1) }
-                let identity = ObjectIdentifier(material)
-                if let known = materialIndex[identity] { return (basis, known) }
-                materials.append(material)
-                materialIndex[identity] = Int32(materials.count - 1)
-                return (basis, Int32(materials.count - 1))
-            }
-        }
+        // Every requirement's slots, numbered by a function of its own so that the tables it numbers them with (one
+        // entry per requirement) are freed before the profiles are built.
+        let numbered = Self.numberSlots(procedures, catalogue: catalogue, table: table, sources: sources)
+        (conditions, slots) = (numbered.conditions, numbered.slots)
+        let materials = numbered.materials, basisInputs = numbered.basisInputs
         // The licences a procedure's basis may name, sorted once — only when some procedure cites a basis of its own
         // (a catalogue of hundreds of thousands of materials need not sort its licences otherwise).
         let licences = procedures.contains { !$0.basis.isEmpty }
@@ -248,6 +195,71 @@ struct EvaluationContext: Sendable {
         for requirement in cycleRequirements { onCycle[requirement.procedure] = true }
         self.cycleRequirements = cycleRequirements
         self.onCycle = onCycle
+    }
+
+    /// Every requirement's slots, what a condition's basis and sources are, and the materials and distinct bases in
+    /// order of first use. The materials the procedures require get a profile each; the distinct (territory, citations)
+    /// pairs are assessed once, in parallel.
+    private static func numberSlots(_ procedures: [Procedure], catalogue: Catalogue, table: CitationTable, sources: SourceIndex) -> (
+        conditions: [[ConditionProfile]], slots: [[(basis: Int32, material: Int32)]], materials: [Material], basisInputs: [BasisInput]
+    ) {
+        var territories = StringInterner()
+        var materialIndex: [ObjectIdentifier: Int32] = [:]
+        var materials: [Material] = []
+        var basisIndex: [BasisKey: Int32] = [:]
+        var basisInputs: [BasisInput] = []
+        func basisSlot(_ key: BasisKey, _ input: @autoclosure () -> BasisInput) -> Int32 {
+            if let known = basisIndex[key] { return known }
+            let index = Int32(basisInputs.count)
+            basisIndex[key] = index
+            basisInputs.append(input())
+            return index
+        }
+        let territoryIDs = procedures.map { territories.intern($0.territory) }
+        let conditions = zip(procedures, territoryIDs).map { procedure, territory -> [ConditionProfile] in
+            guard !procedure.conditions.isEmpty else { return [] }
+            return procedure.conditions.map { condition in
+                ConditionProfile(
+                    basis: basisSlot(
+                        BasisKey(territory: territory, condition.basis, in: table, purpose: .condition),
+                        BasisInput(territory: procedure.territory, citations: condition.basis, purpose: .condition)),
+                    candidates: sources.candidates(named: [], proving: condition.items))
+            }
+        }
+        // Each requirement's declared material is looked up by name and its basis keyed by citation ids on all cores
+        // (a requirement citing none rests on its material's basis); the materials and bases are then numbered in
+        // order of first use on one, by object identity and key (no text is hashed there). Requirements are read in
+        // place: copying one retains each of its fields.
+        let keyed = ConcurrentSlots<[(material: Material?, key: BasisKey)]>.map(Array(procedures.indices)) { position in
+            let requirements = procedures[position].requirements
+            var row: [(material: Material?, key: BasisKey)] = []
+            row.reserveCapacity(requirements.count)
+            for index in requirements.indices {
+                let material = catalogue.materials[requirements[index].material]
+                let citations = requirements[index].basis.isEmpty ? material?.basis ?? [] : requirements[index].basis
+                row.append((material, BasisKey(territory: territoryIDs[position], citations, in: table, purpose: .material)))
+            }
+            return row
+        }
+        materialIndex.reserveCapacity(catalogue.materials.count)
+        let slots = keyed.indices.map { position in
+            keyed[position].indices.map { index -> (basis: Int32, material: Int32) in
+                let basis = basisSlot(keyed[position][index].key, {
+                    let requirement = procedures[position].requirements[index]
+                    let material = keyed[position][index].material
+                    return BasisInput(
+                        territory: procedures[position].territory,
+                        citations: requirement.basis.isEmpty ? material?.basis ?? [] : requirement.basis, purpose: .material)
+                }())
+                guard let material = keyed[position][index].material else { return (basis, -1) }
+                let identity = ObjectIdentifier(material)
+                if let known = materialIndex[identity] { return (basis, known) }
+                materials.append(material)
+                materialIndex[identity] = Int32(materials.count - 1)
+                return (basis, Int32(materials.count - 1))
+            }
+        }
+        return (conditions, slots, materials, basisInputs)
     }
 
     /// A requirement's territory and the ids of the citations its basis rests on.
