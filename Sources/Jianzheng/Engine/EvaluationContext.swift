@@ -72,15 +72,14 @@ struct EvaluationContext: Sendable {
         }
     }
 
-    /// What does not change between the procedures that require a material.
+    /// What does not change between the procedures that require a material. (Its absurd patterns and concerns are
+    /// read off the material: a set of each per profile took more to build and hold than the lookups it saved.)
     final class MaterialProfile: Sendable {
         let material: Material
         let candidates: [DataSource]
         let excludedBy: [ConcernCategory]
         let prohibition: IssuerProhibition?
         let prohibitionArticles: [CitedArticle]
-        let absurd: Set<AbsurdPattern>
-        let concerns: Set<ConcernCategory>
 
         init(
             material: Material, candidates: [DataSource], excludedBy: [ConcernCategory], prohibition: IssuerProhibition?,
@@ -91,8 +90,6 @@ struct EvaluationContext: Sendable {
             self.excludedBy = excludedBy
             self.prohibition = prohibition
             self.prohibitionArticles = prohibitionArticles
-            self.absurd = Set(material.absurd)
-            self.concerns = Set(material.concerns)
         }
     }
 

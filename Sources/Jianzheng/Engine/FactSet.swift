@@ -2,7 +2,8 @@
 struct FactSet {
     var bits: UInt32 = 0
     var kind: MaterialKind
-    var concerns: Set<ConcernCategory>
+    /// The material's concerns as declared (a handful at most: no set is built per requirement).
+    var concerns: [ConcernCategory]
     var department: String
     var domain: String?
 
@@ -17,7 +18,7 @@ struct FactSet {
         case .always: true
         case .fact(let fact): bits & fact.bit != 0
         case .kindIs(let kind): self.kind == kind
-        case .concernsAny(let categories): !concerns.isDisjoint(with: categories)
+        case .concernsAny(let categories): concerns.contains(where: categories.contains)
         case .departmentIs(let name): department == name
         case .domainIs(let name): domain == name
         case .not(let inner): !holds(inner)

@@ -114,7 +114,7 @@ struct RequirementEvaluator {
         let applicable = procedure.situations.isEmpty ? [] : procedure.situations(of: requirement)
         let sharing = SharingAssessor(date: context.date, situations: applicable).assess(candidates, for: procedure)
         let excludedBy = profile.excludedBy
-        let absurdPatterns = requirement.absurd.isEmpty ? profile.absurd : profile.absurd.union(requirement.absurd)
+        let absurdPatterns = requirement.absurd.isEmpty ? profile.material.absurd : profile.material.absurd + requirement.absurd
         let proves = profile.material.proves
         let provable = profile.material.kind == .certificate && !proves.isEmpty
             ? licences.first { $0.0 != profile.material.name && proves.allSatisfy($0.1.contains) }?.0 : nil
@@ -137,7 +137,8 @@ struct RequirementEvaluator {
         let terms = withheld == nil ? declared : nil
 
         // Every fact but sharing and the commitment's availability, which may differ between situations.
-        var base = FactSet(kind: profile.material.kind, concerns: profile.concerns, department: procedure.department, domain: procedure.domain)
+        var base = FactSet(
+            kind: profile.material.kind, concerns: profile.material.concerns, department: procedure.department, domain: procedure.domain)
         base.set(.basisPresent, !basis.articles.isEmpty)
         base.set(.basisSufficient, basis.status == .sufficient)
         base.set(.basisNone, basis.status == .none)

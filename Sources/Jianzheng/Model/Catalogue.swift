@@ -78,8 +78,11 @@ public final class Material: Sendable {
     /// Hours one trip to obtain it takes, when it differs from the cost model's (`hours-per-trip`).
     public var hoursPerTrip: Double? { rare?.hoursPerTrip }
     /// Trips and working days an applicant spends obtaining it when no issuing procedure is declared.
-    public let trips: Int
-    public let days: Int
+    public var trips: Int { Int(storedTrips) }
+    public var days: Int { Int(storedDays) }
+    /// Stored in 32 bits: with them the object is 16 bytes smaller in the allocator's terms, for each of millions.
+    private let storedTrips: Int32
+    private let storedDays: Int32
     /// Fees in yuan.
     public let fee: Double
     public let range: SourceRange
@@ -122,8 +125,8 @@ public final class Material: Sendable {
         let plain = commitment == nil && hoursPerTrip == nil && alternatives.isEmpty && listedAs.isEmpty && absurd.isEmpty
         rare = plain
             ? nil : Rare(commitment: commitment, hoursPerTrip: hoursPerTrip, alternatives: alternatives, listedAs: listedAs, absurd: absurd)
-        self.trips = trips
-        self.days = days
+        storedTrips = Int32(clamping: trips)
+        storedDays = Int32(clamping: days)
         self.fee = fee
         self.range = range
     }

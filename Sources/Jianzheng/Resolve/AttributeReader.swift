@@ -245,6 +245,14 @@ struct AttributeReader {
         return Int(value)
     }
 
+    /// One whole number that fits in 32 bits (a material's trips and days are held so).
+    mutating func count(_ statement: Statement?, units: [String] = []) -> Int? {
+        guard let value = integer(statement, units: units) else { return nil }
+        guard let statement, value > Int(Int32.max) || value < Int(Int32.min) else { return value }
+        diagnostics.append(Diagnostic(.valueOutOfRange, "number '\(value)' is out of range (at most \(Int32.max))", at: statement.arguments[0].expression.range))
+        return nil
+    }
+
     /// A percentage as a fraction 0…1; the first argument must be `N%`.
     mutating func fraction(_ statement: Statement?) -> Double? {
         guard let statement else { return nil }

@@ -32,6 +32,8 @@ struct DeclarationReaders {
     var citations: [CitationReference] = []
     /// The file's citation texts; references carry ids into it and the file's `segment`.
     var citationTable = CitationTable()
+    /// The materials' lists of issuers and proved items, each distinct one held once.
+    private var nameLists = SharedNameLists()
     let segment: Int32
 
     init(segment: Int32) { self.segment = segment }
@@ -97,14 +99,14 @@ struct DeclarationReaders {
         referAll(.material, alternatives)
         return Material(
             name: name, kind: reader.value(fields.first("kind"), MaterialKind.self) ?? .certificate,
-            proves: reader.names(fields["proves"]).map(\.0), issuers: issuers.map(\.0), issuedBy: issuedBy,
+            proves: nameLists.shared(reader.names(fields["proves"]).map(\.0)), issuers: nameLists.shared(issuers.map(\.0)), issuedBy: issuedBy,
             basis: cite(reader.citations(fields["basis"])), sources: sources.map(\.0),
             concerns: reader.values(fields["concerns"], ConcernCategory.self),
             commitment: fields.first("commitment").map { commitment($0, material: name) },
             alternatives: alternatives.map(\.0), listedAs: reader.names(fields["listed-as"]).map(\.0),
             absurd: reader.values(fields["absurd"], AbsurdPattern.self), hoursPerTrip: reader.number(fields.first("hours-per-trip")),
-            trips: reader.integer(fields.first("trips")) ?? 1,
-            days: reader.integer(fields.first("days"), units: Units.workingDays) ?? 0,
+            trips: reader.count(fields.first("trips")) ?? 1,
+            days: reader.count(fields.first("days"), units: Units.workingDays) ?? 0,
             fee: reader.number(fields.first("fee"), units: Units.yuan) ?? 0, range: Self.headRange(statement))
     }
 
