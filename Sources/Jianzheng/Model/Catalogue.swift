@@ -283,7 +283,18 @@ public final class Procedure: Sendable {
     public let days: Int
     public let fee: Double
     /// Its 办事指南 beyond the materials (`guide { … }`), when declared.
-    public let guide: ServiceGuide?
+    public var guide: ServiceGuide? { declaredGuide?.guide }
+    /// Held behind a reference: inline, a guide is about 200 bytes of every procedure, declared or not.
+    private let declaredGuide: DeclaredGuide?
+
+    private final class DeclaredGuide: Sendable {
+        let guide: ServiceGuide
+
+        init(_ guide: ServiceGuide) {
+            self.guide = guide
+        }
+    }
+
     /// 事项类型 (`category administrative-licence`), when declared.
     public let category: ProcedureCategory?
     public let range: SourceRange
@@ -308,7 +319,7 @@ public final class Procedure: Sendable {
         self.trips = trips
         self.days = days
         self.fee = fee
-        self.guide = guide
+        declaredGuide = guide.map(DeclaredGuide.init)
         self.range = range
     }
 
