@@ -77,9 +77,26 @@ struct EvaluationContext: Sendable {
     final class MaterialProfile: Sendable {
         let material: Material
         let candidates: [DataSource]
-        let excludedBy: [ConcernCategory]
-        let prohibition: IssuerProhibition?
-        let prohibitionArticles: [CitedArticle]
+        /// The policy's commitment exclusions among its concerns.
+        var excludedBy: [ConcernCategory] { restrictions?.excludedBy ?? [] }
+        /// The issuer prohibition that covers it, and the articles that prohibition cites.
+        var prohibition: IssuerProhibition? { restrictions?.prohibition }
+        var prohibitionArticles: [CitedArticle] { restrictions?.prohibitionArticles ?? [] }
+        /// Held behind a reference: few materials have any, and inline they made each of millions of profiles 80
+        /// bytes in the allocator's terms instead of 48.
+        private let restrictions: Restrictions?
+
+        private final class Restrictions: Sendable {
+            let excludedBy: [ConcernCategory]
+            let prohibition: IssuerProhibition?
+            let prohibitionArticles: [CitedArticle]
+
+            init(excludedBy: [ConcernCategory], prohibition: IssuerProhibition?, prohibitionArticles: [CitedArticle]) {
+                self.excludedBy = excludedBy
+                self.prohibition = prohibition
+                self.prohibitionArticles = prohibitionArticles
+            }
+        }
 
         init(
             material: Material, candidates: [DataSource], excludedBy: [ConcernCategory], prohibition: IssuerProhibition?,
@@ -87,9 +104,8 @@ struct EvaluationContext: Sendable {
         ) {
             self.material = material
             self.candidates = candidates
-            self.excludedBy = excludedBy
-            self.prohibition = prohibition
-            self.prohibitionArticles = prohibitionArticles
+            restrictions = excludedBy.isEmpty && prohibition == nil && prohibitionArticles.isEmpty
+                ? nil : Restrictions(excludedBy: excludedBy, prohibition: prohibition, prohibitionArticles: prohibitionArticles)
         }
     }
 

@@ -32,8 +32,9 @@ struct DeclarationReaders {
     var citations: [CitationReference] = []
     /// The file's citation texts; references carry ids into it and the file's `segment`.
     var citationTable = CitationTable()
-    /// The materials' lists of issuers and proved items, each distinct one held once.
-    private var nameLists = SharedNameLists()
+    /// The materials' lists of issuers and proved items, commitment texts and the procedures' departments, domains
+    /// and territories, each distinct one held once.
+    private var values = SharedValues()
     let segment: Int32
 
     init(segment: Int32) { self.segment = segment }
@@ -99,7 +100,7 @@ struct DeclarationReaders {
         referAll(.material, alternatives)
         return Material(
             name: name, kind: reader.value(fields.first("kind"), MaterialKind.self) ?? .certificate,
-            proves: nameLists.shared(reader.names(fields["proves"]).map(\.0)), issuers: nameLists.shared(issuers.map(\.0)), issuedBy: issuedBy,
+            proves: values.shared(reader.names(fields["proves"]).map(\.0)), issuers: values.shared(issuers.map(\.0)), issuedBy: issuedBy,
             basis: cite(reader.citations(fields["basis"])), sources: sources.map(\.0),
             concerns: reader.values(fields["concerns"], ConcernCategory.self),
             commitment: fields.first("commitment").map { commitment($0, material: name) },
@@ -124,11 +125,11 @@ struct DeclarationReaders {
         let auditor = reader.name(fields.first("auditor"))
         refer(.department, auditor, fields.first("auditor")?.arguments.first?.expression.range)
         return CommitmentTerms(
-            text: reader.string(fields.first("text")) ?? "",
+            text: values.shared(reader.string(fields.first("text")) ?? ""),
             method: reader.value(fields.first("method"), AuditMethod.self) ?? .书面核查,
             withinWorkingDays: reader.integer(fields.first("within"), units: Units.workingDays),
             sample: reader.fraction(fields.first("sample")) ?? 1, auditor: auditor,
-            liability: reader.string(fields.first("liability")), effective: reader.date(fields.first("effective")) ?? catalogue?.effective,
+            liability: values.shared(reader.string(fields.first("liability"))), effective: reader.date(fields.first("effective")) ?? catalogue?.effective,
             cites: cite(reader.citations(fields["cites"])) + (catalogue?.cites ?? []),
             notFor: situations.map { known(reader.names(fields["not-for"]), among: $0, what: "situation", in: procedure) }
                 ?? reader.names(fields["not-for"]).map(\.0),
@@ -243,8 +244,8 @@ struct DeclarationReaders {
         requirements.reserveCapacity(required.underestimatedCount)
         for statement in required { if let requirement = requirement(statement, in: scope) { requirements.append(requirement) } }
         return Procedure(
-            id: id, name: name, department: department ?? "", domain: reader.name(fields.first("domain")),
-            territory: reader.name(fields.first("territory")) ?? "CN", basis: cite(reader.citations(fields["basis"])),
+            id: id, name: name, department: values.shared(department ?? ""), domain: values.shared(reader.name(fields.first("domain"))),
+            territory: values.shared(reader.name(fields.first("territory")) ?? "CN"), basis: cite(reader.citations(fields["basis"])),
             volume: reader.integer(fields.first("volume"), units: Units.perYear) ?? 0,
             requirements: requirements, conditions: conditions, situations: situations,
             issues: issues.map(\.0),
