@@ -6,12 +6,13 @@
 public struct StringInterner: Sendable {
     /// The strings in id order.
     public private(set) var strings: [String] = []
-    /// Each slot holds a string's hash with its id (-1: empty), so that a probe touches one cache line;
-    /// the count is a power of two.
+    /// Each slot holds 32 bits of a string's hash with its id (-1: empty), so that a probe touches one cache line
+    /// and a slot is 8 bytes (a table of millions of names was twice the size with the whole hash); the count is a
+    /// power of two, at most 2³² — the 32 bits place a string as well as the whole hash would.
     private var slots = [Slot](repeating: Slot(hash: 0, id: -1), count: 16)
 
     private struct Slot {
-        var hash: Int
+        var hash: UInt32
         var id: Int32
     }
 
@@ -26,7 +27,7 @@ public struct StringInterner: Sendable {
         if let found { return found }
         let id = Int32(strings.count)
         strings.append(string)
-        slots[slot] = Slot(hash: hash, id: id)
+        slots[slot] = Slot(hash: UInt32(truncatingIfNeeded: hash), id: id)
         if strings.count * 4 > slots.count * 3 { grow() }
         return id
     }
@@ -38,7 +39,8 @@ public struct StringInterner: Sendable {
 
     /// The slot holding `string`, or the empty slot where it would go.
     private func find(_ string: String, _ hash: Int) -> (slot: Int, found: Int32?) {
-        var slot = hash & (slots.count - 1)
+        let hash = UInt32(truncatingIfNeeded: hash)
+        var slot = Int(hash) & (slots.count - 1)
         while slots[slot].id >= 0 {
             if slots[slot].hash == hash, strings[Int(slots[slot].id)].hasSameBytes(as: string) { return (slot, slots[slot].id) }
             slot = (slot + 1) & (slots.count - 1)
@@ -50,7 +52,7 @@ public struct StringInterner: Sendable {
         let old = slots
         slots = [Slot](repeating: Slot(hash: 0, id: -1), count: old.count * 2)
         for entry in old where entry.id >= 0 {
-            var slot = entry.hash & (slots.count - 1)
+            var slot = Int(entry.hash) & (slots.count - 1)
             while slots[slot].id >= 0 { slot = (slot + 1) & (slots.count - 1) }
             slots[slot] = entry
         }

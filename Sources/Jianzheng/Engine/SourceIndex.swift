@@ -17,6 +17,9 @@ struct SourceIndex: Sendable {
     private let itemNumbersByBytes: [Utf8Key: Int32]
     /// For each item number, the sources holding it, in index order.
     private let holders: [[Int]]
+    /// The same sources themselves: what a material proving that one item and naming no source finds, one array
+    /// shared by every such material (an array of its own for each was 150 MB at 500,000 procedures).
+    private let holdingSources: [[DataSource]]
 
     init(_ sources: some Sequence<DataSource>) {
         let sorted = sources.sorted { $0.name < $1.name }
@@ -50,6 +53,7 @@ struct SourceIndex: Sendable {
         self.itemNumbers = itemNumbers
         self.itemNumbersByBytes = itemNumbersByBytes
         self.holders = holders
+        holdingSources = holders.map { $0.map { indexed[$0].source } }
     }
 
     /// The sources named, and those holding every item in `proves` (none when it is empty), in name order.
@@ -70,6 +74,7 @@ struct SourceIndex: Sendable {
         let rarest = heldByNone ? [] : numbers.lazy.map { self.holders[Int($0)] }.min { $0.count < $1.count } ?? []
         let holdsAll = { (index: Int) in numbers.allSatisfy { Self.contains(self.sources[index].items, $0) } }
         // Most materials name no source: the rarest item's list is already in index order, no set is needed.
+        if names.isEmpty, numbers.count == 1, !heldByNone { return holdingSources[Int(numbers[0])] }
         if names.isEmpty { return rarest.filter(holdsAll).map { sources[$0].source } }
         var found = Set(names.compactMap { byName[$0] })
         for index in rarest where holdsAll(index) { found.insert(index) }
