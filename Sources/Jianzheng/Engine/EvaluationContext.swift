@@ -22,7 +22,8 @@ struct EvaluationContext: Sendable {
     let slots: [[(basis: Int32, material: Int32)]]
     /// Requirements on a circular-proof edge (procedure positions within `procedures`).
     let cycleRequirements: Set<RequirementPosition>
-    /// For each procedure, whether any of its requirements is on one (most are not: their requirements are not looked up).
+    /// For each procedure, whether any of its requirements is on a circular-proof edge (most are not: their requirements
+    /// are not looked up in the set).
     let onCycle: [Bool]
     /// What each citation a procedure's own basis makes says (by its id in the citation table), worked out once
     /// per distinct citation: whether its text makes the office investigate, and the catalogue's licences it names
