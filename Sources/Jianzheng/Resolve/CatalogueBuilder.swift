@@ -424,20 +424,23 @@ public struct CatalogueBuilder: Sendable {
     private func reportUnused(
         only changes: DeclarationChanges? = nil, referenced: [String: StringInterner], into reporter: inout AttributeReader
     ) {
-        func unused(_ kind: String, _ name: String, _ changed: Set<String>?) -> Bool {
-            (changed?.contains(name) ?? true) && referenced[kind]?.id(of: name) == nil
+        // Each kind's names are looked up once, not per declaration (a lookup by kind hashes its text and copies the table).
+        func unused(_ names: StringInterner?, _ name: String, _ changed: Set<String>?) -> Bool {
+            (changed?.contains(name) ?? true) && names?.id(of: name) == nil
         }
+        let names = { (kind: PendingReference.Kind) in referenced[kind.rawValue] }
+        let departments = names(.department), materials = names(.material), sources = names(.source), costModels = names(.costModel)
         var warnings: [Diagnostic] = []
-        for department in catalogue.departments.values where unused("department", department.name, changes?.departments) {
+        for department in catalogue.departments.values where unused(departments, department.name, changes?.departments) {
             warnings.append(Diagnostic(.unusedDeclaration, "department '\(department.name)' is never used", at: department.range))
         }
-        for material in catalogue.materials.values where unused("material", material.name, changes?.materials) {
+        for material in catalogue.materials.values where unused(materials, material.name, changes?.materials) {
             warnings.append(Diagnostic(.unusedDeclaration, "material '\(material.name)' is never required or issued", at: material.range))
         }
         // A source nothing names is used when it holds every item some material proves: the unnamed sources are
         // indexed by item, each material looks only at those holding its first item, and the scan stops once all
         // are found used (no set is built per material).
-        let unnamed = catalogue.sources.values.filter { unused("source", $0.name, changes?.sources) }
+        let unnamed = catalogue.sources.values.filter { unused(sources, $0.name, changes?.sources) }
         let itemSets = unnamed.map { Set($0.items) }
         var holders: [String: [Int]] = [:]
         for (index, source) in unnamed.enumerated() { for item in source.items { holders[item, default: []].append(index) } }
@@ -453,7 +456,7 @@ public struct CatalogueBuilder: Sendable {
         for (index, source) in unnamed.enumerated() where !supplies[index] {
             warnings.append(Diagnostic(.unusedDeclaration, "source '\(source.name)' supplies no material", at: source.range))
         }
-        for model in catalogue.costModels.values where unused("cost-model", model.name, changes?.costModels) {
+        for model in catalogue.costModels.values where unused(costModels, model.name, changes?.costModels) {
             warnings.append(Diagnostic(.unusedDeclaration, "cost-model '\(model.name)' is never used", at: model.range))
         }
         for warning in warnings { reporter.report(warning) }
