@@ -3,7 +3,7 @@ import JianzhengBase
 /// One copy of each distinct list of names, and of each distinct text, read from a file. A catalogue's materials name
 /// the same few issuers and proved items and promise in the same words again and again, and its procedures name the
 /// same departments, domains and territories: a list or a text of its own is an allocation of 48–64 bytes (at 500,000
-/// procedures the materials' two lists alone were about 450 MB). A value is kept as it is written (compared by its
+/// procedures the materials' two lists alone were about 350 MB). A value is kept as it is written (compared by its
 /// bytes), so sharing it changes nothing a reader sees.
 struct SharedValues {
     private var texts: [Utf8Key: String] = [:]
