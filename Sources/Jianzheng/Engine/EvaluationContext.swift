@@ -250,7 +250,7 @@ struct EvaluationContext: Sendable {
             row.reserveCapacity(requirements.count)
             for index in requirements.indices {
                 let material = catalogue.materials[requirements[index].material]
-                let citations = requirements[index].basis.isEmpty ? material?.basis ?? [] : requirements[index].basis
+                let citations = basisCitations(requirements[index], material)
                 row.append((material, BasisKey(territory: territoryIDs[position], citations, in: table, purpose: .material)))
             }
             return row
@@ -258,14 +258,13 @@ struct EvaluationContext: Sendable {
         materialIndex.reserveCapacity(catalogue.materials.count)
         let slots = keyed.indices.map { position in
             keyed[position].indices.map { index -> (basis: Int32, material: Int32) in
-                let basis = basisSlot(keyed[position][index].key, {
-                    let requirement = procedures[position].requirements[index]
-                    let material = keyed[position][index].material
-                    return BasisInput(
+                let material = keyed[position][index].material
+                let basis = basisSlot(
+                    keyed[position][index].key,
+                    BasisInput(
                         territory: procedures[position].territory,
-                        citations: requirement.basis.isEmpty ? material?.basis ?? [] : requirement.basis, purpose: .material)
-                }())
-                guard let material = keyed[position][index].material else { return (basis, -1) }
+                        citations: basisCitations(procedures[position].requirements[index], material), purpose: .material))
+                guard let material else { return (basis, -1) }
                 let identity = ObjectIdentifier(material)
                 if let known = materialIndex[identity] { return (basis, known) }
                 materials.append(material)
@@ -274,6 +273,11 @@ struct EvaluationContext: Sendable {
             }
         }
         return (conditions, slots, materials, basisInputs)
+    }
+
+    /// What a requirement's basis rests on: its own citations, else its material's.
+    private static func basisCitations(_ requirement: Requirement, _ material: Material?) -> [CitationReference] {
+        requirement.basis.isEmpty ? material?.basis ?? [] : requirement.basis
     }
 
     /// A requirement's territory and the ids of the citations its basis rests on.

@@ -249,7 +249,8 @@ struct AttributeReader {
     mutating func count(_ statement: Statement?, units: [String] = []) -> Int? {
         guard let value = integer(statement, units: units) else { return nil }
         guard let statement, value > Int(Int32.max) || value < Int(Int32.min) else { return value }
-        diagnostics.append(Diagnostic(.valueOutOfRange, "number '\(value)' is out of range (at most \(Int32.max))", at: statement.arguments[0].expression.range))
+        diagnostics.append(Diagnostic(
+            .valueOutOfRange, "number '\(value)' is out of range (\(Int32.min) to \(Int32.max))", at: statement.arguments[0].expression.range))
         return nil
     }
 
