@@ -18,6 +18,23 @@ import JianzhengBase
         #expect(ids[0] == 0 && interner.intern("新的") == Int32(interner.count - 1))
     }
 
+    @Test func numberingTableKeepsTheFirstNumberOfEachKeyAcrossGrowth() {
+        var table = NumberingTable()
+        var numbers: [UInt64: Int32] = [:]
+        // Keys alike in their low bits (object addresses, packed keys) and one that is zero.
+        let keys: [UInt64] = (0..<20_000).map { UInt64($0 % 7_919) << 34 | 16 * UInt64($0 % 13) } + [0]
+        for key in keys {
+            let next = Int32(numbers.count)
+            let number = table.number(of: key, orAssign: next)
+            if let known = numbers[key] { #expect(number == known) } else {
+                #expect(number == next)
+                numbers[key] = number
+            }
+        }
+        #expect(numbers.count == Set(keys).count)
+        for (key, number) in numbers { #expect(table.number(of: key, orAssign: Int32(numbers.count)) == number) }
+    }
+
     @Test func bytesNotCanonicalEquivalenceDecideIdentity() {
         // 'é' precomposed and decomposed are equal Strings but different bytes: names are matched as written.
         var interner = StringInterner()

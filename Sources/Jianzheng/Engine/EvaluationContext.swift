@@ -218,16 +218,24 @@ struct EvaluationContext: Sendable {
         conditions: [[ConditionProfile]], slots: [[(basis: Int32, material: Int32)]], materials: [Material], basisInputs: [BasisInput]
     ) {
         var territories = StringInterner()
-        var materialIndex: [ObjectIdentifier: Int32] = [:]
         var materials: [Material] = []
-        var basisIndex: [BasisKey: Int32] = [:]
         var basisInputs: [BasisInput] = []
+        // Bases and materials are numbered in order of first use by integer keys (a basis's packed key, a material's
+        // identity) without hashing them through `Dictionary`; the rare basis that does not pack is keyed as a whole.
+        var basisNumbers = NumberingTable(capacity: 1024)
+        var otherBases: [BasisKey: Int32] = [:]
+        var materialNumbers = NumberingTable(capacity: catalogue.materials.count)
         func basisSlot(_ key: BasisKey, _ input: @autoclosure () -> BasisInput) -> Int32 {
-            if let known = basisIndex[key] { return known }
-            let index = Int32(basisInputs.count)
-            basisIndex[key] = index
-            basisInputs.append(input())
-            return index
+            let next = Int32(basisInputs.count)
+            let number: Int32
+            if let packed = key.packed {
+                number = basisNumbers.number(of: packed, orAssign: next)
+            } else {
+                number = otherBases[key] ?? next
+                if number == next { otherBases[key] = next }
+            }
+            if number == next { basisInputs.append(input()) }
+            return number
         }
         let territoryIDs = procedures.map { territories.intern($0.territory) }
         let conditions = zip(procedures, territoryIDs).map { procedure, territory -> [ConditionProfile] in
@@ -242,8 +250,8 @@ struct EvaluationContext: Sendable {
         }
         // Each requirement's declared material is looked up by name and its basis keyed by citation ids on all cores
         // (a requirement citing none rests on its material's basis); the materials and bases are then numbered in
-        // order of first use on one, by object identity and key (no text is hashed there). Requirements are read in
-        // place: copying one retains each of its fields.
+        // order of first use on one, by integer keys (no text is hashed there). Requirements are read in place:
+        // copying one retains each of its fields.
         let keyed = ConcurrentSlots<[(material: Material?, key: BasisKey)]>.map(Array(procedures.indices)) { position in
             let requirements = procedures[position].requirements
             var row: [(material: Material?, key: BasisKey)] = []
@@ -255,7 +263,6 @@ struct EvaluationContext: Sendable {
             }
             return row
         }
-        materialIndex.reserveCapacity(catalogue.materials.count)
         let slots = keyed.indices.map { position in
             keyed[position].indices.map { index -> (basis: Int32, material: Int32) in
                 let material = keyed[position][index].material
@@ -265,11 +272,10 @@ struct EvaluationContext: Sendable {
                         territory: procedures[position].territory,
                         citations: basisCitations(procedures[position].requirements[index], material), purpose: .material))
                 guard let material else { return (basis, -1) }
-                let identity = ObjectIdentifier(material)
-                if let known = materialIndex[identity] { return (basis, known) }
-                materials.append(material)
-                materialIndex[identity] = Int32(materials.count - 1)
-                return (basis, Int32(materials.count - 1))
+                let next = Int32(materials.count)
+                let number = materialNumbers.number(of: UInt64(UInt(bitPattern: ObjectIdentifier(material))), orAssign: next)
+                if number == next { materials.append(material) }
+                return (basis, number)
             }
         }
         return (conditions, slots, materials, basisInputs)
@@ -289,6 +295,13 @@ struct EvaluationContext: Sendable {
         /// The texts, for citations the resolver did not read (no ids).
         let texts: [String]?
         let purpose: BasisPurpose
+
+        /// The key in 64 bits — territory, the one citation's id and the purpose —, when it has at most one citation
+        /// with an id (nearly every requirement's); nil otherwise.
+        var packed: UInt64? {
+            guard more == nil, texts == nil, territory >= 0, territory < 1 << 30 else { return nil }
+            return UInt64(territory) << 34 | UInt64(UInt32(bitPattern: single &+ 1)) << 1 | UInt64(purpose.rawValue)
+        }
 
         init(territory: Int32, _ citations: [CitationReference], in table: CitationTable, purpose: BasisPurpose) {
             self.territory = territory
