@@ -20,6 +20,8 @@ public struct Workspace: Sendable {
     /// each file's text is released as soon as its declarations are read (`files` is empty) and the index of
     /// referenced names later overlays are checked against is not kept — for a command that quotes no file unless
     /// it stops on errors, and then loads again to show them (`review`: a province's files are hundreds of megabytes).
+    /// Its diagnostics hold every error but not the warnings of the checks that can only warn (`CatalogueBuilder`),
+    /// which such a command does not show.
     public static func load(paths: [String], corpusDirectory: String, overlays: [String] = [], forOneReview: Bool = false) -> Workspace {
         let extraDocuments = overlays.filter { $0.hasSuffix(".xml") }
         // The law is read while the `.jz` files are parsed and declared: only checking the declarations needs it.
@@ -28,7 +30,7 @@ public struct Workspace: Sendable {
         let (overlayFiles, overlayDiagnostics) = SourceSet.read(overlays.filter { !$0.hasSuffix(".xml") })
         let kept = forOneReview ? [] : files + overlayFiles
         let (catalogue, resolveDiagnostics) = CatalogueBuilder.build(
-            files: consume files, overlays: consume overlayFiles, corpusWhenNeeded: { corpusLoad.value.0 }, layerable: !forOneReview)
+            files: consume files, overlays: consume overlayFiles, corpusWhenNeeded: { corpusLoad.value.0 }, forOneReview: forOneReview)
         let (corpus, corpusDiagnostics) = corpusLoad.value
         return Workspace(
             corpus: corpus, files: kept, catalogue: catalogue,

@@ -20,7 +20,7 @@ public struct Catalogue: Sendable {
     public var citations = CitationTable()
     /// The department, material, source and cost-model names something refers to, by kind (for overlays' checks);
     /// nil when the catalogue was built for one review and is never layered on (`CatalogueBuilder.build(files:…,
-    /// layerable: false)`: at 500,000 procedures the table of referenced material names alone is about 130 MB).
+    /// forOneReview: true)`: at 500,000 procedures the table of referenced material names alone is about 130 MB).
     var referencedNames: [String: StringInterner]? = [:]
 
     public init() {}

@@ -37,11 +37,14 @@ public struct CatalogueBuilder: Sendable {
 
     /// `build`, with the corpus asked for only once the declarations are declared and need checking: a caller
     /// can read it meanwhile (`Workspace.load` does, on another thread). Each file is let go as soon as its
-    /// declarations are read: a caller that keeps no copy of `files` holds no file's text through binding. A
-    /// catalogue that is not `layerable` keeps no index of the names referenced, which only `apply` reads.
+    /// declarations are read: a caller that keeps no copy of `files` holds no file's text through binding.
+    /// A catalogue built `forOneReview` is decided once and shown nowhere else: it keeps no index of the names
+    /// referenced (only `apply` reads it), and the checks that can only warn (unused declarations, look-alike
+    /// names, commitment terms shared across departments) are not run — every error is still found; `check`
+    /// shows the warnings.
     public static func build(
         files: consuming [SourceFile], overlays: consuming [SourceFile] = [], corpusWhenNeeded corpus: () -> LegalCorpus,
-        layerable: Bool = true, phase: ((String) -> Void)? = nil
+        forOneReview: Bool = false, phase: ((String) -> Void)? = nil
     ) -> (Catalogue, [Diagnostic]) {
         let handed = (files + overlays).map(HandedFile.init), overlayCount = overlays.count
         files = []
@@ -53,7 +56,7 @@ public struct CatalogueBuilder: Sendable {
             return declarations
         }
         phase?("parse+read")
-        let result = bind(read, overlays: overlayCount, corpus: corpus, layerable: layerable)
+        let result = bind(read, overlays: overlayCount, corpus: corpus, forOneReview: forOneReview)
         phase?("bind")
         return result
     }
@@ -77,7 +80,7 @@ public struct CatalogueBuilder: Sendable {
 
     /// Binds the files in order; each file's declarations are released as soon as they are bound.
     private static func bind(
-        _ files: consuming [FileDeclarations], overlays: Int, corpus: () -> LegalCorpus, layerable: Bool = true
+        _ files: consuming [FileDeclarations], overlays: Int, corpus: () -> LegalCorpus, forOneReview: Bool = false
     ) -> (Catalogue, [Diagnostic]) {
         var files = files
         var builder = CatalogueBuilder()
@@ -98,9 +101,11 @@ public struct CatalogueBuilder: Sendable {
         // names referenced are recorded by the check of unused declarations, which reads them first.
         let bound = builder
         let corpus = corpus()
-        let found = ConcurrentSlots<CheckResult>.map(Check.allCases) { check in bound.run(check, corpus: corpus) }
+        let checks = forOneReview ? Check.allCases.filter(\.canRefuse) : Check.allCases
+        let found = ConcurrentSlots<CheckResult>.map(checks) { check in bound.run(check, corpus: corpus) }
+        if forOneReview { builder.catalogue.referencedNames = nil }
         for result in found {
-            if let referenced = result.referencedNames { builder.catalogue.referencedNames = layerable ? referenced : nil }
+            if let referenced = result.referencedNames { builder.catalogue.referencedNames = referenced }
             for diagnostic in result.diagnostics { builder.reporter.report(diagnostic) }
         }
         return (builder.catalogue, Diagnostic.sorted(builder.reporter.diagnostics))
@@ -109,6 +114,14 @@ public struct CatalogueBuilder: Sendable {
     /// The checks of a bound catalogue, each independent of the others.
     private enum Check: CaseIterable {
         case references, citations, policies, unused, lookalikeNames, sharedCommitmentTerms, commitmentCatalogues
+
+        /// Whether the check can report an error (a catalogue that refuses review); the others only warn.
+        var canRefuse: Bool {
+            switch self {
+            case .references, .citations, .policies, .commitmentCatalogues: true
+            case .unused, .lookalikeNames, .sharedCommitmentTerms: false
+            }
+        }
     }
 
     /// What one check found; the check of unused declarations also hands back the names referenced.
@@ -139,7 +152,7 @@ public struct CatalogueBuilder: Sendable {
     /// reference (a declaration the overlay adds or replaces is reported when nothing refers to it; one that
     /// becomes unused because the overlay replaced its only user is not). Returns the new catalogue and what it replaced or added.
     public static func apply(_ overlays: [SyntaxTree], to catalogue: Catalogue, corpus: LegalCorpus) -> (Catalogue, DeclarationChanges, [Diagnostic]) {
-        precondition(catalogue.referencedNames != nil, "a catalogue built for one review (layerable: false) is not layered on")
+        precondition(catalogue.referencedNames != nil, "a catalogue built for one review (forOneReview) is not layered on")
         var builder = CatalogueBuilder()
         builder.catalogue = catalogue
         let first = catalogue.citations.segmentCount
