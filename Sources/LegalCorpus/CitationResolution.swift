@@ -177,6 +177,12 @@ extension LegalCorpus {
         return (nil, .unknownProvision(eId: eId))
     }
 
+    /// Whether a citation names its act only by a title several acts share: of what resolving it can find, the one
+    /// problem that refuses a review. Nothing but the act is looked up (no version, no provision, no suggestions).
+    public func citesAmbiguousAct(_ citation: Citation) -> Bool {
+        act(cited: citation) == nil && acts(named: citation.actName).count > 1
+    }
+
     /// Finds a provision; a point cited without its paragraph (`第十五条第（四）项`) is found in any paragraph.
     static func provision(_ eId: String, in version: ActVersion) -> Provision? {
         if let exact = version.provisions[eId] { return exact }

@@ -89,6 +89,31 @@ import Testing
         #expect(candidates.count == 2)
     }
 
+    @Test func aCatalogueReviewedOnceStillRefusesASharedTitleButLooksForNoCitationWarning() {
+        let (corpus, _) = Self.sharedTitleCorpus()
+        let text = Self.catalogue(citing: "《教师资格条例》第十五条") + """
+            material 乙 {
+              kind certificate
+              basis 《教师资格条列》第十五条
+            }
+            material 丙 {
+              kind certificate
+              basis 《教师资格条例》（国务院令第188号）第九十九条
+            }
+
+            """
+        func build(forOneReview: Bool) -> [Diagnostic] {
+            CatalogueBuilder.build(files: [SourceFile(path: "t.jz", text: text)], corpusWhenNeeded: { corpus }, forOneReview: forOneReview).1
+        }
+        let full = build(forOneReview: false), once = build(forOneReview: true)
+        let warnings: Set<DiagnosticCode> = [.unknownAct, .unknownProvision]
+        for code in warnings { #expect(full.contains { $0.code == code }, "no \(code.rawValue) in \(full.map(\.message))") }
+        #expect(!once.contains { warnings.contains($0.code) })
+        let errors = { (diagnostics: [Diagnostic]) in diagnostics.filter { $0.code == .ambiguousAct }.map { "\($0.range.start.line) \($0.message) \($0.notes.map(\.message))" } }
+        #expect(errors(full).count == 1)
+        #expect(errors(once) == errors(full))
+    }
+
     @Test func theDocumentNumberPicksOne() {
         let (corpus, _) = Self.sharedTitleCorpus()
         #expect(!Self.resolve("\"国务院令第188号 第十五条\"", in: corpus).contains { $0.severity == .error })

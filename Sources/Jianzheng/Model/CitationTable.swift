@@ -52,6 +52,15 @@ public struct CitationTable: Sendable {
         parsed += ConcurrentSlots<Result<Citation, CitationSyntaxError>>.map(pending) { CitationParser.parse($0) }
     }
 
+    /// Whether a reference names its act only by a title several acts share (`LegalCorpus.citesAmbiguousAct`).
+    func citesAmbiguousAct(_ reference: CitationReference, in corpus: LegalCorpus) -> Bool {
+        guard let id = id(of: reference).map(Int.init), id < parsed.count else {
+            return corpus.resolve(reference.text).problem.map { if case .ambiguousAct = $0 { true } else { false } } ?? false
+        }
+        guard case .success(let citation) = parsed[id] else { return false }
+        return corpus.citesAmbiguousAct(citation)
+    }
+
     /// Resolves a reference on a date (nil: any version) in a territory (nil: anywhere).
     func resolve(_ reference: CitationReference, in corpus: LegalCorpus, on date: CalendarDate? = nil, territory: String? = nil) -> ResolvedCitation {
         guard let id = id(of: reference).map(Int.init), id < parsed.count else { return corpus.resolve(reference.text, on: date, in: territory) }

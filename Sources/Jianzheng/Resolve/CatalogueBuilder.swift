@@ -39,9 +39,9 @@ public struct CatalogueBuilder: Sendable {
     /// can read it meanwhile (`Workspace.load` does, on another thread). Each file is let go as soon as its
     /// declarations are read: a caller that keeps no copy of `files` holds no file's text through binding.
     /// A catalogue built `forOneReview` is decided once and shown nowhere else: it keeps no index of the names
-    /// referenced (only `apply` reads it), and the checks that can only warn (unused declarations, look-alike
-    /// names, commitment terms shared across departments) are not run — every error is still found; `check`
-    /// shows the warnings.
+    /// referenced (only `apply` reads it), the checks that can only warn (unused declarations, look-alike names,
+    /// commitment terms shared across departments) are not run and citations are checked for their one error (a
+    /// title several acts share) — every error is still found; `check` shows the warnings.
     public static func build(
         files: consuming [SourceFile], overlays: consuming [SourceFile] = [], corpusWhenNeeded corpus: () -> LegalCorpus,
         forOneReview: Bool = false, phase: ((String) -> Void)? = nil
@@ -102,7 +102,7 @@ public struct CatalogueBuilder: Sendable {
         let bound = builder
         let corpus = corpus()
         let checks = forOneReview ? Check.allCases.filter(\.canRefuse) : Check.allCases
-        let found = ConcurrentSlots<CheckResult>.map(checks) { check in bound.run(check, corpus: corpus) }
+        let found = ConcurrentSlots<CheckResult>.map(checks) { check in bound.run(check, corpus: corpus, errorsOnly: forOneReview) }
         if forOneReview { builder.catalogue.referencedNames = nil }
         for result in found {
             if let referenced = result.referencedNames { builder.catalogue.referencedNames = referenced }
@@ -130,12 +130,12 @@ public struct CatalogueBuilder: Sendable {
         var referencedNames: [String: StringInterner]? = nil
     }
 
-    /// The diagnostics of one check of the whole catalogue.
-    private func run(_ check: Check, corpus: LegalCorpus) -> CheckResult {
+    /// The diagnostics of one check of the whole catalogue (`errorsOnly`: its errors, for a catalogue reviewed once).
+    private func run(_ check: Check, corpus: LegalCorpus, errorsOnly: Bool) -> CheckResult {
         var reporter = AttributeReader()
         switch check {
         case .references: checkReferences(into: &reporter)
-        case .citations: checkCitations(corpus, into: &reporter)
+        case .citations: checkCitations(corpus, errorsOnly: errorsOnly, into: &reporter)
         case .policies: checkPolicies(into: &reporter)
         case .unused:
             let referenced = referencedNames()
@@ -346,7 +346,9 @@ public struct CatalogueBuilder: Sendable {
 
     /// Every citation must name an act of the corpus and a provision that exists in some version of it.
     /// (The table's texts are parsed first: `CitationTable.parsePending`.)
-    private func checkCitations(_ corpus: LegalCorpus, into reporter: inout AttributeReader) {
+    /// With `errorsOnly`, only the error is looked for — an act named by a title several acts share —, which needs no
+    /// provision resolved; the warnings (an unknown act or provision, a renumbered article) are left to `check`.
+    private func checkCitations(_ corpus: LegalCorpus, errorsOnly: Bool = false, into reporter: inout AttributeReader) {
         // Each distinct text is parsed and resolved once (in parallel); every place it is written gets the diagnostic.
         let table = catalogue.citations
         // A byte per text marks those seen; the problems, rare, are kept by id (a resolved citation per text would
@@ -360,6 +362,7 @@ public struct CatalogueBuilder: Sendable {
             }
         }
         let invalid = ConcurrentSlots<ResolvedCitation?>.map(distinct) { entry in
+            if errorsOnly, !table.citesAmbiguousAct(entry.reference, in: corpus) { return nil }
             let resolved = table.resolve(entry.reference, in: corpus)
             return resolved.isValid && resolved.renumberedTo == nil ? nil : resolved
         }
