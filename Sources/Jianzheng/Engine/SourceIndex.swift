@@ -73,14 +73,32 @@ struct SourceIndex: Sendable {
         // Most materials name no source and prove one item: its sources, listed once.
         if names.isEmpty, numbers.count == 1, !heldByNone { return holdingSources[Int(numbers[0])] }
         // Only the sources holding the rarest of the items can hold them all: with items of very unequal popularity
-        // (one fact held by nearly every source) the first item's list could be every source.
-        let rarest = heldByNone ? [] : numbers.lazy.map { self.holders[Int($0)] }.min { $0.count < $1.count } ?? []
-        let holdsAll = { (index: Int) in numbers.allSatisfy { Self.contains(self.sources[index].items, $0) } }
+        // (one fact held by nearly every source) the first item's list could be every source. (Loops, not closures:
+        // a closure capturing the index copies it, retaining each of its arrays, on every call.)
+        var rarest = -1
+        if !heldByNone {
+            for number in numbers where rarest < 0 || holders[Int(number)].count < holders[rarest].count { rarest = Int(number) }
+        }
+        let holding = rarest < 0 ? [] : holders[rarest]
         // Otherwise the rarest item's list is already in index order, no set is needed.
-        if names.isEmpty { return rarest.filter(holdsAll).map { sources[$0].source } }
+        if names.isEmpty {
+            // Counted first, so that the list (held by the material's profile) is allocated at its size.
+            var count = 0
+            for index in holding where holdsAll(numbers, index) { count += 1 }
+            var found: [DataSource] = []
+            found.reserveCapacity(count)
+            for index in holding where holdsAll(numbers, index) { found.append(sources[index].source) }
+            return found
+        }
         var found = Set(names.compactMap { byName[$0] })
-        for index in rarest where holdsAll(index) { found.insert(index) }
+        for index in holding where holdsAll(numbers, index) { found.insert(index) }
         return found.sorted().map { sources[$0].source }
+    }
+
+    /// Whether the source at `index` holds every item numbered in `numbers`.
+    private func holdsAll(_ numbers: [Int32], _ index: Int) -> Bool {
+        for number in numbers where !Self.contains(sources[index].items, number) { return false }
+        return true
     }
 
     /// Whether an ascending list of a source's item numbers holds `number` (a source has a few dozen at most).
