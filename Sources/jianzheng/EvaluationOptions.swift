@@ -34,8 +34,11 @@ struct EvaluationOptions: ParsableArguments {
     }
 
     /// Loads as `review(paths:options:)` does and hands the outcomes to `body` a window of procedures at a time,
-    /// keeping none (`ReviewEngine.streamOutcomes`): for outputs that carry only the verdicts.
-    func streamOutcomes(paths: [String], options: CommonOptions, _ body: ([[DecisionOutcome]]) -> Void) throws -> Workspace {
+    /// keeping none (`ReviewEngine.streamOutcomes`): for outputs that carry only the verdicts. Returns the workspace and
+    /// what the review decided with, for the command to leave to the process's exit.
+    func streamOutcomes(
+        paths: [String], options: CommonOptions, _ body: ([[DecisionOutcome]]) -> Void
+    ) throws -> (Workspace, ReviewEngine.StreamedReview) {
         let progress = Progress("reading the catalogue and the law", enabled: !quiet)
         defer { progress.finish() }
         let workspace = try load(paths: paths, options: options)
@@ -44,15 +47,15 @@ struct EvaluationOptions: ParsableArguments {
         progress.update("deciding \(total) procedures")
         var decided = 0
         do {
-            try ReviewEngine(catalogue: workspace.catalogue, corpus: workspace.corpus).streamOutcomes(asOf: date, policy: policy) { window in
+            let streamed = try ReviewEngine(catalogue: workspace.catalogue, corpus: workspace.corpus).streamOutcomes(asOf: date, policy: policy) { window in
                 body(window)
                 decided += window.count
                 progress.update("decided \(decided) of \(total) procedures")
             }
+            return (workspace, streamed)
         } catch {
             throw ValidationError(error.description)
         }
-        return workspace
     }
 
     /// `rules/` plus the given paths (default `examples`) and the overlays, refused on errors. Loaded for one review:

@@ -20,7 +20,8 @@ struct ReviewCommand: ParsableCommand {
         // circular proofs, burdens and findings of a full review.
         if options.format == .jsonl {
             var writer = CompactReviewWriter(handle: FileHandle.standardOutput)
-            ProcessMemory.leaveToExit(try evaluation.streamOutcomes(paths: paths, options: options) { writer.write($0) })
+            let (workspace, streamed) = try evaluation.streamOutcomes(paths: paths, options: options) { writer.write($0) }
+            ProcessMemory.leaveToExit(workspace, streamed)
             return
         }
         let (workspace, review) = try evaluation.review(paths: paths, options: options)
