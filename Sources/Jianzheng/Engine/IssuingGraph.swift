@@ -33,10 +33,21 @@ struct IssuingGraph: Sendable {
             for material in procedure.issues { declared[Utf8Key(material), default: []].append(position) }
         }
         declaredIssuers = declared
-        issuersOf = [:]
+        // Each issued material's issuers: the procedures whose `issues` name it, and its `issued-by` — read off the
+        // materials as they are walked, not looked up again by name (hashing Chinese text as Unicode).
+        var issuers = declared
+        for material in catalogue.materials.values {
+            guard let issuer = material.issuedBy else { continue }
+            let key = Utf8Key(material.name)
+            guard let node = index[issuer] else {
+                if issuers[key] == nil { issuers[key] = [] }
+                continue
+            }
+            if issuers[key]?.contains(node) != true { issuers[key, default: []].append(node) }
+        }
+        for key in issuers.keys { issuers[key]?.sort() }
+        issuersOf = issuers
         edges = []
-        for material in catalogue.materials.values where material.issuedBy != nil { issuersOf[Utf8Key(material.name)] = [] }
-        for material in Array(declared.keys) + Array(issuersOf.keys) { issuersOf[material] = issuers(of: material, in: catalogue) }
         let nodes = self
         edges = procedures.map { nodes.edges(of: $0) }
     }
@@ -52,9 +63,11 @@ struct IssuingGraph: Sendable {
 
     private func edges(of procedure: Procedure) -> [(to: Int, material: String, requirement: Int)] {
         var edges: [(to: Int, material: String, requirement: Int)] = []
-        for (position, requirement) in procedure.requirements.enumerated() {
-            guard let issuers = issuersOf[Utf8Key(requirement.material)] else { continue }
-            for issuer in issuers { edges.append((to: issuer, material: requirement.material, requirement: position)) }
+        // Requirements read in place: copying one retains each of its fields.
+        let requirements = procedure.requirements
+        for position in requirements.indices {
+            guard let issuers = issuersOf[Utf8Key(requirements[position].material)] else { continue }
+            for issuer in issuers { edges.append((to: issuer, material: requirements[position].material, requirement: position)) }
         }
         return edges
     }
