@@ -6,7 +6,7 @@
 # (scripts/bench-baseline.sh), after timing lexing and parsing alone and loading the corpus alone. Usage: scripts/bench.sh [DIR] [SIZES…], e.g. scripts/bench.sh /tmp/bench 50k.
 # 500k needs about 5 GB of memory and several minutes. 2m (2,000,000 procedures, realistic shape only, not in the
 # default sizes) is generated without the baseline's plain form and timed once as a whole `review --format jsonl`
-# with its peak memory: about 17 GB and three minutes on the 2-core machine of docs/performance.md.
+# with its peak memory: about 11 GB and two minutes on the 2-core machine of docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${1:-/tmp/bench}"
