@@ -224,7 +224,6 @@ struct EvaluationContext: Sendable {
         // identity) without hashing them through `Dictionary`; the rare basis that does not pack is keyed as a whole.
         var basisNumbers = NumberingTable(capacity: 1024)
         var otherBases: [BasisKey: Int32] = [:]
-        var materialNumbers = NumberingTable(capacity: catalogue.materials.count)
         func basisSlot(_ key: BasisKey, _ input: @autoclosure () -> BasisInput) -> Int32 {
             let next = Int32(basisInputs.count)
             let number: Int32
@@ -263,6 +262,9 @@ struct EvaluationContext: Sendable {
             }
             return row
         }
+        // Room for as many materials as there are requirements, at most the catalogue's (a what-if of one procedure
+        // numbers a handful).
+        var materialNumbers = NumberingTable(capacity: min(catalogue.materials.count, keyed.reduce(0) { $0 + $1.count }))
         let slots = keyed.indices.map { position in
             keyed[position].indices.map { index -> (basis: Int32, material: Int32) in
                 let material = keyed[position][index].material

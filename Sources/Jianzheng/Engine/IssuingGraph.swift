@@ -45,8 +45,7 @@ struct IssuingGraph: Sendable {
             }
             if issuers[key]?.contains(node) != true { issuers[key, default: []].append(node) }
         }
-        for key in issuers.keys { issuers[key]?.sort() }
-        issuersOf = issuers
+        issuersOf = issuers.mapValues { $0.count > 1 ? $0.sorted() : $0 }
         edges = []
         let nodes = self
         edges = procedures.map { nodes.edges(of: $0) }

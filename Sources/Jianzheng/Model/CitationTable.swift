@@ -55,7 +55,9 @@ public struct CitationTable: Sendable {
     /// Whether a reference names its act only by a title several acts share (`LegalCorpus.citesAmbiguousAct`).
     func citesAmbiguousAct(_ reference: CitationReference, in corpus: LegalCorpus) -> Bool {
         guard let id = id(of: reference).map(Int.init), id < parsed.count else {
-            return corpus.resolve(reference.text).problem.map { if case .ambiguousAct = $0 { true } else { false } } ?? false
+            // A text the resolver did not read: resolved in full to tell.
+            if case .ambiguousAct = corpus.resolve(reference.text).problem { return true }
+            return false
         }
         guard case .success(let citation) = parsed[id] else { return false }
         return corpus.citesAmbiguousAct(citation)
