@@ -6,18 +6,15 @@ import JianzhengBase
 /// procedures the materials' two lists alone were about 350 MB). A value is kept as it is written (compared by its
 /// bytes), so sharing it changes nothing a reader sees.
 struct SharedValues {
-    private var texts: [Utf8Key: String] = [:]
-    private var singles: [Utf8Key: [String]] = [:]
-    private var longer: [[Utf8Key]: [String]] = [:]
+    private var texts: Set<Utf8Key> = []
+    private var lists: Set<NameList> = []
 
     /// `text`, or an equal text read earlier from the same file.
     mutating func shared(_ text: String) -> String {
         // A short text is held inline, in no allocation of its own.
         guard text.utf8.count > 15 else { return text }
-        let key = Utf8Key(text)
-        if let known = texts[key] { return known }
-        texts[key] = text
-        return text
+        // One hash, found or new: `insert` hands back the member already there.
+        return texts.insert(Utf8Key(text)).memberAfterInsert.text
     }
 
     /// `text`, shared, when there is one.
@@ -27,18 +24,27 @@ struct SharedValues {
 
     /// `names`, or an equal list read earlier from the same file.
     mutating func shared(_ names: [String]) -> [String] {
-        switch names.count {
-        case 0: return names
-        case 1:
-            let key = Utf8Key(names[0])
-            if let known = singles[key] { return known }
-            singles[key] = names
-            return names
-        default:
-            let key = names.map(Utf8Key.init)
-            if let known = longer[key] { return known }
-            longer[key] = names
-            return names
+        names.isEmpty ? names : lists.insert(NameList(names)).memberAfterInsert.names
+    }
+
+    /// A list of names hashed and compared by their bytes, as written, without a key array of its own.
+    private struct NameList: Hashable {
+        let names: [String]
+
+        init(_ names: [String]) {
+            self.names = names
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(names.count)
+            for name in names {
+                hasher.combine(name.utf8.count)
+                Utf8Key(name).hash(into: &hasher)
+            }
+        }
+
+        static func == (lhs: NameList, rhs: NameList) -> Bool {
+            lhs.names.count == rhs.names.count && zip(lhs.names, rhs.names).allSatisfy { $0.hasSameBytes(as: $1) }
         }
     }
 }
