@@ -177,9 +177,20 @@ struct AttributeReader {
         return value
     }
 
-    /// One or more names.
+    /// One or more names, with where each is written.
     mutating func names(_ statements: some Sequence<Statement>) -> [(String, SourceRange)] {
-        var result: [(String, SourceRange)] = []
+        collectNames(statements) { ($0, $1) }
+    }
+
+    /// One or more names, for a list nothing refers back into (no array of names with their places is made first).
+    mutating func nameList(_ statements: some Sequence<Statement>) -> [String] {
+        collectNames(statements) { name, _ in name }
+    }
+
+    private mutating func collectNames<Element>(
+        _ statements: some Sequence<Statement>, _ element: (String, SourceRange) -> Element
+    ) -> [Element] {
+        var result: [Element] = []
         for statement in statements {
             if statement.arguments.isEmpty { wrongType(statement, expected: "one or more names") }
             for argument in statement.arguments {
@@ -187,7 +198,7 @@ struct AttributeReader {
                     wrongType(statement, expected: "names", at: argument.expression.range)
                     continue
                 }
-                result.append((value, argument.expression.range))
+                result.append(element(value, argument.expression.range))
             }
         }
         return result

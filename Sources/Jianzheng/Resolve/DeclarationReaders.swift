@@ -100,11 +100,11 @@ struct DeclarationReaders {
         referAll(.material, alternatives)
         return Material(
             name: name, kind: reader.value(fields.first("kind"), MaterialKind.self) ?? .certificate,
-            proves: values.shared(reader.names(fields["proves"]).map(\.0)), issuers: values.shared(issuers.map(\.0)), issuedBy: issuedBy,
+            proves: values.shared(reader.nameList(fields["proves"])), issuers: values.shared(issuers.map(\.0)), issuedBy: issuedBy,
             basis: cite(reader.citations(fields["basis"])), sources: sources.map(\.0),
             concerns: reader.values(fields["concerns"], ConcernCategory.self),
             commitment: fields.first("commitment").map { commitment($0, material: name) },
-            alternatives: alternatives.map(\.0), listedAs: reader.names(fields["listed-as"]).map(\.0),
+            alternatives: alternatives.map(\.0), listedAs: reader.nameList(fields["listed-as"]),
             absurd: reader.values(fields["absurd"], AbsurdPattern.self), hoursPerTrip: reader.number(fields.first("hours-per-trip")),
             trips: reader.count(fields.first("trips")) ?? 1,
             days: reader.count(fields.first("days"), units: Units.workingDays) ?? 0,
@@ -132,7 +132,7 @@ struct DeclarationReaders {
             liability: values.shared(reader.string(fields.first("liability"))), effective: reader.date(fields.first("effective")) ?? catalogue?.effective,
             cites: cite(reader.citations(fields["cites"])) + (catalogue?.cites ?? []),
             notFor: situations.map { known(reader.names(fields["not-for"]), among: $0, what: "situation", in: procedure) }
-                ?? reader.names(fields["not-for"]).map(\.0),
+                ?? reader.nameList(fields["not-for"]),
             catalogue: catalogue?.mention, range: Self.headRange(statement))
     }
 
@@ -198,9 +198,9 @@ struct DeclarationReaders {
         }
         return DataSource(
             name: name, provider: provider ?? "", sharing: reader.value(fields.first("sharing"), SharingType.self) ?? .none,
-            kind: reader.value(fields.first("kind"), SourceKind.self) ?? .database, items: reader.names(fields["items"]).map(\.0),
+            kind: reader.value(fields.first("kind"), SourceKind.self) ?? .database, items: reader.nameList(fields["items"]),
             approved: approved.map(\.0), approvals: fields["approval"].compactMap { approval($0, source: name) },
-            coverage: reader.fraction(coverageStatement) ?? 1, coverageNote: coverageNote, covers: reader.names(fields["covers"]).map(\.0),
+            coverage: reader.fraction(coverageStatement) ?? 1, coverageNote: coverageNote, covers: reader.nameList(fields["covers"]),
             from: from, until: until, range: Self.headRange(statement))
     }
 
@@ -296,7 +296,7 @@ struct DeclarationReaders {
             schema: Self.conditionSchema,
             what: "condition '\(name)'")
         return ProcedureCondition(
-            name: name, basis: cite(reader.citations(fields["basis"])), items: reader.names(fields["items"]).map(\.0),
+            name: name, basis: cite(reader.citations(fields["basis"])), items: reader.nameList(fields["items"]),
             proof: reader.value(fields.first("proof"), EvidenceProof.self) ?? .allOf,
             situations: known(reader.names(fields["situation"]), among: situations, what: "situation", in: procedure),
             commitment: fields.first("commitment").map { commitment($0, material: name, situations: situations, procedure: procedure) },
@@ -394,7 +394,7 @@ struct DeclarationReaders {
         refer(.department, department, fields.first("department")?.arguments.first?.expression.range)
         return ServiceGuide.Step(
             name: name, department: department, days: reader.integer(fields.first("days"), units: Units.workingDays),
-            basis: cite(reader.citations(fields["basis"])), after: reader.names(fields["after"]).map(\.0),
+            basis: cite(reader.citations(fields["basis"])), after: reader.nameList(fields["after"]),
             kind: reader.value(fields.first("kind"), StepKind.self) ?? .ordinary, range: Self.headRange(statement))
     }
 
@@ -460,8 +460,8 @@ struct DeclarationReaders {
             commitmentExcludes: Set(reader.values(fields["commitment-excludes"], ConcernCategory.self)),
             issuerProhibitions: fields["issuer-prohibited"].map { issuerProhibition($0) },
             phrases: TextPhrases(
-                delegation: reader.names(fields["delegation-phrases"]).map(\.0), documentWords: reader.names(fields["document-words"]).map(\.0),
-                investigation: reader.names(fields["investigation-phrases"]).map(\.0), nonLawSources: reader.names(fields["non-law-sources"]).map(\.0)),
+                delegation: reader.nameList(fields["delegation-phrases"]), documentWords: reader.nameList(fields["document-words"]),
+                investigation: reader.nameList(fields["investigation-phrases"]), nonLawSources: reader.nameList(fields["non-law-sources"])),
             costModel: costModel,
             rules: fields["rule"].compactMap { rule($0, policy: name) },
             otherwise: reader.value(fields.first("otherwise"), Verdict.self), range: Self.headRange(statement))
@@ -482,7 +482,7 @@ struct DeclarationReaders {
             what: "issuer-prohibited")
         return IssuerProhibition(
             issuerKinds: Set(reader.values(fields["issuer-kinds"], DepartmentKind.self)),
-            certificates: Set(reader.names(fields["certificates"]).map(\.0)),
+            certificates: Set(reader.nameList(fields["certificates"])),
             matching: reader.value(fields.first("matching"), IssuerProhibition.Matching.self) ?? .ending, cites: cite(reader.citations(fields["cites"])),
             range: Self.headRange(statement))
     }
