@@ -34,6 +34,11 @@ import Testing
     /// Those, and the citation warnings it does not look for (AmbiguousTitleTests).
     static let onlyWarned = skippedChecks.union([.unknownAct, .unknownProvision, .malformedCitation, .renumberedProvision])
 
+    /// What a review does not look for must never be an error: a code made an error later would go unseen by `review`.
+    @Test func whatAReviewDoesNotLookForIsOnlyEverAWarning() {
+        for code in Self.onlyWarned { #expect(code.defaultSeverity == .warning, "\(code.rawValue) is not a warning") }
+    }
+
     @Test func findsEveryErrorButNotTheWarningsOfTheSkippedChecks() throws {
         let text = Fixture.base + """
             material 甲 {
