@@ -5,7 +5,7 @@ import LegalCorpus
 /// each material's profile (candidate sources, exclusions, prohibition), the policy's rules with the facts
 /// they read and the articles they cite. Built in parallel; immutable afterwards, so decisions can be
 /// evaluated concurrently without locks.
-struct EvaluationContext: Sendable {
+final class EvaluationContext: Sendable {
     let catalogue: Catalogue
     let corpus: LegalCorpus
     let policy: Policy
