@@ -7,13 +7,16 @@ import JianzhengBase
 public struct Lexer {
     private let file: SourceFile
     private let bytes: [UInt8]
-    /// The file's bytes while `tokenize` runs: read without bounds checks or reference counting (a lexer spends
-    /// most of its time reading bytes). Empty outside `tokenize`.
+    /// The file's bytes while it is lexed (`tokenize`, or `start` to `finish`): read without bounds checks or
+    /// reference counting (a lexer spends most of its time reading bytes). Empty otherwise.
     private var buffer = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     private var position = 0
+    /// Where the last token ended: lines and columns are counted from there.
+    private var cursor = Cursor()
     public private(set) var diagnostics: [Diagnostic] = []
-    /// The decoded values of string literals, in order (`Token.valueIndex`).
-    public private(set) var strings: [String] = []
+    /// The decoded values of string literals (`Token.valueIndex`), but for the first `forgottenStrings`.
+    private var strings: [String] = []
+    private var forgottenStrings = 0
 
     /// Whether the file holds invalid UTF-8 anywhere; only then are string and comment bytes decoded one by one.
     private var hasInvalidUTF8 = false
@@ -27,25 +30,46 @@ public struct Lexer {
     public mutating func tokenize() -> [Token] {
         let bytes = self.bytes
         return bytes.withUnsafeBufferPointer { buffer in
-            self.buffer = buffer
-            defer { self.buffer = UnsafeBufferPointer(start: nil, count: 0) }
-            return tokenizeBuffer()
+            start(buffer)
+            defer { finish() }
+            var tokens: [Token] = []
+            tokens.reserveCapacity(buffer.count / 5)
+            while true {
+                let token = nextToken()
+                tokens.append(token)
+                if token.kind == .endOfFile { return tokens }
+            }
         }
     }
 
-    private mutating func tokenizeBuffer() -> [Token] {
+    /// Starts lexing the file one token at a time (`nextToken`): `buffer` is the file's bytes, valid until `finish`.
+    mutating func start(_ buffer: UnsafeBufferPointer<UInt8>) {
+        self.buffer = buffer
         hasInvalidUTF8 = !Self.isValidUTF8(buffer)
         position = matches(0, 0xEF, 0xBB, 0xBF) ? 3 : 0
-        var tokens: [Token] = []
-        tokens.reserveCapacity(buffer.count / 5)
-        var cursor = Cursor()
-        while true {
-            var token = next()
-            (token.startLine, token.startColumn) = cursor.position(at: token.start, in: buffer, file: file)
-            (token.endLine, token.endColumn) = cursor.position(at: token.end, in: buffer, file: file)
-            tokens.append(token)
-            if token.kind == .endOfFile { return tokens }
-        }
+        cursor = Cursor()
+    }
+
+    /// Ends lexing one token at a time; the tokens' texts can still be read.
+    mutating func finish() {
+        buffer = UnsafeBufferPointer(start: nil, count: 0)
+    }
+
+    /// The next token with its lines and columns; `.endOfFile` at the end of the file.
+    mutating func nextToken() -> Token {
+        var token = next()
+        (token.startLine, token.startColumn) = cursor.position(at: token.start, in: buffer, file: file)
+        (token.endLine, token.endColumn) = cursor.position(at: token.end, in: buffer, file: file)
+        return token
+    }
+
+    /// Forgets the decoded strings of the tokens lexed so far, except from string number `firstKept` on (nil: keeps
+    /// none): a parser reading a file one statement at a time keeps only the strings it has yet to read.
+    mutating func forgetStrings(keepingFrom firstKept: Int32?) {
+        let kept = firstKept.map(Int.init) ?? forgottenStrings + strings.count
+        guard kept > forgottenStrings else { return }
+        strings.removeFirst(kept - forgottenStrings)
+        forgottenStrings = kept
     }
 
     /// Lines and columns of increasing offsets in one pass over the bytes (tokens come in order).
@@ -170,7 +194,7 @@ public struct Lexer {
     /// `%`, the ASCII form of punctuation, and otherwise the bytes as written.
     public func text(_ token: Token) -> String {
         switch token.kind {
-        case .string: token.valueIndex >= 0 ? strings[Int(token.valueIndex)] : ""
+        case .string: token.valueIndex >= 0 ? strings[Int(token.valueIndex) - forgottenStrings] : ""
         case .comment: text(token.start + 2, token.end)
         case .percent: text(token.start, token.end - 1)
         case .identifier, .number, .date, .citation: text(token.start, token.end)
@@ -436,7 +460,7 @@ public struct Lexer {
 
     private mutating func stringToken(_ value: [UInt8], _ start: Int) -> Token {
         var token = Token(kind: .string, start: start, end: position)
-        token.valueIndex = Int32(strings.count)
+        token.valueIndex = Int32(forgottenStrings + strings.count)
         strings.append(String(decoding: value, as: UTF8.self))
         return token
     }

@@ -16,11 +16,19 @@ public struct Parser {
     private let file: SourceFile
     /// The file's bytes while it is parsed.
     private let bytes: UnsafeBufferPointer<UInt8>
-    /// The lexer after tokenizing, for the tokens' texts.
-    private let lexer: Lexer
-    private var tokens: [Token]
-    private var index = 0
-    private var diagnostics: [Diagnostic]
+    /// The lexer, which hands the tokens one at a time and keeps the strings' texts.
+    private var lexer: Lexer
+    /// The token being parsed, and the one after it once it has been looked at.
+    private var current: Token
+    private var lookahead: Token?
+    /// The last token before `current` that is not a line break or a comment (nil: none), and the file's first token,
+    /// for placing a missing `}` at the end of the line before.
+    private var lastSignificant: Token?
+    private let firstToken: Token
+    /// The parser's own diagnostics (the lexer keeps its own).
+    private var diagnostics: [Diagnostic] = []
+    /// When parsing one top-level statement at a time: what receives each (`parseEach`).
+    private var eachStatement: ((SyntaxTree) -> Void)?
     /// The tree's records (`SyntaxStorage`), appended as they are parsed.
     private var statementRecords: [SyntaxStorage.StatementRecord] = []
     private var blockRecords: [SyntaxStorage.BlockRecord] = []
@@ -33,24 +41,63 @@ public struct Parser {
 
     /// Lexes and parses a file.
     public static func parse(_ file: SourceFile) -> (tree: SyntaxTree, diagnostics: [Diagnostic]) {
-        var lexer = Lexer(file: file)
-        let tokens = lexer.tokenize()
-        return file.bytes.withUnsafeBufferPointer { bytes in
-            var parser = Parser(file: file, bytes: bytes, lexer: lexer, tokens: tokens)
+        file.bytes.withUnsafeBufferPointer { bytes in
+            var parser = Parser(file: file, bytes: bytes)
             let (statements, trailing, _, _) = parser.parseStatements(openBrace: nil, depth: 0)
-            let storage = SyntaxStorage(
-                statements: parser.statementRecords, blocks: parser.blockRecords, arguments: parser.argumentRecords,
-                comments: parser.commentRecords, keywords: parser.keywords.keywords)
-            return (SyntaxTree(file: file, storage: storage, statements: statements, trailingComments: trailing), parser.diagnostics)
+            let tree = SyntaxTree(file: file, storage: parser.storage(), statements: statements, trailingComments: trailing)
+            return (tree, parser.finish())
         }
     }
 
-    private init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, lexer: Lexer, tokens: [Token]) {
+    /// Lexes and parses a file one top-level statement at a time: `body` receives each as a tree of its own (with its
+    /// leading comments; the comments after the last statement are not handed on) and may keep it. Only one
+    /// statement's tokens and records are held at a time, so a large file is read in memory proportional to its largest
+    /// statement, not to its size. Returns the file's diagnostics, the same as `parse`'s.
+    public static func parseEach(_ file: SourceFile, _ body: (SyntaxTree) -> Void) -> [Diagnostic] {
+        withoutActuallyEscaping(body) { body in
+            file.bytes.withUnsafeBufferPointer { bytes in
+                var parser = Parser(file: file, bytes: bytes)
+                parser.eachStatement = body
+                _ = parser.parseStatements(openBrace: nil, depth: 0)
+                parser.eachStatement = nil
+                return parser.finish()
+            }
+        }
+    }
+
+    private init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>) {
         self.file = file
         self.bytes = bytes
-        self.lexer = lexer
-        self.tokens = tokens
-        self.diagnostics = lexer.diagnostics
+        lexer = Lexer(file: file)
+        lexer.start(bytes)
+        current = lexer.nextToken()
+        firstToken = current
+    }
+
+    /// The records parsed so far as a tree's storage.
+    private func storage() -> SyntaxStorage {
+        SyntaxStorage(
+            statements: statementRecords, blocks: blockRecords, arguments: argumentRecords, comments: commentRecords,
+            keywords: keywords.keywords)
+    }
+
+    /// Ends lexing; the lexer's diagnostics then the parser's, the parser's up to twice the lexer's limit in all.
+    private mutating func finish() -> [Diagnostic] {
+        lexer.finish()
+        return lexer.diagnostics + diagnostics.prefix(max(0, 2 * Lexer.maximumDiagnostics - lexer.diagnostics.count))
+    }
+
+    /// Hands a top-level statement just parsed to `eachStatement` with the records of its block, then forgets them.
+    private mutating func handOn(_ statement: SyntaxStorage.StatementRecord, to body: (SyntaxTree) -> Void) {
+        statementRecords.append(statement)
+        let count = Int32(statementRecords.count)
+        body(SyntaxTree(file: file, storage: storage(), statements: (count - 1)..<count, trailingComments: 0..<0))
+        statementRecords.removeAll(keepingCapacity: true)
+        blockRecords.removeAll(keepingCapacity: true)
+        argumentRecords.removeAll(keepingCapacity: true)
+        commentRecords.removeAll(keepingCapacity: true)
+        let pendingString = current.kind == .string ? current : lookahead?.kind == .string ? lookahead : nil
+        lexer.forgetStrings(keepingFrom: pendingString?.valueIndex)
     }
 
     // MARK: - Statements
@@ -94,18 +141,18 @@ public struct Parser {
                 advance()
             case .endOfFile:
                 if let openBrace {
-                    reportMissingBrace(opened: openBrace, at: previousLineEnd(before: token))
+                    reportMissingBrace(opened: openBrace, at: previousLineEnd())
                 }
                 return (statements(&self), record(&pendingComments), openBrace == nil, nil)
             case .identifier:
                 if let openBrace, token.startColumn == 1, Self.declarationKeywords.contains(lexer.text(token)) {
-                    reportMissingBrace(opened: openBrace, at: previousLineEnd(before: token))
+                    reportMissingBrace(opened: openBrace, at: previousLineEnd())
                     return (statements(&self), record(&pendingComments), false, nil)
                 }
                 var statement = parseStatement(depth: depth)
                 statement.leadingComments = record(&pendingComments)
                 statement.blankLineBefore = blankLine
-                pending.append(statement)
+                if openBrace == nil, let eachStatement { handOn(statement, to: eachStatement) } else { pending.append(statement) }
                 blankLine = false
                 newlinesInRow = 0
             default:
@@ -203,7 +250,7 @@ public struct Parser {
         default: loneValue = false
         }
         if loneValue {
-            switch tokens[index + 1].kind {
+            switch peek().kind {
             case .identifier, .equals, .notEquals, .dot: break
             default: return parsePrimary(depth: depth + 1)
             }
@@ -222,7 +269,7 @@ public struct Parser {
         guard var lhs = parseBinary(level: level + 1, depth: depth) else { return nil }
         let op = Self.levels[level].operator
         var chainDepth = depth
-        while tokens[index].kind == .identifier, lexer.token(tokens[index], is: Self.levels[level].word) {
+        while current.kind == .identifier, lexer.token(current, is: Self.levels[level].word) {
             chainDepth += 1
             guard chainDepth < Self.maximumDepth else {
                 report(.nestingTooDeep, "a condition of more than \(Self.maximumDepth) terms and levels; split it into rules", current)
@@ -343,10 +390,24 @@ public struct Parser {
         }
     }
 
-    private var current: Token { tokens[index] }
-
+    /// Moves to the next token; stays at the end of the file.
     private mutating func advance() {
-        if index < tokens.count - 1 { index += 1 }
+        guard current.kind != .endOfFile else { return }
+        if current.kind != .newline, current.kind != .comment { lastSignificant = current }
+        if let next = lookahead {
+            current = next
+            lookahead = nil
+        } else {
+            current = lexer.nextToken()
+        }
+    }
+
+    /// The token after `current`.
+    private mutating func peek() -> Token {
+        if let lookahead { return lookahead }
+        let next = current.kind == .endOfFile ? current : lexer.nextToken()
+        lookahead = next
+        return next
     }
 
     private mutating func skipNewlines() {
@@ -356,7 +417,7 @@ public struct Parser {
     /// Skips to the end of the line, stopping before `{`, `}` or the end of the file.
     private mutating func skipToLineEnd() {
         while true {
-            switch tokens[index].kind {
+            switch current.kind {
             case .newline, .semicolon, .leftBrace, .rightBrace, .endOfFile: return
             default: advance()
             }
@@ -377,10 +438,9 @@ public struct Parser {
         } while depth > 0
     }
 
-    private func previousLineEnd(before token: Token) -> Token {
-        var probe = index - 1
-        while probe > 0, [.newline, .comment].contains(tokens[probe].kind) { probe -= 1 }
-        let previous = tokens[max(probe, 0)]
+    /// An empty token at the end of the last token before `current` that is not a line break or a comment.
+    private func previousLineEnd() -> Token {
+        let previous = lastSignificant ?? firstToken
         var token = Token(kind: .newline, start: previous.end, end: previous.end)
         (token.startLine, token.startColumn, token.endLine, token.endColumn) = (previous.endLine, previous.endColumn, previous.endLine, previous.endColumn)
         return token
@@ -413,7 +473,7 @@ public struct Parser {
         _ code: DiagnosticCode, _ message: String, _ token: Token, notes: [Diagnostic.Note] = [],
         fixIts: [Diagnostic.FixIt] = []
     ) {
-        guard diagnostics.count < 2 * Lexer.maximumDiagnostics else { return }
+        guard diagnostics.count < 2 * Lexer.maximumDiagnostics else { return }  // trimmed to the lexer's in `finish`
         diagnostics.append(Diagnostic(code, message, at: range(token), notes: notes, fixIts: fixIts))
     }
 }

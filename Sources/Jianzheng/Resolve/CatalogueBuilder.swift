@@ -50,10 +50,7 @@ public struct CatalogueBuilder: Sendable {
         files = []
         overlays = []
         let read = ConcurrentSlots<FileDeclarations>.map(Array(handed.enumerated())) { segment, handed in
-            let (tree, diagnostics) = Parser.parse(handed.take())
-            var declarations = FileDeclarations(reading: tree, segment: Int32(segment))
-            declarations.parseDiagnostics = diagnostics
-            return declarations
+            FileDeclarations(parsing: handed.take(), segment: Int32(segment))
         }
         phase?("parse+read")
         let result = bind(read, overlays: overlayCount, corpus: corpus, forOneReview: forOneReview)

@@ -83,38 +83,59 @@ struct FileDeclarations: Sendable {
     /// Reads every top-level statement of `tree`; `segment` is the file's position among those bound together.
     init(reading tree: SyntaxTree, segment: Int32) {
         var readers = DeclarationReaders(segment: segment)
-        for statement in tree.statements {
-            let keyword = statement.keyword
-            guard Parser.declarationKeywords.contains(keyword) else {
-                let suggestion = Suggestions.closest(to: keyword, among: Parser.declarationKeywords)
-                readers.reader.report(Diagnostic(
-                    .unknownDeclaration, "unknown declaration '\(keyword)'", at: statement.keywordRange,
-                    notes: suggestion.map { Diagnostic.Note("did you mean '\($0)'?") }
-                        + [Diagnostic.Note("declarations: " + Parser.declarationKeywords.sorted().joined(separator: ", "))]))
-                continue
-            }
-            // A delegation is named by the article that delegates: `delegation 《道路交通安全法》第十九条第二款 { … }`.
-            let delegating = keyword == "delegation" ? readers.delegatingArticle(statement) : nil
-            guard let name = delegating?.text ?? (keyword == "delegation" ? nil : readers.declarationName(statement, what: keyword)) else { continue }
-            let start = (readers.reader.diagnostics.count, readers.references.count, readers.citations.count)
-            let declaration: Declaration =
-                if let delegating { .delegation(readers.delegation(statement, article: delegating)) } else {
-                switch keyword {
-                case "department": .department(readers.department(statement, name: name))
-                case "material": .material(readers.material(statement, name: name))
-                case "source": .source(readers.source(statement, name: name))
-                case "procedure": .procedure(readers.procedure(statement, id: name))
-                case "policy": .policy(readers.policy(statement, name: name))
-                case "cost-model": .costModel(readers.costModel(statement, name: name))
-                case "commitment-catalogue": .commitmentCatalogue(readers.commitmentCatalogue(statement, name: name))
-                default: .test(readers.test(statement, title: name))
-                }
-                }
-            entries.append(Entry(
-                keyword: keyword, name: name, keywordRange: statement.keywordRange, declaration: declaration,
-                diagnostics: start.0..<readers.reader.diagnostics.count, references: start.1..<readers.references.count,
-                citations: start.2..<readers.citations.count))
+        for statement in tree.statements { read(statement, with: &readers) }
+        finish(readers)
+    }
+
+    /// Parses `file` and reads its declarations one at a time as they are parsed (`Parser.parseEach`): the file's
+    /// syntax tree is never held whole.
+    init(parsing file: SourceFile, segment: Int32) {
+        var declarations = FileDeclarations()
+        var readers = DeclarationReaders(segment: segment)
+        let diagnostics = Parser.parseEach(file) { tree in
+            for statement in tree.statements { declarations.read(statement, with: &readers) }
         }
+        declarations.finish(readers)
+        declarations.parseDiagnostics = diagnostics
+        self = declarations
+    }
+
+    /// Reads one top-level statement.
+    private mutating func read(_ statement: Statement, with readers: inout DeclarationReaders) {
+        let keyword = statement.keyword
+        guard Parser.declarationKeywords.contains(keyword) else {
+            let suggestion = Suggestions.closest(to: keyword, among: Parser.declarationKeywords)
+            readers.reader.report(Diagnostic(
+                .unknownDeclaration, "unknown declaration '\(keyword)'", at: statement.keywordRange,
+                notes: suggestion.map { Diagnostic.Note("did you mean '\($0)'?") }
+                    + [Diagnostic.Note("declarations: " + Parser.declarationKeywords.sorted().joined(separator: ", "))]))
+            return
+        }
+        // A delegation is named by the article that delegates: `delegation 《道路交通安全法》第十九条第二款 { … }`.
+        let delegating = keyword == "delegation" ? readers.delegatingArticle(statement) : nil
+        guard let name = delegating?.text ?? (keyword == "delegation" ? nil : readers.declarationName(statement, what: keyword)) else { return }
+        let start = (readers.reader.diagnostics.count, readers.references.count, readers.citations.count)
+        let declaration: Declaration =
+            if let delegating { .delegation(readers.delegation(statement, article: delegating)) } else {
+            switch keyword {
+            case "department": .department(readers.department(statement, name: name))
+            case "material": .material(readers.material(statement, name: name))
+            case "source": .source(readers.source(statement, name: name))
+            case "procedure": .procedure(readers.procedure(statement, id: name))
+            case "policy": .policy(readers.policy(statement, name: name))
+            case "cost-model": .costModel(readers.costModel(statement, name: name))
+            case "commitment-catalogue": .commitmentCatalogue(readers.commitmentCatalogue(statement, name: name))
+            default: .test(readers.test(statement, title: name))
+            }
+            }
+        entries.append(Entry(
+            keyword: keyword, name: name, keywordRange: statement.keywordRange, declaration: declaration,
+            diagnostics: start.0..<readers.reader.diagnostics.count, references: start.1..<readers.references.count,
+            citations: start.2..<readers.citations.count))
+    }
+
+    /// Takes what the readers collected.
+    private mutating func finish(_ readers: DeclarationReaders) {
         diagnostics = readers.reader.diagnostics
         references = Self.trimmed(readers.references)
         citations = Self.trimmed(readers.citations)
