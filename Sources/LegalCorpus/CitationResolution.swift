@@ -188,9 +188,9 @@ extension LegalCorpus {
         if let exact = version.provisions[eId] { return exact }
         guard eId.contains("__point_"), !eId.contains("__para_") else { return nil }
         let parts = eId.components(separatedBy: "__point_")
-        let candidates = version.provisions.keys.filter {
-            $0.hasPrefix(parts[0] + "__para_") && $0.hasSuffix("__point_" + parts[1])
+        let candidates = version.provisions.filter {
+            $0.eId.hasPrefix(parts[0] + "__para_") && $0.eId.hasSuffix("__point_" + parts[1])
         }
-        return candidates.count == 1 ? version.provisions[candidates[0]] : nil
+        return candidates.count == 1 ? candidates[0] : nil
     }
 }

@@ -283,8 +283,9 @@ private struct ByteWriter {
             date(version.validFrom)
             optional(version.validUntil)
             integer(version.provisions.count)
-            for (key, provision) in version.provisions.sorted(by: { $0.key < $1.key }) {
-                string(key)
+            for provision in version.provisions {
+                // Written twice: the key of the format's first version, which held the provisions in a table by eId.
+                string(provision.eId)
                 string(provision.eId)
                 string(provision.label)
                 string(provision.text)
@@ -390,7 +391,7 @@ private struct ByteReader: Sendable {
             var provisions: [String: Provision] = [:]
             provisions.reserveCapacity(provisionCount)
             for _ in 0..<provisionCount {
-                guard let key = string(), let eId = string(), let label = string(), let text = string(), let line = integer() else {
+                guard let key = string(), let eId = string(), key == eId, let label = string(), let text = string(), let line = integer() else {
                     return nil
                 }
                 provisions[key] = Provision(eId: eId, label: label, text: text, line: line)
@@ -402,7 +403,7 @@ private struct ByteReader: Sendable {
                 renumbered[from] = to
             }
             versions.append(ActVersion(
-                expressionURI: expressionURI, validFrom: validFrom, validUntil: validUntil, provisions: provisions, path: path,
+                expressionURI: expressionURI, validFrom: validFrom, validUntil: validUntil, provisions: ProvisionTable(provisions), path: path,
                 renumbered: renumbered))
         }
         return LegalAct(

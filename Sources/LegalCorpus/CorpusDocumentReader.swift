@@ -50,7 +50,7 @@ struct CorpusDocumentReader {
         let title = document.attribute("name") ?? work.child("FRBRname")?.attribute("value") ?? workURI
         var provisions = provisions(in: body, diagnostics: &diagnostics)
         if let attachments = document.child("attachments") { annexes(attachments, into: &provisions, diagnostics: &diagnostics) }
-        var version = ActVersion(expressionURI: expressionURI, validFrom: validFrom, validUntil: nil, provisions: provisions, path: tree.path)
+        var version = ActVersion(expressionURI: expressionURI, validFrom: validFrom, validUntil: nil, provisions: ProvisionTable(provisions), path: tree.path)
         for entry in metadata.children where entry.name == "renumbered" {
             if let from = entry.attribute("from"), let to = entry.attribute("to") { version.renumbered[from] = to }
         }

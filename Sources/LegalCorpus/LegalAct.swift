@@ -85,12 +85,37 @@ public struct ActVersion: Sendable {
     /// Exclusive end: the next version's start, or the act's repeal date.
     public internal(set) var validUntil: CalendarDate?
     /// Provisions by eId (`art_15__para_1__point_4`).
-    public let provisions: [String: Provision]
+    public let provisions: ProvisionTable
     /// The document this version was read from.
     public let path: String
     /// Articles this version's amendment renumbered: the old eId (`art_2`) → its new one (`art_4`). A citation
     /// of `art_2` written before the amendment may mean what is now `art_4`.
     public internal(set) var renumbered: [String: String] = [:]
+}
+
+/// A version's provisions, in the order of their eIds and found by eId: one array of them, not a hash table (a
+/// corpus holds hundreds of thousands, and a table of a hundred entries takes room for two hundred and fifty-six).
+public struct ProvisionTable: RandomAccessCollection, Sendable {
+    private let sorted: [Provision]
+
+    /// The provisions by eId; of several with one eId, the last.
+    public init(_ provisions: [String: Provision]) {
+        sorted = provisions.values.sorted { $0.eId < $1.eId }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { sorted.count }
+    public subscript(position: Int) -> Provision { sorted[position] }
+
+    /// The provision of an eId.
+    public subscript(eId: String) -> Provision? {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle].eId < eId { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low].eId == eId ? sorted[low] : nil
+    }
 }
 
 /// An article, paragraph (款) or point (项) with its text.

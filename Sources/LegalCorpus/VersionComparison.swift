@@ -116,7 +116,7 @@ public struct VersionComparison: Sendable {
 
     /// The articles of a version (eIds without a `__` part: not paragraphs or points; not chapters), in order.
     private static func articles(_ version: ActVersion) -> [Provision] {
-        version.provisions.values.filter { $0.eId.hasPrefix("art_") && !$0.eId.contains("__") }.sorted { order($0.eId).lexicographicallyPrecedes(order($1.eId)) }
+        version.provisions.filter { $0.eId.hasPrefix("art_") && !$0.eId.contains("__") }.sorted { order($0.eId).lexicographicallyPrecedes(order($1.eId)) }
     }
 
     private static func order(_ eId: String) -> [Int] {

@@ -238,8 +238,8 @@ struct Corpus: ParsableCommand {
             digest.update("\(act.workURI)|\(act.title)|\(act.aliases)|\(act.notes)|\(act.replaces)\n".utf8)
             for version in act.versions {
                 digest.update("\(version.expressionURI)|\(version.validFrom)|\(version.renumbered.sorted { $0.key < $1.key })\n".utf8)
-                for (eId, provision) in version.provisions.sorted(by: { $0.key < $1.key }) {
-                    digest.update("\(eId)|\(provision.label)|\(provision.line)|\(provision.text)\n".utf8)
+                for provision in version.provisions {
+                    digest.update("\(provision.eId)|\(provision.label)|\(provision.line)|\(provision.text)\n".utf8)
                     provisions += 1
                 }
             }

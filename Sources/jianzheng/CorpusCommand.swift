@@ -139,7 +139,7 @@ struct CorpusCommand: ParsableCommand {
             printer.print(outcome.diagnostics)
             guard let data = outcome.data, let act = outcome.act else { throw ExitStatus.findings }
             if let confirmation = try OutputFile.write(data, to: out) {
-                let tops = act.versions.first?.provisions.keys.filter { !$0.contains("__") } ?? []
+                let tops = act.versions.first?.provisions.map(\.eId).filter { !$0.contains("__") } ?? []
                 let annexes = tops.filter { $0.hasPrefix("att_") }.count
                 Console.error(
                     "\(confirmation): 《\(act.title)》, \(tops.count - annexes) top-level provisions, \(annexes) annexes, \(outcome.linesNotPlaced) lines not placed\n")

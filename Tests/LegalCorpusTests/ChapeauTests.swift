@@ -9,7 +9,7 @@ import Testing
     private func version(_ provisions: [(String, String)]) -> ActVersion {
         var table: [String: Provision] = [:]
         for (eId, text) in provisions { table[eId] = Provision(eId: eId, label: eId, text: text, line: 1) }
-        return ActVersion(expressionURI: "/akn/cn/act/test/zh@", validFrom: CalendarDate("2020-01-01")!, validUntil: nil, provisions: table, path: "test.xml")
+        return ActVersion(expressionURI: "/akn/cn/act/test/zh@", validFrom: CalendarDate("2020-01-01")!, validUntil: nil, provisions: ProvisionTable(table), path: "test.xml")
     }
 
     private func chapeau(of eId: String, in version: ActVersion) -> String? {
