@@ -358,13 +358,16 @@ public struct CatalogueBuilder: Sendable {
                 distinct.append((id, reference))
             }
         }
-        let invalid = ConcurrentSlots<ResolvedCitation?>.map(distinct) { entry in
-            if errorsOnly, !table.citesAmbiguousAct(entry.reference, in: corpus) { return nil }
-            let resolved = table.resolve(entry.reference, in: corpus)
+        // A flag per citation, not its resolution (a resolved citation is hundreds of bytes, and there are tens of
+        // thousands at the moment the catalogue is held whole); the rare ones with a problem are resolved again.
+        @Sendable func hasProblem(_ reference: CitationReference) -> ResolvedCitation? {
+            if errorsOnly, !table.citesAmbiguousAct(reference, in: corpus) { return nil }
+            let resolved = table.resolve(reference, in: corpus)
             return resolved.isValid && resolved.renumberedTo == nil ? nil : resolved
         }
+        let flagged = ConcurrentSlots<Bool>.map(distinct) { entry in hasProblem(entry.reference) != nil }
         var problems: [Int32: ResolvedCitation] = [:]
-        for (entry, resolved) in zip(distinct, invalid) { if let resolved { problems[entry.id] = resolved } }
+        for (entry, flag) in zip(distinct, flagged) where flag { problems[entry.id] = hasProblem(entry.reference) }
         for reference in citations.joined() {
             guard let id = table.id(of: reference), let resolved = problems[id] else { continue }
             switch resolved.problem {
