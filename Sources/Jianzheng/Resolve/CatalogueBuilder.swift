@@ -26,8 +26,8 @@ public struct CatalogueBuilder: Sendable {
         return bind(read, overlays: overlays.count, corpus: { corpus })
     }
 
-    /// Parses and resolves `files`, then `overlays`, with the parse diagnostics. Each file's syntax tree is
-    /// dropped as soon as it is read, so a large catalogue never holds the trees of all its files at once.
+    /// Parses and resolves `files`, then `overlays`, with the parse diagnostics. Each file is read one declaration
+    /// at a time as it is parsed (`Parser.parseEach`), so no file's whole syntax tree is ever held.
     /// `phase`, when given, is called after parsing and reading ("parse+read") and after binding ("bind").
     public static func build(
         files: consuming [SourceFile], overlays: consuming [SourceFile] = [], corpus: LegalCorpus, phase: ((String) -> Void)? = nil
@@ -58,8 +58,8 @@ public struct CatalogueBuilder: Sendable {
         return result
     }
 
-    /// A file handed to the one thread that reads it, which takes it out, so that the file's bytes are freed with its
-    /// syntax tree instead of when every file is read.
+    /// A file handed to the one thread that reads it, which takes it out, so that the file's bytes are freed once its
+    /// declarations are read instead of when every file is read.
     private final class HandedFile: @unchecked Sendable {
         /// Taken once, by one thread (`ConcurrentSlots` gives each element to one).
         private var file: SourceFile?
