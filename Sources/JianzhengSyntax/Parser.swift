@@ -96,6 +96,7 @@ public struct Parser {
         blockRecords.removeAll(keepingCapacity: true)
         argumentRecords.removeAll(keepingCapacity: true)
         commentRecords.removeAll(keepingCapacity: true)
+        // The statement's strings have been read; a string token already lexed after it (`} "…"`) keeps its text.
         let pendingString = current.kind == .string ? current : lookahead?.kind == .string ? lookahead : nil
         lexer.forgetStrings(keepingFrom: pendingString?.valueIndex)
     }

@@ -5,7 +5,7 @@ public struct Token: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// A name: ASCII letters, digits, `_` and `-`, or any Chinese text that is not punctuation.
         case identifier
-        /// `"…"`; the decoded value is in `Lexer.strings`.
+        /// `"…"`; the decoded value is read with `Lexer.text(_:)`.
         case string
         case number
         /// `85%`; its text is the number without the sign.
@@ -40,7 +40,7 @@ public struct Token: Sendable, Hashable {
     public var startColumn: Int32 = 1
     public var endLine: Int32 = 1
     public var endColumn: Int32 = 1
-    /// For a string literal, the position of its decoded value in `Lexer.strings`.
+    /// For a string literal, the number of its decoded value among the lexer's strings (`Lexer.text(_:)`).
     public var valueIndex: Int32 = -1
 
     public init(kind: Kind, start: Int, end: Int) {

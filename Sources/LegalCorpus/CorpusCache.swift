@@ -284,7 +284,7 @@ private struct ByteWriter {
             optional(version.validUntil)
             integer(version.provisions.count)
             for provision in version.provisions {
-                // Written twice: the key of the format's first version, which held the provisions in a table by eId.
+                // Written twice: the format keeps the key its first version wrote for a table by eId (read and ignored).
                 string(provision.eId)
                 string(provision.eId)
                 string(provision.label)
@@ -391,10 +391,10 @@ private struct ByteReader: Sendable {
             var provisions: [String: Provision] = [:]
             provisions.reserveCapacity(provisionCount)
             for _ in 0..<provisionCount {
-                guard let key = string(), let eId = string(), key == eId, let label = string(), let text = string(), let line = integer() else {
+                guard string() != nil, let eId = string(), let label = string(), let text = string(), let line = integer() else {
                     return nil
                 }
-                provisions[key] = Provision(eId: eId, label: label, text: text, line: line)
+                provisions[eId] = Provision(eId: eId, label: label, text: text, line: line)
             }
             guard let path = string(), let renumberedCount = count() else { return nil }
             var renumbered: [String: String] = [:]

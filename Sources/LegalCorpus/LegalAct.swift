@@ -98,7 +98,7 @@ public struct ActVersion: Sendable {
 public struct ProvisionTable: RandomAccessCollection, Sendable {
     private let sorted: [Provision]
 
-    /// The provisions by eId; of several with one eId, the last.
+    /// The provisions of a table by eId.
     public init(_ provisions: [String: Provision]) {
         sorted = provisions.values.sorted { $0.eId < $1.eId }
     }
